@@ -1,0 +1,2 @@
+/** KEDRec importer. */
+package org.kedrec.importer;

@@ -1,0 +1,2 @@
+/** KEDRec plugin. */
+package org.kedrec.plugin;

@@ -1,0 +1,2 @@
+/** KEDRec server. */
+package org.kedrec.server;

@@ -1,0 +1,2 @@
+/** KEDRec trainer. */
+package org.kedrec.trainer;
