@@ -74,13 +74,13 @@ public final class BenchImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        // TODO(importer): call the importer's benchmark API (issue 2) in runImport below and write its report to
+        // reportFile; until the importer lands on main this guard stops before a server is started.
+        requireImporter();
+
         Path reportFile = report.toAbsolutePath().normalize();
         createParent(reportFile);
         Distribution dist = Distribution.locate();
-
-        // TODO(importer): call the importer's benchmark API (issue 2) inside the try block below and write its
-        // report to reportFile; until the importer lands on main this guard stops before starting a server.
-        requireImporter();
         try (TemporaryServer server = TemporaryServer.start(dist, home, bolt, http, heap, pageCache,
                 line -> KedrecCli.say(spec, line))) {
             KedrecCli.say(spec, "Temporary server ready at " + server.boltUri() + "; importing " + dataDir);
