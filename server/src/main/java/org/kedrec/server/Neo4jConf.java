@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,17 @@ public final class Neo4jConf {
 
     private Neo4jConf() {}
 
+    static final String ALLOWLIST = "dbms.security.procedures.allowlist";
+    static final String MERGED = "# merged into the allowlist above: ";
+    /** Procedures KEDRec needs; a user's own allowlist line (say for GDS) is added to these, not dropped. */
+    static final List<String> ALLOWED = List.of("kedrec.*", "apoc.*");
+
     /** The managed settings for {@code settings} in {@code home}, in file order ({@code server.jvm.additional} repeats). */
     static List<String> managedLines(ServerHome home, ServerSettings settings) {
+        return managedLines(home, settings, List.of());
+    }
+
+    static List<String> managedLines(ServerHome home, ServerSettings settings, List<String> extraAllowed) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("server.default_listen_address", "127.0.0.1");
         values.put("server.default_advertised_address", "127.0.0.1");
@@ -65,7 +75,9 @@ public final class Neo4jConf {
         values.put("dbms.security.auth_enabled", Boolean.toString(settings.authEnabled()));
         values.put("dbms.usage_report.enabled", "false");
         // The plugin's procedures and APOC; nothing needs dbms.security.procedures.unrestricted (docs/server.md).
-        values.put("dbms.security.procedures.allowlist", "kedrec.*,apoc.*");
+        Set<String> allowed = new LinkedHashSet<>(ALLOWED);
+        allowed.addAll(extraAllowed);
+        values.put(ALLOWLIST, String.join(",", allowed));
         values.put("server.directories.import", "import");
         values.put("server.memory.heap.initial_size", settings.heap());
         values.put("server.memory.heap.max_size", settings.heap());
@@ -89,9 +101,9 @@ public final class Neo4jConf {
     public static void write(ServerHome home, ServerSettings settings) {
         Path file = home.confFile();
         try {
-            List<String> managed = managedLines(home, settings);
             List<String> user = Files.exists(file) ? userLines(Files.readAllLines(file, StandardCharsets.UTF_8))
                     : List.of();
+            List<String> managed = managedLines(home, settings, userAllowed(user));
             Set<String> managedKeys = managed.stream()
                     .map(line -> line.substring(0, line.indexOf('=')))
                     .filter(key -> !key.equals(JVM_ADDITIONAL))
@@ -103,7 +115,11 @@ public final class Neo4jConf {
             out.add(END);
             for (String line : user) {
                 Optional<String> key = keyOf(line);
-                out.add(key.isPresent() && managedKeys.contains(key.get()) ? OVERRIDDEN + line : line);
+                if (key.isPresent() && key.get().equals(ALLOWLIST)) {
+                    out.add(MERGED + line);
+                } else {
+                    out.add(key.isPresent() && managedKeys.contains(key.get()) ? OVERRIDDEN + line : line);
+                }
             }
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -112,6 +128,22 @@ public final class Neo4jConf {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Entries of the user's own allowlist lines, including ones merged earlier (kept as comments). */
+    static List<String> userAllowed(List<String> userLines) {
+        List<String> allowed = new ArrayList<>();
+        for (String line : userLines) {
+            String setting = line.startsWith(MERGED) ? line.substring(MERGED.length()) : line;
+            if (keyOf(setting).filter(ALLOWLIST::equals).isPresent()) {
+                for (String entry : setting.substring(setting.indexOf('=') + 1).split(",")) {
+                    if (!entry.isBlank()) {
+                        allowed.add(entry.trim());
+                    }
+                }
+            }
+        }
+        return allowed;
     }
 
     /** The lines after the managed block; a file without the block (one the user wrote) is all user lines. */

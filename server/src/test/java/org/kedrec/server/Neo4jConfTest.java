@@ -51,6 +51,19 @@ class Neo4jConfTest {
     }
 
     @Test
+    void aUsersAllowlistIsMergedIntoOursAndStaysMergedOnRewrites() throws Exception {
+        ServerHome home = new ServerHome(tmp);
+        Files.createDirectories(home.conf());
+        Files.write(home.confFile(), List.of("dbms.security.procedures.allowlist=gds.*, apoc.*"));
+        Neo4jConf.write(home, settings("secret-password"));
+        Neo4jConf.write(home, settings("secret-password"));
+        List<String> lines = Files.readAllLines(home.confFile(), StandardCharsets.UTF_8);
+        assertThat(lines).containsOnlyOnce("dbms.security.procedures.allowlist=kedrec.*,apoc.*,gds.*");
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo(Neo4jConf.MERGED + "dbms.security.procedures.allowlist=gds.*, apoc.*");
+    }
+
+    @Test
     void userLinesSurviveAndManagedKeysInThemAreCommentedOut() throws Exception {
         ServerHome home = new ServerHome(tmp);
         Files.createDirectories(home.conf());
