@@ -211,6 +211,10 @@ public final class Neo4jServer {
         // Either would override the heap and JVM options that neo4j.conf sets.
         env.remove("JAVA_OPTS");
         env.remove("HEAP_SIZE");
+        // DJL reads these before its system properties: the home's own cache (neo4j.conf) must win. A shared cache
+        // is a server.jvm.additional=-DDJL_CACHE_DIR=... line of the user's own in neo4j.conf (docs/server.md).
+        env.remove("DJL_CACHE_DIR");
+        env.remove("ENGINE_CACHE_DIR");
         try {
             Process process = builder.start();
             if (!process.waitFor(TOOL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
