@@ -1,6 +1,7 @@
 package org.kedrec.core.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 
 /**
  * The keys and values of every layer for the tokens decoded so far, shape (B, heads, length, headDim) each, so
@@ -23,13 +24,46 @@ public final class KvCache {
     }
 
     NDArray appendKeys(int layer, NDArray k) {
-        keys[layer] = keys[layer] == null ? k : keys[layer].concat(k, 2);
+        keys[layer] = append(keys[layer], k);
         return keys[layer];
     }
 
     NDArray appendValues(int layer, NDArray v) {
-        values[layer] = values[layer] == null ? v : values[layer].concat(v, 2);
+        values[layer] = append(values[layer], v);
         return values[layer];
+    }
+
+    private static NDArray append(NDArray old, NDArray added) {
+        if (old == null) {
+            return added;
+        }
+        NDArray grown = old.concat(added, 2);
+        old.close(); // kept out of every scope by keepArrays(), so nothing else closes it
+        return grown;
+    }
+
+    /**
+     * Takes the current arrays out of the enclosing {@link NDScope}, so a decoding step can free all its
+     * temporaries while the cache lives on until the next step replaces it or {@link #close} frees it.
+     */
+    void keepArrays() {
+        for (int l = 0; l < keys.length; l++) {
+            if (keys[l] != null) {
+                NDScope.unregister(keys[l], values[l]);
+            }
+        }
+    }
+
+    /** Frees the arrays. */
+    public void close() {
+        for (int l = 0; l < keys.length; l++) {
+            if (keys[l] != null) {
+                keys[l].close();
+                values[l].close();
+                keys[l] = null;
+                values[l] = null;
+            }
+        }
     }
 
     void advance(int tokens) {
@@ -43,8 +77,12 @@ public final class KvCache {
     public void select(NDArray rows) {
         for (int l = 0; l < keys.length; l++) {
             if (keys[l] != null) {
-                keys[l] = keys[l].get(rows);
-                values[l] = values[l].get(rows);
+                NDArray k = keys[l].get(rows);
+                NDArray v = values[l].get(rows);
+                keys[l].close();
+                values[l].close();
+                keys[l] = k;
+                values[l] = v;
             }
         }
     }

@@ -25,12 +25,15 @@ import org.kedrec.core.config.ConfigReader;
  * @param heads attention heads; {@code dModel} must be a multiple
  * @param ffnDim hidden width of each layer's GELU MLP
  * @param dropout dropout on attention weights and residual branches during training
+ * @param answerTokens room kept for the answer at the end of {@code maxSeqLen}; longer teacher answers are cut
+ * @param lineTokens longest evidence line in the prompt, in tokens
  */
 public record StudentConfig(int vocabSize, int maxSeqLen, int layers, int dModel, int heads, int ffnDim,
-                            float dropout) {
+                            float dropout, int answerTokens, int lineTokens) {
     public static final List<String> PRESETS = List.of("tiny", "small", "base", "large");
     private static final List<String> KEYS =
-            List.of("vocabSize", "maxSeqLen", "layers", "dModel", "heads", "ffnDim", "dropout");
+            List.of("vocabSize", "maxSeqLen", "layers", "dModel", "heads", "ffnDim", "dropout", "answerTokens",
+                    "lineTokens");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     public StudentConfig {
@@ -48,21 +51,31 @@ public record StudentConfig(int vocabSize, int maxSeqLen, int layers, int dModel
             throw new IllegalArgumentException(Messages.format(
                     "dModel (%d) must be a multiple of heads (%d).", dModel, heads));
         }
+        if (answerTokens < 4 || lineTokens < 4 || answerTokens + lineTokens + 8 > maxSeqLen) {
+            throw new IllegalArgumentException(Messages.format(
+                    "answerTokens (%d) and lineTokens (%d) must be at least 4 and leave room for a prompt within "
+                            + "maxSeqLen (%d).", answerTokens, lineTokens, maxSeqLen));
+        }
         if (dropout < 0 || dropout >= 1) {
             throw new IllegalArgumentException(Messages.format("dropout must be in [0, 1) but was %s.", dropout));
         }
     }
 
-    /** A named size with the given vocabulary and sequence length. */
+    /** A named size with the given vocabulary and sequence length (answers up to 128, lines up to 48 tokens). */
     public static StudentConfig preset(String name, int vocabSize, int maxSeqLen) {
         return switch (name) {
-            case "tiny" -> new StudentConfig(vocabSize, maxSeqLen, 1, 32, 2, 64, 0f);
-            case "small" -> new StudentConfig(vocabSize, maxSeqLen, 3, 128, 4, 512, 0.1f);
-            case "base" -> new StudentConfig(vocabSize, maxSeqLen, 6, 384, 6, 1536, 0.1f);
-            case "large" -> new StudentConfig(vocabSize, maxSeqLen, 12, 768, 12, 3072, 0.1f);
+            case "tiny" -> new StudentConfig(vocabSize, maxSeqLen, 1, 32, 2, 64, 0f, 128, 48);
+            case "small" -> new StudentConfig(vocabSize, maxSeqLen, 3, 128, 4, 512, 0.1f, 128, 48);
+            case "base" -> new StudentConfig(vocabSize, maxSeqLen, 6, 384, 6, 1536, 0.1f, 128, 48);
+            case "large" -> new StudentConfig(vocabSize, maxSeqLen, 12, 768, 12, 3072, 0.1f, 128, 48);
             default -> throw new IllegalArgumentException(Messages.format(
                     "Unknown student preset: `%s`. Valid presets are: %s.", name, PRESETS));
         };
+    }
+
+    public StudentConfig withDropout(float value) {
+        return new StudentConfig(vocabSize, maxSeqLen, layers, dModel, heads, ffnDim, value, answerTokens,
+                lineTokens);
     }
 
     public int headDim() {
@@ -87,6 +100,8 @@ public record StudentConfig(int vocabSize, int maxSeqLen, int layers, int dModel
         out.put("heads", heads);
         out.put("ffnDim", ffnDim);
         out.put("dropout", (double) dropout);
+        out.put("answerTokens", answerTokens);
+        out.put("lineTokens", lineTokens);
         return out;
     }
 
@@ -100,7 +115,8 @@ public record StudentConfig(int vocabSize, int maxSeqLen, int layers, int dModel
         }
         return new StudentConfig(reader.intValue("vocabSize", 0), reader.intValue("maxSeqLen", 0),
                 reader.intValue("layers", 0), reader.intValue("dModel", 0), reader.intValue("heads", 0),
-                reader.intValue("ffnDim", 0), (float) reader.doubleValue("dropout", 0));
+                reader.intValue("ffnDim", 0), (float) reader.doubleValue("dropout", 0),
+                reader.intValue("answerTokens", 0), reader.intValue("lineTokens", 0));
     }
 
     public void write(Path file) {

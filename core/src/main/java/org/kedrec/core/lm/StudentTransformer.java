@@ -133,6 +133,18 @@ public final class StudentTransformer extends AbstractBlock {
         return head(ps, hidden(ps, ids, cache, false), false);
     }
 
+    /** Like {@link #step}, but returns only the logits after the last new token: (B, V). */
+    public NDArray stepLast(ParameterStore ps, NDArray ids, KvCache cache) {
+        long time = ids.getShape().get(1);
+        if (cache.length() + time > config.maxSeqLen()) {
+            throw new IllegalArgumentException(org.kedrec.core.Messages.format(
+                    "The sequence would grow to %d tokens, beyond this model's maxSeqLen of %d.",
+                    cache.length() + time, config.maxSeqLen()));
+        }
+        NDArray hidden = hidden(ps, ids, cache, false);
+        return head(ps, hidden.get(":, " + (time - 1) + ", :"), false);
+    }
+
     private NDArray hidden(ParameterStore ps, NDArray ids, KvCache cache, boolean training) {
         Device device = ids.getDevice();
         long batch = ids.getShape().get(0);
