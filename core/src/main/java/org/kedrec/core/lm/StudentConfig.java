@@ -24,7 +24,7 @@ import org.kedrec.core.config.ConfigReader;
  * @param dModel width of the residual stream
  * @param heads attention heads; {@code dModel} must be a multiple
  * @param ffnDim hidden width of each layer's GELU MLP
- * @param dropout dropout on attention weights and residual branches during training
+ * @param dropout dropout on embeddings and residual branches during training
  * @param answerTokens room kept for the answer at the end of {@code maxSeqLen}; longer teacher answers are cut
  * @param lineTokens longest evidence line in the prompt, in tokens
  */
@@ -64,8 +64,8 @@ public record StudentConfig(int vocabSize, int maxSeqLen, int layers, int dModel
     /** A named size with the given vocabulary and sequence length (answers up to 128, lines up to 48 tokens). */
     public static StudentConfig preset(String name, int vocabSize, int maxSeqLen) {
         return switch (name) {
-            case "tiny" -> new StudentConfig(vocabSize, maxSeqLen, 1, 32, 2, 64, 0f, 128, 48);
-            case "small" -> new StudentConfig(vocabSize, maxSeqLen, 3, 128, 4, 512, 0.1f, 128, 48);
+            case "tiny" -> new StudentConfig(vocabSize, maxSeqLen, 2, 64, 4, 128, 0f, 128, 48);
+            case "small" -> new StudentConfig(vocabSize, maxSeqLen, 2, 128, 4, 512, 0.1f, 128, 48);
             case "base" -> new StudentConfig(vocabSize, maxSeqLen, 6, 384, 6, 1536, 0.1f, 128, 48);
             case "large" -> new StudentConfig(vocabSize, maxSeqLen, 12, 768, 12, 3072, 0.1f, 128, 48);
             default -> throw new IllegalArgumentException(Messages.format(

@@ -178,7 +178,8 @@ public final class StudentTransformer extends AbstractBlock {
                 v = cache.appendValues(l, v);
             }
             NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(mask);
-            NDArray attention = dropout(scores.softmax(-1), training);
+            // No dropout on the (B, H, T, T) attention weights: on a CPU it costs as much as the layer itself.
+            NDArray attention = scores.softmax(-1);
             NDArray y = attention.matMul(v).transpose(0, 2, 1, 3).reshape(batch, time, d);
             y = Linear.linear(y, ps.getValue(layer.projWeight, device, training),
                     ps.getValue(layer.projBias, device, training)).singletonOrThrow();

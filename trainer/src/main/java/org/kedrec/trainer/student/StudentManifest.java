@@ -3,7 +3,6 @@ package org.kedrec.trainer.student;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +13,10 @@ import java.util.Map;
 
 /**
  * Files around a trained student: its {@code metrics.json}, the swap of a finished training directory into place,
- * and {@code <model>/student-manifest.json}, the list of students in a model directory (read, merged, written
- * atomically; to be folded into the project's model manifest once that exists).
+ * and its entry for the model directory's {@code model.json}.
  */
 public final class StudentManifest {
-    public static final String FILE = "student-manifest.json";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
             .serializeSpecialFloatingPointValues().create();
 
     private StudentManifest() {}
@@ -59,20 +56,14 @@ public final class StudentManifest {
         }
     }
 
-    /** Records {@code entry} under {@code name} in {@code <modelDir>/student-manifest.json}, keeping other entries. */
-    public static void register(Path modelDir, String name, Map<String, Object> entry) {
-        Path file = modelDir.resolve(FILE);
-        JsonObject root = new JsonObject();
-        if (Files.isRegularFile(file)) {
-            try {
-                root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read " + file, e);
-            }
-        }
-        JsonObject students = root.has("students") ? root.getAsJsonObject("students") : new JsonObject();
-        students.add(name, GSON.toJsonTree(entry));
-        root.add("students", students);
-        writeAtomically(file, GSON.toJson(root));
+    /** The entry as JSON, for {@link org.kedrec.core.model.ModelManifest#mergeComponent}. */
+    public static JsonObject toJson(Map<String, Object> entry) {
+        return GSON.toJsonTree(entry).getAsJsonObject();
+    }
+
+    /** This build's version (from the jar manifest), or {@code dev} when run from classes. */
+    public static String version() {
+        String version = StudentManifest.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.lm.StudentConfig;
+import org.kedrec.core.model.ModelManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,7 +115,8 @@ public final class TrainStudentCommand implements Callable<Integer> {
             entry.put("parameters", result.parameters());
             entry.put("bestEpoch", result.bestEpoch());
             entry.put("trainSeconds", result.trainSeconds());
-            StudentManifest.register(model, dir.getFileName().toString(), entry);
+            ModelManifest.mergeComponent(model, "kedrec", StudentManifest.version(), dir.getFileName().toString(),
+                    StudentManifest.toJson(entry), null);
             out.println(Messages.format("Wrote %s (%,d parameters, best epoch %d, %.0f s, %,.0f train tokens/s)",
                     dir, result.parameters(), result.bestEpoch(), result.trainSeconds(),
                     result.trainTokensPerSecond()));
@@ -160,9 +161,5 @@ public final class TrainStudentCommand implements Callable<Integer> {
                 out.flush();
             }
         };
-    }
-
-    static List<String> list(String... values) {
-        return new ArrayList<>(List.of(values));
     }
 }
