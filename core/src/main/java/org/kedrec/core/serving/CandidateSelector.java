@@ -1,0 +1,120 @@
+package org.kedrec.core.serving;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kedrec.core.Messages;
+import org.kedrec.core.explain.EvidenceTeacher;
+import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.lm.GenerationOptions;
+import org.kedrec.core.lm.SelectionResult;
+import org.kedrec.core.lm.SpecialTokens;
+import org.kedrec.core.lm.StudentModel;
+import org.kedrec.core.lm.StudentPrompt;
+
+/**
+ * The paper's task at serving time: given a disease and a few candidate drugs with their evidence, choose the one
+ * that treats it and say why. The student chooses when the model has one ({@link StudentModel#select}); otherwise
+ * the ranker's scores decide, and the result says so ({@link Outcome#selectedBy()}).
+ */
+public final class CandidateSelector {
+    /** The student's prompt has slots for this many candidates. */
+    public static final int MAX_CANDIDATES = SpecialTokens.MAX_CANDIDATES;
+    public static final String BY_STUDENT = "student";
+    public static final String BY_RANKER = "ranker";
+
+    private CandidateSelector() {}
+
+    /**
+     * One candidate's share of the choice.
+     *
+     * @param probability the student's probability, or the ranker's odds normalised over the candidates
+     */
+    public record Choice(Explainer.Candidate drug, double probability, boolean selected) {}
+
+    /**
+     * @param choices one per candidate, in the order given
+     * @param chosen index of the selected candidate
+     * @param rationale the rationale for the selected candidate with names filled in, or null
+     * @param selectedBy {@link #BY_STUDENT} or {@link #BY_RANKER}
+     * @param example the joint example the choice was made on
+     */
+    public record Outcome(List<Choice> choices, int chosen, String rationale, String selectedBy,
+            ExpRxRecExample example) {}
+
+    /**
+     * Chooses among {@code drugs}.
+     *
+     * @param student the student, or null to let the ranker decide
+     * @param rankerScores the ranker's probabilities of the candidates (same order), used without a student
+     * @param rationale who writes the rationale; {@link RationaleMode#STUDENT} needs a student
+     */
+    public static Outcome select(Explainer explainer, String diseaseId, String diseaseName,
+            List<Explainer.Candidate> drugs, int pathsPerDrug, int maxPathLength, StudentModel student,
+            double[] rankerScores, RationaleMode rationale) {
+        if (drugs.isEmpty() || drugs.size() > MAX_CANDIDATES) {
+            throw new IllegalArgumentException(Messages.format(
+                    "kedrec.select chooses among 1 to %d drugs but got %d. Pass a shorter list, or rank any number "
+                            + "of drugs with kedrec.recommend.", MAX_CANDIDATES, drugs.size()));
+        }
+        if (rationale == RationaleMode.STUDENT && student == null) {
+            throw new IllegalArgumentException("A student rationale needs a student model; none was given.");
+        }
+        ExpRxRecExample example = explainer.jointExample(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength,
+                -1);
+        double[] probabilities = new double[drugs.size()];
+        int chosen;
+        String by;
+        if (student != null) {
+            SelectionResult result = student.select(example);
+            for (int i = 0; i < probabilities.length; i++) {
+                probabilities[i] = result.candidates().get(i).probability();
+            }
+            chosen = result.chosen();
+            by = BY_STUDENT;
+        } else {
+            chosen = normaliseOdds(rankerScores, probabilities);
+            by = BY_RANKER;
+        }
+        String text = switch (rationale) {
+            case STUDENT -> student.generate(example, GenerationOptions.defaults().withCandidate(chosen)).text();
+            case TEACHER -> {
+                ExpRxRecExample labelled = Explainer.relabel(example, chosen);
+                yield StudentPrompt.restore(EvidenceTeacher.rationale(labelled), labelled);
+            }
+            case NONE -> null;
+        };
+        List<Choice> choices = new ArrayList<>();
+        for (int i = 0; i < drugs.size(); i++) {
+            choices.add(new Choice(drugs.get(i), probabilities[i], i == chosen));
+        }
+        return new Outcome(List.copyOf(choices), chosen, text, by, example);
+    }
+
+    /**
+     * Fills {@code out} with the candidates' odds {@code p / (1 - p)} normalised to sum to one (the softmax of the
+     * ranker's logits, so it ranks exactly as the scores do) and returns the index of the best; ties go to the
+     * earlier candidate.
+     */
+    static int normaliseOdds(double[] scores, double[] out) {
+        double[] logits = new double[scores.length];
+        double max = Double.NEGATIVE_INFINITY;
+        int best = 0;
+        for (int i = 0; i < scores.length; i++) {
+            double p = Math.min(Math.max(scores[i], 1e-12), 1 - 1e-12);
+            logits[i] = Math.log(p) - Math.log1p(-p);
+            if (logits[i] > max) {
+                max = logits[i];
+                best = i;
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < scores.length; i++) {
+            out[i] = Math.exp(logits[i] - max);
+            sum += out[i];
+        }
+        for (int i = 0; i < scores.length; i++) {
+            out[i] /= sum;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,257 @@
+package org.kedrec.core.serving;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kedrec.core.Messages;
+import org.kedrec.core.explain.CandidateEvidence;
+import org.kedrec.core.explain.CypherRunner;
+import org.kedrec.core.explain.EvidenceFinder;
+import org.kedrec.core.explain.EvidenceItem;
+import org.kedrec.core.explain.EvidenceKind;
+import org.kedrec.core.explain.EvidenceTeacher;
+import org.kedrec.core.explain.ExampleAssembler;
+import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.explain.GraphPath;
+import org.kedrec.core.explain.Metapath;
+import org.kedrec.core.explain.Metapaths;
+import org.kedrec.core.explain.PairRequest;
+import org.kedrec.core.explain.PathFinder;
+import org.kedrec.core.explain.PathScorer;
+import org.kedrec.core.explain.PublicationRecord;
+import org.kedrec.core.explain.TrialRecord;
+import org.kedrec.core.explain.Variant;
+import org.kedrec.core.lm.GenerationOptions;
+import org.kedrec.core.lm.StudentModel;
+import org.kedrec.core.lm.StudentPrompt;
+
+/**
+ * The serving side of the explanation layer: finds the explanation paths, trials and publications of (disease,
+ * drug) pairs through a {@link CypherRunner}, numbers them into an expRxRec example exactly as the dataset builder
+ * does ({@link ExampleAssembler}, variant {@code both}), and writes the rationale with the evidence teacher or the
+ * student. The plugin's {@code kedrec.recommend}, {@code kedrec.explain} and {@code kedrec.select} call it, so a
+ * user sees the evidence and the rationale style the student was trained on.
+ *
+ * <p>Work is only done for what is asked ({@link Needs}): paths alone cost one query for all pairs; evidence and
+ * rationales add one query for trials and up to two for publications, again for all pairs at once.
+ *
+ * <p>Not thread-safe if the runner is not (the plugin's runner wraps one transaction); create one per call.
+ */
+public final class Explainer {
+    /** Trials kept per drug, strongest first. */
+    public static final int TRIALS_PER_DRUG = 3;
+    /** Publications kept per drug, best full-text match first. */
+    public static final int PUBLICATIONS_PER_DRUG = 3;
+    /** Shortest metapath length of the catalogue. */
+    public static final int MIN_PATH_LENGTH = 2;
+    /** Longest: 4 adds the pathway metapath {@code CbGpPWpGaD} (costly on hub pathways, see {@link Metapaths}). */
+    public static final int MAX_PATH_LENGTH = 4;
+
+    private static final List<List<Metapath>> METAPATHS_BY_MAX_LENGTH = buildCatalogues();
+
+    /** A drug to explain: its CURIE and name. */
+    public record Candidate(String id, String name) {}
+
+    /**
+     * What a caller will read.
+     *
+     * @param paths the explanation paths
+     * @param evidence the numbered evidence items (paths, trials, publications)
+     * @param rationale who writes the rationale ({@link RationaleMode#NONE} for no rationale)
+     */
+    public record Needs(boolean paths, boolean evidence, RationaleMode rationale) {
+        public Needs {
+            if (rationale == null) {
+                rationale = RationaleMode.NONE;
+            }
+        }
+
+        /** True when an example (paths + trials + publications, numbered) must be assembled. */
+        public boolean example() {
+            return evidence || rationale != RationaleMode.NONE;
+        }
+
+        /** True when any graph query is needed at all. */
+        public boolean anything() {
+            return paths || example();
+        }
+    }
+
+    /**
+     * One drug's explanation.
+     *
+     * @param drug the drug
+     * @param paths its explanation paths, best first (empty when not asked)
+     * @param example the one-candidate expRxRec example its evidence and rationale come from (null when not asked)
+     * @param rationale the rationale with names and evidence ids filled in (null when not asked)
+     * @param rationaleWithSlots the same text with slots, as the teacher or student wrote it (null when not asked)
+     */
+    public record Explanation(
+            Candidate drug, List<GraphPath> paths, ExpRxRecExample example, String rationale,
+            String rationaleWithSlots) {
+
+        /** The example's evidence items, or an empty list. */
+        public List<EvidenceItem> evidence() {
+            return example == null ? List.of() : example.evidence();
+        }
+    }
+
+    private final CypherRunner runner;
+
+    public Explainer(CypherRunner runner) {
+        this.runner = runner;
+    }
+
+    /** The metapaths of the default catalogue up to {@code maxPathLength} relationships (2 to 4). */
+    public static List<Metapath> metapaths(int maxPathLength) {
+        if (maxPathLength < MIN_PATH_LENGTH || maxPathLength > MAX_PATH_LENGTH) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The value of `maxPathLength` must be between %d and %d but was %d.", MIN_PATH_LENGTH,
+                    MAX_PATH_LENGTH, maxPathLength));
+        }
+        return METAPATHS_BY_MAX_LENGTH.get(maxPathLength);
+    }
+
+    private static List<List<Metapath>> buildCatalogues() {
+        List<List<Metapath>> out = new ArrayList<>();
+        for (int max = 0; max <= MAX_PATH_LENGTH; max++) {
+            int limit = max;
+            List<Metapath> list = new ArrayList<>(Metapaths.DEFAULT.stream().filter(m -> m.length() <= limit).toList());
+            if (Metapaths.PATHWAY.length() <= limit) {
+                list.add(Metapaths.PATHWAY);
+            }
+            // Length 3 is exactly the default catalogue: keep the very same list so PathFinder reuses its query.
+            out.add(list.size() == Metapaths.DEFAULT.size() ? Metapaths.DEFAULT : List.copyOf(list));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Explains each drug on its own (its own one-candidate example with slot {@code [C1]}), in the order given.
+     *
+     * @param student the student for {@link RationaleMode#STUDENT}; may be null otherwise
+     */
+    public List<Explanation> explainEach(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
+            int maxPathLength, Needs needs, StudentModel student) {
+        if (needs.rationale() == RationaleMode.STUDENT && student == null) {
+            throw new IllegalArgumentException("A student rationale needs a student model; none was given.");
+        }
+        List<Explanation> out = new ArrayList<>();
+        if (drugs.isEmpty() || !needs.anything()) {
+            drugs.forEach(d -> out.add(new Explanation(d, List.of(), null, null, null)));
+            return out;
+        }
+        Gathered gathered = gather(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength, needs.example());
+        for (Candidate drug : drugs) {
+            List<GraphPath> paths = gathered.paths.getOrDefault(drug.id(), List.of());
+            if (!needs.example()) {
+                out.add(new Explanation(drug, paths, null, null, null));
+                continue;
+            }
+            CandidateEvidence evidence = new CandidateEvidence(drug.id(), drug.name(), paths,
+                    gathered.trials.getOrDefault(drug.id(), List.of()),
+                    gathered.publications.getOrDefault(drug.id(), List.of()));
+            ExpRxRecExample example = ExampleAssembler.assemble(diseaseId + "|" + drug.id(), diseaseId, diseaseName,
+                    List.of(evidence), 0, Variant.BOTH, null, null);
+            String withSlots = switch (needs.rationale()) {
+                case TEACHER -> EvidenceTeacher.rationale(example);
+                case STUDENT -> student.generate(example, GenerationOptions.defaults().withCandidate(0))
+                        .textWithSlots();
+                case NONE -> null;
+            };
+            out.add(new Explanation(drug, paths, example,
+                    withSlots == null ? null : StudentPrompt.restore(withSlots, example), withSlots));
+        }
+        return out;
+    }
+
+    /**
+     * The drugs side by side in one example, as the paper's selection task and the student see them: candidates
+     * {@code [C1]}, {@code [C2]}, … in the order given, their evidence numbered candidate by candidate.
+     *
+     * @param label index of the candidate the answer is about (for the teacher), or -1
+     */
+    public ExpRxRecExample jointExample(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
+            int maxPathLength, int label) {
+        Gathered gathered = gather(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength, true);
+        List<CandidateEvidence> candidates = new ArrayList<>();
+        for (Candidate drug : drugs) {
+            candidates.add(new CandidateEvidence(drug.id(), drug.name(),
+                    gathered.paths.getOrDefault(drug.id(), List.of()),
+                    gathered.trials.getOrDefault(drug.id(), List.of()),
+                    gathered.publications.getOrDefault(drug.id(), List.of())));
+        }
+        return ExampleAssembler.assemble(diseaseId + "|select", diseaseId, diseaseName, candidates, label,
+                Variant.BOTH, null, null);
+    }
+
+    /** The example with another label (which candidate the teacher argues for). */
+    public static ExpRxRecExample relabel(ExpRxRecExample example, int label) {
+        return new ExpRxRecExample(example.id(), example.instruction(), example.input(), example.output(),
+                example.disease(), example.candidates(), label,
+                label >= 0 ? example.candidates().get(label).slot() : null, example.evidence(), example.split(),
+                example.variant(), example.negativeMethod(), example.teacher());
+    }
+
+    /**
+     * An evidence item as a map of plain values for a procedure's output: {@code slot} ({@code [E1]}), {@code kind}
+     * ({@code path}, {@code trial}, {@code publication}), {@code drug} (the drug's CURIE), {@code text} (with names
+     * instead of slots), {@code score}, and per kind {@code metapath}/{@code nodes} or
+     * {@code id}/{@code title}/{@code phase}/{@code status}/{@code outcome}.
+     */
+    public static Map<String, Object> evidenceMap(EvidenceItem item, ExpRxRecExample example) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("slot", item.slot());
+        out.put("kind", item.kind().label());
+        String drug = example.candidates().stream().filter(c -> c.slot().equals(item.candidate())).findFirst()
+                .map(c -> c.id()).orElse(null);
+        out.put("drug", drug);
+        out.put("text", StudentPrompt.restore(item.text(), example));
+        out.put("score", item.score());
+        if (item.kind() == EvidenceKind.PATH) {
+            out.put("metapath", item.metapath());
+            out.put("nodes", item.nodes());
+        } else {
+            out.put("id", item.id());
+            out.put("title", item.title());
+            if (item.kind() == EvidenceKind.TRIAL) {
+                out.put("phase", item.phase());
+                out.put("status", item.status());
+                out.put("outcome", item.outcome());
+            }
+        }
+        return out;
+    }
+
+    private record Gathered(
+            Map<String, List<GraphPath>> paths,
+            Map<String, List<TrialRecord>> trials,
+            Map<String, List<PublicationRecord>> publications) {}
+
+    private Gathered gather(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
+            int maxPathLength, boolean evidence) {
+        List<PairRequest> pairs = new ArrayList<>();
+        // The full-text query that ranks a pair's publications names both the drug and the disease.
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (Candidate drug : drugs) {
+            // Keyed by the drug: a request holds one disease, and a drug may appear only once.
+            if (names.containsKey(drug.id())) {
+                throw new IllegalArgumentException(Messages.format(
+                        "The drug `%s` is listed twice; list each drug once.", drug.id()));
+            }
+            pairs.add(new PairRequest(drug.id(), drug.id(), diseaseId, null));
+            names.put(drug.id(), Arrays.asList(drug.name(), diseaseName));
+        }
+        PathFinder paths = new PathFinder(runner, new PathFinder.Settings(
+                metapaths(maxPathLength), pathsPerDrug, 1, PathScorer.DAMPING));
+        Map<String, List<GraphPath>> found = paths.find(pairs, List.of());
+        if (!evidence) {
+            return new Gathered(found, Map.of(), Map.of());
+        }
+        EvidenceFinder evidenceFinder = new EvidenceFinder(runner);
+        return new Gathered(found, evidenceFinder.trials(pairs, TRIALS_PER_DRUG),
+                evidenceFinder.publications(pairs, names, PUBLICATIONS_PER_DRUG));
+    }
+}
