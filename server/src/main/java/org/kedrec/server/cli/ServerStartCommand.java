@@ -129,7 +129,12 @@ public final class ServerStartCommand implements Callable<Integer> {
             return new ServerSettings(home.require(), bolt, http, password, heap, pageCache,
                     Duration.ofSeconds(timeoutSeconds));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            String message = e.getMessage();
+            if (auth == null && passwordFromEnvironment() != null) {
+                // The password came from the environment, not from an option the user typed.
+                message = message.replace("Invalid value for option '--password'", "Invalid value in $" + PASSWORD_ENV);
+            }
+            throw new ParameterException(spec.commandLine(), message, e);
         }
     }
 }
