@@ -96,10 +96,9 @@ public final class Neo4jServer {
         int exit = runTool(home, BOOTLOADER, List.of("start"));
         if (exit != 0) {
             throw new IllegalStateException(Messages.format(
-                    "Neo4j did not start (its bootloader exited with code %d). Last lines of %s:%n%s"
-                            + "Last lines of %s:%n%sFix the cause and run the same start command again.",
-                    exit, home.startLog(), LogTail.of(home.startLog(), 15), home.userLog(),
-                    LogTail.of(home.userLog(), 15)));
+                    "Neo4j did not start (its bootloader exited with code %d).%n%s%sFix the cause and run the same "
+                            + "start command again.",
+                    exit, tailSection(home.startLog(), 15), tailSection(home.userLog(), 15)));
         }
         long pid = home.pidFromFile().orElseThrow(() -> new IllegalStateException(
                 "Neo4j's bootloader reported success but wrote no pid file at " + home.pidFile() + "."));
@@ -154,9 +153,14 @@ public final class Neo4jServer {
 
     private IllegalStateException diedDuringStart(ServerHome home) {
         return new IllegalStateException(Messages.format(
-                "Neo4j stopped during start-up. Last lines of %s:%n%sLast lines of %s:%n%s"
-                        + "Fix the cause and run the same start command again.",
-                home.userLog(), LogTail.of(home.userLog(), 20), home.debugLog(), LogTail.of(home.debugLog(), 20)));
+                "Neo4j stopped during start-up.%n%s%sFix the cause and run the same start command again.",
+                tailSection(home.userLog(), 20), tailSection(home.debugLog(), 20)));
+    }
+
+    /** "Last lines of FILE:" and the lines, or nothing when the file does not exist or is empty. */
+    private static String tailSection(Path file, int lines) {
+        String tail = LogTail.of(file, lines);
+        return tail.isEmpty() ? "" : Messages.format("Last lines of %s:%n%s", file, tail);
     }
 
     /** neo4j-admin dbms set-initial-password; the password travels in an argument file, never on a command line. */
@@ -171,8 +175,8 @@ public final class Neo4jServer {
             int exit = runTool(home, ADMIN, List.of("@" + argFile));
             if (exit != 0) {
                 throw new IllegalStateException(Messages.format(
-                        "neo4j-admin dbms set-initial-password failed with code %d. Last lines of %s:%n%s",
-                        exit, home.startLog(), LogTail.of(home.startLog(), 10)));
+                        "neo4j-admin dbms set-initial-password failed with code %d.%n%s",
+                        exit, tailSection(home.startLog(), 10)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + argFile + ": " + e.getMessage(), e);

@@ -7,9 +7,19 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
+import org.kedrec.core.progress.LoggingProgressTracker;
+import org.kedrec.importer.ImportOptions;
+import org.kedrec.importer.ImportReport;
+import org.kedrec.importer.Importer;
 import org.kedrec.server.ByteSize;
 import org.kedrec.server.Distribution;
+import org.kedrec.server.Neo4jServer;
+import org.kedrec.server.ProcessMemory;
+import org.kedrec.server.ServerHome;
 import org.kedrec.server.TemporaryServer;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,30 +84,41 @@ public final class BenchImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        // TODO(importer): call the importer's benchmark API (issue 2) in runImport below and write its report to
-        // reportFile; until the importer lands on main this guard stops before a server is started.
-        requireImporter();
-
+        // Every input of the demo set, checked before a server is started for nothing.
+        DataDirectory.requireFile(dataDir, Importer.DEMO_NODES);
+        DataDirectory.requireFile(dataDir, Importer.DEMO_EDGES);
+        Importer.DEMO_PUBMED.forEach(file -> DataDirectory.requireFile(dataDir, file));
         Path reportFile = report.toAbsolutePath().normalize();
         createParent(reportFile);
         Distribution dist = Distribution.locate();
+
         try (TemporaryServer server = TemporaryServer.start(dist, home, bolt, http, heap, pageCache,
                 line -> KedrecCli.say(spec, line))) {
-            KedrecCli.say(spec, "Temporary server ready at " + server.boltUri() + "; importing " + dataDir);
-            runImport(server, dataDir, reportFile);
+            KedrecCli.say(spec, Messages.format("Temporary server ready in %.1f s at %s; importing the demo set "
+                    + "from %s", server.started().elapsed().toMillis() / 1000.0, server.boltUri(), dataDir));
+            ImportReport result = runImport(server, dataDir);
+            result.write(reportFile);
+            KedrecCli.say(spec, Messages.format("Imported %,d nodes and %,d relationships in %.1f s: %,.0f "
+                            + "relationships/s.", result.created().nodes(), result.created().relationships(),
+                    result.seconds(), result.relationshipsPerSecond()));
+            Neo4jServer.status(new ServerHome(server.home())).residentBytes().ifPresent(bytes -> KedrecCli.say(spec,
+                    "Server memory after the import: " + ProcessMemory.describe(bytes) + " resident."));
+            KedrecCli.say(spec, "Report: " + reportFile);
         }
         return 0;
     }
 
-    private static void requireImporter() {
-        throw new IllegalStateException("kedrec bench import needs the importer's benchmark API, which has not "
-                + "landed in this build yet (issue 2). The server half is ready: `kedrec server start` gives a real "
-                + "server to import into once `kedrec import` exists.");
-    }
-
-    private static void runImport(TemporaryServer server, Path dataDir, Path reportFile) {
-        throw new IllegalStateException("The import benchmark is not wired to the importer yet; no report was "
-                + "written to " + reportFile + ".");
+    /** The importer's full demo import into the temporary server's (empty) default database. */
+    private ImportReport runImport(TemporaryServer server, Path dataDir) {
+        ImportOptions options = ImportOptions.defaults()
+                .withDataDirectory(dataDir)
+                .withProgress(new LoggingProgressTracker(line -> KedrecCli.say(spec, "  " + line)));
+        try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+            // TODO(importer): switch to the importer's ImportBenchmark.run(driver, options, dataDir, false) once it
+            // lands on main. Its extra guard (refuse a database that holds data) holds here by construction: the
+            // temporary server's database is new.
+            return new Importer(driver, options).importAll(dataDir);
+        }
     }
 
     private static void createParent(Path file) {

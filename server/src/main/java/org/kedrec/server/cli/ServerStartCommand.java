@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
             ""
         })
 public final class ServerStartCommand implements Callable<Integer> {
-    /** The password of user neo4j when neither --password nor --no-auth is given; printed on every start. */
+    /** The password of user neo4j when neither --password, --no-auth nor {@link #PASSWORD_ENV} gives one. */
     public static final String DEFAULT_PASSWORD = "kedrec-demo";
+    /** The same variable `kedrec import` reads its password from, so that the two agree without options. */
+    public static final String PASSWORD_ENV = "KEDREC_NEO4J_PASSWORD";
 
     @Spec
     CommandSpec spec;
@@ -49,7 +51,8 @@ public final class ServerStartCommand implements Callable<Integer> {
     /** Either a password or none at all. */
     static final class Auth {
         @Option(names = "--password", paramLabel = "P", description = "Password of user neo4j, at least 8 "
-                + "characters; set before the first start of a home (default: " + DEFAULT_PASSWORD + ").")
+                + "characters; set before the first start of a home (default: $" + PASSWORD_ENV + ", else "
+                + DEFAULT_PASSWORD + ").")
         String password;
 
         @Option(names = "--no-auth", description = "Run without authentication (still on 127.0.0.1 only).")
@@ -102,12 +105,21 @@ public final class ServerStartCommand implements Callable<Integer> {
         if (auth != null && auth.password != null) {
             return "(user " + ServerSettings.USER + ", the password given with --password)";
         }
+        if (passwordFromEnvironment() != null) {
+            return "(user " + ServerSettings.USER + ", the password in $" + PASSWORD_ENV + ")";
+        }
         return "(user " + ServerSettings.USER + ", password " + DEFAULT_PASSWORD
                 + ": the default, choose your own with --password)";
     }
 
+    private static String passwordFromEnvironment() {
+        String value = System.getenv(PASSWORD_ENV);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     ServerSettings settings() {
-        String password = auth == null ? DEFAULT_PASSWORD : auth.noAuth ? null : auth.password;
+        String fallback = passwordFromEnvironment() != null ? passwordFromEnvironment() : DEFAULT_PASSWORD;
+        String password = auth == null ? fallback : auth.noAuth ? null : auth.password;
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), Messages.format(
                     "Invalid value for option '--timeout': %d; use a number of seconds of at least 1.",
@@ -117,7 +129,12 @@ public final class ServerStartCommand implements Callable<Integer> {
             return new ServerSettings(home.require(), bolt, http, password, heap, pageCache,
                     Duration.ofSeconds(timeoutSeconds));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            String message = e.getMessage();
+            if (auth == null && passwordFromEnvironment() != null) {
+                // The password came from the environment, not from an option the user typed.
+                message = message.replace("Invalid value for option '--password'", "Invalid value in $" + PASSWORD_ENV);
+            }
+            throw new ParameterException(spec.commandLine(), message, e);
         }
     }
 }

@@ -37,7 +37,7 @@ class KedrecCliTest {
     void aMissingCommandIsAUsageError() {
         CliRun run = CliRun.of();
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Missing command: choose one of server, bench, help." + NL
+        assertThat(run.err()).isEqualTo("Missing command: choose one of server, train, eval, bench, help." + NL
                 + "Try 'kedrec --help' for more information." + NL);
         assertThat(CliRun.of("server").err()).isEqualTo("Missing command: choose one of start, stop, status." + NL
                 + "Try 'kedrec server --help' for more information." + NL);
@@ -110,17 +110,26 @@ class KedrecCliTest {
     }
 
     @Test
-    void benchImportNeedsAReportAndSaysTheImporterIsMissing() {
+    void benchImportChecksItsInputsBeforeStartingAServer() {
         assertUsageError("kedrec bench import", CliRun.of("bench", "import"), "Missing required option: '--report=FILE'");
-        assertUsageError("kedrec bench import", CliRun.of("bench", "import", "--report", tmp.resolve("r.json").toString(), "--data",
-                        tmp.resolve("absent").toString()),
+        assertUsageError("kedrec bench import", CliRun.of("bench", "import", "--report", tmp.resolve("r.json").toString(),
+                        "--data", tmp.resolve("absent").toString()),
                 "Invalid value for option '--data': " + tmp.resolve("absent") + " is not a folder. Point it at the "
                         + "KEDRec data (see README 'Data sources').");
         CliRun run = CliRun.of("bench", "import", "--report", tmp.resolve("r.json").toString(), "--data",
                 tmp.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("kedrec bench import needs the importer's benchmark API");
+        assertThat(run.err()).isEqualTo("Missing data file " + tmp.resolve("hetionet/hetionet-v1.0-nodes.tsv")
+                + ". Expected it under KEDREC_DATA=" + tmp + "; see the README section 'Data sources' for where it "
+                + "comes from." + NL);
+        assertThat(run.out()).isEmpty();
         assertThat(tmp.resolve("r.json")).doesNotExist();
+    }
+
+    @Test
+    void theTrainersCommandsAreRegistered() {
+        assertThat(CliRun.of("train", "student", "--help").out()).startsWith("Usage: kedrec train student ");
+        assertThat(CliRun.of("eval", "student", "--help").out()).startsWith("Usage: kedrec eval student ");
     }
 
     private static void assertUsageError(String command, CliRun run, String message) {
