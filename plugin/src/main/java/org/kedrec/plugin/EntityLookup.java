@@ -140,8 +140,13 @@ final class EntityLookup {
             out.add(name + " (" + idByName.get(name) + ")");
         }
         if (out.isEmpty() && text.contains(":")) {
-            for (String id : DidYouMean.suggest(text, nameById.keySet(), SUGGESTIONS)) {
-                out.add(nameById.get(id) + " (" + id + ")");
+            // Ids differ by a digit or two from many others: only the closest ones are worth naming.
+            List<String> close = DidYouMean.suggest(text, nameById.keySet(), SUGGESTIONS);
+            int best = close.stream().mapToInt(id -> DidYouMean.levenshtein(text, id)).min().orElse(0);
+            for (String id : close) {
+                if (DidYouMean.levenshtein(text, id) == best) {
+                    out.add(nameById.get(id) + " (" + id + ")");
+                }
             }
         }
         if (out.isEmpty()) {

@@ -58,9 +58,23 @@ public record KedrecSettings(
         return key.replace('.', '_').toUpperCase(Locale.ENGLISH);
     }
 
-    /** Where a key is set, for messages: {@code kedrec.model.dir in /conf/kedrec.conf (or KEDREC_MODEL_DIR)}. */
+    /** Where a key is set, for messages: {@code `kedrec.model.dir` in /conf/kedrec.conf (or KEDREC_MODEL_DIR)}. */
     public String whereToSet(String key) {
-        return Messages.format("%s in %s (or the environment variable %s)", key, confFile, environmentName(key));
+        return Messages.format("`%s` in %s (or the environment variable %s)", key, confFile, environmentName(key));
+    }
+
+    /**
+     * The {@code k} of a call, between 1 and {@link #maxK()}; over the limit, the message names the limit and where
+     * to raise it.
+     */
+    public int k(org.kedrec.core.config.ConfigReader reader, int defaultValue) {
+        int k = reader.intValue("k", defaultValue);
+        if (k < 1 || k > maxK) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The value of `k` must be between 1 and %d but was %d. The upper limit is set by %s.", maxK, k,
+                    whereToSet(MAX_K)));
+        }
+        return k;
     }
 
     /** Where the value of {@code key} came from, or {@code default}. */

@@ -77,8 +77,13 @@ public final class LoadedModel {
             device = device(deviceSetting);
             ranker = DrugRanker.load(directory, device);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(Messages.format(
-                    "Could not load the KEDRec model from %s (set by %s): %s", directory, origin, e.getMessage()), e);
+            // No cause: Neo4j shows a failed call's root cause, and this sentence is the one the user needs. The
+            // original stays attached (suppressed) for the log.
+            IllegalStateException failure = new IllegalStateException(Messages.format(
+                    "Could not load the KEDRec model from %s (set by %s): %s", directory, origin,
+                    ModelService.rootMessage(e)));
+            failure.addSuppressed(e);
+            throw failure;
         }
         StudentModel student = null;
         String studentProblem = null;

@@ -328,10 +328,11 @@ public final class ModelService implements AutoCloseable {
         }
         Path path = current.modelHome().resolve(name);
         if (!Files.isDirectory(path)) {
-            List<String> known = new ArrayList<>(modelNamesInHome(current));
+            java.util.Set<String> known = new java.util.LinkedHashSet<>();
             if (current.modelDir() != null) {
-                known.add(0, defaultName(current));
+                known.add(defaultName(current));
             }
+            known.addAll(modelNamesInHome(current));
             throw new IllegalArgumentException(Messages.format(
                     "Unknown model `%s`: there is no folder %s. Models known: %s (the default model, set by %s, and "
                             + "the folders under %s, set by %s).",
@@ -357,7 +358,8 @@ public final class ModelService implements AutoCloseable {
     private String notConfiguredMessage() {
         KedrecSettings current = settings;
         return Messages.format("No KEDRec model is configured. Set %s to a model directory trained by `kedrec train "
-                        + "kge` and restart, or call kedrec.model.load('<name>') for a model under %s (%s).",
+                        + "kge` and call kedrec.model.load() (or restart the server), or call "
+                        + "kedrec.model.load('<name>') for a model under %s (%s).",
                 current.whereToSet(KedrecSettings.MODEL_DIR), current.modelHome(), KedrecSettings.MODEL_HOME);
     }
 
@@ -377,8 +379,7 @@ public final class ModelService implements AutoCloseable {
 
     static String rootMessage(Throwable error) {
         Throwable t = error;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException)
-                && t.getCause() != null) {
+        while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.toString() : t.getMessage();

@@ -29,7 +29,7 @@ public record RecommendConfig(int k, int pathsPerDrug, int maxPathLength, boolea
     public static RecommendConfig of(Map<String, Object> map, KedrecSettings settings) {
         ConfigReader reader = ConfigReader.of(map, KEYS);
         return new RecommendConfig(
-                reader.intInRange("k", DEFAULT_K, 1, settings.maxK(), settings.whereToSet(KedrecSettings.MAX_K)),
+                settings.k(reader, DEFAULT_K),
                 reader.intInRange("pathsPerDrug", DEFAULT_PATHS_PER_DRUG, 1, MAX_PATHS_PER_DRUG, null),
                 reader.intInRange("maxPathLength", DEFAULT_MAX_PATH_LENGTH, Explainer.MIN_PATH_LENGTH,
                         Explainer.MAX_PATH_LENGTH, null),

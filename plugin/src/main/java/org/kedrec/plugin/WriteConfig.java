@@ -20,8 +20,7 @@ public record WriteConfig(int k, List<String> diseases, boolean excludeKnown, in
     public static WriteConfig of(Map<String, Object> map, KedrecSettings settings) {
         ConfigReader reader = ConfigReader.of(map, KEYS);
         return new WriteConfig(
-                reader.intInRange("k", RecommendConfig.DEFAULT_K, 1, settings.maxK(),
-                        settings.whereToSet(KedrecSettings.MAX_K)),
+                settings.k(reader, RecommendConfig.DEFAULT_K),
                 reader.stringList("diseases", null),
                 reader.bool("excludeKnown", true),
                 reader.intInRange("batchSize", DEFAULT_BATCH_SIZE, 1, 10_000, null),

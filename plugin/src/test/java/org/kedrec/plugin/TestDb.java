@@ -117,6 +117,8 @@ final class TestDb {
         Importer importer = new Importer(driver, ImportOptions.defaults().withDataDirectory(data));
         importer.importHetionet(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"),
                 data.resolve("hetionet-integrate/edges-10.sif"));
+        // edges-10 alone has almost no complete drug-to-disease metapath: add every demo edge among its nodes.
+        importer.importHetionet(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"), inducedEdges(data));
         long t0 = System.nanoTime();
         // The trial map covers all of Hetionet: only its rows about the fixture's drugs and diseases are imported
         // (the other trial sources are optional and left out: they would only add seconds of parsing).
@@ -139,14 +141,52 @@ final class TestDb {
         run("CALL kedrec.model.load()");
     }
 
+    /** The demo graph's edges between the fixture's nodes (1,299 real Hetionet edges), as a SIF file under target/. */
+    private static Path inducedEdges(Path data) {
+        Path file = testData().resolve("edges-induced.sif");
+        try {
+            java.util.Set<String> nodes = fixtureNodes(data);
+            List<String> kept = new ArrayList<>(List.of("source\tmetaedge\ttarget"));
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                    Files.newInputStream(data.resolve("derived/hetionet-v1.0-edges-demo.sif.gz"))),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                in.readLine();
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String[] cols = line.split("\t");
+                    if (cols.length == 3 && nodes.contains(cols[0]) && nodes.contains(cols[2])) {
+                        kept.add(line);
+                    }
+                }
+            }
+            Files.createDirectories(file.getParent());
+            Files.write(file, kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private static java.util.Set<String> fixtureNodes(Path data) throws IOException {
+        java.util.Set<String> nodes = new java.util.HashSet<>();
+        List<String> lines = Files.readAllLines(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"));
+        for (String line : lines.subList(1, lines.size())) {
+            nodes.add(line.split("\t")[0]);
+        }
+        return nodes;
+    }
+
+    private static Path testData() {
+        return Path.of(System.getProperty("kedrec.target", "target")).toAbsolutePath().resolve("test-data");
+    }
+
     /** A data folder under target/ whose trial map holds only the rows about the fixture graph's nodes. */
     private static Path fixtureTrials(Path data) {
-        Path dir = Path.of(System.getProperty("kedrec.target", "target")).toAbsolutePath().resolve("test-data");
+        Path dir = testData();
         Path map = dir.resolve("clinicaltrials/dhimmel-clintrials/DrugBank-DO-slim.tsv");
         try {
             java.util.Set<String> nodes = new java.util.HashSet<>();
-            for (String line : Files.readAllLines(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"))) {
-                String id = line.split("\t")[0];
+            for (String id : fixtureNodes(data)) {
                 nodes.add(id.substring(id.indexOf("::") + 2));
             }
             List<String> lines = Files.readAllLines(data.resolve(
@@ -238,6 +278,20 @@ final class TestDb {
 
     List<Record> run(String cypher) {
         return run(cypher, Map.of());
+    }
+
+    /** The message a failing statement gets over Bolt, e.g. {@code Failed to invoke procedure ...}. */
+    String failure(String cypher, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            session.run(cypher, params).consume();
+        } catch (org.neo4j.driver.exceptions.ClientException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("Expected a failure from: " + cypher);
+    }
+
+    String failure(String cypher) {
+        return failure(cypher, Map.of());
     }
 
     static void deleteTree(Path root) {

@@ -1,0 +1,132 @@
+package org.kedrec.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Path;
+
+/** {@code kedrec.explain}, {@code kedrec.select} and {@code kedrec.score} on the fixture graph. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplainSelectTest {
+    private TestDb db;
+
+    @BeforeAll
+    void start() {
+        db = TestDb.get();
+    }
+
+    @Test
+    void explainGivesOneRowPerPathFromTheDiseaseToTheDrugWithThePairsRationale() {
+        List<Record> rows = db.run("""
+                CALL kedrec.explain('hypertension', 'Ramipril', {paths: 4})
+                YIELD path, metapath, score, modelScore, rationale, evidence
+                RETURN path, metapath, score, modelScore, rationale, evidence""");
+        assertThat(rows).hasSize(4);
+        double previous = Double.MAX_VALUE;
+        for (Record row : rows) {
+            Path path = row.get("path").asPath();
+            assertThat(path.start().get("id").asString()).isEqualTo("DOID:10763");
+            assertThat(path.end().get("name").asString()).isEqualTo("Ramipril");
+            assertThat(row.get("metapath").asString()).matches("C.*D");
+            assertThat(row.get("score").asDouble()).isPositive().isLessThanOrEqualTo(previous);
+            previous = row.get("score").asDouble();
+            assertThat(row.get("rationale").asString()).isEqualTo(rows.get(0).get("rationale").asString());
+            assertThat(row.get("evidence").asList()).isEqualTo(rows.get(0).get("evidence").asList());
+        }
+        double score = db.run("RETURN kedrec.score('hypertension', 'Ramipril') AS s").get(0).get("s").asDouble();
+        assertThat(rows.get(0).get("modelScore").asDouble()).isCloseTo(score, within(1e-12));
+        assertThat(rows.get(0).get("rationale").asString()).startsWith("Ramipril. Ramipril ")
+                .contains("hypertension", "[E1]", "NCT");
+    }
+
+    @Test
+    void explainWithoutAnyPathStillGivesTheRationaleAndEvidence() {
+        List<Record> rows = db.run("""
+                CALL kedrec.explain('nicotine dependence', 'Varenicline')
+                YIELD path, metapath, score, rationale, evidence
+                RETURN path, metapath, score, rationale, evidence""");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("path").isNull()).isTrue();
+        assertThat(rows.get(0).get("metapath").isNull()).isTrue();
+        assertThat(rows.get(0).get("score").asDouble()).isZero();
+        assertThat(rows.get(0).get("rationale").asString()).startsWith("Varenicline.");
+    }
+
+    @Test
+    void selectWithTheStudentGivesProbabilitiesThatSumToOneAndOneRationale() {
+        List<Record> rows = db.run("""
+                CALL kedrec.select('sarcoma', ['Doxorubicin', 'Varenicline', 'DrugBank:DB00445'])
+                YIELD drug, probability, selected, rationale, selectedBy
+                RETURN drug.name AS drug, probability, selected, rationale, selectedBy""");
+        assertThat(rows).extracting(r -> r.get("drug").asString())
+                .containsExactly("Doxorubicin", "Varenicline", "Epirubicin");
+        assertThat(rows.stream().mapToDouble(r -> r.get("probability").asDouble()).sum()).isCloseTo(1.0, within(1e-6));
+        assertThat(rows.stream().filter(r -> r.get("selected").asBoolean())).hasSize(1);
+        for (Record row : rows) {
+            assertThat(row.get("selectedBy").asString()).isEqualTo("student");
+            assertThat(row.get("rationale").isNull()).isEqualTo(!row.get("selected").asBoolean());
+        }
+        Record chosen = rows.stream().filter(r -> r.get("selected").asBoolean()).findFirst().orElseThrow();
+        assertThat(chosen.get("probability").asDouble())
+                .isEqualTo(rows.stream().mapToDouble(r -> r.get("probability").asDouble()).max().orElseThrow());
+        assertThat(chosen.get("rationale").asString()).startsWith(chosen.get("drug").asString());
+    }
+
+    @Test
+    void withoutAStudentTheRankerSelectsAndSaysSo() {
+        db.run("CALL kedrec.model.load($m)", Map.of("m", TestDb.RANKER_ONLY));
+        try {
+            List<Record> rows = db.run("""
+                    CALL kedrec.select('sarcoma', ['Doxorubicin', 'Varenicline', 'Epirubicin'])
+                    YIELD drug, probability, selected, rationale, selectedBy
+                    RETURN drug.name AS drug, probability, selected, rationale, selectedBy,
+                           kedrec.score('sarcoma', drug.id) AS score""");
+            assertThat(rows).allSatisfy(r -> assertThat(r.get("selectedBy").asString()).isEqualTo("ranker"));
+            assertThat(rows.stream().mapToDouble(r -> r.get("probability").asDouble()).sum())
+                    .isCloseTo(1.0, within(1e-9));
+            Record best = rows.stream().max((a, b) -> Double.compare(a.get("score").asDouble(),
+                    b.get("score").asDouble())).orElseThrow();
+            assertThat(best.get("selected").asBoolean()).isTrue();
+            // The evidence teacher explains the ranker's choice and contrasts the others.
+            assertThat(best.get("rationale").asString()).startsWith(best.get("drug").asString() + ".");
+            String message = db.failure("CALL kedrec.select('sarcoma', ['Doxorubicin', 'Varenicline'], "
+                    + "{rationale: 'student'})");
+            assertThat(message).isEqualTo("Failed to invoke procedure `kedrec.select`: Caused by: "
+                    + "java.lang.IllegalArgumentException: `rationale: 'student'` needs the model's student, but model "
+                    + "`ranker-only` has none. The model has no student (" + db.modelHome.resolve("ranker-only/student")
+                    + " is missing). Train one with `kedrec train student --model " + db.modelHome.resolve(
+                            "ranker-only") + "`. Use `rationale: 'teacher'` meanwhile.");
+        } finally {
+            db.run("CALL kedrec.model.load($m)", Map.of("m", TestDb.MODEL));
+        }
+    }
+
+    @Test
+    void selectRefusesTooManyOrRepeatedCandidates() {
+        assertThat(db.failure("CALL kedrec.select('sarcoma', ['a','b','c','d','e','f','g','h','i'])")).isEqualTo(
+                "Failed to invoke procedure `kedrec.select`: Caused by: java.lang.IllegalArgumentException: "
+                        + "kedrec.select chooses among 1 to 8 drugs but got 9. Pass a shorter list, or rank any number "
+                        + "of drugs with kedrec.recommend.");
+        assertThat(db.failure("CALL kedrec.select('sarcoma', ['Doxorubicin', 'doxorubicin'])")).isEqualTo(
+                "Failed to invoke procedure `kedrec.select`: Caused by: java.lang.IllegalArgumentException: "
+                        + "The drug Doxorubicin (DrugBank:DB00997) is listed twice among the candidates (as "
+                        + "`doxorubicin`); list each drug once.");
+    }
+
+    @Test
+    void scoreFindsBothEndsByNameOrXref() {
+        double byId = db.run("RETURN kedrec.score('DOID:10763', 'DrugBank:DB00178') AS s").get(0).get("s").asDouble();
+        double byName = db.run("RETURN kedrec.score('Hypertension', 'ramipril') AS s").get(0).get("s").asDouble();
+        assertThat(byId).isBetween(0.0, 1.0).isEqualTo(byName);
+        assertThat(db.failure("RETURN kedrec.score('hypertension', 'Ramiprill')")).isEqualTo(
+                "Failed to invoke function `kedrec.score`: Caused by: java.lang.IllegalArgumentException: Unknown "
+                        + "drug `Ramiprill`: no Drug has this id, xref or name (names are compared case-insensitively). "
+                        + "Did you mean: Ramipril (DrugBank:DB00178)?");
+    }
+}

@@ -1,0 +1,223 @@
+package org.kedrec.server.cli;
+
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kedrec.core.Messages;
+import org.kedrec.server.Neo4jServer;
+import org.kedrec.server.ServerHome;
+import org.kedrec.server.ServerStatus;
+import org.kedrec.server.bench.RecommendBenchmark;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.Neo4jException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kedrec bench recommend}: latency and throughput of {@code kedrec.recommend} over Bolt on a server that has
+ * a graph and a model (the demo graph for the published figures), for one client and for several, without a
+ * rationale and with the evidence teacher's.
+ */
+@Command(
+        name = "recommend",
+        description = {
+            "Measure kedrec.recommend over Bolt on a running server with a graph and a loaded model: latency "
+                    + "p50/p99 and calls per second for 1 and for N concurrent clients without a rationale, and for "
+                    + "1 client with the teacher's rationale. Writes a JSON report.",
+            ""
+        })
+public final class BenchRecommendCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** Where the server is: a Bolt URI, or a home started with `kedrec server start`. */
+    static final class Target {
+        @Option(names = "--uri", paramLabel = "URI", description = "Bolt URI of a running server, e.g. "
+                + "bolt://127.0.0.1:7687.")
+        String uri;
+
+        @Option(names = "--home", paramLabel = "DIR", description = "The home of a server started with `kedrec "
+                + "server start` (its Bolt port is read from the home). Default: $KEDREC_HOME.")
+        Path home;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Target target = new Target();
+
+    @Option(names = "--user", paramLabel = "NAME", defaultValue = "neo4j",
+            description = "User name (default: ${DEFAULT-VALUE}).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "P", defaultValue = "${env:" + ServerStartCommand.PASSWORD_ENV + "}",
+            description = "Password; default $" + ServerStartCommand.PASSWORD_ENV + ", else '"
+                    + ServerStartCommand.DEFAULT_PASSWORD + "' where the server asks for one.")
+    String password;
+
+    @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
+    Path report;
+
+    @Option(names = "--k", defaultValue = "10", description = "Drugs per call (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--paths", defaultValue = "3", description = "Paths per drug (default: ${DEFAULT-VALUE}).")
+    int paths;
+
+    @Option(names = "--clients", defaultValue = "8",
+            description = "Concurrent clients of the second scenario (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "30",
+            description = "Measured seconds per scenario (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Warm-up seconds before each scenario, not measured (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    /** {@inheritDoc} */
+    @Override
+    public Integer call() {
+        String uri = uri();
+        RecommendBenchmark.Settings settings;
+        try {
+            settings = new RecommendBenchmark.Settings(k, paths, warmup, seconds, clients);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Path reportFile = report.toAbsolutePath().normalize();
+        try (Driver driver = GraphDatabase.driver(uri, auth())) {
+            Map<String, Object> model = modelInfo(driver, uri);
+            Map<String, Object> graph = graph(driver);
+            List<String> diseases = RecommendBenchmark.diseases(driver);
+            KedrecCli.say(spec, Messages.format("Benchmarking kedrec.recommend on %s: model `%s` (%s, %s), %s nodes, "
+                            + "%s relationships, %d diseases cycled, k=%d, %d paths per drug.", uri, model.get("name"),
+                    model.get("kind"), model.get("device"), graph.get("nodes"), graph.get("relationships"),
+                    diseases.size(), k, paths));
+            RecommendBenchmark bench = new RecommendBenchmark(driver, settings, diseases,
+                    line -> KedrecCli.say(spec, line));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("startedAt", Instant.now().toString());
+            out.put("uri", uri);
+            out.put("query", RecommendBenchmark.QUERY);
+            out.put("k", k);
+            out.put("pathsPerDrug", paths);
+            out.put("warmupSeconds", warmup);
+            out.put("secondsPerScenario", seconds);
+            out.put("diseases", diseases.size());
+            out.put("model", model);
+            out.put("graph", graph);
+            out.put("processors", Runtime.getRuntime().availableProcessors());
+            out.put("loadAverageBefore", loadAverage());
+            out.put("clients1", bench.run("none", 1).toMap());
+            out.put("clients" + clients, bench.run("none", clients).toMap());
+            out.put("clients1Teacher", bench.run("teacher", 1).toMap());
+            out.put("loadAverageAfter", loadAverage());
+            write(reportFile, out);
+        }
+        KedrecCli.say(spec, "Report: " + reportFile);
+        return 0;
+    }
+
+    private String uri() {
+        if (target.uri != null) {
+            return target.uri;
+        }
+        Path homeDir = target.home;
+        if (homeDir == null) {
+            String env = System.getenv(HomeOption.ENV);
+            if (env == null || env.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "Missing required option: '--uri=URI' or "
+                        + "'--home=DIR' (or set " + HomeOption.ENV + ").");
+            }
+            homeDir = Path.of(env);
+        }
+        ServerHome home = new ServerHome(homeDir.toAbsolutePath().normalize());
+        ServerStatus status = home.exists() ? Neo4jServer.status(home) : null;
+        if (status == null || !status.running() || status.boltPort().isEmpty()) {
+            throw new IllegalStateException(Messages.format("No Neo4j is running in %s. Start it with `kedrec server "
+                    + "start --home %s`, or pass --uri.", home.root(), home.root()));
+        }
+        return "bolt://127.0.0.1:" + status.boltPort().getAsInt();
+    }
+
+    private AuthToken auth() {
+        String secret = password != null && !password.isBlank() ? password : ServerStartCommand.DEFAULT_PASSWORD;
+        // A server without authentication accepts any basic token, so one token works for both.
+        return AuthTokens.basic(user, secret);
+    }
+
+    /** The loaded model, waiting while it loads; a clear error when there is none. */
+    private static Map<String, Object> modelInfo(Driver driver, String uri) {
+        try (Session session = driver.session()) {
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (true) {
+                Record info = session.run("CALL kedrec.model.info() YIELD name, state, error, kind, device, engine, "
+                        + "parameters, loadMillis, dataHash RETURN *").single();
+                String state = info.get("state").asString();
+                if (state.equals("loaded")) {
+                    Map<String, Object> out = new LinkedHashMap<>(info.asMap());
+                    out.remove("error");
+                    return out;
+                }
+                if (!state.equals("loading") || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(Messages.format("The server at %s has no usable KEDRec model "
+                            + "(state: %s). %s", uri, state, info.get("error").isNull() ? ""
+                            : info.get("error").asString()).strip());
+                }
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the model to load.", e);
+        } catch (Neo4jException e) {
+            throw new IllegalStateException(Messages.format("Cannot ask %s for its KEDRec model: %s Is the KEDRec "
+                    + "plugin installed?", uri, e.getMessage()), e);
+        }
+    }
+
+    private static Map<String, Object> graph(Driver driver) {
+        try (Session session = driver.session()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("nodes", session.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong());
+            out.put("relationships", session.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong());
+            return out;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void write(Path file, Map<String, Object> report) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
+                    .create().toJson(report) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

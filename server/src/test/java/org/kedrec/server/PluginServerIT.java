@@ -1,0 +1,212 @@
+package org.kedrec.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.kedrec.core.data.DataDirectory;
+import org.kedrec.core.progress.ProgressTracker;
+import org.kedrec.core.split.SplitPlan;
+import org.kedrec.importer.ImportOptions;
+import org.kedrec.importer.Importer;
+import org.kedrec.importer.OnError;
+import org.kedrec.server.cli.CliRun;
+import org.kedrec.trainer.kge.KgeTrainingConfig;
+import org.kedrec.trainer.kge.RankerTrainer;
+import org.kedrec.trainer.kge.graph.Neo4jGraphExport;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Path.Segment;
+
+/**
+ * The shaded plugin jar in a real server started by {@code kedrec server start}, next to APOC: the fixture graph
+ * imported over Bolt, a ranker trained on it into {@code <home>/models/fixture}, {@code kedrec.conf} written beside
+ * {@code neo4j.conf}, the model loaded by the plugin, and then the procedures and the recommend benchmark called
+ * over Bolt. One server for the class, on ports 8110/8111.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PluginServerIT {
+    private static final int BOLT = 8110;
+    private static final int HTTP = 8111;
+    /** APOC core's optional integrations whose libraries APOC does not ship; see docs/server.md. */
+    private static final Pattern APOC_OPTIONAL = Pattern.compile(
+            ".*Failed to load `apoc\\.(export\\.arrow\\.|load\\.LoadArrow|util\\.s3\\.|util\\.google\\.cloud\\.).*");
+
+    private final Path home = Path.of("target", "it-homes", "plugin").toAbsolutePath();
+    private Driver driver;
+
+    @BeforeAll
+    void start() throws IOException {
+        TemporaryServer.deleteTree(home);
+        CliRun started = CliRun.of("server", "start", "--home", home.toString(), "--bolt", Integer.toString(BOLT),
+                "--http", Integer.toString(HTTP), "--no-auth", "--heap", "768m", "--pagecache", "128m");
+        assertThat(started.exitCode()).as(started.toString()).isZero();
+        driver = GraphDatabase.driver("bolt://127.0.0.1:" + BOLT, AuthTokens.none());
+
+        Path data = DataDirectory.require();
+        Path nodes = data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv");
+        new Importer(driver, ImportOptions.defaults().withDataDirectory(data))
+                .importHetionet(nodes, data.resolve("hetionet-integrate/edges-10.sif"));
+        new Importer(driver, ImportOptions.defaults().withDataDirectory(data))
+                .importHetionet(nodes, inducedEdges(data, nodes, home.resolve("import/edges-induced.sif")));
+        new Importer(driver, ImportOptions.defaults().withDataDirectory(data).withOnError(OnError.SKIP))
+                .importPubmed(data.resolve("fixtures/CDR_sample.txt"));
+        SplitPlan plan = SplitPlan.fromDataDirectory(data);
+        KgeTrainingConfig kge = KgeTrainingConfig.quick().with(Map.of("dim", 16, "epochs", 3, "batchSize", 256,
+                "negatives", 32, "treatsOversample", 2, "patience", 2));
+        new RankerTrainer(new RankerTrainer.Options(kge, true, 0.4, Device.cpu(), "it"), ProgressTracker.NULL)
+                .train(new Neo4jGraphExport(driver, null).export(plan, Neo4jGraphExport.DEFAULT_SOURCES,
+                        ProgressTracker.NULL), plan, home.resolve("models/fixture"));
+        // A relative path resolves against the server home.
+        Files.write(home.resolve("conf/kedrec.conf"), List.of("kedrec.model.dir=models/fixture"));
+    }
+
+    /** The demo graph's edges between the fixture's nodes: enough complete metapaths for explanation paths. */
+    static Path inducedEdges(Path data, Path nodesFile, Path out) throws IOException {
+        Set<String> nodes = new HashSet<>();
+        List<String> lines = Files.readAllLines(nodesFile);
+        lines.subList(1, lines.size()).forEach(line -> nodes.add(line.split("\t")[0]));
+        List<String> kept = new ArrayList<>(List.of("source\tmetaedge\ttarget"));
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(data.resolve("derived/hetionet-v1.0-edges-demo.sif.gz"))), StandardCharsets.UTF_8))) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] cols = line.split("\t");
+                if (cols.length == 3 && nodes.contains(cols[0]) && nodes.contains(cols[2])) {
+                    kept.add(line);
+                }
+            }
+        }
+        Files.createDirectories(out.getParent());
+        Files.write(out, kept);
+        return out;
+    }
+
+    @AfterAll
+    void stopWhatWeStarted() {
+        if (driver != null) {
+            driver.close();
+        }
+        CliRun.of("server", "stop", "--home", home.toString());
+    }
+
+    private List<Record> run(String cypher) {
+        try (Session session = driver.session()) {
+            return session.run(cypher).list();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void thePluginLoadsBesideApocWithoutComplaints() throws IOException {
+        assertThat(run("SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'kedrec' RETURN collect(name) AS n").get(0)
+                .get("n").asList(Value::asString)).containsExactlyInAnyOrder("kedrec.explain", "kedrec.model.info",
+                "kedrec.model.list", "kedrec.model.load", "kedrec.recommend", "kedrec.recommend.write",
+                "kedrec.select");
+        assertThat(run("RETURN apoc.version() AS v").get(0).get("v").asString())
+                .isEqualTo(System.getProperty("neo4j.version"));
+        List<String> debug = Files.readAllLines(home.resolve("logs/debug.log"));
+        assertThat(debug).filteredOn(line -> line.contains("Failed to load") && !APOC_OPTIONAL.matcher(line).matches())
+                .isEmpty();
+        assertThat(debug).filteredOn(line -> line.contains("SLF4J:")).isEmpty();
+        assertThat(String.join("\n", Files.readAllLines(home.resolve("logs/neo4j.log"))))
+                .contains("KEDRec: no default model configured");
+    }
+
+    @Test
+    @Order(2)
+    void theModelIsLoadedFromKedrecConf() {
+        Record info = run("CALL kedrec.model.load() YIELD name, state, path, engine, device RETURN *").get(0);
+        assertThat(info.get("state").asString()).isEqualTo("loaded");
+        assertThat(info.get("name").asString()).isEqualTo("fixture");
+        assertThat(info.get("path").asString()).isEqualTo(home.resolve("models/fixture").toString());
+        assertThat(info.get("engine").asString()).isEqualTo("PyTorch 2.7.1");
+        assertThat(info.get("device").asString()).isEqualTo("cpu()");
+    }
+
+    @Test
+    @Order(3)
+    void recommendAnswersOverBoltWithPathsFromTheDiseaseToTheDrug() {
+        List<Record> rows = run("""
+                CALL kedrec.recommend('hypertension', {k: 5})
+                YIELD rank, drug, score, paths, rationale, evidence
+                RETURN rank, drug, score, paths, rationale, evidence""");
+        assertThat(rows).hasSize(5);
+        int paths = 0;
+        for (Record row : rows) {
+            String drug = row.get("drug").asNode().get("id").asString();
+            for (org.neo4j.driver.types.Path path : row.get("paths").asList(Value::asPath)) {
+                paths++;
+                assertThat(path.start().get("id").asString()).isEqualTo("DOID:10763");
+                assertThat(path.end().get("id").asString()).isEqualTo(drug);
+                for (Segment segment : path) {
+                    assertThat(segment.relationship().elementId()).isNotBlank();
+                }
+            }
+            assertThat(row.get("rationale").asString()).startsWith(row.get("drug").asNode().get("name").asString());
+        }
+        assertThat(paths).isPositive();
+        assertThat(run("RETURN kedrec.score('hypertension', 'Ramipril') AS s").get(0).get("s").asDouble())
+                .isBetween(0.0, 1.0);
+        assertThat(run("CALL kedrec.recommend.write({k: 2, diseases: ['hypertension']}) YIELD relationshipsCreated "
+                + "RETURN relationshipsCreated").get(0).get("relationshipsCreated").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void theRecommendBenchmarkWritesItsReport() throws IOException {
+        Path report = home.resolve("bench-recommend.json");
+        CliRun bench = CliRun.of("bench", "recommend", "--uri", "bolt://127.0.0.1:" + BOLT, "--report",
+                report.toString(), "--seconds", "2", "--warmup", "1", "--clients", "8");
+        assertThat(bench.exitCode()).as(bench.toString()).isZero();
+        JsonObject json = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+        for (String scenario : List.of("clients1", "clients8", "clients1Teacher")) {
+            JsonObject figures = json.getAsJsonObject(scenario);
+            for (String key : List.of("p50Ms", "p99Ms", "callsPerSecond")) {
+                assertThat(figures.get(key).getAsDouble()).as(scenario + "." + key).isPositive();
+            }
+            assertThat(figures.get("errors").getAsLong()).as(scenario + " errors").isZero();
+            assertThat(figures.get("p99Ms").getAsDouble()).isGreaterThanOrEqualTo(figures.get("p50Ms").getAsDouble());
+        }
+        assertThat(json.getAsJsonObject("clients8").get("clients").getAsInt()).isEqualTo(8);
+        assertThat(json.getAsJsonObject("clients1Teacher").get("rationale").getAsString()).isEqualTo("teacher");
+        assertThat(json.get("diseases").getAsInt()).isEqualTo(60);
+        assertThat(bench.out()).contains("Report: " + report);
+    }
+
+    @Test
+    @Order(5)
+    void theBenchmarkRefusesAServerWithoutAModel() {
+        CliRun bench = CliRun.of("bench", "recommend", "--home", home.resolve("nowhere").toString(), "--report",
+                home.resolve("x.json").toString());
+        assertThat(bench.exitCode()).isEqualTo(1);
+        assertThat(bench.err().strip()).isEqualTo("No Neo4j is running in " + home.resolve("nowhere") + ". Start it "
+                + "with `kedrec server start --home " + home.resolve("nowhere") + "`, or pass --uri.");
+    }
+}
