@@ -46,6 +46,7 @@ public final class PathFinder {
     private final CypherRunner runner;
     private final Settings settings;
     private final String query;
+    private final String diseaseQuery;
     private final Map<String, Metapath> byAbbreviation = new HashMap<>();
 
     public PathFinder(CypherRunner runner, Settings settings) {
@@ -54,8 +55,12 @@ public final class PathFinder {
         this.query = settings.metapaths().equals(Metapaths.DEFAULT)
                 ? PathQueries.DEFAULT
                 : PathQueries.pathsQuery(settings.metapaths());
+        this.diseaseQuery = DISEASE_QUERIES.computeIfAbsent(settings.metapaths(), PathQueries::forDiseaseQuery);
         settings.metapaths().forEach(m -> byAbbreviation.put(m.abbreviation(), m));
     }
+
+    /** Query texts by catalogue: built once, so Neo4j's plan cache sees the very same text every time. */
+    private static final Map<List<Metapath>, String> DISEASE_QUERIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Settings settings() {
         return settings;
@@ -93,6 +98,39 @@ public final class PathFinder {
         for (Map<String, Object> row : runner.run(query, params)) {
             GraphPath path = toPath(row);
             raw.get((String) row.get("key")).add(path);
+        }
+        Map<String, List<GraphPath>> out = new LinkedHashMap<>();
+        raw.forEach((key, paths) -> out.put(key,
+                PathSelector.select(paths, settings.pathsPerPair(), settings.maxPerMetapath())));
+        return out;
+    }
+
+    /**
+     * The selected paths from one disease to each of {@code drugs}, best first, keyed by drug id (every drug
+     * present, with an empty list when no path exists): the same paths {@link #find} gives for the pairs
+     * {@code (drug, disease)} without an {@code exclude}, from one query anchored at the disease
+     * ({@link PathQueries#forDiseaseQuery}), which does the disease's side of the paths once instead of once per
+     * drug. What the plugin runs for a recommendation.
+     */
+    public Map<String, List<GraphPath>> findForDisease(String disease, List<String> drugs, Collection<String> heldOut) {
+        Map<String, List<GraphPath>> raw = new LinkedHashMap<>();
+        for (String drug : drugs) {
+            if (raw.put(drug, new ArrayList<>()) != null) {
+                throw new IllegalArgumentException(Messages.format(
+                        "The drug `%s` is listed twice in one path request; list each drug once.", drug));
+            }
+        }
+        if (drugs.isEmpty()) {
+            return raw;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("disease", disease);
+        params.put("drugs", List.copyOf(drugs));
+        params.put("heldOut", List.copyOf(heldOut));
+        params.put("perMetapath", (long) settings.pathsPerPair());
+        params.put("w", settings.damping());
+        for (Map<String, Object> row : runner.run(diseaseQuery, params)) {
+            raw.get((String) row.get("key")).add(toPath(row));
         }
         Map<String, List<GraphPath>> out = new LinkedHashMap<>();
         raw.forEach((key, paths) -> out.put(key,

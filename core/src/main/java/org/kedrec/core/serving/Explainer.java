@@ -246,7 +246,9 @@ public final class Explainer {
         }
         PathFinder paths = new PathFinder(runner, new PathFinder.Settings(
                 metapaths(maxPathLength), pathsPerDrug, 1, PathScorer.DAMPING));
-        Map<String, List<GraphPath>> found = paths.find(pairs, List.of());
+        // One query anchored at the disease: its side of every path is expanded once, not once per drug.
+        Map<String, List<GraphPath>> found = paths.findForDisease(diseaseId,
+                drugs.stream().map(Candidate::id).toList(), List.of());
         if (!evidence) {
             return new Gathered(found, Map.of(), Map.of());
         }

@@ -1,0 +1,52 @@
+package org.kedrec.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kedrec.core.explain.GraphPath;
+import org.kedrec.core.explain.Metapaths;
+import org.kedrec.core.explain.PairRequest;
+import org.kedrec.core.explain.PathFinder;
+
+/**
+ * The plugin's path query, anchored at the disease, finds exactly the paths of the dataset builder's per-pair query
+ * (same paths, degrees and scores, same selection), on the fixture graph for every disease and its drugs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PathQueryFormsTest {
+    private TestDb db;
+
+    @BeforeAll
+    void start() {
+        db = TestDb.get();
+    }
+
+    @Test
+    void theDiseaseAnchoredQueryFindsWhatThePairQueryFinds() {
+        PathFinder finder = new PathFinder(new DriverCypherRunner(db.driver), PathFinder.Settings.defaults(3));
+        List<String> diseases = db.run("MATCH (d:Disease) RETURN d.id AS id ORDER BY id").stream()
+                .map(r -> r.get("id").asString()).toList();
+        List<String> drugs = db.run("MATCH (c:Drug) RETURN c.id AS id ORDER BY id").stream()
+                .map(r -> r.get("id").asString()).toList();
+        int paths = 0;
+        for (int i = 0; i < diseases.size(); i += 3) {
+            String disease = diseases.get(i);
+            List<String> some = new ArrayList<>();
+            for (int j = i % 7; j < drugs.size(); j += 7) {
+                some.add(drugs.get(j));
+            }
+            List<PairRequest> pairs = some.stream().map(c -> new PairRequest(c, c, disease, null)).toList();
+            Map<String, List<GraphPath>> byPair = finder.find(pairs, List.of());
+            Map<String, List<GraphPath>> byDisease = finder.findForDisease(disease, some, List.of());
+            assertThat(byDisease).as(disease).isEqualTo(byPair);
+            paths += byDisease.values().stream().mapToInt(List::size).sum();
+        }
+        assertThat(paths).as("the comparison saw paths").isGreaterThan(100);
+        assertThat(finder.settings().metapaths()).isEqualTo(Metapaths.DEFAULT);
+    }
+}
