@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kedrec.core.explain.EvidenceFinder;
 import org.kedrec.core.explain.GraphPath;
+import org.kedrec.core.explain.PublicationRecord;
+import org.kedrec.core.explain.TrialRecord;
 import org.kedrec.core.explain.Metapaths;
 import org.kedrec.core.explain.PairRequest;
 import org.kedrec.core.explain.PathFinder;
@@ -48,5 +51,31 @@ class PathQueryFormsTest {
         }
         assertThat(paths).as("the comparison saw paths").isGreaterThan(100);
         assertThat(finder.settings().metapaths()).isEqualTo(Metapaths.DEFAULT);
+    }
+
+    @Test
+    void theDiseaseAnchoredEvidenceQueriesFindWhatThePairQueriesFind() {
+        EvidenceFinder finder = new EvidenceFinder(new DriverCypherRunner(db.driver));
+        List<org.neo4j.driver.Record> rows = db.run("""
+                MATCH (c:Drug)<-[:TESTS|MENTIONS]-(e)-[:STUDIES|MENTIONS]->(d:Disease)
+                RETURN d.id AS disease, d.name AS name, collect(DISTINCT c.id) AS drugs, collect(DISTINCT c.name) AS n
+                ORDER BY disease""");
+        int trials = 0;
+        int publications = 0;
+        for (org.neo4j.driver.Record row : rows) {
+            String disease = row.get("disease").asString();
+            List<String> drugs = row.get("drugs").asList(v -> v.asString());
+            List<PairRequest> pairs = drugs.stream().map(c -> new PairRequest(c, c, disease, null)).toList();
+            Map<String, List<String>> names = new java.util.HashMap<>();
+            drugs.forEach(c -> names.put(c, List.of(c, row.get("name").asString())));
+            Map<String, List<TrialRecord>> byDisease = finder.trialsForDisease(disease, drugs, 3);
+            assertThat(byDisease).isEqualTo(finder.trials(pairs, 3));
+            Map<String, List<PublicationRecord>> pubs = finder.publicationsForDisease(disease, drugs, names, 3);
+            assertThat(pubs).isEqualTo(finder.publications(pairs, names, 3));
+            trials += byDisease.values().stream().mapToInt(List::size).sum();
+            publications += pubs.values().stream().mapToInt(List::size).sum();
+        }
+        assertThat(trials).isGreaterThan(50);
+        assertThat(publications).isPositive();
     }
 }

@@ -25,7 +25,25 @@ public final class EvidenceFinder {
         if (pairs.isEmpty() || cap <= 0) {
             return out;
         }
-        for (Map<String, Object> row : runner.run(EvidenceQueries.TRIALS, Map.of("pairs", parameters(pairs)))) {
+        return rankTrials(out, runner.run(EvidenceQueries.TRIALS, Map.of("pairs", parameters(pairs))), cap);
+    }
+
+    /**
+     * The top {@code cap} trials of each drug for one disease, keyed by drug id (every drug present): the same
+     * trials as {@link #trials} for the pairs {@code (drug, disease)}, from one query anchored at the disease.
+     */
+    public Map<String, List<TrialRecord>> trialsForDisease(String disease, List<String> drugs, int cap) {
+        Map<String, List<TrialRecord>> out = emptyLists(drugs);
+        if (drugs.isEmpty() || cap <= 0) {
+            return out;
+        }
+        return rankTrials(out, runner.run(EvidenceQueries.TRIALS_FOR_DISEASE,
+                Map.of("disease", disease, "drugs", List.copyOf(drugs))), cap);
+    }
+
+    private static Map<String, List<TrialRecord>> rankTrials(
+            Map<String, List<TrialRecord>> out, List<Map<String, Object>> rows, int cap) {
+        for (Map<String, Object> row : rows) {
             out.get((String) row.get("key")).add(new TrialRecord(
                     string(row, "id"), string(row, "title"), string(row, "phase"), string(row, "status"),
                     string(row, "outcome"), string(row, "whyStopped")));
@@ -48,9 +66,30 @@ public final class EvidenceFinder {
         if (pairs.isEmpty() || cap <= 0) {
             return out;
         }
+        return rankPublications(out, runner.run(EvidenceQueries.PUBLICATIONS, Map.of("pairs", parameters(pairs))),
+                names, cap);
+    }
+
+    /**
+     * The top {@code cap} publications of each drug for one disease, keyed by drug id (every drug present): the
+     * same as {@link #publications} for the pairs {@code (drug, disease)}, from one query anchored at the disease.
+     *
+     * @param names per drug id, the drug's and the disease's names for the full-text query
+     */
+    public Map<String, List<PublicationRecord>> publicationsForDisease(
+            String disease, List<String> drugs, Map<String, List<String>> names, int cap) {
+        Map<String, List<PublicationRecord>> out = emptyLists(drugs);
+        if (drugs.isEmpty() || cap <= 0) {
+            return out;
+        }
+        return rankPublications(out, runner.run(EvidenceQueries.PUBLICATIONS_FOR_DISEASE,
+                Map.of("disease", disease, "drugs", List.copyOf(drugs))), names, cap);
+    }
+
+    private Map<String, List<PublicationRecord>> rankPublications(Map<String, List<PublicationRecord>> out,
+            List<Map<String, Object>> rows, Map<String, List<String>> names, int cap) {
         Map<String, Map<String, String>> found = new LinkedHashMap<>();
-        for (Map<String, Object> row :
-                runner.run(EvidenceQueries.PUBLICATIONS, Map.of("pairs", parameters(pairs)))) {
+        for (Map<String, Object> row : rows) {
             found.computeIfAbsent((String) row.get("key"), k -> new LinkedHashMap<>())
                     .put(string(row, "id"), string(row, "title"));
         }
@@ -82,12 +121,13 @@ public final class EvidenceFinder {
         return out;
     }
 
-    private static <T> Map<String, List<T>> emptyLists(List<PairRequest> pairs) {
+    private static <T> Map<String, List<T>> emptyLists(List<?> requests) {
         Map<String, List<T>> out = new LinkedHashMap<>();
-        for (PairRequest pair : pairs) {
-            if (out.put(pair.key(), new ArrayList<>()) != null) {
+        for (Object request : requests) {
+            String key = request instanceof PairRequest pair ? pair.key() : (String) request;
+            if (out.put(key, new ArrayList<>()) != null) {
                 throw new IllegalArgumentException(Messages.format(
-                        "Pair key `%s` appears twice in one evidence request; keys must be unique.", pair.key()));
+                        "Pair key `%s` appears twice in one evidence request; keys must be unique.", key));
             }
         }
         return out;
