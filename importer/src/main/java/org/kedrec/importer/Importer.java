@@ -18,6 +18,7 @@ import org.kedrec.importer.drkg.DrkgImport;
 import org.kedrec.importer.hetionet.HetionetImport;
 import org.kedrec.importer.io.Problems;
 import org.kedrec.importer.pubmed.PubmedImport;
+import org.kedrec.importer.trials.TrialSources;
 import org.kedrec.importer.trials.TrialsImport;
 import org.kedrec.importer.write.CypherNames;
 import org.kedrec.importer.write.GraphWriter;
@@ -133,7 +134,12 @@ public final class Importer {
      * the ClinicalTrials.gov API v2 JSON (linked through MeSH ids and names).
      */
     public ImportReport importTrials(Path dataDir) {
-        return run(ctx -> new TrialsImport(ctx).run(dataDir));
+        return importTrials(TrialSources.of(dataDir));
+    }
+
+    /** Clinical trials from the given sources (e.g. {@link TrialSources#ctgovJson} for API v2 downloads only). */
+    public ImportReport importTrials(TrialSources sources) {
+        return run(ctx -> new TrialsImport(ctx).run(sources));
     }
 
     /**
@@ -152,7 +158,7 @@ public final class Importer {
     public ImportReport importAll(Path dataDir) {
         return run(ctx -> {
             new HetionetImport(ctx).run(require(dataDir, DEMO_NODES), require(dataDir, DEMO_EDGES));
-            new TrialsImport(ctx).run(dataDir);
+            new TrialsImport(ctx).run(TrialSources.of(dataDir));
             List<Path> pubmed = new ArrayList<>();
             for (String file : DEMO_PUBMED) {
                 pubmed.add(require(dataDir, file));

@@ -1,7 +1,5 @@
 package org.kedrec.importer.trials;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.core.ids.Curies;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.importer.ImportContext;
 import org.kedrec.importer.io.CsvReader;
+import org.kedrec.importer.io.LineReader;
 import org.kedrec.importer.io.Problems;
 import org.kedrec.importer.io.TsvReader;
 import org.kedrec.importer.write.EntityIndex;
@@ -78,14 +76,19 @@ public final class TrialsImport {
         this.index = ctx.index();
     }
 
-    /** Reads every trial source of the data directory, then writes trials and links. */
-    public void run(Path dataDir) {
-        Path map = ctx.requireDataFile(dataDir, DHIMMEL);
-        dhimmel(map);
-        meshNamesFromDoSlim(dataDir.resolve("disease-ontology/DO-slim-to-mesh.tsv"));
+    /** Reads every trial source, then writes trials and links. */
+    public void run(TrialSources sources) {
+        if (sources.trialMap() != null) {
+            if (!Files.exists(sources.trialMap())) {
+                throw LineReader.missing(sources.trialMap());
+            }
+            dhimmel(sources.trialMap());
+        }
+        if (sources.meshNames() != null && Files.isRegularFile(sources.meshNames())) {
+            meshNamesFromDoSlim(sources.meshNames());
+        }
         List<CtgovJson.Study> jsonStudies = new ArrayList<>();
-        Path json = dataDir.resolve(CTGOV_JSON);
-        if (Files.isRegularFile(json)) {
+        for (Path json : sources.ctgovJson()) {
             long start = System.nanoTime();
             int count = CtgovJson.read(json, study -> {
                 jsonStudies.add(study);
@@ -94,11 +97,13 @@ public final class TrialsImport {
                 }
             });
             ctx.fileDone("trials json", json, count, start);
-        } else {
-            ctx.stats().warn(Messages.format("ClinicalTrials.gov API v2 studies skipped: %s does not exist.", json));
         }
-        xml(dataDir.resolve(XML_DIR));
-        hint(dataDir.resolve(HINT_DIR), dataDir.resolve(HINT_LINKS));
+        xml(sources.xmlRecords());
+        if (sources.hintLinks() != null && !sources.hintCsvs().isEmpty()) {
+            hint(sources.hintCsvs(), sources.hintLinks());
+        } else if (sources.hintLinks() != null || !sources.hintCsvs().isEmpty()) {
+            ctx.stats().warn("HINT trial outcomes skipped: they need both the HINT CSVs and " + HINT_LINKS + ".");
+        }
         for (CtgovJson.Study study : jsonStudies) {
             merge(api(study));
         }
@@ -153,17 +158,7 @@ public final class TrialsImport {
         return false;
     }
 
-    private void xml(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            ctx.stats().warn(Messages.format("ClinicalTrials.gov XML records skipped: %s does not exist.", dir));
-            return;
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void xml(List<Path> files) {
         long start = System.nanoTime();
         for (Path file : files) {
             CtgovXml.Study s = CtgovXml.read(file);
@@ -181,13 +176,14 @@ public final class TrialsImport {
             linkByNames(t, concat(s.interventionMeshTerms(), s.interventions()), DRUG, "intervention");
             merge(t);
         }
-        ctx.fileDone("trials xml", dir, files.size(), start);
+        if (!files.isEmpty()) {
+            ctx.fileDone("trials xml", files.get(0).getParent(), files.size(), start);
+        }
     }
 
-    private void hint(Path dir, Path linksFile) {
-        if (!Files.isRegularFile(linksFile) || !Files.isDirectory(dir)) {
-            ctx.stats().warn(Messages.format("HINT trial outcomes skipped: %s or %s does not exist.", linksFile, dir));
-            return;
+    private void hint(List<Path> files, Path linksFile) {
+        if (!Files.exists(linksFile)) {
+            throw LineReader.missing(linksFile);
         }
         Map<String, TrialRecord> linked = new LinkedHashMap<>();
         try (TsvReader tsv = TsvReader.open(linksFile, List.of("nct_id", "hetionet_compound_ids", "hetionet_disease_ids"),
@@ -206,12 +202,6 @@ public final class TrialsImport {
                 linkHetionet(tsv, t, row[drugsCol], DRUG);
                 linkHetionet(tsv, t, row[diseasesCol], DISEASE);
             }
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         Set<String> unlinked = new LinkedHashSet<>();
         for (Path file : files) {

@@ -27,6 +27,8 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.ResultSummary;
 import org.neo4j.driver.summary.SummaryCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Batched, idempotent writes over the Java driver. Rows are buffered per query shape, one shape per label (nodes)
@@ -54,6 +56,8 @@ import org.neo4j.driver.summary.SummaryCounters;
 public final class GraphWriter implements AutoCloseable {
     /** Reason key of a batch the database refused. */
     public static final String WRITE_FAILED = "write failed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphWriter.class);
 
     private final Driver driver;
     private final SessionConfig sessionConfig;
@@ -313,6 +317,7 @@ public final class GraphWriter implements AutoCloseable {
     }
 
     private void run(String query, Map<String, Object> params, String what) {
+        long start = System.nanoTime();
         try (Session session = driver.session(sessionConfig)) {
             ResultSummary summary = session.executeWrite(tx -> tx.run(query, params).consume());
             SummaryCounters counters = summary.counters();
@@ -320,6 +325,9 @@ public final class GraphWriter implements AutoCloseable {
             stats.relationshipsCreated.add(counters.relationshipsCreated());
             stats.propertiesSet.add(counters.propertiesSet());
             stats.batches.increment();
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
         }
     }
 

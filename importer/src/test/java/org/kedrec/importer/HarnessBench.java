@@ -1,0 +1,45 @@
+package org.kedrec.importer;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.kedrec.core.data.DataDirectory;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+/**
+ * Measures {@link ImportBenchmark} against an in-process Neo4j with Bolt on 127.0.0.1:7660 (a developer tool, not a
+ * test: the real measurement is {@code kedrec bench import} against the real server).
+ * Arguments: [report.json] [batchSize] [writers].
+ */
+public final class HarnessBench {
+    private HarnessBench() {}
+
+    public static void main(String[] args) {
+        Path report = Paths.get(args.length > 0 ? args[0] : "target/bench-import.json");
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : ImportOptions.DEFAULT_BATCH_SIZE;
+        int writers = args.length > 2 ? Integer.parseInt(args[2]) : ImportOptions.DEFAULT_WRITERS;
+        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder()
+                .withDisabledServer()
+                .withConfig(BoltConnector.enabled, true)
+                .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 7660))
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .withConfig(GraphDatabaseSettings.pagecache_memory, 1024L * 1024 * 1024)
+                .build();
+        try (Driver driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none())) {
+            ImportOptions options = ImportOptions.defaults().withBatchSize(batch).withWriters(writers);
+            ImportReport result = ImportBenchmark.run(driver, options, DataDirectory.require(), false);
+            result.write(report);
+            System.out.println(result.toJson());
+            ImportBenchmark.summary(result).forEach(System.out::println);
+        } finally {
+            neo4j.close();
+        }
+    }
+}
