@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kedrec.core.Messages;
@@ -400,10 +401,22 @@ public final class GraphWriter implements AutoCloseable {
         return copy;
     }
 
-    /** Stops the writer threads; call {@link #flush()} first to keep what is buffered. */
+    /**
+     * Lets the batches already handed to the writer threads finish (each commits or rolls back whole), drops what
+     * is still buffered, and stops the threads. Call {@link #flush()} first to keep what is buffered. After a failed
+     * import the database thus holds complete batches only, and re-running the import completes it.
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Pending(String key, Future<?> future) {}
