@@ -12,7 +12,6 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +30,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        neo4j = TestNeo4j.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        neo4j.close();
+        neo4j = TestNeo4j.shared();
     }
 
     @BeforeEach

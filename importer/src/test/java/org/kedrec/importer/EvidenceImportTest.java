@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,16 +29,11 @@ class EvidenceImportTest {
     @BeforeAll
     static void start() {
         data = TestNeo4j.data();
-        neo4j = TestNeo4j.start();
+        neo4j = TestNeo4j.shared();
         importer = new Importer(neo4j.driver(), ImportOptions.defaults().withDataDirectory(data));
         ImportReport hetionet = importer.importHetionet(data.resolve("hetionet/hetionet-v1.0-nodes.tsv"),
                 data.resolve("hetionet-integrate/edges-10.sif"));
         assertThat(hetionet.totalNodes()).isEqualTo(47_031);
-    }
-
-    @AfterAll
-    static void stop() {
-        neo4j.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.entry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,12 +26,7 @@ class HetionetImportTest {
     @BeforeAll
     static void start() {
         data = TestNeo4j.data();
-        neo4j = TestNeo4j.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        neo4j.close();
+        neo4j = TestNeo4j.shared();
     }
 
     private static ImportReport importFixture() {
