@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.kedrec.importer.write.GraphWriter;
+import org.kedrec.importer.write.ImportStats;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.Session;
 
 /**
@@ -117,6 +121,37 @@ class HetionetImportTest {
 
     @Test
     @Order(5)
+    void everyWriteQueryFindsItsNodesThroughTheUniqueIndex() {
+        try (GraphWriter writer = new GraphWriter(neo4j.driver(), "neo4j", 10, 1, new ImportStats());
+                Session session = neo4j.driver().session()) {
+            List<String> queries = new ArrayList<>();
+            GraphWriter.NodeSpec nodes = writer.nodes("Trial", GraphWriter.NodeMode.UPSERT, "sources");
+            queries.add(nodes.createQuery());
+            queries.add(nodes.mergeQuery());
+            GraphWriter.RelSpec treats = writer.relationships("TREATS", "Drug", "Disease",
+                    Map.of("source", "Hetionet", "relation", "CtD"), List.of("pmids"), List.of("count"));
+            queries.add(treats.createQuery());
+            queries.add(treats.mergeQuery());
+            Map<String, Object> row = Map.of("id", "x", "s", "a", "e", "b", "p", Map.of(), "u", Map.of(), "m", Map.of());
+            Map<String, Object> params = Map.of("rows", List.of(row), "k", Map.of("source", "s", "relation", "r"));
+            for (String query : queries) {
+                List<String> operators = new ArrayList<>();
+                collect(session.run("EXPLAIN " + query, params).consume().plan(), operators);
+                assertThat(operators).as(query).noneMatch(o -> o.contains("Scan"));
+                if (query.contains("MATCH (a:")) {
+                    assertThat(operators).as(query).filteredOn(o -> o.startsWith("NodeUniqueIndexSeek")).hasSize(2);
+                }
+            }
+        }
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+
+    @Test
+    @Order(6)
     void theSchemaFileRunsTwice() {
         Importer importer = new Importer(neo4j.driver(), ImportOptions.defaults());
         importer.applySchema();
