@@ -121,24 +121,32 @@ class HetionetImportTest {
 
     @Test
     @Order(5)
-    void everyWriteQueryFindsItsNodesThroughTheUniqueIndex() {
+    void everyWriteQueryFindsItsNodesBySeekNeverByScan() {
         try (GraphWriter writer = new GraphWriter(neo4j.driver(), "neo4j", 10, 1, new ImportStats());
                 Session session = neo4j.driver().session()) {
             List<String> queries = new ArrayList<>();
-            GraphWriter.NodeSpec nodes = writer.nodes("Trial", GraphWriter.NodeMode.UPSERT, "sources");
+            GraphWriter.NodeSpec nodes = writer.nodes("Trial", GraphWriter.NodeMode.UPSERT, List.of("title"),
+                    List.of("sources"));
             queries.add(nodes.createQuery());
             queries.add(nodes.mergeQuery());
             GraphWriter.RelSpec treats = writer.relationships("TREATS", "Drug", "Disease",
-                    Map.of("source", "Hetionet", "relation", "CtD"), List.of("pmids"), List.of("count"));
+                    Map.of("source", "Hetionet", "relation", "CtD"), List.of("license"), List.of("pmids"),
+                    List.of("count"));
             queries.add(treats.createQuery());
             queries.add(treats.mergeQuery());
+            queries.add(treats.createByElementQuery());
+            queries.add(treats.mergeByElementQuery());
             Map<String, Object> row = Map.of("id", "x", "s", "a", "e", "b", "p", Map.of(), "u", Map.of(), "m", Map.of());
             Map<String, Object> params = Map.of("rows", List.of(row), "k", Map.of("source", "s", "relation", "r"));
             for (String query : queries) {
                 List<String> operators = new ArrayList<>();
                 collect(session.run("EXPLAIN " + query, params).consume().plan(), operators);
                 assertThat(operators).as(query).noneMatch(o -> o.contains("Scan"));
-                if (query.contains("MATCH (a:")) {
+                // Properties are set by name, so the planner needs no Eager (which would buffer every row).
+                assertThat(operators).as(query).noneMatch(o -> o.startsWith("Eager"));
+                if (query.contains("elementId(a)")) {
+                    assertThat(operators).as(query).filteredOn(o -> o.startsWith("NodeByElementIdSeek")).hasSize(2);
+                } else if (query.contains("MATCH (a:")) {
                     assertThat(operators).as(query).filteredOn(o -> o.startsWith("NodeUniqueIndexSeek")).hasSize(2);
                 }
             }

@@ -48,57 +48,59 @@ public final class ShapeBench {
                 }
             }
             int batch = args.length > 0 ? Integer.parseInt(args[0]) : 10000;
-            String maps = """
-                    UNWIND $rows AS row
-                    MATCH (a:Gene {id: row.s})
-                    MATCH (b:Pathway {id: row.e})
-                    CREATE (a)-[r:BENCH {source: $k.source, relation: $k.relation}]->(b)
-                    SET r += coalesce(row.p, {})""";
-            String mapsNoSet = """
+            Map<String, String> eid = new HashMap<>();
+            try (Session session = driver.session()) {
+                session.run("MATCH (n) WHERE n:Gene OR n:Pathway RETURN n.id AS id, elementId(n) AS e")
+                        .forEachRemaining(r -> eid.put(r.get("id").asString(), r.get("e").asString()));
+            }
+            List<String[]> byElement = edges.stream().map(e -> new String[] {eid.get(e[0]), eid.get(e[1])}).toList();
+            String index = """
+                    CYPHER replan=skip
                     UNWIND $rows AS row
                     MATCH (a:Gene {id: row.s})
                     MATCH (b:Pathway {id: row.e})
                     CREATE (a)-[r:BENCH {source: $k.source, relation: $k.relation}]->(b)""";
-            String lists = """
-                    UNWIND range(0, size($s) - 1) AS i
-                    MATCH (a:Gene {id: $s[i]})
-                    MATCH (b:Pathway {id: $e[i]})
+            String element = """
+                    CYPHER replan=skip
+                    UNWIND $rows AS row
+                    MATCH (a) WHERE elementId(a) = row.s
+                    MATCH (b) WHERE elementId(b) = row.e
                     CREATE (a)-[r:BENCH {source: $k.source, relation: $k.relation}]->(b)""";
-            String noProps = """
+            String oneProp = """
+                    CYPHER replan=skip
                     UNWIND $rows AS row
                     MATCH (a:Gene {id: row.s})
                     MATCH (b:Pathway {id: row.e})
-                    CREATE (a)-[r:BENCH]->(b)""";
-            for (int round = 0; round < 3; round++) {
-                time(driver, "maps+set", maps, edges, batch, false);
-                time(driver, "maps", mapsNoSet, edges, batch, false);
-                time(driver, "lists", lists, edges, batch, true);
-                time(driver, "noprops", noProps, edges, batch, false);
+                    CREATE (a)-[r:BENCH {source: $k.source}]->(b)""";
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            for (int round = 0; round < 4; round++) {
+                time(driver, os, "index", index, edges, batch);
+                time(driver, os, "element", element, byElement, batch);
+                time(driver, os, "oneprop", oneProp, edges, batch);
             }
         } finally {
             neo4j.close();
         }
     }
 
-    private static void time(Driver driver, String name, String query, List<String[]> edges, int batch, boolean lists) {
+    private static void time(Driver driver, com.sun.management.OperatingSystemMXBean os, String name, String query,
+            List<String[]> edges, int batch) {
         long start = System.nanoTime();
+        long cpu = os.getProcessCpuTime();
         Map<String, Object> k = Map.of("source", "Hetionet", "relation", "GpPW");
         for (int from = 0; from < edges.size(); from += batch) {
             List<String[]> part = edges.subList(from, Math.min(edges.size(), from + batch));
             Map<String, Object> params = new HashMap<>();
             params.put("k", k);
-            if (lists) {
-                params.put("s", part.stream().map(e -> e[0]).toList());
-                params.put("e", part.stream().map(e -> e[1]).toList());
-            } else {
-                params.put("rows", part.stream().map(e -> Map.of("s", e[0], "e", e[1])).toList());
-            }
+            params.put("rows", part.stream().map(e -> Map.of("s", e[0], "e", e[1])).toList());
             try (Session session = driver.session()) {
                 session.executeWrite(tx -> tx.run(query, params).consume());
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-10s %d rels in %.2f s = %.0f/s%n", name, edges.size(), seconds, edges.size() / seconds);
+        System.out.printf("%-10s %d rels in %.2f s = %.0f/s, %.2f CPU s%n", name, edges.size(), seconds,
+                edges.size() / seconds, (os.getProcessCpuTime() - cpu) / 1e9);
         try (Session session = driver.session()) {
             session.run("MATCH ()-[r:BENCH]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS").consume();
         }

@@ -95,7 +95,8 @@ public final class HetionetImport {
             if (!narrower.isEmpty()) {
                 props.put("narrowerXrefs", narrower);
             }
-            NodeSpec spec = specs.computeIfAbsent(kind, k -> writer.nodes(k.label(), NodeMode.UPSERT));
+            NodeSpec spec = specs.computeIfAbsent(kind, k -> writer.nodes(k.label(), NodeMode.UPSERT,
+                    NodeAnnotations.propertiesOf(k), List.of()));
             writer.node(spec, curie, props, null, new EntityIndex.Entry(curie, row[nameCol], xrefs, narrower));
         }
         progress.end();
@@ -146,8 +147,8 @@ public final class HetionetImport {
                 props = evidence.association(start, Curies.localPart(end));
             }
             RelSpec spec = specs.computeIfAbsent(metaedge, m -> writer.relationships(mapping.type(),
-                    mapping.startLabel(), mapping.endLabel(), Map.of("source", SOURCE, "relation", m), List.of(),
-                    List.of()));
+                    mapping.startLabel(), mapping.endLabel(), Map.of("source", SOURCE, "relation", m),
+                    EdgeEvidence.propertiesOf(m), List.of(), List.of()));
             writer.relationship(spec, start, end, props, null, null);
         }
         progress.end();

@@ -396,10 +396,11 @@ public final class TrialsImport {
     private void write() {
         GraphWriter writer = ctx.writer();
         String trial = EntityKind.TRIAL.label();
-        NodeSpec nodes = writer.nodes(trial, NodeMode.UPSERT, "sources");
-        RelSpec tests = writer.relationships(GraphSchema.TESTS, trial, DRUG, Map.of(), List.of("sources"), List.of());
-        RelSpec studies = writer.relationships(GraphSchema.STUDIES, trial, DISEASE, Map.of(), List.of("sources"),
+        NodeSpec nodes = writer.nodes(trial, NodeMode.UPSERT, TrialRecord.PROPERTIES, List.of("sources"));
+        RelSpec tests = writer.relationships(GraphSchema.TESTS, trial, DRUG, Map.of(), List.of(), List.of("sources"),
                 List.of());
+        RelSpec studies = writer.relationships(GraphSchema.STUDIES, trial, DISEASE, Map.of(), List.of(),
+                List.of("sources"), List.of());
         for (TrialRecord t : trials.values()) {
             writer.node(nodes, t.curie(), t.properties(), Map.of("sources", new ArrayList<>(t.sources)),
                     new EntityIndex.Entry(t.curie(), t.title, List.of(), List.of()));
