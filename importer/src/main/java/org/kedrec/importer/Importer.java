@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.graph.RelationTypes;
@@ -20,7 +19,7 @@ import org.kedrec.importer.io.Problems;
 import org.kedrec.importer.pubmed.PubmedImport;
 import org.kedrec.importer.trials.TrialSources;
 import org.kedrec.importer.trials.TrialsImport;
-import org.kedrec.importer.write.CypherNames;
+import org.kedrec.importer.write.GraphCounts;
 import org.kedrec.importer.write.GraphWriter;
 import org.kedrec.importer.write.ImportStats;
 import org.neo4j.driver.Driver;
@@ -203,28 +202,12 @@ public final class Importer {
     }
 
     private ImportReport report(ImportStats stats, List<ImportReport.FileReport> files, long nanos) {
-        Map<String, Long> nodes = new TreeMap<>();
-        Map<String, Long> relationships = new TreeMap<>();
+        GraphCounts counts;
         try (Session session = driver.session(SessionConfig.forDatabase(options.database()))) {
-            List<String> labels = session.run("CALL db.labels() YIELD label RETURN label")
-                    .list(r -> r.get("label").asString());
-            for (String label : labels) {
-                long count = session.run("MATCH (n:" + CypherNames.quote(label) + ") RETURN count(n) AS c")
-                        .single().get("c").asLong();
-                if (count > 0) {
-                    nodes.put(label, count);
-                }
-            }
-            List<String> types = session.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
-                    .list(r -> r.get("relationshipType").asString());
-            for (String type : types) {
-                long count = session.run("MATCH ()-[r:" + CypherNames.quote(type) + "]->() RETURN count(r) AS c")
-                        .single().get("c").asLong();
-                if (count > 0) {
-                    relationships.put(type, count);
-                }
-            }
+            counts = GraphCounts.read(session);
         }
+        Map<String, Long> nodes = counts.labels();
+        Map<String, Long> relationships = counts.types();
         double seconds = Math.round(nanos / 1e6) / 1e3;
         Map<String, Long> skipped = new LinkedHashMap<>(stats.skipped());
         long skippedLines = skipped.values().stream().mapToLong(Long::longValue).sum();

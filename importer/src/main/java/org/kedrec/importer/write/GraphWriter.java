@@ -81,6 +81,8 @@ public final class GraphWriter implements AutoCloseable {
     private final Map<String, NodeSpec> nodeSpecs = new LinkedHashMap<>();
     private final Map<String, RelSpec> relSpecs = new LinkedHashMap<>();
     private final Map<String, Boolean> ownedTypes = new HashMap<>();
+    /** Relationship counts when this writer first needed them: the types it found empty are its own. */
+    private GraphCounts startCounts;
     private final Map<String, Set<String>> createdKeys = new HashMap<>();
     private final List<Pending> nodeBatches = new ArrayList<>();
     private final List<Pending> relBatches = new ArrayList<>();
@@ -419,14 +421,26 @@ public final class GraphWriter implements AutoCloseable {
     }
 
     private long countRelationships(String type) {
-        try (Session session = session()) {
-            return session.executeRead(tx -> tx.run(
-                            "MATCH ()-[r:" + CypherNames.quote(type) + "]->() RETURN count(r) AS c")
-                    .single().get("c").asLong());
+        return startCounts().types().getOrDefault(type, 0L);
+    }
+
+    /**
+     * The counts before this writer's first write: taken when it first needs a label or a type, before it writes
+     * any (a label's index is loaded, and a type's ownership decided, before its first row is written).
+     */
+    private GraphCounts startCounts() {
+        if (startCounts == null) {
+            try (Session session = session()) {
+                startCounts = GraphCounts.read(session);
+            }
         }
+        return startCounts;
     }
 
     private List<EntityIndex.Entry> loadLabel(String label) {
+        if (startCounts().labels().getOrDefault(label, 0L) == 0) {
+            return List.of();
+        }
         String query = "MATCH (n:" + CypherNames.quote(label) + ") RETURN n.id AS id, n.name AS name, "
                 + "n.xrefs AS xrefs, n.narrowerXrefs AS narrower, elementId(n) AS e";
         try (Session session = session()) {
