@@ -27,6 +27,20 @@ public final class ImportBenchmark {
      *     database is refused
      */
     public static ImportReport run(Driver driver, ImportOptions options, Path dataDir, boolean wipe) {
+        return run(driver, options, dataDir, wipe, 0);
+    }
+
+    /**
+     * Like {@link #run(Driver, ImportOptions, Path, boolean)}, after {@code warmupRuns} untimed imports of the same
+     * set into the same database, each wiped afterwards. A freshly started server spends much of a first import
+     * compiling its own code (the JIT); warm-up runs measure what the import costs on a server that has been
+     * running, on a database that is still empty.
+     */
+    public static ImportReport run(Driver driver, ImportOptions options, Path dataDir, boolean wipe, int warmupRuns) {
+        if (warmupRuns < 0) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The number of warm-up runs must be 0 or more but was %d.", warmupRuns));
+        }
         long nodes = countNodes(driver, options.database());
         if (nodes > 0) {
             if (!wipe) {
@@ -36,6 +50,10 @@ public final class ImportBenchmark {
                                 + "everything in `%s` first.",
                         options.database(), nodes, options.database()));
             }
+            wipe(driver, options.database());
+        }
+        for (int i = 0; i < warmupRuns; i++) {
+            new Importer(driver, options.withProgress(null)).importAll(dataDir);
             wipe(driver, options.database());
         }
         return new Importer(driver, options).importAll(dataDir);

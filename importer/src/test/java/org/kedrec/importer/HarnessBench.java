@@ -78,7 +78,8 @@ public final class HarnessBench {
                 result = null;
                 for (int round = 1; round <= rounds; round++) {
                     long c = os.getProcessCpuTime();
-                    result = ImportBenchmark.run(driver, options, DataDirectory.require(), round > 1);
+                    result = ImportBenchmark.run(driver, options, DataDirectory.require(), round > 1,
+                            Integer.getInteger("kedrec.bench.warmups", 0));
                     System.out.printf("round %d: %.1f s wall, %.1f CPU s, %,.0f relationships/s%n", round,
                             result.seconds(), (os.getProcessCpuTime() - c) / 1e9, result.relationshipsPerSecond());
                 }
@@ -86,6 +87,14 @@ public final class HarnessBench {
             System.out.printf("CPU seconds during the import (server and client together): %.1f%n",
                     (os.getProcessCpuTime() - cpu) / 1e9);
             result.write(report);
+            if (Boolean.getBoolean("kedrec.bench.pause")) {
+                System.out.println("PAUSE");
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             System.out.println(result.toJson());
             ImportBenchmark.summary(result).forEach(System.out::println);
         } finally {

@@ -35,6 +35,7 @@ public final class HetionetImport {
     private final Problems problems;
     private final EntityIndex index;
     private final GraphWriter writer;
+    private final Map<String, EntityKind> kinds = new HashMap<>();
 
     public HetionetImport(ImportContext ctx) {
         this.ctx = ctx;
@@ -72,8 +73,8 @@ public final class HetionetImport {
             EntityKind kind;
             String curie;
             try {
-                curie = Curies.fromHetionet(row[idCol]);
-                kind = EntityKind.requireHetionetKind(row[idCol].substring(0, row[idCol].indexOf("::")));
+                kind = kindOf(row[idCol]);
+                curie = curie(kind, row[idCol]);
             } catch (IllegalArgumentException e) {
                 problems.line(tsv.file(), tsv.lineNumber(), Problems.BAD_ID, e.getMessage(), "Fix the id");
                 continue;
@@ -154,13 +155,33 @@ public final class HetionetImport {
         progress.end();
     }
 
+    /** The kind of a Hetionet id, memoised per kind name (the core lookup streams over all kinds each time). */
+    private EntityKind kindOf(String hetionetId) {
+        int sep = hetionetId.indexOf("::");
+        if (sep < 0) {
+            Curies.fromHetionet(hetionetId); // throws the standard message for an id without a kind
+        }
+        String name = hetionetId.substring(0, sep);
+        EntityKind kind = kinds.get(name);
+        if (kind == null) {
+            kind = EntityKind.requireHetionetKind(name);
+            kinds.put(name, kind);
+        }
+        return kind;
+    }
+
+    /** {@link Curies#fromHetionet} for an id whose kind is known. */
+    private static String curie(EntityKind kind, String hetionetId) {
+        return Curies.of(kind, hetionetId.substring(hetionetId.indexOf("::") + 2));
+    }
+
     /** The CURIE of an edge end, or null after reporting why it cannot be used. */
     private String endpoint(TsvReader tsv, String hetionetId, String label, String metaedge) {
         String curie;
         EntityKind kind;
         try {
-            curie = Curies.fromHetionet(hetionetId);
-            kind = EntityKind.requireHetionetKind(hetionetId.substring(0, hetionetId.indexOf("::")));
+            kind = kindOf(hetionetId);
+            curie = curie(kind, hetionetId);
         } catch (IllegalArgumentException e) {
             problems.line(tsv.file(), tsv.lineNumber(), Problems.BAD_ID, e.getMessage(), "Fix the id");
             return null;
