@@ -129,7 +129,7 @@ public final class ImportCommand implements Runnable {
     }
 
     /** What every subcommand does around its own import: connect, run, print, report. */
-    abstract static class Subcommand implements Callable<Integer> {
+    public abstract static class Subcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -185,7 +185,7 @@ public final class ImportCommand implements Runnable {
     @Command(name = "hetionet", mixinStandardHelpOptions = true,
             description = "Hetionet nodes (TSV) and edges (SIF, plain or .gz) with DrugBank, Disease Ontology and "
                     + "crosswalk properties and xrefs.")
-    static final class Hetionet extends Subcommand {
+    public static final class Hetionet extends Subcommand {
         @Option(names = "--nodes", paramLabel = "FILE", description = "Nodes TSV (default: DATA/" + Importer.DEMO_NODES
                 + ").")
         Path nodes;
@@ -208,7 +208,7 @@ public final class ImportCommand implements Runnable {
 
     @Command(name = "drkg", mixinStandardHelpOptions = true,
             description = "DRKG-format triples (head<TAB>relation<TAB>tail).")
-    static final class Drkg extends Subcommand {
+    public static final class Drkg extends Subcommand {
         @Parameters(paramLabel = "FILE", arity = "0..*", description = "Triples files (default: the two DRKG COVID-19 "
                 + "host-gene files of the data directory).")
         List<Path> files = new ArrayList<>();
@@ -228,7 +228,7 @@ public final class ImportCommand implements Runnable {
     @Command(name = "trials", mixinStandardHelpOptions = true,
             description = "Clinical trials of the data directory (trial map, HINT, ClinicalTrials.gov XML and API v2 "
                     + "JSON), merged on the NCT id.")
-    static final class Trials extends Subcommand {
+    public static final class Trials extends Subcommand {
         @Override
         ImportReport run(Importer importer, Path dataDir) {
             return importer.importTrials(dataDir);
@@ -237,7 +237,7 @@ public final class ImportCommand implements Runnable {
 
     @Command(name = "pubmed", mixinStandardHelpOptions = true,
             description = "PubTator abstracts (BC5CDR, BioRED) merged by PMID, with mentions and asserted relations.")
-    static final class Pubmed extends Subcommand {
+    public static final class Pubmed extends Subcommand {
         @Parameters(paramLabel = "FILE", arity = "0..*", description = "PubTator files (default: BC5CDR and BioRED "
                 + "train/dev/test of the data directory).")
         List<Path> files = new ArrayList<>();
@@ -256,7 +256,7 @@ public final class ImportCommand implements Runnable {
 
     @Command(name = "all", mixinStandardHelpOptions = true,
             description = "The whole demo set: all Hetionet nodes with the demo edges, the trials, BC5CDR and BioRED.")
-    static final class All extends Subcommand {
+    public static final class All extends Subcommand {
         @Override
         ImportReport run(Importer importer, Path dataDir) {
             return importer.importAll(dataDir);

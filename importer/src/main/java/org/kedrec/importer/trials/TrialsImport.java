@@ -89,14 +89,15 @@ public final class TrialsImport {
         }
         List<CtgovJson.Study> jsonStudies = new ArrayList<>();
         for (Path json : sources.ctgovJson()) {
-            long start = System.nanoTime();
+            ImportContext.Whole progress = ctx.beginWhole("trials json", json, size(json));
             int count = CtgovJson.read(json, study -> {
                 jsonStudies.add(study);
                 for (CtgovJson.Mesh m : concat(study.conditionMeshes(), study.interventionMeshes(), study.ancestors())) {
                     meshName(m.term(), m.id());
                 }
             });
-            ctx.fileDone("trials json", json, count, start);
+            progress.advance(size(json));
+            progress.end(count);
         }
         xml(sources.xmlRecords());
         if (sources.hintLinks() != null && !sources.hintCsvs().isEmpty()) {
@@ -159,7 +160,10 @@ public final class TrialsImport {
     }
 
     private void xml(List<Path> files) {
-        long start = System.nanoTime();
+        if (files.isEmpty()) {
+            return;
+        }
+        ImportContext.Whole progress = ctx.beginWhole("trials xml", files.get(0).getParent(), files.size());
         for (Path file : files) {
             CtgovXml.Study s = CtgovXml.read(file);
             TrialRecord t = new TrialRecord(s.nct().toUpperCase(Locale.ENGLISH));
@@ -175,10 +179,9 @@ public final class TrialsImport {
             linkByNames(t, concat(s.conditionMeshTerms(), s.conditions()), DISEASE, "condition");
             linkByNames(t, concat(s.interventionMeshTerms(), s.interventions()), DRUG, "intervention");
             merge(t);
+            progress.advance(1);
         }
-        if (!files.isEmpty()) {
-            ctx.fileDone("trials xml", files.get(0).getParent(), files.size(), start);
-        }
+        progress.end(files.size());
     }
 
     private void hint(List<Path> files, Path linksFile) {
@@ -205,7 +208,7 @@ public final class TrialsImport {
         }
         Set<String> unlinked = new LinkedHashSet<>();
         for (Path file : files) {
-            long start = System.nanoTime();
+            ImportContext.Whole progress = ctx.beginWhole("trials hint", file, size(file));
             int records = 0;
             try (CsvReader csv = CsvReader.open(file)) {
                 List<String> header = csv.next();
@@ -254,7 +257,8 @@ public final class TrialsImport {
                     merge(t);
                 }
             }
-            ctx.fileDone("trials hint", file, records, start);
+            progress.advance(size(file));
+            progress.end(records);
         }
         ctx.stats().ignore("HINT trials without a Hetionet link", unlinked.size());
     }
@@ -410,6 +414,14 @@ public final class TrialsImport {
                     Map.of("sources", new ArrayList<>(sources)), null));
             t.studies.forEach((disease, sources) -> writer.relationship(studies, t.curie(), disease, null,
                     Map.of("sources", new ArrayList<>(sources)), null));
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw LineReader.missing(file);
         }
     }
 
