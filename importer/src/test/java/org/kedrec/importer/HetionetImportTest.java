@@ -173,4 +173,19 @@ class HetionetImportTest {
         }
         assertThat(Importer.schemaStatements()).hasSize(29);
     }
+
+    @Test
+    @Order(7)
+    void smallBatchesAcrossManyShapesGiveTheSameGraph() {
+        // 24 metaedges of 10 edges each never fill a batch of 20 alone; together they pass 8 batches' worth of
+        // buffered rows, so the fullest buffers are written early. The graph must come out the same.
+        neo4j.wipe();
+        ImportReport report = new Importer(neo4j.driver(), ImportOptions.defaults().withDataDirectory(data)
+                        .withBatchSize(20).withWriters(3))
+                .importHetionet(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"),
+                        data.resolve("hetionet-integrate/edges-10.sif"));
+        assertThat(report.nodes()).containsExactlyInAnyOrderEntriesOf(FIXTURE_NODES);
+        assertThat(report.relationships()).containsExactlyInAnyOrderEntriesOf(FIXTURE_RELATIONSHIPS);
+        assertThat(report.created()).isEqualTo(new ImportReport.Created(432, 240));
+    }
 }

@@ -3,13 +3,11 @@ package org.kedrec.importer.write;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +62,9 @@ public final class GraphWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphWriter.class);
 
+    /** How many batches' worth of relationship rows may wait in buffers before the fullest is written early. */
+    private static final int MAX_BUFFERED_BATCHES = 8;
+
     /**
      * Plans once: the graph grows fast during an import, and Neo4j would otherwise re-plan each statement whenever
      * its statistics drift (the plans, seeks on the unique {@code id} indexes, never change).
@@ -83,7 +84,9 @@ public final class GraphWriter implements AutoCloseable {
     private final Map<String, Boolean> ownedTypes = new HashMap<>();
     /** Relationship counts when this writer first needed them: the types it found empty are its own. */
     private GraphCounts startCounts;
-    private final Map<String, Set<String>> createdKeys = new HashMap<>();
+    private final Map<String, KeySet> createdKeys = new HashMap<>();
+    /** Relationship rows buffered across all shapes; beyond a few batches' worth the fullest buffer is written. */
+    private int bufferedRelationships;
     private final List<Pending> nodeBatches = new ArrayList<>();
     private final List<Pending> relBatches = new ArrayList<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -261,12 +264,11 @@ public final class GraphWriter implements AutoCloseable {
             row.put("m", max);
         }
         if (spec.owned) {
-            String key = startId + '\u0001' + endId + '\u0001' + spec.keyString;
-            if (createdKeys.computeIfAbsent(spec.type, t -> new HashSet<>()).add(key)) {
+            if (createdKeys.computeIfAbsent(spec.type, t -> new KeySet()).add(startId, endId, spec.keyString)) {
                 spec.create.add(row);
+                bufferedRelationships++;
                 if (spec.create.size() >= batchSize) {
-                    submitRels(spec, true, spec.create, "create");
-                    spec.create = new ArrayList<>();
+                    submitCreates(spec);
                 }
             } else {
                 // Seen before in this run: update it once everything created so far has committed.
@@ -274,11 +276,38 @@ public final class GraphWriter implements AutoCloseable {
             }
         } else {
             spec.merge.add(row);
+            bufferedRelationships++;
             if (spec.merge.size() >= batchSize) {
-                submitRels(spec, false, spec.merge, "merge");
-                spec.merge = new ArrayList<>();
+                submitMerges(spec);
             }
         }
+        if (bufferedRelationships > MAX_BUFFERED_BATCHES * batchSize) {
+            // Many shapes each short of a full batch (DRKG has a hundred): write the fullest one.
+            RelSpec fullest = null;
+            for (RelSpec candidate : relSpecs.values()) {
+                if (fullest == null || Math.max(candidate.create.size(), candidate.merge.size())
+                        > Math.max(fullest.create.size(), fullest.merge.size())) {
+                    fullest = candidate;
+                }
+            }
+            if (fullest.create.size() >= fullest.merge.size()) {
+                submitCreates(fullest);
+            } else {
+                submitMerges(fullest);
+            }
+        }
+    }
+
+    private void submitCreates(RelSpec spec) {
+        bufferedRelationships -= spec.create.size();
+        submitRels(spec, true, spec.create, "create");
+        spec.create = new ArrayList<>();
+    }
+
+    private void submitMerges(RelSpec spec) {
+        bufferedRelationships -= spec.merge.size();
+        submitRels(spec, false, spec.merge, "merge");
+        spec.merge = new ArrayList<>();
     }
 
     private void submitRels(RelSpec spec, boolean create, List<Map<String, Object>> rows, String verb) {
@@ -316,12 +345,10 @@ public final class GraphWriter implements AutoCloseable {
         flushNodes();
         for (RelSpec spec : relSpecs.values()) {
             if (!spec.create.isEmpty()) {
-                submitRels(spec, true, spec.create, "create");
-                spec.create = new ArrayList<>();
+                submitCreates(spec);
             }
             if (!spec.merge.isEmpty()) {
-                submitRels(spec, false, spec.merge, "merge");
-                spec.merge = new ArrayList<>();
+                submitMerges(spec);
             }
         }
         await(relBatches, null);
