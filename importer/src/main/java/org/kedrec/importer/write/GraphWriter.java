@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Batched, idempotent writes over the Java driver. Rows are buffered per query shape, one shape per label (nodes)
  * or per (type, start label, end label, key properties) (relationships), so every statement is a plain
- * {@code UNWIND $rows AS row} whose {@code MATCH}/{@code MERGE} on {@code id} uses the label's unique index. Each
- * batch is one transaction ({@code session.executeWrite}, retried on transient errors), so a failure leaves no
- * half-written batch. Batches run on a few writer threads while the caller reads the next rows.
+ * {@code UNWIND $rows AS row} with static labels and types whose nodes are found by a seek: on the label's unique
+ * {@code id} index, or, for relationship ends this writer created or loaded, by element id (no index lookup and no
+ * index-entry lock). Each batch is one transaction ({@code session.executeWrite}, retried on transient errors), so a
+ * failure leaves no half-written batch. Batches run on a few writer threads while the caller reads the next rows.
  *
  * <p>Idempotence without paying for {@code MERGE} everywhere:
  *
