@@ -28,6 +28,10 @@ public final class TrainerMain {
         CommandLine cli = new CommandLine(TrainerMain.class, new PrivateConstructorFactory());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("Error: " + e.getMessage());
+            if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof java.io.UncheckedIOException)) {
+                e.printStackTrace(commandLine.getErr()); // a bug, not a user error: show where
+            }
             return 1;
         });
         return cli;
