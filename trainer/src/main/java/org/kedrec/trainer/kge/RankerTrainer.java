@@ -60,8 +60,11 @@ public final class RankerTrainer {
      */
     public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {}
 
-    /** What was trained, for the command's summary. */
-    public record Outcome(Path rankerDir, Map<String, Object> metrics) {}
+    /**
+     * What was trained: the folder, the metrics, and the final score of every (disease, drug) as computed in
+     * training (rows and columns in the entity index's disease and drug order), which the saved ranker reproduces.
+     */
+    public record Outcome(Path rankerDir, Map<String, Object> metrics, float[][] scores) {}
 
     private final Options options;
     private final ProgressTracker progress;
@@ -72,6 +75,7 @@ public final class RankerTrainer {
     }
 
     public Outcome train(TrainingGraph graph, SplitPlan plan, Path modelDir) {
+        float[][] scores;
         long start = System.nanoTime();
         Path finalDir = RankerFiles.dir(modelDir);
         Path staging = modelDir.resolve(RankerFiles.COMPONENT + ".tmp");
@@ -180,8 +184,9 @@ public final class RankerTrainer {
             ModelManifest.mergeComponent(modelDir, MODEL_NAME, options.version(), RankerFiles.COMPONENT, entry,
                     graph.dataHash());
             verify(modelDir, entities, diseases, combined);
+            scores = combined;
         }
-        return new Outcome(finalDir, metrics);
+        return new Outcome(finalDir, metrics, scores);
     }
 
     /** Reloads the written ranker the way the plugin will and checks that it reproduces the scores computed here. */
