@@ -1,0 +1,25 @@
+package org.kedrec.server.cli;
+
+import org.kedrec.trainer.student.EvalStudentCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code kedrec eval ...}: evaluation reports of trained models, one line each in {@code subcommands}. */
+@Command(
+        name = "eval",
+        description = {"Evaluate a trained KEDRec model on held-out data and write a JSON report.", ""},
+        commandListHeading = "%nCommands:%n",
+        subcommands = {EvalStudentCommand.class})
+public final class EvalCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    /** {@inheritDoc} */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()) + ".");
+    }
+}
