@@ -46,8 +46,10 @@ public final class TrainKgeCommand implements Callable<Integer> {
     @Option(names = "--user", defaultValue = "neo4j", description = "Neo4j user (default: ${DEFAULT-VALUE}).")
     String user;
 
-    @Option(names = "--password", defaultValue = "${env:NEO4J_PASSWORD}",
-            description = "Neo4j password (default: the NEO4J_PASSWORD environment variable).")
+    /** The same variable `kedrec server start` and `kedrec import` read, so the three agree without options. */
+    @Option(names = "--password", defaultValue = "${env:KEDREC_NEO4J_PASSWORD:-kedrec-demo}",
+            description = "Neo4j password (default: $KEDREC_NEO4J_PASSWORD, else kedrec-demo, the password of "
+                    + "`kedrec server start`).")
     String password;
 
     @Option(names = "--database", description = "Database name (default: the user's home database).")
@@ -140,7 +142,7 @@ public final class TrainKgeCommand implements Callable<Integer> {
         }
         if (password == null || password.isBlank()) {
             throw new IllegalArgumentException(
-                    "No Neo4j password: pass --password or set the NEO4J_PASSWORD environment variable.");
+                    "No Neo4j password: pass --password or set the KEDREC_NEO4J_PASSWORD environment variable.");
         }
         try (Driver driver = GraphDatabase.driver(uri, AuthTokens.basic(user, password))) {
             driver.verifyConnectivity();

@@ -376,7 +376,7 @@ public final class KgeTrainer {
         Validation(TrainingGraph graph, int treats) {
             this.treats = treats;
             EntityIndex e = graph.entities();
-            this.drugs = e.withLabel("Drug");
+            this.drugs = e.withLabel(org.kedrec.core.ids.EntityKind.DRUG.label());
             Map<Integer, Integer> drugColumn = new HashMap<>();
             for (int i = 0; i < drugs.length; i++) {
                 drugColumn.put(drugs[i], i);

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.ids.EntityKind;
+import org.kedrec.core.metrics.RankOutcome;
+import org.kedrec.core.metrics.RankingMetrics;
 import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.ranking.DrugRanker;
@@ -273,7 +275,7 @@ public final class RankerTrainer {
         if (pairs.validation.isEmpty()) {
             return m;
         }
-        List<org.kedrec.core.metrics.RankOutcome> outcomes = new ArrayList<>();
+        List<RankOutcome> outcomes = new ArrayList<>();
         for (int[] v : pairs.validation) {
             BitSet filter = (BitSet) pairs.trainPositive[v[0]].clone();
             for (int[] other : pairs.validation) {
@@ -281,11 +283,11 @@ public final class RankerTrainer {
                     filter.set(other[1]);
                 }
             }
-            outcomes.add(org.kedrec.core.metrics.RankingMetrics.filteredRank(scores[v[0]], v[1], filter));
+            outcomes.add(RankingMetrics.filteredRank(scores[v[0]], v[1], filter));
         }
-        m.put("mrr", org.kedrec.core.metrics.RankingMetrics.mrr(outcomes));
-        m.put("hit10", org.kedrec.core.metrics.RankingMetrics.hitsAt(outcomes, 10));
-        m.put("hit100", org.kedrec.core.metrics.RankingMetrics.hitsAt(outcomes, 100));
+        m.put("mrr", RankingMetrics.mrr(outcomes));
+        m.put("hit10", RankingMetrics.hitsAt(outcomes, 10));
+        m.put("hit100", RankingMetrics.hitsAt(outcomes, 100));
         return m;
     }
 
