@@ -56,6 +56,10 @@ public final class EvalStudentCommand implements Callable<Integer> {
     @Option(names = "--beam", defaultValue = "1", description = "Beam width for the rationales (1 = greedy).")
     int beam;
 
+    @Option(names = "--threads", defaultValue = "1",
+            description = "PyTorch intra-op threads (set before the engine starts); 1 is fastest for single decodes.")
+    int threads;
+
     @Option(names = "--max-examples", defaultValue = "0", description = "Cap per split for quick runs; 0 = all.")
     int maxExamples;
 
@@ -66,6 +70,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        TrainStudentCommand.threads(threads);
         Device target = TrainStudentCommand.device(device);
         Path both = TrainStudentCommand.studentDirectory(model, "both");
         if (!Files.isDirectory(both)) {
