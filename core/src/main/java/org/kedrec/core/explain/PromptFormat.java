@@ -12,11 +12,12 @@ import java.util.StringJoiner;
  * Evidence:
  * [E1] [C1] -BINDS-> CACNA1C <-ASSOCIATES- [D]
  * [E2] trial NCT00000000 (phase 3, completed): [C1] for [D]
- * [E3] PMID 12345678: "Amlodipine in hypertension"
+ * [E3] PMID 12345678 mentions [C1] and [D]: "[C1] in [D]"
  * </pre>
  *
- * Names of the disease and the candidates appear only on the first two lines; evidence refers to them by slot.
- * Intermediate nodes appear by name. An example with no evidence says {@code Evidence: none}.
+ * Names of the disease and the candidates appear only on the first two lines; evidence refers to them by slot,
+ * also inside publication titles. Intermediate nodes appear by name. An example with no evidence says
+ * {@code Evidence: none}. {@link ExampleAssembler} writes the evidence lines.
  */
 public final class PromptFormat {
     private PromptFormat() {}

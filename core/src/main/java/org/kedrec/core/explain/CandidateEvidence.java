@@ -1,0 +1,26 @@
+package org.kedrec.core.explain;
+
+import java.util.List;
+
+/**
+ * Everything found about one candidate drug for a disease, before it is numbered into an example.
+ *
+ * @param drugId the drug's CURIE
+ * @param drugName the drug's name
+ * @param paths the selected explanation paths, best first
+ * @param trials the top trials, strongest first
+ * @param publications the top publications, best first
+ */
+public record CandidateEvidence(
+        String drugId,
+        String drugName,
+        List<GraphPath> paths,
+        List<TrialRecord> trials,
+        List<PublicationRecord> publications) {
+
+    public CandidateEvidence {
+        paths = paths == null ? List.of() : List.copyOf(paths);
+        trials = trials == null ? List.of() : List.copyOf(trials);
+        publications = publications == null ? List.of() : List.copyOf(publications);
+    }
+}

@@ -1,0 +1,104 @@
+package org.kedrec.core.explain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kedrec.core.Messages;
+
+/**
+ * Reads the trial and publication evidence of (drug, disease) pairs through a {@link CypherRunner} and ranks it:
+ * trials by {@link TrialRecord#STRONGEST_FIRST}, publications by their {@code publication_text} full-text score
+ * for the drug's and the disease's names ({@link PublicationRecord#BEST_FIRST}). Each list is capped per pair.
+ */
+public final class EvidenceFinder {
+    private final CypherRunner runner;
+
+    public EvidenceFinder(CypherRunner runner) {
+        this.runner = runner;
+    }
+
+    /** The top {@code cap} trials of each pair, keyed by {@link PairRequest#key()} (every key present). */
+    public Map<String, List<TrialRecord>> trials(List<PairRequest> pairs, int cap) {
+        Map<String, List<TrialRecord>> out = emptyLists(pairs);
+        if (pairs.isEmpty() || cap <= 0) {
+            return out;
+        }
+        for (Map<String, Object> row : runner.run(EvidenceQueries.TRIALS, Map.of("pairs", parameters(pairs)))) {
+            out.get((String) row.get("key")).add(new TrialRecord(
+                    string(row, "id"), string(row, "title"), string(row, "phase"), string(row, "status"),
+                    string(row, "outcome"), string(row, "whyStopped")));
+        }
+        out.replaceAll((key, trials) -> {
+            trials.sort(TrialRecord.STRONGEST_FIRST);
+            return List.copyOf(trials.subList(0, Math.min(cap, trials.size())));
+        });
+        return out;
+    }
+
+    /**
+     * The top {@code cap} publications of each pair, keyed by {@link PairRequest#key()} (every key present).
+     *
+     * @param names per pair key, the drug's and the disease's names for the full-text query
+     */
+    public Map<String, List<PublicationRecord>> publications(
+            List<PairRequest> pairs, Map<String, List<String>> names, int cap) {
+        Map<String, List<PublicationRecord>> out = emptyLists(pairs);
+        if (pairs.isEmpty() || cap <= 0) {
+            return out;
+        }
+        Map<String, Map<String, String>> found = new LinkedHashMap<>();
+        for (Map<String, Object> row :
+                runner.run(EvidenceQueries.PUBLICATIONS, Map.of("pairs", parameters(pairs)))) {
+            found.computeIfAbsent((String) row.get("key"), k -> new LinkedHashMap<>())
+                    .put(string(row, "id"), string(row, "title"));
+        }
+        List<Map<String, Object>> scoring = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> entry : found.entrySet()) {
+            String query = LuceneQuery.forNames(names.getOrDefault(entry.getKey(), List.of()).toArray(String[]::new));
+            if (query != null) {
+                Map<String, Object> pair = new HashMap<>();
+                pair.put("key", entry.getKey());
+                pair.put("query", query);
+                pair.put("ids", List.copyOf(entry.getValue().keySet()));
+                scoring.add(pair);
+            }
+        }
+        Map<String, Double> scores = new HashMap<>();
+        if (!scoring.isEmpty()) {
+            for (Map<String, Object> row : runner.run(EvidenceQueries.PUBLICATION_SCORES, Map.of("pairs", scoring))) {
+                scores.merge(row.get("key") + "\t" + row.get("id"), ((Number) row.get("score")).doubleValue(),
+                        Math::max);
+            }
+        }
+        found.forEach((key, publications) -> {
+            List<PublicationRecord> list = out.get(key);
+            publications.forEach((id, title) ->
+                    list.add(new PublicationRecord(id, title, scores.getOrDefault(key + "\t" + id, 0.0))));
+            list.sort(PublicationRecord.BEST_FIRST);
+        });
+        out.replaceAll((key, list) -> List.copyOf(list.subList(0, Math.min(cap, list.size()))));
+        return out;
+    }
+
+    private static <T> Map<String, List<T>> emptyLists(List<PairRequest> pairs) {
+        Map<String, List<T>> out = new LinkedHashMap<>();
+        for (PairRequest pair : pairs) {
+            if (out.put(pair.key(), new ArrayList<>()) != null) {
+                throw new IllegalArgumentException(Messages.format(
+                        "Pair key `%s` appears twice in one evidence request; keys must be unique.", pair.key()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> parameters(List<PairRequest> pairs) {
+        return pairs.stream().map(PairRequest::toParameter).toList();
+    }
+
+    private static String string(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? null : String.valueOf(value);
+    }
+}

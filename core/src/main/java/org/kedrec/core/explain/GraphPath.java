@@ -1,0 +1,66 @@
+package org.kedrec.core.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kedrec.core.graph.GraphSchema;
+
+/**
+ * One explanation path from a drug to a disease, as read from the graph.
+ *
+ * @param metapath its metapath's abbreviation, e.g. {@code CbGaD}
+ * @param ids node CURIEs, drug first, disease last
+ * @param names node names, aligned with {@code ids}
+ * @param labels node labels, aligned with {@code ids}
+ * @param rels relationship types, one fewer than nodes
+ * @param directions per relationship: true where it points from the drug's side to the disease's side
+ * @param degrees two per relationship: the metaedge degree of its drug-side node, then of its disease-side node
+ * @param score the path-degree product of {@link PathScorer}; higher is more specific
+ */
+public record GraphPath(
+        String metapath,
+        List<String> ids,
+        List<String> names,
+        List<String> labels,
+        List<String> rels,
+        List<Boolean> directions,
+        List<Long> degrees,
+        double score) {
+
+    public GraphPath {
+        ids = List.copyOf(ids);
+        names = names.stream().map(n -> n == null ? "" : n).toList();
+        labels = List.copyOf(labels);
+        rels = List.copyOf(rels);
+        directions = List.copyOf(directions);
+        degrees = List.copyOf(degrees);
+    }
+
+    /** Number of relationships. */
+    public int length() {
+        return rels.size();
+    }
+
+    /** The TREATS relationships on this path as {@code "drug|disease"} keys (the drug is the start node). */
+    public List<String> treatsEdges() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rels.size(); i++) {
+            if (rels.get(i).equals(GraphSchema.TREATS)) {
+                boolean forward = directions.get(i);
+                String start = forward ? ids.get(i) : ids.get(i + 1);
+                String end = forward ? ids.get(i + 1) : ids.get(i);
+                out.add(start + "|" + end);
+            }
+        }
+        return out;
+    }
+
+    /** A stable text key for tie-breaking: the ids and relationship types in order. */
+    public String signature() {
+        StringBuilder out = new StringBuilder(ids.get(0));
+        for (int i = 0; i < rels.size(); i++) {
+            out.append(directions.get(i) ? " -" : " <-").append(rels.get(i)).append(directions.get(i) ? "-> " : "- ")
+                    .append(ids.get(i + 1));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package org.kedrec.core.explain;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kedrec.core.Messages;
+
+/**
+ * Finds the top explanation paths of (drug, disease) pairs through a {@link CypherRunner}: one query per call,
+ * whatever the number of pairs, with the metapath branches of {@link PathQueries}; then scores each path with
+ * {@link PathScorer} and picks the top {@code pathsPerPair} with {@link PathSelector}. The dataset builder calls it
+ * with batches of a hundred pairs, the plugin with the candidates of one request.
+ */
+public final class PathFinder {
+    /**
+     * @param metapaths the metapaths to follow
+     * @param pathsPerPair how many paths each pair keeps (k)
+     * @param maxPerMetapath how many of those k may share a metapath before other metapaths get their turn
+     * @param damping the degree damping exponent (0.4)
+     */
+    public record Settings(List<Metapath> metapaths, int pathsPerPair, int maxPerMetapath, double damping) {
+        public Settings {
+            metapaths = List.copyOf(metapaths);
+            if (metapaths.isEmpty()) {
+                throw new IllegalArgumentException("At least one metapath is needed to find explanation paths.");
+            }
+            if (pathsPerPair < 1 || pathsPerPair > 50) {
+                throw new IllegalArgumentException(Messages.format(
+                        "pathsPerPair must be between 1 and 50 but was %d.", pathsPerPair));
+            }
+            if (maxPerMetapath < 1) {
+                throw new IllegalArgumentException(Messages.format(
+                        "maxPerMetapath must be at least 1 but was %d.", maxPerMetapath));
+            }
+        }
+
+        /** The default catalogue, {@code k} paths per pair, one per metapath before repeats, damping 0.4. */
+        public static Settings defaults(int pathsPerPair) {
+            return new Settings(Metapaths.DEFAULT, pathsPerPair, 1, PathScorer.DAMPING);
+        }
+    }
+
+    private final CypherRunner runner;
+    private final Settings settings;
+    private final String query;
+    private final Map<String, Metapath> byAbbreviation = new HashMap<>();
+
+    public PathFinder(CypherRunner runner, Settings settings) {
+        this.runner = runner;
+        this.settings = settings;
+        this.query = settings.metapaths().equals(Metapaths.DEFAULT)
+                ? PathQueries.DEFAULT
+                : PathQueries.pathsQuery(settings.metapaths());
+        settings.metapaths().forEach(m -> byAbbreviation.put(m.abbreviation(), m));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The Cypher this finder runs. */
+    public String query() {
+        return query;
+    }
+
+    /**
+     * The selected paths of each pair, best first, keyed by {@link PairRequest#key()}; every requested key is
+     * present (with an empty list when no path exists).
+     *
+     * @param heldOut {@code "drug|disease"} TREATS edges that no path may use
+     */
+    public Map<String, List<GraphPath>> find(List<PairRequest> pairs, Collection<String> heldOut) {
+        Map<String, List<GraphPath>> raw = new LinkedHashMap<>();
+        List<Map<String, Object>> parameter = new ArrayList<>();
+        for (PairRequest pair : pairs) {
+            if (raw.put(pair.key(), new ArrayList<>()) != null) {
+                throw new IllegalArgumentException(Messages.format(
+                        "Pair key `%s` appears twice in one path request; keys must be unique.", pair.key()));
+            }
+            parameter.add(pair.toParameter());
+        }
+        if (pairs.isEmpty()) {
+            return raw;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("pairs", parameter);
+        params.put("heldOut", List.copyOf(heldOut));
+        params.put("perMetapath", (long) settings.pathsPerPair());
+        params.put("w", settings.damping());
+        for (Map<String, Object> row : runner.run(query, params)) {
+            GraphPath path = toPath(row);
+            raw.get((String) row.get("key")).add(path);
+        }
+        Map<String, List<GraphPath>> out = new LinkedHashMap<>();
+        raw.forEach((key, paths) -> out.put(key,
+                PathSelector.select(paths, settings.pathsPerPair(), settings.maxPerMetapath())));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    GraphPath toPath(Map<String, Object> row) {
+        String abbreviation = (String) row.get("metapath");
+        Metapath metapath = byAbbreviation.get(abbreviation);
+        if (metapath == null) {
+            throw new IllegalStateException(Messages.format(
+                    "The path query returned metapath `%s`, which is not among the requested ones.", abbreviation));
+        }
+        List<String> ids = ((List<Object>) row.get("ids")).stream().map(String::valueOf).toList();
+        List<String> names = ((List<Object>) row.get("names")).stream()
+                .map(n -> n == null ? null : String.valueOf(n)).toList();
+        List<Boolean> dirs = ((List<Object>) row.get("dirs")).stream().map(Boolean.class::cast).toList();
+        List<Long> degrees = ((List<Object>) row.get("degrees")).stream()
+                .map(d -> ((Number) d).longValue()).toList();
+        double score = PathScorer.pathDegreeProduct(degrees, settings.damping());
+        return new GraphPath(abbreviation, ids, names, metapath.labels(), metapath.types(), dirs, degrees, score);
+    }
+}

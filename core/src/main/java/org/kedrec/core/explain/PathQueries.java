@@ -1,0 +1,176 @@
+package org.kedrec.core.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import org.kedrec.core.graph.GraphSchema;
+
+/**
+ * Generates the Cypher that finds explanation paths, one {@code UNION ALL} branch per metapath, each an explicit
+ * pattern bound at both ends (the drug and the disease are looked up by their unique {@code id}), so the planner
+ * expands from the drug and closes the path with {@code Expand(Into)} at the disease.
+ *
+ * <p>Parameters:
+ * <ul>
+ *   <li>{@code $pairs}: a list of maps {@code {key, drug, disease, exclude}}; {@code key} is echoed back,
+ *       {@code exclude} is one {@code "drug|disease"} TREATS pair that must not appear in this pair's paths (the
+ *       example's own positive; null for none). Several pairs per query amortise the round trip.
+ *   <li>{@code $heldOut}: {@code "drug|disease"} keys of TREATS edges that no path may use (the held-out
+ *       edges of every non-training split; empty at serving time when the whole graph is known).
+ *   <li>{@code $perMetapath}: how many paths each metapath keeps per pair (best first).
+ *   <li>{@code $w}: the degree damping exponent of {@link PathScorer} (0.4).
+ * </ul>
+ *
+ * <p>Each row: {@code key, metapath, ids} (node CURIEs, drug first), {@code names}, {@code dirs} (true where a
+ * relationship points from the drug's side towards the disease's side), {@code degrees} (two per relationship:
+ * the metaedge degree of its drug-side node, then of its disease-side node) and {@code score} (the path-degree
+ * product computed in Cypher so that {@code LIMIT} keeps the best; {@link PathScorer} recomputes it from
+ * {@code degrees} in Java and a test checks both agree).
+ *
+ * <p>Degrees are counted per metaedge (relationship type, direction and the label at the other end). Where the
+ * schema gives a type only one label at the other end (BINDS, ASSOCIATES, TREATS, …) the query asks for the plain
+ * typed degree, which Neo4j answers without expanding; only a gene's UPREGULATES, DOWNREGULATES and
+ * PARTICIPATES degrees name the other label, so that a gene's upregulation by drugs is not inflated by anatomy.
+ */
+public final class PathQueries {
+    // Declared before DEFAULT, which reads it during class initialisation.
+    private static final java.util.Set<String> MULTI_LABEL_GENE_TYPES =
+            java.util.Set.of("UPREGULATES", "DOWNREGULATES", "PARTICIPATES");
+
+    /** The path query over {@link Metapaths#DEFAULT}. */
+    public static final String DEFAULT = pathsQuery(Metapaths.DEFAULT);
+
+    private PathQueries() {}
+
+    /** The full query over the given metapaths. */
+    public static String pathsQuery(List<Metapath> metapaths) {
+        StringBuilder out = new StringBuilder();
+        out.append("UNWIND $pairs AS pair\n");
+        out.append("MATCH (n0:Drug {id: pair.drug}), (d:Disease {id: pair.disease})\n");
+        out.append("CALL (n0, d, pair) {\n");
+        StringJoiner branches = new StringJoiner("\n  UNION ALL\n");
+        for (Metapath metapath : metapaths) {
+            branches.add(branch(metapath));
+        }
+        out.append(branches).append("\n}\n");
+        out.append("RETURN pair.key AS key, metapath, ids, names, dirs, degrees, score");
+        return out.toString();
+    }
+
+    /**
+     * The other end of a degree count: empty (a plain degree, which Neo4j reads in constant time) unless the
+     * relationship type reaches several labels from this node, as a gene's UPREGULATES/DOWNREGULATES (from drugs,
+     * diseases and anatomies) and PARTICIPATES (to pathways and GO terms); there the label keeps the count per
+     * metaedge.
+     */
+    static String degreeLabel(String type, String nodeLabel, String otherLabel) {
+        boolean shared = nodeLabel.equals("Gene") && MULTI_LABEL_GENE_TYPES.contains(type);
+        return shared ? ":" + otherLabel : "";
+    }
+
+    /** One branch for one metapath, for a single bound pair {@code (n0:Drug)}, {@code (d:Disease)}. */
+    static String branch(Metapath metapath) {
+        int length = metapath.length();
+        List<String> nodes = new ArrayList<>();
+        for (int i = 0; i < length; i++) {
+            nodes.add("n" + i);
+        }
+        nodes.add("d");
+        List<String> labels = metapath.labels();
+
+        StringBuilder pattern = new StringBuilder("(n0)");
+        for (int i = 0; i < length; i++) {
+            Metapath.Step step = metapath.steps().get(i);
+            String rel = "[r" + (i + 1) + ":" + step.type() + "]";
+            String next = i + 1 == length ? "(d)" : "(" + nodes.get(i + 1) + ":" + step.label() + ")";
+            switch (step.direction()) {
+                case OUT -> pattern.append('-').append(rel).append("->");
+                case IN -> pattern.append("<-").append(rel).append('-');
+                case BOTH -> pattern.append('-').append(rel).append('-');
+            }
+            pattern.append(next);
+        }
+
+        List<String> conditions = new ArrayList<>();
+        // Cypher only keeps relationships unique; paths must also be simple (a node at most once).
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                if (labels.get(i).equals(labels.get(j))) {
+                    conditions.add(nodes.get(i) + " <> " + nodes.get(j));
+                }
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            Metapath.Step step = metapath.steps().get(i);
+            if (step.type().equals(GraphSchema.TREATS)) {
+                String drug = step.direction() == Metapath.Direction.IN ? nodes.get(i + 1) : nodes.get(i);
+                String disease = step.direction() == Metapath.Direction.IN ? nodes.get(i) : nodes.get(i + 1);
+                String key = drug + ".id + '|' + " + disease + ".id";
+                conditions.add("NOT " + key + " IN $heldOut");
+                conditions.add(key + " <> coalesce(pair.exclude, '')");
+            }
+        }
+
+        List<String> degrees = new ArrayList<>();
+        List<String> factors = new ArrayList<>();
+        List<String> dirs = new ArrayList<>();
+        for (int i = 0; i < length; i++) {
+            Metapath.Step step = metapath.steps().get(i);
+            String u = nodes.get(i);
+            String v = nodes.get(i + 1);
+            String uLabel = labels.get(i);
+            String vLabel = labels.get(i + 1);
+            String t = step.type();
+            String du;
+            String dv;
+            String uOther = degreeLabel(t, uLabel, vLabel);
+            String vOther = degreeLabel(t, vLabel, uLabel);
+            switch (step.direction()) {
+                case OUT -> {
+                    du = "COUNT { (" + u + ")-[:" + t + "]->(" + uOther + ") }";
+                    dv = "COUNT { (" + v + ")<-[:" + t + "]-(" + vOther + ") }";
+                    dirs.add("true");
+                }
+                case IN -> {
+                    du = "COUNT { (" + u + ")<-[:" + t + "]-(" + uOther + ") }";
+                    dv = "COUNT { (" + v + ")-[:" + t + "]->(" + vOther + ") }";
+                    dirs.add("false");
+                }
+                default -> {
+                    du = "COUNT { (" + u + ")-[:" + t + "]-(" + uOther + ") }";
+                    dv = "COUNT { (" + v + ")-[:" + t + "]-(" + vOther + ") }";
+                    dirs.add("startNode(r" + (i + 1) + ") = " + u);
+                }
+            }
+            degrees.add(du + " AS g" + (2 * i));
+            degrees.add(dv + " AS g" + (2 * i + 1));
+            factors.add("(g" + (2 * i) + " * g" + (2 * i + 1) + ") ^ (-$w)");
+        }
+        List<String> intermediates = nodes.subList(1, length);
+        String ids = "[" + String.join(", ", nodes.stream().map(n -> n + ".id").toList()) + "]";
+        String names = "[" + String.join(", ", nodes.stream().map(n -> n + ".name").toList()) + "]";
+        List<String> gs = new ArrayList<>();
+        for (int i = 0; i < 2 * length; i++) {
+            gs.add("g" + i);
+        }
+
+        StringBuilder out = new StringBuilder();
+        out.append("  MATCH ").append(pattern).append('\n');
+        if (metapath.joinNode() > 0) {
+            out.append("  USING JOIN ON n").append(metapath.joinNode()).append('\n');
+        }
+        if (!conditions.isEmpty()) {
+            out.append("  WHERE ").append(String.join(" AND ", conditions)).append('\n');
+        }
+        out.append("  WITH n0, d, ").append(String.join(", ", intermediates))
+                .append(", [").append(String.join(", ", dirs)).append("] AS dirs,\n       ")
+                .append(String.join(",\n       ", degrees)).append('\n');
+        out.append("  WITH n0, d, ").append(String.join(", ", intermediates)).append(", dirs, ")
+                .append(ids).append(" AS ids, [").append(String.join(", ", gs)).append("] AS degrees, ")
+                .append(String.join(" * ", factors)).append(" AS score\n");
+        out.append("  ORDER BY score DESC, ids LIMIT $perMetapath\n");
+        out.append("  RETURN '").append(metapath.abbreviation()).append("' AS metapath, ids, ")
+                .append(names).append(" AS names, dirs, degrees, score");
+        return out.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package org.kedrec.core.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrialRecordTest {
+    static TrialRecord trial(String id, String phase, String status, String outcome) {
+        return new TrialRecord(id, null, phase, status, outcome, null);
+    }
+
+    @Test
+    void readsPhasesWhateverTheirSpelling() {
+        assertThat(trial("NCT:1", "phase 3", null, null).phaseNumber()).isEqualTo(3);
+        assertThat(trial("NCT:1", "PHASE2/PHASE3", null, null).phaseNumber()).isEqualTo(3);
+        assertThat(trial("NCT:1", "Phase 1/Phase 2", null, null).summary()).isEqualTo("phase 1/2");
+        assertThat(trial("NCT:1", "N/A", null, null).phaseNumber()).isZero();
+        assertThat(trial("NCT:1", null, "COMPLETED", "1").summary()).isEqualTo("completed, succeeded");
+        assertThat(trial("NCT:1", "phase 3", "terminated", "0").summary()).isEqualTo("phase 3, terminated, failed");
+        assertThat(trial("NCT:NCT00000102", null, null, null).summary()).isEmpty();
+        assertThat(trial("NCT:NCT00000102", null, null, null).nctNumber()).isEqualTo("NCT00000102");
+    }
+
+    @Test
+    void ranksHigherPhasesThenCompletedThenSuccessfulFirst() {
+        List<TrialRecord> trials = new ArrayList<>(List.of(
+                trial("NCT:5", "phase 2", "completed", null),
+                trial("NCT:4", "phase 3", "terminated", "failure"),
+                trial("NCT:3", "phase 3", "completed", "failure"),
+                trial("NCT:2", "phase 3", "completed", "success"),
+                trial("NCT:1", "phase 3", "completed", "success")));
+        trials.sort(TrialRecord.STRONGEST_FIRST);
+        assertThat(trials).extracting(TrialRecord::id).containsExactly("NCT:1", "NCT:2", "NCT:3", "NCT:4", "NCT:5");
+    }
+}
