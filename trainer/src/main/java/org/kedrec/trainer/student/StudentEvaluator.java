@@ -17,6 +17,7 @@ import org.kedrec.core.metrics.Classification;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.metrics.Faithfulness;
 import org.kedrec.core.metrics.RougeL;
+import org.kedrec.core.ranking.DrugRanker;
 
 /**
  * The numbers of {@code kedrec eval student}. Selection: accuracy, and F1 as the macro-F1 over the candidate
@@ -49,6 +50,36 @@ public final class StudentEvaluator {
     /** The student's choice: its most probable candidate. */
     public static ToIntFunction<ExpRxRecExample> student(StudentModel model) {
         return example -> model.select(example).chosen();
+    }
+
+    /**
+     * The KG ranker's choice: the candidate with the higher TREATS score. Examples whose disease or candidates the
+     * ranker does not know (it never saw them) get a seeded random choice, and the report counts them.
+     */
+    public static Map<String, Object> ranker(DrugRanker ranker, List<ExpRxRecExample> examples, long seed) {
+        Random random = new Random(seed);
+        int[] covered = {0};
+        Map<String, Object> out = selection(examples, example -> {
+            String disease = example.disease().id();
+            boolean known = ranker.knowsDisease(disease)
+                    && example.candidates().stream().allMatch(c -> ranker.knowsDrug(c.id()));
+            if (!known) {
+                return random.nextInt(example.candidates().size());
+            }
+            covered[0]++;
+            int best = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < example.candidates().size(); i++) {
+                double score = ranker.score(disease, example.candidates().get(i).id());
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = i;
+                }
+            }
+            return best;
+        });
+        out.put("covered", covered[0]);
+        return out;
     }
 
     /** Uniform random choice, averaged over {@code draws} seeded draws. */
