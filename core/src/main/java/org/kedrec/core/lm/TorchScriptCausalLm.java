@@ -242,6 +242,13 @@ public final class TorchScriptCausalLm implements CausalLm {
         }
 
         @Override
+        public void truncate(int length) {
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = Arrays.copyOf(rows[r], Math.min(length, rows[r].length));
+            }
+        }
+
+        @Override
         public int length() {
             return rows[0].length;
         }

@@ -49,6 +49,14 @@ class AnswerConstraintTest {
         assertThat(c.acceptsPrefix(utf8("[C1]. [C1] binds [E3]"))).isFalse(); // no such evidence
         assertThat(c.acceptsPrefix(utf8("[C1]. [C3]"))).isFalse(); // no such candidate
         assertThat(c.acceptsPrefix(utf8("[C1]. trial NCT09999999 "))).isFalse(); // id not in the evidence
+        // Teacher words that together form an id the evidence lacks.
+        StudentLexicon withPmid = new StudentLexicon(List.of("in", "PMID", "1", "publications"),
+                LEXICON.entities());
+        ExpRxRecExample example = RationaleMetricsTest.example();
+        AnswerConstraint ids = AnswerConstraint.of(example, example.evidence(), Set.of(), withPmid, -1, true);
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID 1"))).isTrue(); // could still become a real PMID
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID 1 publications"))).isFalse();
+        assertThat(ids.acceptsEnd(utf8("[C1] in PMID 1"))).isFalse();
         assertThat(c.acceptsPrefix(utf8("binds"))).isFalse(); // the answer must open with the choice
         assertThat(c.acceptsPrefix(utf8("[C1] ]"))).isFalse();
         assertThat(constraint(1, true).acceptsPrefix(utf8("[C1]"))).isFalse(); // forced to argue for [C2]
@@ -72,8 +80,8 @@ class AnswerConstraintTest {
     private static final class Adversary implements LmSession {
         private final BpeTokenizer tokenizer;
         private final int[] plan;
-        private int rows = 1;
-        private int step;
+        private int promptLength = -1;
+        private int length;
 
         Adversary(BpeTokenizer tokenizer, String text) {
             this.tokenizer = tokenizer;
@@ -82,30 +90,32 @@ class AnswerConstraintTest {
 
         @Override
         public float[][] append(int[][] tokens) {
-            rows = tokens.length;
-            float[][] out = new float[rows][tokenizer.vocabSize()];
+            if (promptLength < 0) {
+                promptLength = tokens[0].length;
+            }
+            length += tokens[0].length;
+            int index = length - promptLength;
+            float[][] out = new float[tokens.length][tokenizer.vocabSize()];
             for (float[] row : out) {
                 for (int v = 0; v < row.length; v++) {
                     row[v] = (v * 7919 % 101) / 101f; // a fixed, name-agnostic preference order
                 }
-                row[step < plan.length ? plan[step] : SpecialTokens.EOS_ID] = 100f;
-            }
-            if (step > 0 || tokens[0].length == 1) {
-                step++;
-            } else {
-                step = 0;
+                row[index < plan.length ? plan[index] : SpecialTokens.EOS_ID] = 100f;
             }
             return out;
         }
 
         @Override
-        public void keepRows(int[] keep) {
-            rows = keep.length;
+        public void keepRows(int[] keep) {}
+
+        @Override
+        public void truncate(int tokens) {
+            length = tokens;
         }
 
         @Override
         public int length() {
-            return step;
+            return length;
         }
 
         @Override
@@ -168,7 +178,8 @@ class AnswerConstraintTest {
         int[] prompt = {SpecialTokens.BOS_ID, SpecialTokens.SEP_ID};
         String free = tokenizer.decode(decoder.greedy(new Adversary(tokenizer, wanted), prompt,
                 constraint(-1, false), 40).tokens());
-        assertThat(free).contains("KCNJ11"); // without the word rules the adversary gets its way
+        // Without the word rules the adversary gets the absent gene and disease in (slots are still checked).
+        assertThat(free).startsWith("[C1]. [C1] binds KCNJ11, a gene associated with type 2 diabetes");
         for (boolean beam : new boolean[] {false, true}) {
             Decoder.Output output = beam
                     ? decoder.beam(new Adversary(tokenizer, wanted), prompt, constraint(-1, true), 40, 3, 1.0)

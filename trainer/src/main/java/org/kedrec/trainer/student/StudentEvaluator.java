@@ -113,6 +113,7 @@ public final class StudentEvaluator {
         int finished = 0;
         int agree = 0;
         double[] latencies = new double[examples.size()];
+        List<String> unsupportedMentions = new ArrayList<>();
         // One warm-up call so the first timing does not include lazy native initialisation.
         if (!examples.isEmpty()) {
             model.generate(examples.get(0), options);
@@ -126,6 +127,11 @@ public final class StudentEvaluator {
             mentions += check.mentions();
             supported += check.supported();
             faithfulSum += check.score();
+            for (String mention : check.unsupported()) {
+                if (unsupportedMentions.size() < 20) {
+                    unsupportedMentions.add(example.id() + ": " + mention);
+                }
+            }
             tokens += rationale.tokens();
             millis += rationale.millis();
             latencies[i] = rationale.millis();
@@ -154,6 +160,7 @@ public final class StudentEvaluator {
         out.put("faithfulnessPerRationale", faithfulSum / n);
         out.put("mentions", mentions);
         out.put("supportedMentions", supported);
+        out.put("unsupportedMentions", unsupportedMentions);
         out.put("selectionAccuracyOfFirstSlot", (double) agree / n);
         out.put("meanTokens", (double) tokens / n);
         out.put("finishedShare", (double) finished / n);
