@@ -187,6 +187,14 @@ class StudentModelTest {
     }
 
     @Test
+    void answersCutByTheTokenLimitLoseTheirUnfinishedWord() {
+        assertThat(StudentModel.dropUnfinishedWord("[C1]. It is mentioned in PMID 12")).isEqualTo(
+                "[C1]. It is mentioned in PMID ");
+        assertThat(StudentModel.dropUnfinishedWord("[C1]. It binds [E1")).isEqualTo("[C1]. It binds ");
+        assertThat(StudentModel.dropUnfinishedWord("[C1]. It binds [E1]")).isEqualTo("[C1]. It binds [E1]");
+    }
+
+    @Test
     void restoresNamesAndIds() {
         ExpRxRecExample example = train.get(0);
         String trialSlot = example.evidence().stream()
