@@ -118,7 +118,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
             StudentTrainer trainer = new StudentTrainer(options, progress(out));
             StudentTrainer.Result result = trainer.train(train, validation, dir, provenance);
             Map<String, Object> entry = new LinkedHashMap<>(provenance);
-            entry.put("directory", model.toAbsolutePath().relativize(dir.toAbsolutePath()).toString());
+            entry.put("path", model.toAbsolutePath().relativize(dir.toAbsolutePath()).toString());
             entry.put("kind", "kedrec-student");
             entry.put("preset", preset);
             entry.put("parameters", result.parameters());

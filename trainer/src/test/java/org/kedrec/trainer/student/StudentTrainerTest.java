@@ -103,7 +103,7 @@ class StudentTrainerTest {
                 .getAsJsonObject();
         JsonObject student = manifest.getAsJsonObject("components").getAsJsonObject("student");
         assertThat(student.get("dataHash").getAsString()).startsWith("sha256:");
-        assertThat(student.get("directory").getAsString()).isEqualTo("student");
+        assertThat(student.get("path").getAsString()).isEqualTo("student");
 
         Path report = tmp.resolve("report.json");
         StringWriter evalOutput = new StringWriter();
