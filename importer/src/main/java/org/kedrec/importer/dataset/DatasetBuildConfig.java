@@ -45,6 +45,10 @@ public record DatasetBuildConfig(
         if (out == null) {
             throw new IllegalArgumentException("An output directory is required: pass --out DIR.");
         }
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new IllegalArgumentException(Messages.format(
+                    "--out %s is a file, not a directory; pass a directory (it is created if missing).", out));
+        }
         requireRange("paths-per-pair", pathsPerPair, 1, 20);
         requireRange("max-per-metapath", maxPerMetapath, 1, 20);
         requireRange("trials-per-pair", trialsPerPair, 0, 20);

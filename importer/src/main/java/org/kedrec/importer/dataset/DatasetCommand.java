@@ -178,6 +178,8 @@ public final class DatasetCommand implements Runnable {
             } catch (AuthenticationException e) {
                 err.println(Messages.format("Error: Neo4j at %s refused user `%s` (%s). Pass --user and --password "
                         + "(or set NEO4J_PASSWORD).", uri, user, e.getMessage()));
+            } catch (java.io.UncheckedIOException e) {
+                err.println("Error: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
             } catch (ClientException e) {
                 err.println(Messages.format("Error: Neo4j at %s, database `%s`: %s", uri, database, e.getMessage()));
             }

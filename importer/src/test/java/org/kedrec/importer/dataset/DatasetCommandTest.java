@@ -166,6 +166,17 @@ class DatasetCommandTest {
         assertThat(zero.exitCode()).isEqualTo(1);
         assertThat(zero.err()).isEqualTo("Error: --paths-per-pair must be between 1 and 20 but was 0.\n");
 
+        Path file = tmp.resolve("a-file");
+        try {
+            Files.writeString(file, "x");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Run outIsAFile = cli("build", "--uri", graph.boltUri(), "--out", file.toString(), "--data",
+                dataDir.toString());
+        assertThat(outIsAFile.err()).isEqualTo("Error: --out " + file + " is a file, not a directory; pass a "
+                + "directory (it is created if missing).\n");
+
         Run missingOut = cli("build", "--uri", graph.boltUri());
         assertThat(missingOut.exitCode()).isEqualTo(2);
         assertThat(missingOut.err()).startsWith("Missing required option: '--out=<out>'");
