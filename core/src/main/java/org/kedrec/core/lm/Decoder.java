@@ -1,0 +1,165 @@
+package org.kedrec.core.lm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Greedy and beam search over an {@link LmSession}, with the {@link AnswerConstraint} consulted lazily: the best
+ * token is proposed first and only rejected ones are masked, so a model that already writes faithful text pays
+ * almost nothing for the constraint.
+ */
+final class Decoder {
+    /** A finished or cut-off answer. */
+    record Output(int[] tokens, boolean finished) {}
+
+    private final BpeTokenizer tokenizer;
+    private final int eos;
+    private final boolean[] blocked;
+
+    Decoder(CausalLm lm) {
+        this.tokenizer = lm.tokenizer();
+        this.eos = lm.eosId();
+        this.blocked = new boolean[tokenizer.vocabSize()];
+        for (int id : lm.blockedIds()) {
+            blocked[id] = true;
+        }
+    }
+
+    Output greedy(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew) {
+        float[] logits = session.append(new int[][] {prompt})[0];
+        int[] tokens = new int[maxNew];
+        byte[] bytes = new byte[0];
+        for (int n = 0; n < maxNew; n++) {
+            int next = best(logits, bytes, n, constraint, 1).stream().findFirst().map(c -> c[0]).orElse(-1);
+            if (next < 0) {
+                return new Output(Arrays.copyOf(tokens, n), false);
+            }
+            if (next == eos) {
+                return new Output(Arrays.copyOf(tokens, n), true);
+            }
+            tokens[n] = next;
+            bytes = AnswerConstraint.concat(bytes, tokenizer.tokenBytes(next));
+            if (n + 1 < maxNew) {
+                logits = session.append(new int[][] {{next}})[0];
+            }
+        }
+        return new Output(tokens, false);
+    }
+
+    private record Hypothesis(int[] tokens, byte[] bytes, double logProb) {}
+
+    Output beam(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew, int width,
+                double lengthPenalty) {
+        float[][] logits = session.append(new int[][] {prompt});
+        List<Hypothesis> beams = List.of(new Hypothesis(new int[0], new byte[0], 0));
+        List<Hypothesis> finished = new ArrayList<>();
+        for (int n = 0; n < maxNew && !beams.isEmpty(); n++) {
+            List<double[]> proposals = new ArrayList<>(); // {beam, token, logProb}
+            for (int b = 0; b < beams.size(); b++) {
+                double[] logProbs = logSoftmax(logits[b]);
+                for (int[] pick : best(logits[b], beams.get(b).bytes, n, constraint, width)) {
+                    proposals.add(new double[] {b, pick[0], beams.get(b).logProb + logProbs[pick[0]]});
+                }
+            }
+            proposals.sort(Comparator.comparingDouble((double[] p) -> -p[2]));
+            List<Hypothesis> next = new ArrayList<>();
+            List<Integer> parents = new ArrayList<>();
+            for (double[] p : proposals) {
+                Hypothesis parent = beams.get((int) p[0]);
+                int token = (int) p[1];
+                if (token == eos) {
+                    finished.add(new Hypothesis(parent.tokens, parent.bytes, p[2]));
+                } else if (next.size() < width) {
+                    int[] tokens = Arrays.copyOf(parent.tokens, parent.tokens.length + 1);
+                    tokens[parent.tokens.length] = token;
+                    next.add(new Hypothesis(tokens, AnswerConstraint.concat(parent.bytes,
+                            tokenizer.tokenBytes(token)), p[2]));
+                    parents.add((int) p[0]);
+                }
+            }
+            if (finished.size() >= width || next.isEmpty()) {
+                beams = next;
+                break;
+            }
+            // Stop once no live hypothesis can beat the best finished one (log-probabilities only fall).
+            if (!finished.isEmpty() && lengthPenalty == 0) {
+                double bestFinished = finished.stream().mapToDouble(Hypothesis::logProb).max().orElseThrow();
+                if (next.get(0).logProb < bestFinished) {
+                    beams = List.of();
+                    break;
+                }
+            }
+            beams = next;
+            if (n + 1 < maxNew) {
+                session.keepRows(parents.stream().mapToInt(Integer::intValue).toArray());
+                int[][] step = new int[beams.size()][];
+                for (int b = 0; b < beams.size(); b++) {
+                    step[b] = new int[] {beams.get(b).tokens[beams.get(b).tokens.length - 1]};
+                }
+                logits = session.append(step);
+            }
+        }
+        boolean done = !finished.isEmpty();
+        List<Hypothesis> pool = done ? finished : beams;
+        Hypothesis best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Hypothesis h : pool) {
+            double score = h.logProb / Math.pow(Math.max(1, h.tokens.length + (done ? 1 : 0)), lengthPenalty);
+            if (score > bestScore) {
+                bestScore = score;
+                best = h;
+            }
+        }
+        return best == null ? new Output(new int[0], false) : new Output(best.tokens, done);
+    }
+
+    /**
+     * Up to {@code k} allowed next tokens, best first, as {id}. The end token is allowed once the answer may end;
+     * blocked tokens never are.
+     */
+    private List<int[]> best(float[] logits, byte[] bytes, int position, AnswerConstraint constraint, int k) {
+        float[] work = logits.clone();
+        List<int[]> out = new ArrayList<>();
+        for (int tries = 0; tries < work.length && out.size() < k; tries++) {
+            int arg = 0;
+            for (int i = 1; i < work.length; i++) {
+                if (work[i] > work[arg]) {
+                    arg = i;
+                }
+            }
+            if (work[arg] == Float.NEGATIVE_INFINITY) {
+                break;
+            }
+            work[arg] = Float.NEGATIVE_INFINITY;
+            if (blocked[arg]) {
+                continue;
+            }
+            boolean ok = arg == eos
+                    ? position > 0 && constraint.acceptsEnd(bytes)
+                    : constraint.acceptsPrefix(AnswerConstraint.concat(bytes, tokenizer.tokenBytes(arg)));
+            if (ok) {
+                out.add(new int[] {arg});
+            }
+        }
+        return out;
+    }
+
+    static double[] logSoftmax(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : logits) {
+            sum += Math.exp(v - max);
+        }
+        double log = max + Math.log(sum);
+        double[] out = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = logits[i] - log;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package org.kedrec.core.lm;
+
+import java.util.List;
+import java.util.Map;
+import org.kedrec.core.Messages;
+import org.kedrec.core.config.ConfigReader;
+
+/**
+ * How {@link StudentModel#generate} decodes.
+ *
+ * @param strategy {@code greedy} or {@code beam}
+ * @param beamWidth hypotheses kept by beam search (1 for greedy)
+ * @param maxNewTokens longest rationale in tokens
+ * @param constrained true (the default) to allow only the example's slots and its evidence's words and entities
+ * @param candidate index of the candidate the rationale must argue for (0-based), or -1 to let the model choose
+ * @param lengthPenalty beam scores are divided by length^lengthPenalty (0 = raw sum of log-probabilities)
+ */
+public record GenerationOptions(String strategy, int beamWidth, int maxNewTokens, boolean constrained, int candidate,
+                                double lengthPenalty) {
+    public static final List<String> STRATEGIES = List.of("greedy", "beam");
+    public static final List<String> KEYS =
+            List.of("strategy", "beamWidth", "maxNewTokens", "constrained", "candidate", "lengthPenalty");
+    public static final int MAX_BEAM_WIDTH = 16;
+    public static final int MAX_NEW_TOKENS = 512;
+
+    public GenerationOptions {
+        if (!STRATEGIES.contains(strategy)) {
+            throw new IllegalArgumentException(Messages.format(
+                    "Invalid value for `strategy`: `%s`. Valid values are: %s.", strategy, STRATEGIES));
+        }
+        if (beamWidth < 1 || beamWidth > MAX_BEAM_WIDTH) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The value of `beamWidth` must be between 1 and %d but was %d.", MAX_BEAM_WIDTH, beamWidth));
+        }
+        if (maxNewTokens < 1 || maxNewTokens > MAX_NEW_TOKENS) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The value of `maxNewTokens` must be between 1 and %d but was %d.", MAX_NEW_TOKENS,
+                    maxNewTokens));
+        }
+        if (candidate < -1 || candidate >= SpecialTokens.MAX_CANDIDATES) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The value of `candidate` must be -1 (the model chooses) or a candidate index from 0 to %d but "
+                            + "was %d.", SpecialTokens.MAX_CANDIDATES - 1, candidate));
+        }
+    }
+
+    /** Greedy, constrained, up to 128 tokens, the model chooses the candidate. */
+    public static GenerationOptions defaults() {
+        return new GenerationOptions("greedy", 1, 128, true, -1, 1.0);
+    }
+
+    public static GenerationOptions beam(int width) {
+        return new GenerationOptions("beam", width, 128, true, -1, 1.0);
+    }
+
+    public GenerationOptions withCandidate(int index) {
+        return new GenerationOptions(strategy, beamWidth, maxNewTokens, constrained, index, lengthPenalty);
+    }
+
+    public GenerationOptions withConstrained(boolean value) {
+        return new GenerationOptions(strategy, beamWidth, maxNewTokens, value, candidate, lengthPenalty);
+    }
+
+    /** Reads options from a procedure's config map with strict keys. */
+    public static GenerationOptions of(Map<String, ?> map) {
+        ConfigReader reader = ConfigReader.of(map, KEYS);
+        String strategy = reader.oneOf("strategy", "greedy", STRATEGIES);
+        int width = reader.intValue("beamWidth", "beam".equals(strategy) ? 4 : 1);
+        return new GenerationOptions(strategy, width, reader.intValue("maxNewTokens", 128),
+                reader.bool("constrained", true), reader.intValue("candidate", -1),
+                reader.doubleValue("lengthPenalty", 1.0));
+    }
+}

@@ -1,0 +1,251 @@
+package org.kedrec.core.lm;
+
+import ai.djl.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import org.kedrec.core.Messages;
+import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.explain.SlotEntity;
+
+/**
+ * The serving API of KEDRec-LM, called in-process by the plugin's {@code kedrec.select}, {@code kedrec.explain}
+ * and {@code kedrec.recommend(rationale: 'student')}: {@link #select} scores the candidates, {@link #generate}
+ * writes the rationale. It loads either the student trained by {@code kedrec train student} or a user's own causal
+ * LM exported to TorchScript (see {@code docs/student.md}).
+ *
+ * <p>Thread-safe. At most {@code maxConcurrent} calls run at once (the rest wait), each with its own native
+ * memory scope freed when it returns; the weights are shared read-only. {@link #close} frees the model.
+ */
+public final class StudentModel implements AutoCloseable {
+    private final CausalLm lm;
+    private final PromptEncoder encoder;
+    private final StudentLexicon lexicon;
+    private final Decoder decoder;
+    private final Semaphore permits;
+    private final Path directory;
+    private final int maxConcurrent;
+    private volatile boolean closed;
+
+    private StudentModel(CausalLm lm, PromptEncoder encoder, StudentLexicon lexicon, Path directory,
+                         int maxConcurrent) {
+        this.lm = lm;
+        this.encoder = encoder;
+        this.lexicon = lexicon;
+        this.decoder = new Decoder(lm);
+        this.permits = new Semaphore(maxConcurrent, true);
+        this.directory = directory;
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    /** Loads a model directory on {@code device}, allowing as many concurrent calls as there are processors. */
+    public static StudentModel load(Path dir, Device device) {
+        return load(dir, device, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Loads a student directory ({@code student.json} + {@code tokenizer.json} + parameters + {@code lexicon.json})
+     * or a bring-your-own directory ({@code model.pt} + {@code tokenizer.json} + {@code kedrec-lm.json}).
+     */
+    public static StudentModel load(Path dir, Device device, int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException(Messages.format(
+                    "maxConcurrent must be at least 1 but was %d.", maxConcurrent));
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(Messages.format(
+                    "No model directory at %s. Train one with `kedrec train student --model DIR` or export your own "
+                            + "(docs/student.md).", dir));
+        }
+        if (Files.isRegularFile(dir.resolve(StudentFiles.CONFIG))) {
+            StudentLexicon lexicon = StudentLexicon.read(dir.resolve(StudentFiles.LEXICON));
+            NativeCausalLm lm = NativeCausalLm.load(dir, device);
+            return new StudentModel(lm, new NativeEncoder(lm), lexicon, dir, maxConcurrent);
+        }
+        if (Files.isRegularFile(dir.resolve(StudentFiles.TORCHSCRIPT))) {
+            TorchScriptCausalLm lm = TorchScriptCausalLm.load(dir, device);
+            StudentLexicon lexicon = Files.isRegularFile(dir.resolve(StudentFiles.LEXICON))
+                    ? StudentLexicon.read(dir.resolve(StudentFiles.LEXICON))
+                    : new StudentLexicon(List.of(), new org.kedrec.core.metrics.EntityLexicon(List.of()));
+            return new StudentModel(lm, new TemplateEncoder(lm), lexicon, dir, maxConcurrent);
+        }
+        throw new IllegalArgumentException(Messages.format(
+                "%s holds neither a student (%s) nor a TorchScript model (%s). Train one with `kedrec train student` "
+                        + "or export your own as docs/student.md describes.", dir, StudentFiles.CONFIG,
+                StudentFiles.TORCHSCRIPT));
+    }
+
+    /** Wraps an already loaded backend (the trainer evaluates the model it just trained this way). */
+    public static StudentModel of(NativeCausalLm lm, StudentLexicon lexicon, int maxConcurrent) {
+        return new StudentModel(lm, new NativeEncoder(lm), lexicon, null, maxConcurrent);
+    }
+
+    public CausalLm backend() {
+        return lm;
+    }
+
+    public StudentLexicon lexicon() {
+        return lexicon;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The probability of each candidate: the likelihood of an answer opening with that candidate ({@code [Ck].})
+     * after the prompt, normalised over the candidates.
+     */
+    public SelectionResult select(ExpRxRecExample example) {
+        long start = System.nanoTime();
+        StudentPrompt.validate(example);
+        int n = example.candidates().size();
+        double[] logLikelihood = new double[n];
+        run(() -> {
+            PromptEncoder.Encoded prompt = encoder.encode(example);
+            int[][] openings = new int[n][];
+            int longest = 0;
+            for (int i = 0; i < n; i++) {
+                openings[i] = encoder.answerOpening(i);
+                longest = Math.max(longest, openings[i].length);
+            }
+            try (LmSession session = lm.newSession()) {
+                float[][] logits = session.append(new int[][] {prompt.ids()});
+                session.keepRows(new int[n]);
+                double[] first = Decoder.logSoftmax(logits[0]);
+                float[][] current = new float[n][];
+                Arrays.fill(current, null);
+                for (int i = 0; i < n; i++) {
+                    logLikelihood[i] = first[openings[i][0]];
+                }
+                for (int t = 1; t < longest; t++) {
+                    int[][] step = new int[n][1];
+                    for (int i = 0; i < n; i++) {
+                        // Rows whose opening is complete get a filler; causal attention keeps it out of their score.
+                        step[i][0] = openings[i][Math.min(t - 1, openings[i].length - 1)];
+                    }
+                    current = session.append(step);
+                    for (int i = 0; i < n; i++) {
+                        if (t < openings[i].length) {
+                            logLikelihood[i] += Decoder.logSoftmax(current[i])[openings[i][t]];
+                        }
+                    }
+                }
+            }
+        });
+        double max = Arrays.stream(logLikelihood).max().orElse(0);
+        double sum = 0;
+        for (double l : logLikelihood) {
+            sum += Math.exp(l - max);
+        }
+        List<SelectionResult.Candidate> out = new ArrayList<>();
+        int chosen = 0;
+        for (int i = 0; i < n; i++) {
+            SlotEntity candidate = example.candidates().get(i);
+            out.add(new SelectionResult.Candidate(candidate.slot(), candidate.id(), candidate.name(),
+                    logLikelihood[i], Math.exp(logLikelihood[i] - max) / sum));
+            if (logLikelihood[i] > logLikelihood[chosen]) {
+                chosen = i;
+            }
+        }
+        return new SelectionResult(List.copyOf(out), chosen, (System.nanoTime() - start) / 1e6);
+    }
+
+    /** Writes the answer (selection + rationale) for an example. */
+    public Rationale generate(ExpRxRecExample example, GenerationOptions options) {
+        long start = System.nanoTime();
+        StudentPrompt.validate(example);
+        if (options.candidate() >= example.candidates().size()) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The value of `candidate` must be below the number of candidates (%d) but was %d.",
+                    example.candidates().size(), options.candidate()));
+        }
+        Decoder.Output[] output = new Decoder.Output[1];
+        run(() -> {
+            PromptEncoder.Encoded prompt = encoder.encode(example);
+            AnswerConstraint constraint = AnswerConstraint.of(example, prompt.shownEvidence(),
+                    prompt.evidenceWords(), lexicon, options.candidate(), options.constrained());
+            int room = Math.min(options.maxNewTokens(), lm.maxSeqLen() - prompt.ids().length);
+            try (LmSession session = lm.newSession()) {
+                output[0] = "beam".equals(options.strategy())
+                        ? decoder.beam(session, prompt.ids(), constraint, room, options.beamWidth(),
+                                options.lengthPenalty())
+                        : decoder.greedy(session, prompt.ids(), constraint, room);
+            }
+        });
+        String withSlots = lm.tokenizer().decode(output[0].tokens());
+        if (lm.kind().equals("student")) {
+            withSlots = withSlots.strip();
+        }
+        int candidate = -1;
+        for (int i = 0; i < example.candidates().size(); i++) {
+            if (withSlots.startsWith(SlotEntity.candidateSlot(i))) {
+                candidate = i;
+            }
+        }
+        return new Rationale(withSlots, StudentPrompt.restore(withSlots, example), candidate,
+                output[0].tokens().length, (System.nanoTime() - start) / 1e6, output[0].finished());
+    }
+
+    private void run(Runnable work) {
+        if (closed) {
+            throw new IllegalStateException("The student model has been closed; load it again.");
+        }
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a free student model slot.", e);
+        }
+        try {
+            work.run();
+        } finally {
+            permits.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Wait until running calls return so no native memory is freed under them.
+        permits.acquireUninterruptibly(maxConcurrent);
+        lm.close();
+    }
+
+    /** The student's own prompt: names masked, one token per slot. */
+    private static final class NativeEncoder implements PromptEncoder {
+        private final NativeCausalLm lm;
+        private final StudentConfig config;
+        private final int period;
+
+        NativeEncoder(NativeCausalLm lm) {
+            this.lm = lm;
+            this.config = lm.transformer().config();
+            int[] dot = lm.tokenizer().encode(".");
+            this.period = dot[0];
+        }
+
+        @Override
+        public Encoded encode(ExpRxRecExample example) {
+            StudentPrompt.Rendered rendered = StudentPrompt.render(example, lm.tokenizer(),
+                    config.maxSeqLen() - config.answerTokens(), config.lineTokens());
+            return new Encoded(rendered.ids(), rendered.shownEvidence(), rendered.evidenceWords());
+        }
+
+        @Override
+        public int[] answerOpening(int index) {
+            return new int[] {SpecialTokens.candidateId(index), period};
+        }
+
+        @Override
+        public int answerBudget() {
+            return config.answerTokens();
+        }
+    }
+}

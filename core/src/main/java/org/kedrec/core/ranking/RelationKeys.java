@@ -1,0 +1,19 @@
+package org.kedrec.core.ranking;
+
+import org.kedrec.core.graph.GraphSchema;
+
+/**
+ * The name of a KG relation as the ranker sees it: relationship type plus the labels of its ends, written like
+ * Cypher, e.g. {@code Drug-TREATS->Disease} and {@code Disease-UPREGULATES->Gene} (UPREGULATES from a drug and from
+ * a disease mean different things, so they are different relations).
+ */
+public final class RelationKeys {
+    /** The relation the ranker scores. */
+    public static final String TREATS = of("Drug", GraphSchema.TREATS, "Disease");
+
+    private RelationKeys() {}
+
+    public static String of(String headLabel, String type, String tailLabel) {
+        return headLabel + "-" + type + "->" + tailLabel;
+    }
+}

@@ -1,0 +1,72 @@
+package org.kedrec.core.ranking;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.kedrec.core.Messages;
+
+/**
+ * Every drug a ranker knows, scored for one disease: {@code drugs().get(i)} has score {@code score(i)} (a probability
+ * in (0, 1) that the drug treats the disease). Each call of {@link DrugRanker#scoreAll} returns a fresh instance; it
+ * is immutable.
+ */
+public final class ScoredDrugs {
+    /** One ranked drug. */
+    public record ScoredDrug(int rank, String drug, double score) {}
+
+    private final String disease;
+    private final List<String> drugs;
+    private final float[] scores;
+
+    ScoredDrugs(String disease, List<String> drugs, float[] scores) {
+        if (drugs.size() != scores.length) {
+            throw new IllegalArgumentException(Messages.format(
+                    "Got %d scores for %d drugs.", scores.length, drugs.size()));
+        }
+        this.disease = disease;
+        this.drugs = drugs;
+        this.scores = scores;
+    }
+
+    public String disease() {
+        return disease;
+    }
+
+    /** The drugs' CURIEs, in the ranker's fixed order (not sorted by score). */
+    public List<String> drugs() {
+        return drugs;
+    }
+
+    public int size() {
+        return scores.length;
+    }
+
+    public double score(int i) {
+        return scores[i];
+    }
+
+    /** A copy of the scores, parallel to {@link #drugs()}. */
+    public float[] scores() {
+        return scores.clone();
+    }
+
+    /** The {@code k} best drugs, best first; ties keep the ranker's order so results are reproducible. */
+    public List<ScoredDrug> top(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException(Messages.format("top(k) needs k >= 0 but got %d.", k));
+        }
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Float.compare(scores[b], scores[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        List<ScoredDrug> out = new ArrayList<>(Math.min(k, order.length));
+        for (int i = 0; i < Math.min(k, order.length); i++) {
+            out.add(new ScoredDrug(i + 1, drugs.get(order[i]), scores[order[i]]));
+        }
+        return out;
+    }
+}

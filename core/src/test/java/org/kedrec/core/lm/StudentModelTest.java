@@ -1,0 +1,209 @@
+package org.kedrec.core.lm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.explain.PromptFormat;
+import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.metrics.EntityLexicon;
+import org.kedrec.core.metrics.Faithfulness;
+
+/** Serving behaviour of an untrained tiny student: caching, persistence, probabilities, constraints. */
+class StudentModelTest {
+    static List<ExpRxRecExample> train;
+    static NativeCausalLm lm;
+    static StudentLexicon lexicon;
+    static StudentModel model;
+
+    @BeforeAll
+    static void build() {
+        train = SyntheticExamples.examples(1, 60, "train");
+        BpeTokenizer tokenizer = BpeTokenizer.train(
+                train.stream().map(StudentPrompt::tokenizerText).toList(), 500, SpecialTokens.all());
+        Engine.getInstance().setRandomSeed(3);
+        lm = NativeCausalLm.create(StudentConfig.preset("tiny", tokenizer.vocabSize(), 256), tokenizer,
+                Device.cpu());
+        lexicon = StudentLexicon.build(train);
+        model = StudentModel.of(lm, lexicon, 2);
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    private static float[][] fullLogits(int[] ids) {
+        try (NDManager manager = lm.model().getNDManager().newSubManager()) {
+            long[] asLong = Arrays.stream(ids).asLongStream().toArray();
+            NDArray input = manager.create(asLong, new Shape(1, ids.length));
+            NDArray logits = lm.transformer().forward(new ParameterStore(manager, false), new NDList(input), false)
+                    .singletonOrThrow();
+            float[] flat = logits.toFloatArray();
+            int vocab = lm.tokenizer().vocabSize();
+            float[][] out = new float[ids.length][];
+            for (int t = 0; t < ids.length; t++) {
+                out[t] = Arrays.copyOfRange(flat, t * vocab, (t + 1) * vocab);
+            }
+            return out;
+        }
+    }
+
+    private static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void keyValueCacheGivesTheLogitsAndTokensOfFullRecomputation() {
+        int[] prompt = StudentPrompt.render(train.get(0), lm.tokenizer(), 200, 48).ids();
+        // Reference: greedy decoding that recomputes the whole sequence every step.
+        List<Integer> reference = new ArrayList<>();
+        int[] sequence = prompt.clone();
+        for (int step = 0; step < 20; step++) {
+            float[][] logits = fullLogits(sequence);
+            int next = argmax(logits[sequence.length - 1]);
+            reference.add(next);
+            sequence = Arrays.copyOf(sequence, sequence.length + 1);
+            sequence[sequence.length - 1] = next;
+        }
+        float[][] full = fullLogits(sequence);
+        List<Integer> cached = new ArrayList<>();
+        try (LmSession session = lm.newSession()) {
+            float[] logits = session.append(new int[][] {prompt})[0];
+            for (int step = 0; step < 20; step++) {
+                float[] expected = full[prompt.length - 1 + step];
+                for (int v = 0; v < logits.length; v++) {
+                    assertThat(logits[v]).isCloseTo(expected[v], within(1e-4f));
+                }
+                int next = argmax(logits);
+                cached.add(next);
+                logits = session.append(new int[][] {{next}})[0];
+            }
+            assertThat(session.length()).isEqualTo(prompt.length + 20);
+        }
+        assertThat(cached).isEqualTo(reference);
+    }
+
+    @Test
+    void selectionProbabilitiesSumToOne() {
+        for (ExpRxRecExample example : List.of(train.get(1), withCandidates(train.get(2), 5))) {
+            SelectionResult result = model.select(example);
+            assertThat(result.candidates()).hasSize(example.candidates().size());
+            assertThat(result.candidates().stream().mapToDouble(SelectionResult.Candidate::probability).sum())
+                    .isCloseTo(1.0, within(1e-9));
+            assertThat(result.candidates().get(result.chosen()).probability()).isEqualTo(
+                    result.candidates().stream().mapToDouble(SelectionResult.Candidate::probability).max()
+                            .orElseThrow());
+        }
+    }
+
+    static ExpRxRecExample withCandidates(ExpRxRecExample example, int n) {
+        List<SlotEntity> candidates = new ArrayList<>(example.candidates());
+        for (int i = candidates.size(); i < n; i++) {
+            candidates.add(new SlotEntity(SlotEntity.candidateSlot(i), "DrugBank:DB9000" + i, "Extradrug" + i));
+        }
+        return new ExpRxRecExample(example.id(), example.instruction(),
+                PromptFormat.renderInput(example.disease(), candidates, example.evidence()), example.output(),
+                example.disease(), candidates, example.label(), example.answer(), example.evidence(),
+                example.split(), example.variant(), example.negativeMethod(), example.teacher());
+    }
+
+    @Test
+    void savedAndLoadedModelGivesIdenticalOutputs(@TempDir Path dir) {
+        lm.save(dir, lexicon);
+        try (StudentModel loaded = StudentModel.load(dir, Device.cpu(), 1)) {
+            for (ExpRxRecExample example : train.subList(0, 3)) {
+                SelectionResult before = model.select(example);
+                SelectionResult after = loaded.select(example);
+                for (int i = 0; i < before.candidates().size(); i++) {
+                    assertThat(after.candidates().get(i).logLikelihood())
+                            .isCloseTo(before.candidates().get(i).logLikelihood(), within(1e-5));
+                }
+                GenerationOptions greedy = new GenerationOptions("greedy", 1, 24, true, -1, 1.0);
+                assertThat(loaded.generate(example, greedy).textWithSlots())
+                        .isEqualTo(model.generate(example, greedy).textWithSlots());
+                GenerationOptions beam = new GenerationOptions("beam", 3, 16, true, -1, 1.0);
+                assertThat(loaded.generate(example, beam).textWithSlots())
+                        .isEqualTo(model.generate(example, beam).textWithSlots());
+            }
+        }
+    }
+
+    @Test
+    void constrainedDecodingNeverNamesAnAbsentEntityOrSlot() {
+        // Unseen examples: their genes and drugs are new, and the lexicon also knows every other example's names.
+        List<ExpRxRecExample> unseen = SyntheticExamples.examples(99, 12, "test");
+        List<ExpRxRecExample> everything = new ArrayList<>(train);
+        everything.addAll(unseen);
+        EntityLexicon all = EntityLexicon.of(everything);
+        StudentLexicon wide = new StudentLexicon(lexicon.teacherWords(), all);
+        try (StudentModel guarded = StudentModel.of(lm, wide, 1)) {
+            for (ExpRxRecExample example : unseen) {
+                for (GenerationOptions options : List.of(
+                        new GenerationOptions("greedy", 1, 40, true, -1, 1.0),
+                        new GenerationOptions("beam", 3, 24, true, 1, 1.0))) {
+                    Rationale rationale = guarded.generate(example, options);
+                    Faithfulness.Result check = Faithfulness.check(rationale.textWithSlots(), example, all);
+                    assertThat(check.unsupported()).as(rationale.textWithSlots()).isEmpty();
+                    assertThat(rationale.candidate()).isEqualTo(options.candidate() < 0 ? rationale.candidate() : 1);
+                    assertThat(rationale.candidate()).as(rationale.toString()).isBetween(0, 1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesBadRequests() {
+        ExpRxRecExample example = train.get(0);
+        assertThatThrownBy(() -> model.generate(example, GenerationOptions.defaults().withCandidate(4)))
+                .hasMessage("The value of `candidate` must be below the number of candidates (2) but was 4.");
+        assertThatThrownBy(() -> GenerationOptions.of(java.util.Map.of("beamwidth", 3)))
+                .hasMessage("Unexpected configuration key: beamwidth (Did you mean [beamWidth]?)");
+        assertThatThrownBy(() -> model.select(withCandidates(example, 9)))
+                .hasMessage("An example needs between 1 and 8 candidates but " + example.id() + " has 9.");
+    }
+
+    @Test
+    void restoresNamesAndIds() {
+        ExpRxRecExample example = train.get(0);
+        String trialSlot = example.evidence().stream()
+                .filter(e -> e.id() != null).findFirst().orElseThrow().slot();
+        String restored = StudentPrompt.restore("[C1]. [C1] treats [D] " + trialSlot + ".", example);
+        String drug = example.candidates().get(0).name();
+        assertThat(restored).isEqualTo(drug + ". " + drug + " treats " + example.disease().name() + " ["
+                + example.evidence().stream().filter(e -> e.id() != null).findFirst().orElseThrow().id() + "].");
+    }
+
+    @Test
+    void promptHidesTheNamesOfDiseaseAndCandidates() {
+        Random random = new Random(5);
+        ExpRxRecExample example = SyntheticExamples.example(random, "test");
+        String prompt = lm.tokenizer().decode(StudentPrompt.render(example, lm.tokenizer(), 250, 48).ids());
+        assertThat(prompt).startsWith("<bos>[C1] [C2]\n[E1] ").endsWith("<sep>");
+        assertThat(prompt).doesNotContain(example.disease().name(), example.candidates().get(0).name(),
+                example.candidates().get(1).name());
+    }
+}

@@ -1,0 +1,240 @@
+package org.kedrec.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kedrec.core.Messages;
+import org.kedrec.core.data.DataDirectory;
+import org.kedrec.core.graph.RelationTypes;
+import org.kedrec.importer.drkg.DrkgImport;
+import org.kedrec.importer.hetionet.HetionetImport;
+import org.kedrec.importer.io.Problems;
+import org.kedrec.importer.pubmed.PubmedImport;
+import org.kedrec.importer.trials.TrialsImport;
+import org.kedrec.importer.write.CypherNames;
+import org.kedrec.importer.write.GraphWriter;
+import org.kedrec.importer.write.ImportStats;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+
+/**
+ * Loads the KEDRec graph into any Neo4j over the Java driver: a local server, a harness, Docker, a cluster or Aura.
+ *
+ * <pre>{@code
+ * try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:7687", AuthTokens.basic("neo4j", password))) {
+ *     ImportReport report = new Importer(driver, ImportOptions.defaults()).importAll(dataDir);
+ * }
+ * }</pre>
+ *
+ * <p>Every import applies {@code cypher/schema.cypher} first (idempotent), writes in batches of one transaction
+ * each, and returns an {@link ImportReport}. Re-running an import changes no counts; a failed import leaves no
+ * half-written batch and can simply be run again. Bad input lines stop the import with a message naming the file,
+ * the line and the fix, or are skipped and counted ({@link OnError#SKIP}).
+ *
+ * <p>Side files (DrugBank properties, Disease Ontology and crosswalk xrefs, edge evidence) come from
+ * {@link ImportOptions#dataDirectory()}, or the usual data directory ({@code KEDREC_DATA}, else
+ * {@code ../shared/data}).
+ *
+ * <p>An importer may be reused for several imports, one at a time.
+ */
+public final class Importer {
+    /** The schema file bundled from the repository's {@code cypher/schema.cypher}. */
+    public static final String SCHEMA_RESOURCE = "/org/kedrec/importer/cypher/schema.cypher";
+
+    /** The demo set's files, relative to the data directory. */
+    public static final String DEMO_NODES = "hetionet/hetionet-v1.0-nodes.tsv";
+
+    public static final String DEMO_EDGES = "derived/hetionet-v1.0-edges-demo.sif.gz";
+    public static final List<String> DEMO_PUBMED = List.of(
+            "pubmed/bc5cdr/CDR_TrainingSet.PubTator.txt",
+            "pubmed/bc5cdr/CDR_DevelopmentSet.PubTator.txt",
+            "pubmed/bc5cdr/CDR_TestSet.PubTator.txt",
+            "pubmed/biored/Train.PubTator",
+            "pubmed/biored/Dev.PubTator",
+            "pubmed/biored/Test.PubTator");
+    public static final List<String> DEMO_DRKG = List.of(
+            "drkg/covid19-host-genes.tsv", "drkg/coronavirus-related-host-genes.tsv");
+
+    private final Driver driver;
+    private final ImportOptions options;
+    private final RelationTypes relationTypes;
+    private boolean schemaApplied;
+
+    public Importer(Driver driver, ImportOptions options) {
+        this.driver = driver;
+        this.options = options;
+        this.relationTypes = RelationTypes.load();
+    }
+
+    /**
+     * Runs every statement of {@code cypher/schema.cypher} (constraints on {@code id}, name and full-text indexes),
+     * then waits for the indexes to come online. Idempotent.
+     */
+    public void applySchema() {
+        try (Session session = driver.session(SessionConfig.forDatabase(options.database()))) {
+            for (String statement : schemaStatements()) {
+                session.run(statement).consume();
+            }
+            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+        schemaApplied = true;
+    }
+
+    /** The statements of the bundled schema file, comments removed. */
+    public static List<String> schemaStatements() {
+        String text;
+        try (InputStream in = Importer.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The schema file " + SCHEMA_RESOURCE + " is missing from the "
+                        + "importer jar; rebuild it with ./mvnw -pl importer -am package.");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder code = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.strip().startsWith("//")) {
+                code.append(line).append('\n');
+            }
+        }
+        return Arrays.stream(code.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * Hetionet nodes (TSV) and edges (SIF, plain or gzip), with node properties, xrefs and edge evidence from the
+     * data directory's side files.
+     */
+    public ImportReport importHetionet(Path nodesTsv, Path edgesSif) {
+        return run(ctx -> new HetionetImport(ctx).run(nodesTsv, edgesSif));
+    }
+
+    /**
+     * DRKG-format triples ({@code head<TAB>relation<TAB>tail}, e.g. {@code Compound::DB00997}). Entities resolve to
+     * the graph's nodes (a MeSH disease to the Hetionet disease that lists it as an xref); missing ones are created
+     * when their kind is a KEDRec label, and triples touching other kinds (Atc, Tax) are counted as ignored.
+     */
+    public ImportReport importDrkg(Path... triples) {
+        return run(ctx -> new DrkgImport(ctx).run(List.of(triples)));
+    }
+
+    /**
+     * Clinical trials from the data directory, merged on the NCT id: the dhimmel trial map (TESTS/STUDIES to
+     * Hetionet ids), HINT outcomes (linked through {@code trials_hint_x_hetionet.tsv}), the classic XML samples and
+     * the ClinicalTrials.gov API v2 JSON (linked through MeSH ids and names).
+     */
+    public ImportReport importTrials(Path dataDir) {
+        return run(ctx -> new TrialsImport(ctx).run(dataDir));
+    }
+
+    /**
+     * PubTator files (BC5CDR, BioRED): Publications merged by PMID, MENTIONS to linked nodes with a mention
+     * count, and the corpora's asserted relations with their PMIDs. The corpus is named from the file
+     * ({@code CDR_*} is BC5CDR, {@code *.PubTator} under a {@code biored} folder is BioRED).
+     */
+    public ImportReport importPubmed(Path... files) {
+        return run(ctx -> new PubmedImport(ctx).run(List.of(files)));
+    }
+
+    /**
+     * The whole demo set: all Hetionet nodes with the demo edges, the clinical trials, and the BC5CDR and BioRED
+     * abstracts. (DRKG triples are not part of it: {@link #importDrkg}.)
+     */
+    public ImportReport importAll(Path dataDir) {
+        return run(ctx -> {
+            new HetionetImport(ctx).run(require(dataDir, DEMO_NODES), require(dataDir, DEMO_EDGES));
+            new TrialsImport(ctx).run(dataDir);
+            List<Path> pubmed = new ArrayList<>();
+            for (String file : DEMO_PUBMED) {
+                pubmed.add(require(dataDir, file));
+            }
+            new PubmedImport(ctx).run(pubmed);
+        });
+    }
+
+    private static Path require(Path dataDir, String relative) {
+        Path file = dataDir.resolve(relative);
+        if (!file.toFile().isFile()) {
+            throw org.kedrec.importer.io.LineReader.missing(file);
+        }
+        return file;
+    }
+
+    /** The node and relationship counts of the database, as a report without a run. */
+    public ImportReport graphReport() {
+        return report(new ImportStats(), List.of(), 0);
+    }
+
+    @FunctionalInterface
+    interface Step {
+        void run(ImportContext ctx);
+    }
+
+    private ImportReport run(Step step) {
+        long start = System.nanoTime();
+        if (!schemaApplied) {
+            applySchema();
+        }
+        ImportStats stats = new ImportStats();
+        Path dataDir = options.dataDirectory() != null ? options.dataDirectory() : DataDirectory.find().orElse(null);
+        try (GraphWriter writer = new GraphWriter(driver, options.database(), options.batchSize(), options.writers(),
+                stats)) {
+            ImportContext ctx = new ImportContext(writer, new Problems(options.onError(), stats), stats,
+                    options.progress(), relationTypes, dataDir);
+            step.run(ctx);
+            writer.flush();
+            return report(stats, ctx.files(), System.nanoTime() - start);
+        }
+    }
+
+    private ImportReport report(ImportStats stats, List<ImportReport.FileReport> files, long nanos) {
+        Map<String, Long> nodes = new TreeMap<>();
+        Map<String, Long> relationships = new TreeMap<>();
+        try (Session session = driver.session(SessionConfig.forDatabase(options.database()))) {
+            List<String> labels = session.run("CALL db.labels() YIELD label RETURN label")
+                    .list(r -> r.get("label").asString());
+            for (String label : labels) {
+                long count = session.run("MATCH (n:" + CypherNames.quote(label) + ") RETURN count(n) AS c")
+                        .single().get("c").asLong();
+                if (count > 0) {
+                    nodes.put(label, count);
+                }
+            }
+            List<String> types = session.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
+                    .list(r -> r.get("relationshipType").asString());
+            for (String type : types) {
+                long count = session.run("MATCH ()-[r:" + CypherNames.quote(type) + "]->() RETURN count(r) AS c")
+                        .single().get("c").asLong();
+                if (count > 0) {
+                    relationships.put(type, count);
+                }
+            }
+        }
+        double seconds = Math.round(nanos / 1e6) / 1e3;
+        Map<String, Long> skipped = new LinkedHashMap<>(stats.skipped());
+        long skippedLines = skipped.values().stream().mapToLong(Long::longValue).sum();
+        double perSecond = seconds > 0 ? Math.round(stats.relationshipsCreated() / seconds * 10) / 10.0 : 0;
+        return new ImportReport(nodes, relationships,
+                new ImportReport.Created(stats.nodesCreated(), stats.relationshipsCreated()), skippedLines, skipped,
+                stats.ignored(), seconds, perSecond, List.copyOf(files), stats.warnings(), options.database());
+    }
+
+    public ImportOptions options() {
+        return options;
+    }
+
+    @Override
+    public String toString() {
+        return Messages.format("Importer[database=%s, batchSize=%d, onError=%s]", options.database(),
+                options.batchSize(), options.onError());
+    }
+}

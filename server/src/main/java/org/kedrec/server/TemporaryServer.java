@@ -1,0 +1,116 @@
+package org.kedrec.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.kedrec.core.Messages;
+
+/**
+ * A throw-away server on a fresh, empty database (what a benchmark needs): started on a new home, without
+ * authentication (it listens on 127.0.0.1 only and lives minutes), stopped and deleted on {@link #close()}.
+ */
+public final class TemporaryServer implements AutoCloseable {
+    private final Neo4jServer server;
+    private final Neo4jServer.StartResult started;
+    private final boolean deleteOnClose;
+
+    private TemporaryServer(Neo4jServer server, Neo4jServer.StartResult started, boolean deleteOnClose) {
+        this.server = server;
+        this.started = started;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /**
+     * Starts a server on {@code home}, which must be absent or empty; with {@code home == null} a new folder under
+     * {@code java.io.tmpdir} is used and deleted again on close.
+     */
+    public static TemporaryServer start(
+            Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
+            Consumer<String> say) {
+        boolean created = home == null;
+        Path root;
+        try {
+            root = created ? Files.createTempDirectory("kedrec-bench-") : home.toAbsolutePath().normalize();
+            requireFresh(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary server home: " + e.getMessage(), e);
+        }
+        ServerSettings settings = new ServerSettings(
+                root, boltPort, httpPort, null, heap, pageCache, ServerSettings.DEFAULT_START_TIMEOUT);
+        Neo4jServer server = new Neo4jServer(say);
+        try {
+            return new TemporaryServer(server, server.start(dist, settings), created);
+        } catch (RuntimeException e) {
+            if (created) {
+                deleteTree(root);
+            }
+            throw e;
+        }
+    }
+
+    private static void requireFresh(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        boolean empty;
+        try (Stream<Path> entries = Files.list(root)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (!empty) {
+            throw new IllegalArgumentException(Messages.format(
+                    "Invalid value for option '--home': %s is not empty. A benchmark needs a fresh database: pass a "
+                            + "new or empty folder, or leave --home out for a temporary one.",
+                    root));
+        }
+    }
+
+    public Neo4jServer.StartResult started() {
+        return started;
+    }
+
+    public String boltUri() {
+        return started.boltUri();
+    }
+
+    public Path home() {
+        return started.home().root();
+    }
+
+    /** Stops the server (waiting for a clean shutdown) and deletes a home this class created. */
+    @Override
+    public void close() {
+        server.stop(started.home(), Neo4jServer.DEFAULT_STOP_TIMEOUT);
+        if (deleteOnClose) {
+            deleteTree(home());
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + root + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.kedrec.server.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.kedrec.core.Messages;
+import org.kedrec.server.Distribution;
+import org.kedrec.server.Neo4jServer;
+import org.kedrec.server.ProcessMemory;
+import org.kedrec.server.ServerSettings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code kedrec server start}: prepare the home, start Neo4j in the background, wait until Bolt answers. */
+@Command(
+        name = "start",
+        description = {
+            "Create or update the server home (conf/neo4j.conf, lib/ and plugins/ linked to the jars Maven built), "
+                    + "start Neo4j in the background and wait until it answers on Bolt. On a home whose server "
+                    + "already runs, say so and do nothing.",
+            ""
+        })
+public final class ServerStartCommand implements Callable<Integer> {
+    /** The password of user neo4j when neither --password nor --no-auth is given; printed on every start. */
+    public static final String DEFAULT_PASSWORD = "kedrec-demo";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--bolt", paramLabel = "PORT", defaultValue = "7687",
+            description = "Bolt port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int bolt;
+
+    @Option(names = "--http", paramLabel = "PORT", defaultValue = "7474",
+            description = "HTTP port on 127.0.0.1 for Neo4j Browser and the HTTP API (default: ${DEFAULT-VALUE}).")
+    int http;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Auth auth;
+
+    /** Either a password or none at all. */
+    static final class Auth {
+        @Option(names = "--password", paramLabel = "P", description = "Password of user neo4j, at least 8 "
+                + "characters; set before the first start of a home (default: " + DEFAULT_PASSWORD + ").")
+        String password;
+
+        @Option(names = "--no-auth", description = "Run without authentication (still on 127.0.0.1 only).")
+        boolean noAuth;
+    }
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = ServerSettings.DEFAULT_HEAP,
+            description = "Java heap of the server, initial and maximum (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--pagecache", paramLabel = "SIZE", defaultValue = ServerSettings.DEFAULT_PAGE_CACHE,
+            description = "Neo4j page cache (default: ${DEFAULT-VALUE}).")
+    String pageCache;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "How long to wait for Bolt to answer (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    /** {@inheritDoc} */
+    @Override
+    public Integer call() {
+        ServerSettings settings = settings();
+        Distribution dist = Distribution.locate();
+        Neo4jServer.StartResult result = new Neo4jServer(line -> KedrecCli.say(spec, line)).start(dist, settings);
+        PrintWriter out = spec.commandLine().getOut();
+        String memory = result.residentBytes().isPresent()
+                ? ", " + ProcessMemory.describe(result.residentBytes().getAsLong()) + " resident"
+                : "";
+        if (result.alreadyRunning()) {
+            out.println(Messages.format("Neo4j is already running in %s (pid %d%s): %s, Browser %s", result.home()
+                    .root(), result.pid(), memory, result.boltUri(), result.browserUrl()));
+            out.println("Nothing to do. Stop it with: kedrec server stop --home " + result.home().root());
+        } else {
+            out.println(Messages.format("Neo4j %s (%s) is ready in %.1f s (pid %d%s).", result.version(),
+                    result.edition(), result.elapsed().toMillis() / 1000.0, result.pid(), memory));
+            out.println("  Bolt:     " + result.boltUri() + "  " + credentials());
+            out.println("  Browser:  " + result.browserUrl());
+            out.println("  Home:     " + result.home().root());
+            out.println("  Logs:     " + result.home().userLog() + " (debug.log beside it)");
+            out.println("  Stop it:  kedrec server stop --home " + result.home().root());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String credentials() {
+        if (auth != null && auth.noAuth) {
+            return "(no authentication)";
+        }
+        if (auth != null && auth.password != null) {
+            return "(user " + ServerSettings.USER + ", the password given with --password)";
+        }
+        return "(user " + ServerSettings.USER + ", password " + DEFAULT_PASSWORD
+                + ": the default, choose your own with --password)";
+    }
+
+    ServerSettings settings() {
+        String password = auth == null ? DEFAULT_PASSWORD : auth.noAuth ? null : auth.password;
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), Messages.format(
+                    "Invalid value for option '--timeout': %d; use a number of seconds of at least 1.",
+                    timeoutSeconds));
+        }
+        try {
+            return new ServerSettings(home.require(), bolt, http, password, heap, pageCache,
+                    Duration.ofSeconds(timeoutSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.kedrec.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KedrecCliTest {
+    private static final String NL = System.lineSeparator();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void helpListsTheCommands() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("Usage: kedrec [-hV] [COMMAND]").contains("  server  ", "  bench   ");
+    }
+
+    @Test
+    void versionNamesTheWholeStack() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        String[] lines = run.out().split(NL);
+        assertThat(lines[0]).isEqualTo("kedrec " + System.getProperty("kedrec.version"));
+        assertThat(lines[1]).startsWith("Neo4j " + System.getProperty("neo4j.version") + " Community, APOC ");
+        assertThat(lines[2]).startsWith("DJL ");
+        // Subcommands inherit -V.
+        assertThat(CliRun.of("server", "status", "-V").out()).isEqualTo(run.out());
+    }
+
+    @Test
+    void aMissingCommandIsAUsageError() {
+        CliRun run = CliRun.of();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Missing command: choose one of server, bench, help." + NL
+                + "Try 'kedrec --help' for more information." + NL);
+        assertThat(CliRun.of("server").err()).isEqualTo("Missing command: choose one of start, stop, status." + NL
+                + "Try 'kedrec server --help' for more information." + NL);
+    }
+
+    @Test
+    void aMistypedCommandGetsSuggestions() {
+        CliRun run = CliRun.of("server", "strat");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Unmatched argument at index 1: 'strat'" + NL
+                + "Did you mean: server status or server stop or server start?" + NL
+                + "Try 'kedrec server --help' for more information." + NL);
+    }
+
+    @Test
+    void anUnknownOptionGetsSuggestions() {
+        CliRun run = CliRun.of("server", "start", "--home", tmp.toString(), "--bolts", "7700");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Unknown options: '--bolts', '7700'" + NL
+                + "Possible solutions: --bolt" + NL
+                + "Try 'kedrec server start --help' for more information." + NL);
+    }
+
+    @Test
+    void passwordAndNoAuthExcludeEachOther() {
+        CliRun run = CliRun.of("server", "start", "--home", tmp.toString(), "--password", "long-enough", "--no-auth");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Error: --password=P, --no-auth are mutually exclusive (specify only one)"
+                + NL + "Try 'kedrec server start --help' for more information." + NL);
+    }
+
+    @Test
+    void badStartOptionsNameTheValueAndTheFix() {
+        String home = tmp.resolve("home").toString();
+        assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", home, "--password", "short"),
+                "Invalid value for option '--password': Neo4j needs at least 8 characters, this one has 5. "
+                        + "Choose a longer one, or use --no-auth for a server without authentication.");
+        assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", home, "--heap", "1x"),
+                "Invalid value for option '--heap': '1x' is not a memory size. Use a whole number with an optional "
+                        + "unit k, m or g, e.g. 512m or 2g.");
+        assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", home, "--pagecache", "0"),
+                "Invalid value for option '--pagecache': '0' is not a memory size. Use a whole number with an "
+                        + "optional unit k, m or g, e.g. 512m or 2g.");
+        assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", home, "--bolt", "7700", "--http", "7700"),
+                "--bolt and --http must be different ports, but both are 7700.");
+        assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", home, "--bolt", "70000"),
+                "Invalid value for option '--bolt': 70000 is not a TCP port; use a number from 1 to 65535.");
+        assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", home, "--timeout", "0"),
+                "Invalid value for option '--timeout': 0; use a number of seconds of at least 1.");
+        // Nothing was created for a refused start.
+        assertThat(Files.exists(tmp.resolve("home"))).isFalse();
+    }
+
+    @Test
+    void aMissingHomeIsAUsageError() {
+        assumeTrue(System.getenv("KEDREC_HOME") == null, "KEDREC_HOME is set in this environment");
+        assertUsageError("kedrec server status", CliRun.of("server", "status"), "Missing required option: '--home=DIR' (or set KEDREC_HOME).");
+    }
+
+    @Test
+    void statusAndStopOfAHomeThatDoesNotExist() {
+        Path home = tmp.resolve("nothing-here");
+        CliRun status = CliRun.of("server", "status", "--home", home.toString());
+        assertThat(status.exitCode()).isEqualTo(3);
+        assertThat(status.out()).isEqualTo("There is no Neo4j home at " + home + " (kedrec server start --home "
+                + home + " creates one)." + NL);
+        CliRun stop = CliRun.of("server", "stop", "--home", home.toString());
+        assertThat(stop.exitCode()).isZero();
+        assertThat(stop.out()).isEqualTo("Neo4j is not running in " + home + "; nothing to stop." + NL);
+    }
+
+    @Test
+    void benchImportNeedsAReportAndSaysTheImporterIsMissing() {
+        assertUsageError("kedrec bench import", CliRun.of("bench", "import"), "Missing required option: '--report=FILE'");
+        assertUsageError("kedrec bench import", CliRun.of("bench", "import", "--report", tmp.resolve("r.json").toString(), "--data",
+                        tmp.resolve("absent").toString()),
+                "Invalid value for option '--data': " + tmp.resolve("absent") + " is not a folder. Point it at the "
+                        + "KEDRec data (see README 'Data sources').");
+        CliRun run = CliRun.of("bench", "import", "--report", tmp.resolve("r.json").toString(), "--data",
+                tmp.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("kedrec bench import needs the importer's benchmark API");
+        assertThat(tmp.resolve("r.json")).doesNotExist();
+    }
+
+    private static void assertUsageError(String command, CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(message + NL + "Try '" + command + " --help' for more information." + NL);
+    }
+}

@@ -1,0 +1,84 @@
+package org.kedrec.trainer.kge.eval;
+
+import java.util.List;
+import java.util.Map;
+import org.kedrec.core.Messages;
+
+/** The human-readable report written beside the JSON. */
+final class MarkdownReport {
+    private MarkdownReport() {}
+
+    @SuppressWarnings("unchecked")
+    static String render(Map<String, Object> r, String roc, String rocRandom, String hits) {
+        StringBuilder md = new StringBuilder();
+        md.append("# KEDRec ranker evaluation\n\n");
+        md.append(Messages.format(
+                "%s held-out TREATS pairs (the published split), every one of %s compounds ranked per disease, "
+                        + "filtered (other known TREATS of the disease do not compete). Ties count in expectation.%n%n",
+                r.get("heldOutPairs"), r.get("compoundsRanked")));
+        Map<String, Object> model = (Map<String, Object>) r.get("model");
+        Map<String, Object> baselines = (Map<String, Object>) r.get("baselines");
+        Map<String, Object> components = (Map<String, Object>) r.get("components");
+        md.append("| ranker | MRR | Hit@1 | Hit@10 | Hit@100 | mean rank | AUROC vs non-indications | AUROC vs random |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        row(md, "**model** (" + model.get("description") + ")", model);
+        row(md, "metapath (Rephetio DWPC + LR)", (Map<String, Object>) baselines.get("metapath"));
+        row(md, "KG embedding alone", (Map<String, Object>) components.get("kge"));
+        row(md, "popularity (drug degree)", (Map<String, Object>) baselines.get("popularity"));
+        row(md, "random", (Map<String, Object>) baselines.get("random"));
+        Map<String, Object> zs = (Map<String, Object>) r.get("zeroShot");
+        md.append(Messages.format("%n## Zero-shot diseases%n%n%s TREATS pairs of %s diseases whose every TREATS edge "
+                + "was held out.%n%n", zs.get("pairs"), zs.get("diseases")));
+        md.append("| ranker | MRR | Hit@1 | Hit@10 | Hit@100 | mean rank | AUROC vs non-indications | AUROC vs random |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        row(md, "**model**", zs);
+        Map<String, Object> zsb = (Map<String, Object>) zs.get("baselines");
+        for (String name : List.of("metapath", "kge", "popularity", "random")) {
+            row(md, name, (Map<String, Object>) zsb.get(name));
+        }
+        md.append(Messages.format("%n## Training%n%n- training time: %s s (embedding loop %s s), %s triples/s, "
+                        + "device %s, %s training triples%n",
+                fmt(r.get("trainSeconds")), fmt(r.get("kgeSeconds")), fmt(r.get("triplesPerSecond")),
+                r.get("trainingDevice"), r.get("trainingTriples")));
+        md.append("- validation (model selection): `").append(r.get("validation")).append("`\n");
+        md.append("- ranker: `").append(r.get("ranker")).append("`\n");
+        md.append("- metapath baseline identical to the ranker's metapath component: ")
+                .append(r.get("metapathBaselineEqualsRankerComponent")).append("\n");
+        Object latency = r.get("servingLatencyMs");
+        if (latency != null) {
+            md.append("- serving latency of `scoreAll` (ms): `").append(latency).append("`\n");
+        }
+        md.append(Messages.format("%n## Charts%n%n![ROC vs non-indications](%s)%n%n![ROC vs random non-edges](%s)"
+                + "%n%n![Hit@k](%s)%n", roc, rocRandom, hits));
+        md.append("\n## Per disease (held-out pairs)\n\n");
+        md.append("| disease | name | zero-shot | held-out | known TREATS | model MRR | model Hit@10 | model best rank "
+                + "| metapath MRR | embedding MRR | popularity MRR |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Map<String, Object> d : (List<Map<String, Object>>) r.get("perDisease")) {
+            Map<String, Object> m = (Map<String, Object>) d.get("model");
+            md.append(Messages.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", d.get("disease"),
+                    d.get("name"), d.get("zeroShot"), d.get("heldOutPairs"), d.get("knownTreats"), fmt(m.get("mrr")),
+                    fmt(m.get("hit10")), fmt(m.get("bestRank")),
+                    fmt(((Map<String, Object>) d.get("metapath")).get("mrr")),
+                    fmt(((Map<String, Object>) d.get("kge")).get("mrr")),
+                    fmt(((Map<String, Object>) d.get("popularity")).get("mrr"))));
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, Map<String, Object> m) {
+        md.append(Messages.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", name, fmt(m.get("mrr")),
+                fmt(m.get("hit1")), fmt(m.get("hit10")), fmt(m.get("hit100")), fmt(m.get("meanRank")),
+                fmt(m.get("aurocVsNonIndications")), fmt(m.get("aurocVsRandom"))));
+    }
+
+    static String fmt(Object v) {
+        if (v instanceof Double d) {
+            return Math.abs(d) >= 100 ? Messages.format("%.0f", d) : Messages.format("%.3f", d);
+        }
+        if (v instanceof Float f) {
+            return Messages.format("%.3f", f);
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,142 @@
+package org.kedrec.trainer.student;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToIntFunction;
+import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.lm.GenerationOptions;
+import org.kedrec.core.lm.Rationale;
+import org.kedrec.core.lm.SelectionResult;
+import org.kedrec.core.lm.StudentModel;
+import org.kedrec.core.lm.StudentPrompt;
+import org.kedrec.core.metrics.Classification;
+import org.kedrec.core.metrics.EntityLexicon;
+import org.kedrec.core.metrics.Faithfulness;
+import org.kedrec.core.metrics.RougeL;
+
+/**
+ * The numbers of {@code kedrec eval student}. Selection: accuracy, and F1 as the macro-F1 over the candidate
+ * position (class k = "the relevant drug is [C(k+1)]"): candidates are shuffled, so both positions are equally
+ * common, and macro-F1 drops when a model leans to one position even where accuracy looks fine. Rationales: ROUGE-L
+ * F1 against the teacher's answer (both with slots), faithfulness ({@link Faithfulness}) against a lexicon of every
+ * name in the dataset, and decoding speed at batch size 1.
+ */
+public final class StudentEvaluator {
+    private StudentEvaluator() {}
+
+    /** Accuracy and macro-F1 of a chooser over examples. */
+    public static Map<String, Object> selection(List<ExpRxRecExample> examples,
+                                                ToIntFunction<ExpRxRecExample> chooser) {
+        int[] predicted = new int[examples.size()];
+        int[] actual = new int[examples.size()];
+        int classes = 1;
+        for (int i = 0; i < examples.size(); i++) {
+            predicted[i] = chooser.applyAsInt(examples.get(i));
+            actual[i] = examples.get(i).label();
+            classes = Math.max(classes, examples.get(i).candidates().size());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("accuracy", examples.isEmpty() ? null : Classification.accuracy(predicted, actual));
+        out.put("f1", examples.isEmpty() ? null : Classification.macroF1(predicted, actual, classes));
+        out.put("examples", examples.size());
+        return out;
+    }
+
+    /** The student's choice: its most probable candidate. */
+    public static ToIntFunction<ExpRxRecExample> student(StudentModel model) {
+        return example -> model.select(example).chosen();
+    }
+
+    /** Uniform random choice, averaged over {@code draws} seeded draws. */
+    public static Map<String, Object> chance(List<ExpRxRecExample> examples, int draws, long seed) {
+        Random random = new Random(seed);
+        double accuracy = 0;
+        double f1 = 0;
+        for (int d = 0; d < draws; d++) {
+            Map<String, Object> one = selection(examples, e -> random.nextInt(e.candidates().size()));
+            accuracy += (double) one.get("accuracy");
+            f1 += (double) one.get("f1");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("accuracy", accuracy / draws);
+        out.put("f1", f1 / draws);
+        out.put("examples", examples.size());
+        out.put("draws", draws);
+        return out;
+    }
+
+    /** ROUGE-L, faithfulness and speed of generated rationales. */
+    public static Map<String, Object> rationales(StudentModel model, List<ExpRxRecExample> examples,
+                                                 GenerationOptions options, EntityLexicon lexicon,
+                                                 List<Map<String, Object>> samples, int sampleCount) {
+        double rouge = 0;
+        long mentions = 0;
+        long supported = 0;
+        double faithfulSum = 0;
+        long tokens = 0;
+        double millis = 0;
+        int finished = 0;
+        int agree = 0;
+        double[] latencies = new double[examples.size()];
+        // One warm-up call so the first timing does not include lazy native initialisation.
+        if (!examples.isEmpty()) {
+            model.generate(examples.get(0), options);
+        }
+        for (int i = 0; i < examples.size(); i++) {
+            ExpRxRecExample example = examples.get(i);
+            Rationale rationale = model.generate(example, options);
+            String reference = StudentPrompt.answerText(example);
+            rouge += RougeL.f1(rationale.textWithSlots(), reference);
+            Faithfulness.Result check = Faithfulness.check(rationale.textWithSlots(), example, lexicon);
+            mentions += check.mentions();
+            supported += check.supported();
+            faithfulSum += check.score();
+            tokens += rationale.tokens();
+            millis += rationale.millis();
+            latencies[i] = rationale.millis();
+            finished += rationale.finished() ? 1 : 0;
+            agree += rationale.candidate() == example.label() ? 1 : 0;
+            if (samples.size() < sampleCount) {
+                Map<String, Object> sample = new LinkedHashMap<>();
+                sample.put("id", example.id());
+                sample.put("teacher", reference);
+                sample.put("student", rationale.textWithSlots());
+                sample.put("restored", rationale.text());
+                sample.put("unsupported", check.unsupported());
+                samples.add(sample);
+            }
+        }
+        int n = Math.max(1, examples.size());
+        double[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("examples", examples.size());
+        out.put("strategy", options.strategy());
+        out.put("beamWidth", options.beamWidth());
+        out.put("constrained", options.constrained());
+        out.put("rougeL", rouge / n);
+        out.put("faithfulness", mentions == 0 ? 1.0 : (double) supported / mentions);
+        out.put("faithfulnessPerRationale", faithfulSum / n);
+        out.put("mentions", mentions);
+        out.put("supportedMentions", supported);
+        out.put("selectionAccuracyOfFirstSlot", (double) agree / n);
+        out.put("meanTokens", (double) tokens / n);
+        out.put("finishedShare", (double) finished / n);
+        out.put("tokensPerSecond", tokens / Math.max(1e-9, millis / 1000));
+        out.put("meanMillis", millis / n);
+        out.put("medianMillis", sorted.length == 0 ? null : sorted[sorted.length / 2]);
+        out.put("p90Millis", sorted.length == 0 ? null : sorted[(int) Math.min(sorted.length - 1,
+                Math.floor(sorted.length * 0.9))]);
+        out.put("millisPer60Tokens", tokens == 0 ? null : millis / tokens * 60);
+        return out;
+    }
+
+    /** The first {@code limit} examples (all when limit is 0 or more than there are). */
+    static List<ExpRxRecExample> first(List<ExpRxRecExample> examples, int limit) {
+        return limit <= 0 || limit >= examples.size() ? examples : new ArrayList<>(examples.subList(0, limit));
+    }
+}

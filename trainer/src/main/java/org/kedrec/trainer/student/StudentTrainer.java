@@ -1,0 +1,333 @@
+package org.kedrec.trainer.student;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.kedrec.core.Messages;
+import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.lm.BpeTokenizer;
+import org.kedrec.core.lm.NativeCausalLm;
+import org.kedrec.core.lm.SpecialTokens;
+import org.kedrec.core.lm.StudentConfig;
+import org.kedrec.core.lm.StudentFiles;
+import org.kedrec.core.lm.StudentLexicon;
+import org.kedrec.core.lm.StudentPrompt;
+import org.kedrec.core.lm.StudentTransformer;
+
+/**
+ * Sequence-level distillation of the teacher's answers into a student transformer: cross-entropy on the answer
+ * tokens only, AdamW with a warm-up + cosine schedule, global-norm gradient clipping, steps skipped when the
+ * gradient is not finite, validation loss and selection accuracy after every epoch, early stopping, and the best
+ * epoch's parameters checkpointed. Deterministic for a seed on one device.
+ */
+public final class StudentTrainer {
+    /** Training settings; {@link #defaults()} are the ones measured in docs/student.md. */
+    public record Options(String preset, int epochs, int seed, Device device, float learningRate, int batchTokens,
+                          int maxRows, int vocabSize, int maxSeqLen, int patience, float warmupFraction,
+                          float clipNorm, float weightDecay, int maxTrainExamples) {
+        public static Options defaults() {
+            return new Options("small", 12, 42, defaultDevice(), 6e-4f, 6144, 32, 2048, 640, 3, 0.05f, 1.0f,
+                    0.01f, 0);
+        }
+
+        public Options with(String preset, int epochs, int seed, Device device) {
+            return new Options(preset, epochs, seed, device, learningRate, batchTokens, maxRows, vocabSize,
+                    maxSeqLen, patience, warmupFraction, clipNorm, weightDecay, maxTrainExamples);
+        }
+    }
+
+    /** One epoch's numbers. */
+    public record Epoch(int epoch, double trainLoss, double validationLoss, double validationAccuracy,
+                        double seconds, int skippedSteps) {}
+
+    /** What a training run produced. */
+    public record Result(Path directory, StudentConfig config, List<Epoch> history, int bestEpoch,
+                         double trainSeconds, double trainTokensPerSecond, long parameters) {}
+
+    /** Receives progress: {@code bar} lines overwrite each other, {@code log} lines stay. */
+    public interface Progress {
+        Progress NULL = new Progress() {
+            @Override
+            public void bar(String line) {}
+
+            @Override
+            public void log(String line) {}
+        };
+
+        void bar(String line);
+
+        void log(String line);
+    }
+
+    private final Options options;
+    private final Progress progress;
+
+    public StudentTrainer(Options options, Progress progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** The GPU when the engine sees one, else the CPU. */
+    public static Device defaultDevice() {
+        return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /**
+     * Trains on {@code train}, stops early on {@code validation} loss, and writes the student into {@code out}
+     * (replacing an earlier one only once the new one is complete).
+     */
+    public Result train(List<ExpRxRecExample> train, List<ExpRxRecExample> validation, Path out,
+                        Map<String, Object> provenance) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("The training split is empty; there is nothing to distil.");
+        }
+        if (options.maxTrainExamples() > 0 && train.size() > options.maxTrainExamples()) {
+            train = train.subList(0, options.maxTrainExamples());
+        }
+        long start = System.nanoTime();
+        Engine.getInstance().setRandomSeed(options.seed());
+        Random random = new Random(options.seed());
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        deleteRecursively(tmp);
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + tmp, e);
+        }
+        progress.log(Messages.format("Training the tokenizer (%d tokens) on %d examples", options.vocabSize(),
+                train.size()));
+        BpeTokenizer tokenizer = BpeTokenizer.train(train.stream().map(StudentPrompt::tokenizerText).toList(),
+                options.vocabSize(), SpecialTokens.all());
+        StudentConfig config = StudentConfig.preset(options.preset(), tokenizer.vocabSize(), options.maxSeqLen());
+        StudentLexicon lexicon = StudentLexicon.build(train);
+        List<Sequences.Sequence> trainSeq = Sequences.of(train, tokenizer, config);
+        List<Sequences.Sequence> validSeq = Sequences.of(validation, tokenizer, config);
+        int[] candidatesOfValid = validation.stream().mapToInt(e -> e.candidates().size()).toArray();
+        int stepsPerEpoch = Sequences.batches(trainSeq, options.batchTokens(), options.maxRows(), null).size();
+        int totalSteps = stepsPerEpoch * options.epochs();
+        WarmupCosine schedule = new WarmupCosine(options.learningRate(), options.learningRate() * 0.1f,
+                Math.max(1, (int) (totalSteps * options.warmupFraction())), totalSteps);
+        Optimizer optimizer = Optimizer.adamW().optLearningRateTracker(schedule)
+                .optWeightDecays(options.weightDecay()).build();
+        List<Epoch> history = new ArrayList<>();
+        int bestEpoch = -1;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        long trainedTokens = 0;
+        double trainingSeconds = 0;
+        progress.log(Messages.format("Student %s: %d layers, d=%d, %d heads, %,d parameters, vocab %d, %d train / "
+                        + "%d validation examples, %d steps per epoch on %s", options.preset(), config.layers(),
+                config.dModel(), config.heads(), config.parameterCount(), tokenizer.vocabSize(), train.size(),
+                validation.size(), stepsPerEpoch, options.device()));
+        try (NativeCausalLm lm = NativeCausalLm.create(config, tokenizer, options.device())) {
+            StudentTransformer transformer = lm.transformer();
+            Model model = lm.model();
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                List<Sequences.Batch> batches =
+                        Sequences.batches(trainSeq, options.batchTokens(), options.maxRows(), random);
+                double lossSum = 0;
+                long lossCount = 0;
+                int skipped = 0;
+                long epochTokens = 0;
+                for (int b = 0; b < batches.size(); b++) {
+                    Sequences.Batch batch = batches.get(b);
+                    float loss = step(model, transformer, optimizer, batch);
+                    if (Float.isFinite(loss)) {
+                        lossSum += loss * batch.targets().length;
+                        lossCount += batch.targets().length;
+                    } else {
+                        skipped++;
+                    }
+                    epochTokens += batch.tokens();
+                    double elapsed = (System.nanoTime() - epochStart) / 1e9;
+                    progress.bar(Messages.format("epoch %d/%d %s %d/%d loss %.3f lr %.1e %,.0f tok/s", epoch,
+                            options.epochs(), bar(b + 1, batches.size()), b + 1, batches.size(),
+                            lossCount == 0 ? Double.NaN : lossSum / lossCount,
+                            schedule.getNewValue(Math.max(0, (epoch - 1) * stepsPerEpoch + b)),
+                            epochTokens / Math.max(1e-9, elapsed)));
+                }
+                trainingSeconds += (System.nanoTime() - epochStart) / 1e9;
+                trainedTokens += epochTokens;
+                double[] valid = validSeq.isEmpty() ? new double[] {lossSum / Math.max(1, lossCount), Double.NaN}
+                        : validate(model, transformer, validSeq, candidatesOfValid);
+                Epoch stats = new Epoch(epoch, lossSum / Math.max(1, lossCount), valid[0], valid[1],
+                        (System.nanoTime() - epochStart) / 1e9, skipped);
+                history.add(stats);
+                boolean improved = valid[0] < bestLoss - 1e-4;
+                progress.log(Messages.format("epoch %d: train loss %.4f, validation loss %.4f, validation "
+                                + "accuracy %.3f, %.0f s%s%s", epoch, stats.trainLoss(), stats.validationLoss(),
+                        stats.validationAccuracy(), stats.seconds(), skipped > 0 ? ", skipped " + skipped : "",
+                        improved ? " (best, checkpointed)" : ""));
+                if (improved) {
+                    bestLoss = valid[0];
+                    bestEpoch = epoch;
+                    model.setProperty("Epoch", "0");
+                    model.save(tmp, StudentFiles.PARAMS_PREFIX);
+                } else if (epoch - bestEpoch >= options.patience()) {
+                    progress.log(Messages.format("Stopping early: no better validation loss for %d epochs.",
+                            options.patience()));
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write a checkpoint to " + tmp, e);
+        }
+        config.write(tmp.resolve(StudentFiles.CONFIG));
+        tokenizer.save(tmp.resolve(StudentFiles.TOKENIZER));
+        lexicon.write(tmp.resolve(StudentFiles.LEXICON));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Result result = new Result(out, config, List.copyOf(history), bestEpoch, seconds,
+                trainedTokens / Math.max(1e-9, trainingSeconds), config.parameterCount());
+        Map<String, Object> metrics = new LinkedHashMap<>(provenance);
+        metrics.put("preset", options.preset());
+        metrics.put("config", config.toMap());
+        metrics.put("parameters", config.parameterCount());
+        metrics.put("seed", options.seed());
+        metrics.put("device", options.device().toString());
+        metrics.put("learningRate", options.learningRate());
+        metrics.put("trainExamples", train.size());
+        metrics.put("validationExamples", validation.size());
+        metrics.put("bestEpoch", bestEpoch);
+        metrics.put("trainSeconds", seconds);
+        metrics.put("trainTokensPerSecond", result.trainTokensPerSecond());
+        metrics.put("history", history);
+        StudentManifest.writeMetrics(tmp.resolve(StudentFiles.METRICS), metrics);
+        StudentManifest.replace(tmp, out);
+        return result;
+    }
+
+    private static String bar(int done, int total) {
+        int width = 24;
+        int filled = (int) ((long) done * width / Math.max(1, total));
+        return "[" + "=".repeat(filled) + (filled < width ? ">" + " ".repeat(width - filled - 1) : "") + "]";
+    }
+
+    private float step(Model model, StudentTransformer transformer, Optimizer optimizer, Sequences.Batch batch) {
+        float loss;
+        double normSquared = 0;
+        try (NDManager manager = model.getNDManager().newSubManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray ids = manager.create(batch.inputs(), new Shape(batch.rows(), batch.time()));
+            NDArray positions = manager.create(batch.positions());
+            NDArray targets = manager.create(batch.targets()).reshape(-1, 1);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = transformer.forward(store, new NDList(ids, positions), true).singletonOrThrow();
+                NDArray nll = logits.logSoftmax(1).gather(targets, 1).neg().mean();
+                collector.backward(nll);
+                loss = nll.getFloat();
+            }
+            for (Pair<String, Parameter> parameter : transformer.getParameters()) {
+                NDArray gradient = parameter.getValue().getArray().getGradient();
+                normSquared += gradient.square().sum().getFloat();
+            }
+        }
+        double norm = Math.sqrt(normSquared);
+        boolean finite = Float.isFinite(loss) && Double.isFinite(norm);
+        float scale = finite && norm > options.clipNorm() ? (float) (options.clipNorm() / norm) : 1f;
+        // Outside any scope: the optimizer creates its moment arrays on first use and they must outlive the step.
+        for (Pair<String, Parameter> parameter : transformer.getParameters()) {
+            NDArray weight = parameter.getValue().getArray();
+            NDArray gradient = weight.getGradient();
+            if (finite) {
+                if (scale < 1f) {
+                    gradient.muli(scale);
+                }
+                optimizer.update(parameter.getValue().getId(), weight, gradient);
+            }
+            gradient.subi(gradient);
+            if (!finite) {
+                try (NDArray bad = gradient.isNaN()) {
+                    gradient.set(bad, 0);
+                }
+            }
+            gradient.close();
+        }
+        return finite ? loss : Float.NaN;
+    }
+
+    /** Validation loss on answer tokens and selection accuracy (argmax over the candidate slots). */
+    private double[] validate(Model model, StudentTransformer transformer, List<Sequences.Sequence> sequences,
+                              int[] candidates) {
+        double lossSum = 0;
+        long count = 0;
+        int correct = 0;
+        // Keep the example order so candidate counts line up: batch consecutive runs.
+        for (int from = 0; from < sequences.size(); from += 16) {
+            List<Sequences.Sequence> rows = sequences.subList(from, Math.min(sequences.size(), from + 16));
+            Sequences.Batch batch = Sequences.batch(rows);
+            try (NDManager manager = model.getNDManager().newSubManager(); NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                ParameterStore store = new ParameterStore(manager, false);
+                NDArray ids = manager.create(batch.inputs(), new Shape(batch.rows(), batch.time()));
+                NDArray positions = manager.create(batch.positions());
+                NDArray targets = manager.create(batch.targets()).reshape(-1, 1);
+                NDArray logProbs = transformer.forward(store, new NDList(ids, positions), false).singletonOrThrow()
+                        .logSoftmax(1);
+                lossSum += logProbs.gather(targets, 1).neg().sum().getFloat();
+                count += batch.targets().length;
+                float[] flat = logProbs.toFloatArray();
+                int vocab = transformer.config().vocabSize();
+                for (int r = 0; r < rows.size(); r++) {
+                    int base = batch.firstAnswerRow()[r] * vocab;
+                    int best = 0;
+                    for (int c = 1; c < candidates[from + r]; c++) {
+                        if (flat[base + SpecialTokens.candidateId(c)] > flat[base + SpecialTokens.candidateId(best)]) {
+                            best = c;
+                        }
+                    }
+                    if (best == batch.labels()[r]) {
+                        correct++;
+                    }
+                }
+            }
+        }
+        return new double[] {lossSum / Math.max(1, count), (double) correct / Math.max(1, sequences.size())};
+    }
+
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + path, e);
+        }
+    }
+
+    /** Trains with a tiny consumer for logs; handy in tests. */
+    static Progress logTo(Consumer<String> sink) {
+        return new Progress() {
+            @Override
+            public void bar(String line) {}
+
+            @Override
+            public void log(String line) {
+                sink.accept(line);
+            }
+        };
+    }
+}

@@ -1,0 +1,165 @@
+package org.kedrec.trainer.student;
+
+import ai.djl.Device;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kedrec.core.Messages;
+import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.lm.StudentConfig;
+import org.kedrec.core.model.ModelManifest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kedrec train student}: distils the teacher's answers of an expRxRec dataset into the student. */
+@Command(name = "student", mixinStandardHelpOptions = true,
+        description = "Train the KEDRec-LM student on an expRxRec dataset (sequence-level distillation).")
+public final class TrainStudentCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, description = "Dataset directory with <variant>/*.jsonl.")
+    Path dataset;
+
+    @Option(names = "--model", required = true,
+            description = "Model directory; the student goes to <model>/student (variant both) or "
+                    + "<model>/student-<variant>.")
+    Path model;
+
+    @Option(names = "--variant", defaultValue = "both",
+            description = "vanilla, trials, publications, both, or all (one student per variant). Default: both.")
+    String variant;
+
+    @Option(names = "--preset", defaultValue = "small", description = "tiny, small (CPU default), base, large.")
+    String preset;
+
+    @Option(names = "--epochs", defaultValue = "12", description = "Most epochs (early stopping may end sooner).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed.")
+    int seed;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto (GPU when present), cpu or gpu.")
+    String device;
+
+    @Option(names = "--vocab-size", defaultValue = "2048", description = "Tokenizer vocabulary size.")
+    int vocabSize;
+
+    @Option(names = "--max-seq-len", defaultValue = "640", description = "Longest prompt + answer in tokens.")
+    int maxSeqLen;
+
+    @Option(names = "--batch-tokens", defaultValue = "6144", description = "Padded tokens per batch.")
+    int batchTokens;
+
+    @Option(names = "--lr", defaultValue = "6e-4", description = "Peak learning rate.")
+    float learningRate;
+
+    @Option(names = "--patience", defaultValue = "3", description = "Epochs without a better validation loss.")
+    int patience;
+
+    @Option(names = "--max-train-examples", defaultValue = "0", hidden = true,
+            description = "Use only the first N training examples (quick trials).")
+    int maxTrainExamples;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainStudentCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!StudentConfig.PRESETS.contains(preset)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
+                    "Unknown student preset: `%s`. Valid presets are: %s.", preset, StudentConfig.PRESETS));
+        }
+        List<String> variants = "all".equals(variant) ? StudentData.VARIANTS : List.of(variant);
+        for (String v : variants) {
+            if (!StudentData.VARIANTS.contains(v)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
+                        "Unknown dataset variant: `%s`. Valid variants are: %s or all.", v, StudentData.VARIANTS));
+            }
+        }
+        Device target = device(device);
+        StudentTrainer.Options options = new StudentTrainer.Options(preset, epochs, seed, target, learningRate,
+                batchTokens, 32, vocabSize, maxSeqLen, patience, 0.05f, 1.0f, 0.01f, maxTrainExamples);
+        for (String v : variants) {
+            StudentData data = StudentData.read(dataset, v);
+            List<ExpRxRecExample> train = data.split("train");
+            List<ExpRxRecExample> validation = data.split("validation");
+            Path trainFile = data.directory().resolve("train.jsonl");
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("variant", v);
+            provenance.put("dataset", dataset.toAbsolutePath().toString());
+            provenance.put("dataFile", trainFile.toAbsolutePath().toString());
+            provenance.put("dataHash", Files.isRegularFile(trainFile) ? "sha256:" + StudentData.sha256(trainFile)
+                    : null);
+            provenance.put("trainedAt", Instant.now().toString());
+            Path dir = studentDirectory(model, v);
+            out.println(Messages.format("Training the %s student on %s (%s) into %s", v, data.directory(),
+                    data.counts(), dir));
+            out.flush();
+            StudentTrainer trainer = new StudentTrainer(options, progress(out));
+            StudentTrainer.Result result = trainer.train(train, validation, dir, provenance);
+            Map<String, Object> entry = new LinkedHashMap<>(provenance);
+            entry.put("directory", model.toAbsolutePath().relativize(dir.toAbsolutePath()).toString());
+            entry.put("kind", "kedrec-student");
+            entry.put("preset", preset);
+            entry.put("parameters", result.parameters());
+            entry.put("bestEpoch", result.bestEpoch());
+            entry.put("trainSeconds", result.trainSeconds());
+            ModelManifest.mergeComponent(model, "kedrec", StudentManifest.version(), dir.getFileName().toString(),
+                    StudentManifest.toJson(entry), null);
+            out.println(Messages.format("Wrote %s (%,d parameters, best epoch %d, %.0f s, %,.0f train tokens/s)",
+                    dir, result.parameters(), result.bestEpoch(), result.trainSeconds(),
+                    result.trainTokensPerSecond()));
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** {@code <model>/student} for the variant {@code both}, {@code <model>/student-<variant>} otherwise. */
+    public static Path studentDirectory(Path model, String variant) {
+        return model.resolve("both".equals(variant) ? "student" : "student-" + variant);
+    }
+
+    static Device device(String name) {
+        return switch (name) {
+            case "auto" -> StudentTrainer.defaultDevice();
+            case "cpu" -> Device.cpu();
+            case "gpu" -> Device.gpu();
+            default -> throw new IllegalArgumentException(Messages.format(
+                    "Unknown device: `%s`. Valid devices are: [auto, cpu, gpu].", name));
+        };
+    }
+
+    static StudentTrainer.Progress progress(PrintWriter out) {
+        return new StudentTrainer.Progress() {
+            private long last;
+
+            @Override
+            public void bar(String line) {
+                long now = System.nanoTime();
+                if (now - last > 1_000_000_000L) {
+                    last = now;
+                    out.print("\r" + line);
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void log(String line) {
+                out.print("\r");
+                out.println(line);
+                out.flush();
+            }
+        };
+    }
+}

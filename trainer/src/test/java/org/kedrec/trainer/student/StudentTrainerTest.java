@@ -1,0 +1,139 @@
+package org.kedrec.trainer.student;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.explain.ExpRxRecJson;
+import org.kedrec.core.lm.BpeTokenizer;
+import org.kedrec.core.lm.GenerationOptions;
+import org.kedrec.core.lm.NativeCausalLm;
+import org.kedrec.core.lm.SpecialTokens;
+import org.kedrec.core.lm.StudentConfig;
+import org.kedrec.core.lm.StudentFiles;
+import org.kedrec.core.lm.StudentLexicon;
+import org.kedrec.core.lm.StudentModel;
+import org.kedrec.core.lm.StudentPrompt;
+import org.kedrec.core.metrics.RougeL;
+import picocli.CommandLine;
+
+class StudentTrainerTest {
+    private static double meanRouge(StudentModel model, List<ExpRxRecExample> examples) {
+        double sum = 0;
+        for (ExpRxRecExample example : examples) {
+            sum += RougeL.f1(model.generate(example, GenerationOptions.defaults()).textWithSlots(),
+                    StudentPrompt.answerText(example));
+        }
+        return sum / examples.size();
+    }
+
+    private static double accuracy(StudentModel model, List<ExpRxRecExample> examples) {
+        return examples.stream().filter(e -> model.select(e).chosen() == e.label()).count()
+                / (double) examples.size();
+    }
+
+    @Test
+    void overfitsAHandfulOfExamplesWhileAnUntrainedModelDoesNot(@TempDir Path tmp) {
+        List<ExpRxRecExample> few = TinyData.examples(11, 6, "train", "both");
+        StudentTrainer.Options options = new StudentTrainer.Options("tiny", 80, 5, Device.cpu(), 4e-3f, 4096, 2,
+                420, 224, 60, 0.05f, 1.0f, 0.0f, 0);
+        List<String> log = new ArrayList<>();
+        StudentTrainer.Result result = new StudentTrainer(options, StudentTrainer.logTo(log::add))
+                .train(few, few, tmp.resolve("student"), Map.of("variant", "both"));
+        assertThat(result.history().get(result.history().size() - 1).trainLoss())
+                .isLessThan(0.1 * result.history().get(0).trainLoss());
+        for (String file : List.of(StudentFiles.TOKENIZER, StudentFiles.CONFIG, StudentFiles.LEXICON,
+                StudentFiles.METRICS, StudentFiles.PARAMS_PREFIX + "-0000.params")) {
+            assertThat(tmp.resolve("student").resolve(file)).isRegularFile();
+        }
+        assertThat(tmp.resolve("student.tmp")).doesNotExist();
+        double trainedRouge;
+        try (StudentModel trained = StudentModel.load(tmp.resolve("student"), Device.cpu(), 1)) {
+            assertThat(accuracy(trained, few)).isEqualTo(1.0);
+            trainedRouge = meanRouge(trained, few);
+        }
+        // The same architecture and tokenizer, untrained.
+        BpeTokenizer tokenizer = BpeTokenizer.load(tmp.resolve("student").resolve(StudentFiles.TOKENIZER));
+        Engine.getInstance().setRandomSeed(5);
+        StudentConfig config = StudentConfig.read(tmp.resolve("student").resolve(StudentFiles.CONFIG));
+        try (StudentModel untrained = StudentModel.of(NativeCausalLm.create(config, tokenizer, Device.cpu()),
+                StudentLexicon.build(few), 1)) {
+            assertThat(meanRouge(untrained, few)).isLessThan(0.4);
+        }
+        assertThat(trainedRouge).isGreaterThan(0.9);
+    }
+
+    @Test
+    void trainAndEvalCommandsWriteTheModelAndTheReportContract(@TempDir Path tmp) throws Exception {
+        Path dataset = tmp.resolve("dataset");
+        for (String variant : StudentData.VARIANTS) {
+            Files.createDirectories(dataset.resolve(variant));
+            ExpRxRecJson.write(dataset.resolve(variant).resolve("train.jsonl"),
+                    TinyData.examples(1, 12, "train", variant));
+            ExpRxRecJson.write(dataset.resolve(variant).resolve("validation.jsonl"),
+                    TinyData.examples(2, 4, "validation", variant));
+            List<ExpRxRecExample> test = new ArrayList<>(TinyData.examples(3, 4, "test", variant));
+            test.addAll(TinyData.examples(4, 3, "zeroshot", variant));
+            ExpRxRecJson.write(dataset.resolve(variant).resolve("test.jsonl"), test);
+        }
+        Path model = tmp.resolve("model");
+        StringWriter output = new StringWriter();
+        int code = new CommandLine(new TrainStudentCommand()).setOut(new PrintWriter(output)).execute(
+                "--dataset", dataset.toString(), "--model", model.toString(), "--preset", "tiny", "--epochs", "2",
+                "--vocab-size", "400", "--max-seq-len", "192", "--device", "cpu");
+        assertThat(code).as(output.toString()).isZero();
+        assertThat(output.toString()).contains("Wrote " + model.resolve("student"));
+        JsonObject manifest = JsonParser.parseString(Files.readString(model.resolve("model.json")))
+                .getAsJsonObject();
+        JsonObject student = manifest.getAsJsonObject("components").getAsJsonObject("student");
+        assertThat(student.get("dataHash").getAsString()).startsWith("sha256:");
+        assertThat(student.get("directory").getAsString()).isEqualTo("student");
+
+        Path report = tmp.resolve("report.json");
+        StringWriter evalOutput = new StringWriter();
+        code = new CommandLine(new EvalStudentCommand()).setOut(new PrintWriter(evalOutput)).execute(
+                "--model", model.toString(), "--dataset", dataset.toString(), "--report", report.toString(),
+                "--device", "cpu", "--generate", "3");
+        assertThat(code).as(evalOutput.toString()).isZero();
+        JsonObject json = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+        for (String variant : StudentData.VARIANTS) {
+            JsonObject scores = json.getAsJsonObject("variants").getAsJsonObject(variant);
+            assertThat(scores.get("accuracy").getAsDouble()).isBetween(0.0, 1.0);
+            assertThat(scores.get("f1").getAsDouble()).isBetween(0.0, 1.0);
+            assertThat(scores.get("examples").getAsInt()).isEqualTo(4);
+        }
+        assertThat(json.getAsJsonObject("baselines").has("kge")).isTrue();
+        assertThat(json.getAsJsonObject("baselines").getAsJsonObject("chance").get("accuracy").getAsDouble())
+                .isBetween(0.4, 0.6);
+        assertThat(json.getAsJsonObject("heldOutDiseases").get("examples").getAsInt()).isEqualTo(3);
+        assertThat(json.getAsJsonObject("heldOutDiseases").get("accuracy").getAsDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("faithfulness").getAsDouble()).isEqualTo(1.0);
+        for (String key : List.of("rougeL", "tokensPerSecond", "parameters", "trainSeconds")) {
+            assertThat(json.get(key).getAsDouble()).as(key).isGreaterThanOrEqualTo(0.0);
+        }
+    }
+
+    @Test
+    void namesAMissingVariant(@TempDir Path tmp) {
+        assertThatThrownBy(() -> StudentData.read(tmp, "both")).hasMessage("No both variant in " + tmp
+                + " (expected " + tmp.resolve("both") + "/{train,validation,test}.jsonl). Build the dataset first "
+                + "with `kedrec dataset build --out " + tmp + "`.");
+        assertThatThrownBy(() -> StudentData.read(tmp, "bogus"))
+                .hasMessage("Unknown dataset variant: `bogus`. Valid variants are: [vanilla, trials, publications, "
+                        + "both].");
+        assertThat(SpecialTokens.COUNT).isEqualTo(77);
+    }
+}
