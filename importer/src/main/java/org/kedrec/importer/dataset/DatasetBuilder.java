@@ -178,8 +178,8 @@ public final class DatasetBuilder {
                     batch -> evidenceFinder.publications(batch, names, config.publicationsPerPair()), progress);
             progress.end();
 
-            return assembleAndWrite(all, scope, built, missing, negatives, paths, trials, publications, heldOut,
-                    start, requests.size());
+            return assembleAndWrite(all, scope, built, missing, negatives, paths, trials, publications, start,
+                    requests.size());
         } finally {
             pool.shutdownNow();
         }
@@ -188,7 +188,7 @@ public final class DatasetBuilder {
     private DatasetResult assembleAndWrite(List<Positive> all, List<Positive> scope, List<Positive> built,
             List<String> missing, Map<String, HardNegativeSampler.Negative> negatives,
             Map<String, List<GraphPath>> paths, Map<String, List<TrialRecord>> trials,
-            Map<String, List<PublicationRecord>> publications, Set<String> heldOut, long start, int candidatePairs) {
+            Map<String, List<PublicationRecord>> publications, long start, int candidatePairs) {
         SplitPlan plan = loadSplitPlan();
         Map<Variant, Map<PairSplit, List<ExpRxRecExample>>> files = new LinkedHashMap<>();
         for (Variant variant : Variant.values()) {
