@@ -39,6 +39,7 @@ public final class KedrecCli implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(
             ServerCommand.class,
             // TODO(importer): org.kedrec.importer.ImportCommand.class, once the importer has landed on main.
+            org.kedrec.importer.dataset.DatasetCommand.class,
             BenchCommand.class);
 
     @Spec
