@@ -31,6 +31,7 @@ import org.kedrec.core.progress.ProgressTracker;
  * method that has any, so that the positives of one disease do not all share one negative.
  */
 final class HardNegativeSampler {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HardNegativeSampler.class);
     static final String NON_INDICATION = "nonIndication";
     static final String EMBEDDING = "embedding";
     static final String STRUCTURAL = "structural";
@@ -59,8 +60,14 @@ final class HardNegativeSampler {
 
     /** True when the drug vector index exists and is online. */
     boolean embeddingsAvailable() {
-        List<Map<String, Object>> rows =
-                runner.run(NegativeQueries.EMBEDDING_INDEX, Map.of("name", GraphSchema.DRUG_EMBEDDING_INDEX));
+        List<Map<String, Object>> rows;
+        try {
+            rows = runner.run(NegativeQueries.EMBEDDING_INDEX, Map.of("name", GraphSchema.DRUG_EMBEDDING_INDEX));
+        } catch (RuntimeException e) {
+            // A user without the SHOW INDEX privilege still gets a dataset, with structural negatives.
+            LOG.warn("Could not list the indexes ({}); hard negatives will not use embeddings.", e.getMessage());
+            return false;
+        }
         return rows.stream().anyMatch(row -> "ONLINE".equals(row.get("state")));
     }
 
