@@ -78,15 +78,6 @@ public final class ImportContext {
         return Optional.of(file);
     }
 
-    /** A file of the data directory that the step cannot do without. */
-    public Path requireDataFile(Path dataDir, String relative) {
-        Path file = dataDir.resolve(relative);
-        if (!Files.exists(file)) {
-            throw LineReader.missing(file);
-        }
-        return file;
-    }
-
     /** Starts the progress of one input file. */
     public FileProgress begin(String step, LineReader reader) {
         return new FileProgress(step, reader);
@@ -137,14 +128,37 @@ public final class ImportContext {
         }
     }
 
-    /** Records a file read without a {@link LineReader} (JSON, XML, CSV). */
-    public void fileDone(String step, Path file, long records, long startNanos) {
-        files.add(new ImportReport.FileReport(step, file.toString(), records,
-                Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3));
+    /**
+     * Starts the progress of inputs read whole rather than line by line (JSON, XML, CSV): {@code units} is their
+     * size in bytes, or a number of files.
+     */
+    public Whole beginWhole(String step, Path input, long units) {
+        return new Whole(step, input, units);
     }
 
-    /** Progress for inputs read whole (JSON, XML, CSV): one unit per file. */
-    public ProgressTracker progress() {
-        return progress;
+    /** Progress of an input read whole. */
+    public final class Whole {
+        private final String step;
+        private final Path input;
+        private final long start = System.nanoTime();
+
+        Whole(String step, Path input, long units) {
+            this.step = step;
+            this.input = input;
+            progress.begin(step + " " + input.getFileName(), units);
+        }
+
+        /** Reports {@code units} more done. */
+        public void advance(long units) {
+            progress.advance(units);
+        }
+
+        /** Ends the progress and records the input with its number of records in the report. */
+        public void end(long records) {
+            progress.end();
+            files.add(new ImportReport.FileReport(step, input.toString(), records,
+                    Math.round((System.nanoTime() - start) / 1e6) / 1e3));
+        }
     }
+
 }

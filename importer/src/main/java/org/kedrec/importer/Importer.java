@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.graph.RelationTypes;
@@ -18,8 +17,9 @@ import org.kedrec.importer.drkg.DrkgImport;
 import org.kedrec.importer.hetionet.HetionetImport;
 import org.kedrec.importer.io.Problems;
 import org.kedrec.importer.pubmed.PubmedImport;
+import org.kedrec.importer.trials.TrialSources;
 import org.kedrec.importer.trials.TrialsImport;
-import org.kedrec.importer.write.CypherNames;
+import org.kedrec.importer.write.GraphCounts;
 import org.kedrec.importer.write.GraphWriter;
 import org.kedrec.importer.write.ImportStats;
 import org.neo4j.driver.Driver;
@@ -133,7 +133,12 @@ public final class Importer {
      * the ClinicalTrials.gov API v2 JSON (linked through MeSH ids and names).
      */
     public ImportReport importTrials(Path dataDir) {
-        return run(ctx -> new TrialsImport(ctx).run(dataDir));
+        return importTrials(TrialSources.of(dataDir));
+    }
+
+    /** Clinical trials from the given sources (e.g. {@link TrialSources#ctgovJson} for API v2 downloads only). */
+    public ImportReport importTrials(TrialSources sources) {
+        return run(ctx -> new TrialsImport(ctx).run(sources));
     }
 
     /**
@@ -152,7 +157,7 @@ public final class Importer {
     public ImportReport importAll(Path dataDir) {
         return run(ctx -> {
             new HetionetImport(ctx).run(require(dataDir, DEMO_NODES), require(dataDir, DEMO_EDGES));
-            new TrialsImport(ctx).run(dataDir);
+            new TrialsImport(ctx).run(TrialSources.of(dataDir));
             List<Path> pubmed = new ArrayList<>();
             for (String file : DEMO_PUBMED) {
                 pubmed.add(require(dataDir, file));
@@ -197,28 +202,12 @@ public final class Importer {
     }
 
     private ImportReport report(ImportStats stats, List<ImportReport.FileReport> files, long nanos) {
-        Map<String, Long> nodes = new TreeMap<>();
-        Map<String, Long> relationships = new TreeMap<>();
+        GraphCounts counts;
         try (Session session = driver.session(SessionConfig.forDatabase(options.database()))) {
-            List<String> labels = session.run("CALL db.labels() YIELD label RETURN label")
-                    .list(r -> r.get("label").asString());
-            for (String label : labels) {
-                long count = session.run("MATCH (n:" + CypherNames.quote(label) + ") RETURN count(n) AS c")
-                        .single().get("c").asLong();
-                if (count > 0) {
-                    nodes.put(label, count);
-                }
-            }
-            List<String> types = session.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
-                    .list(r -> r.get("relationshipType").asString());
-            for (String type : types) {
-                long count = session.run("MATCH ()-[r:" + CypherNames.quote(type) + "]->() RETURN count(r) AS c")
-                        .single().get("c").asLong();
-                if (count > 0) {
-                    relationships.put(type, count);
-                }
-            }
+            counts = GraphCounts.read(session);
         }
+        Map<String, Long> nodes = counts.labels();
+        Map<String, Long> relationships = counts.types();
         double seconds = Math.round(nanos / 1e6) / 1e3;
         Map<String, Long> skipped = new LinkedHashMap<>(stats.skipped());
         long skippedLines = skipped.values().stream().mapToLong(Long::longValue).sum();

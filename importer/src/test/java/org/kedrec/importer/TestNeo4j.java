@@ -18,8 +18,9 @@ import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
- * One in-process Neo4j per test class, with Bolt on a port of this module's range (7610-7649) and a driver that
- * talks to it over Bolt, exactly as the importer talks to a real server.
+ * One in-process Neo4j for the module's tests (started by the first test class that asks, closed when the test JVM
+ * exits), with Bolt on a port of this module's range (7610-7649) and a driver that talks to it over Bolt, exactly as
+ * the importer talks to a real server. Each test class starts from an empty graph: {@link #shared()} wipes it.
  */
 final class TestNeo4j implements AutoCloseable {
     private final Neo4j neo4j;
@@ -30,7 +31,21 @@ final class TestNeo4j implements AutoCloseable {
         this.driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
     }
 
-    static TestNeo4j start() {
+    private static TestNeo4j shared;
+
+    /** The module's Neo4j, emptied for the calling test class (constraints and indexes stay). */
+    static synchronized TestNeo4j shared() {
+        if (shared == null) {
+            shared = start();
+            TestNeo4j instance = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-neo4j-stop"));
+        } else {
+            shared.wipe();
+        }
+        return shared;
+    }
+
+    private static TestNeo4j start() {
         int port = freePort();
         Neo4j neo4j = Neo4jBuilders.newInProcessBuilder()
                 .withDisabledServer()
@@ -53,6 +68,10 @@ final class TestNeo4j implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No free port in 7610-7649 for the test Neo4j.");
+    }
+
+    String boltUri() {
+        return neo4j.boltURI().toString();
     }
 
     Driver driver() {
@@ -80,8 +99,13 @@ final class TestNeo4j implements AutoCloseable {
         return DataDirectory.require();
     }
 
+    /** Test classes share the instance: closing is a no-op, the JVM's exit stops it. */
     @Override
     public void close() {
+        // shared across test classes
+    }
+
+    private void stop() {
         driver.close();
         neo4j.close();
     }

@@ -37,8 +37,9 @@ public final class EvidenceFinder {
         if (drugs.isEmpty() || cap <= 0) {
             return out;
         }
+        // Padded like the path query's lists, so one plan serves every k up to 100 (PathFinder.find).
         return rankTrials(out, runner.run(EvidenceQueries.TRIALS_FOR_DISEASE,
-                Map.of("disease", disease, "drugs", List.copyOf(drugs))), cap);
+                Map.of("disease", disease, "drugs", PathFinder.padded(drugs))), cap);
     }
 
     private static Map<String, List<TrialRecord>> rankTrials(
@@ -83,7 +84,7 @@ public final class EvidenceFinder {
             return out;
         }
         return rankPublications(out, runner.run(EvidenceQueries.PUBLICATIONS_FOR_DISEASE,
-                Map.of("disease", disease, "drugs", List.copyOf(drugs))), names, cap);
+                Map.of("disease", disease, "drugs", PathFinder.padded(drugs))), names, cap);
     }
 
     private Map<String, List<PublicationRecord>> rankPublications(Map<String, List<PublicationRecord>> out,

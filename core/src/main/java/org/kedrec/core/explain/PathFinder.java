@@ -43,6 +43,11 @@ public final class PathFinder {
         }
     }
 
+    /** Requests are padded to at least this many pairs (see {@link #find}). */
+    static final int PLAN_BUCKET_FLOOR = 11;
+
+    private static final Map<String, Object> INERT_PAIR = inertPair();
+
     private final CypherRunner runner;
     private final Settings settings;
     private final String query;
@@ -90,9 +95,20 @@ public final class PathFinder {
         if (pairs.isEmpty()) {
             return raw;
         }
+        // Neo4j plans a query once per size bucket of a list parameter (1, 2-10, 11-100, ...), and planning the
+        // 27-branch path query costs seconds. Inert entries (no drug matches a null id, no edge key is empty) lift
+        // every request of up to 100 pairs and any short held-out list into one bucket, so a single plan serves the
+        // plugin's small requests and the builder's batches.
+        while (parameter.size() < PLAN_BUCKET_FLOOR) {
+            parameter.add(INERT_PAIR);
+        }
+        List<String> forbidden = new ArrayList<>(heldOut);
+        while (forbidden.size() < PLAN_BUCKET_FLOOR) {
+            forbidden.add("");
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("pairs", parameter);
-        params.put("heldOut", List.copyOf(heldOut));
+        params.put("heldOut", forbidden);
         params.put("perMetapath", (long) settings.pathsPerPair());
         params.put("w", settings.damping());
         for (Map<String, Object> row : runner.run(query, params)) {
@@ -125,8 +141,9 @@ public final class PathFinder {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("disease", disease);
-        params.put("drugs", List.copyOf(drugs));
-        params.put("heldOut", List.copyOf(heldOut));
+        // The same plan-bucket padding as find(): an empty id matches no drug and no edge key.
+        params.put("drugs", padded(drugs));
+        params.put("heldOut", padded(heldOut));
         params.put("perMetapath", (long) settings.pathsPerPair());
         params.put("w", settings.damping());
         for (Map<String, Object> row : runner.run(diseaseQuery, params)) {
@@ -136,6 +153,24 @@ public final class PathFinder {
         raw.forEach((key, paths) -> out.put(key,
                 PathSelector.select(paths, settings.pathsPerPair(), settings.maxPerMetapath())));
         return out;
+    }
+
+    /** {@code values} padded with empty strings to {@link #PLAN_BUCKET_FLOOR} entries (see {@link #find}). */
+    static List<String> padded(Collection<String> values) {
+        List<String> out = new ArrayList<>(values);
+        while (out.size() < PLAN_BUCKET_FLOOR) {
+            out.add("");
+        }
+        return out;
+    }
+
+    private static Map<String, Object> inertPair() {
+        Map<String, Object> pair = new HashMap<>();
+        pair.put("key", null);
+        pair.put("drug", null);
+        pair.put("disease", null);
+        pair.put("exclude", null);
+        return java.util.Collections.unmodifiableMap(pair);
     }
 
     @SuppressWarnings("unchecked")

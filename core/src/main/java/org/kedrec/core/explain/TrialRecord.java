@@ -87,8 +87,9 @@ public record TrialRecord(String id, String title, String phase, String status, 
         StringBuilder out = new StringBuilder();
         int number = phaseNumber();
         if (number > 0) {
-            out.append("phase ").append(phase.contains("/") || phase.contains("|")
-                    ? lower(phase).replaceAll("[^0-9/|]", "").replace('|', '/')
+            String p = lower(phase);
+            out.append(p.contains("early") ? "early phase " : "phase ").append(p.contains("/") || p.contains("|")
+                    ? p.replaceAll("[^0-9/|]", "").replace('|', '/')
                     : Integer.toString(number));
         }
         String s = lower(status).replace('_', ' ');

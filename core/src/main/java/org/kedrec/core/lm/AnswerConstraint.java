@@ -12,6 +12,7 @@ import org.kedrec.core.explain.EvidenceItem;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.explain.SlotEntity;
 import org.kedrec.core.metrics.EntityLexicon;
+import org.kedrec.core.metrics.Faithfulness;
 import org.kedrec.core.metrics.Mentions;
 
 /**
@@ -24,7 +25,8 @@ import org.kedrec.core.metrics.Mentions;
  *   <li>every word (as {@link Mentions#words} cuts them) is a teacher word or a word of the shown evidence, and an
  *       unfinished word is the prefix of one: a word trie over the evidence's entity names and the teacher's
  *       vocabulary, so names are copied, never invented;</li>
- *   <li>no run of words is the name of a known entity ({@link EntityLexicon}) that the example lacks.</li>
+ *   <li>no run of words is the name of a known entity ({@link EntityLexicon}) that the example lacks;</li>
+ *   <li>every identifier (also one spanning words, like {@code PMID 123}) is one of the example's.</li>
  * </ol>
  * The faithfulness metric counts exactly these mentions, so a constrained rationale scores 1.0 by construction.
  * Immutable and thread-safe.
@@ -37,10 +39,12 @@ public final class AnswerConstraint {
     private final NavigableSet<String> slots;
     private final List<String> firstSlots;
     private final boolean enforceWords;
+    private final Set<String> ids;
 
     private AnswerConstraint(NavigableSet<String> teacherWords, NavigableSet<String> evidenceWords,
                              EntityLexicon lexicon, Set<String> presentNames, NavigableSet<String> slots,
-                             List<String> firstSlots, boolean enforceWords) {
+                             List<String> firstSlots, boolean enforceWords, Set<String> ids) {
+        this.ids = ids;
         this.teacherWords = teacherWords;
         this.evidenceWords = evidenceWords;
         this.lexicon = lexicon;
@@ -55,7 +59,8 @@ public final class AnswerConstraint {
      *
      * @param shown the evidence items the model saw (their slots may be cited, their words copied)
      * @param forcedCandidate index of the candidate the answer must start with, or -1 to let the model choose
-     * @param enforceWords false to check only slots and the first token (unconstrained generation)
+     * @param enforceWords false to check only the answer's opening and its slots (unconstrained generation); a
+     *     bring-your-own model without {@code lexicon.json} is checked that way too
      */
     public static AnswerConstraint of(ExpRxRecExample example, List<EvidenceItem> shown, Set<String> shownWords,
                                       StudentLexicon studentLexicon, int forcedCandidate, boolean enforceWords) {
@@ -82,7 +87,7 @@ public final class AnswerConstraint {
         // Without the teacher's vocabulary (a bring-your-own model shipped no lexicon.json) words cannot be checked.
         boolean words = enforceWords && !studentLexicon.teacherWords().isEmpty();
         return new AnswerConstraint(studentLexicon.teacherWords(), new TreeSet<>(shownWords), lexicon,
-                Set.copyOf(present), slots, List.copyOf(first), words);
+                Set.copyOf(present), slots, List.copyOf(first), words, Faithfulness.supportedIds(example));
     }
 
     /** Whether {@code bytes} (UTF-8 of the answer so far, maybe ending inside a character) is a valid prefix. */
@@ -206,16 +211,38 @@ public final class AnswerConstraint {
         if (wordStart >= 0) {
             String partial = text.substring(wordStart);
             if (end) {
-                return completeWord(words, partial);
+                return completeWord(words, partial) && idsSupported(text);
+            }
+            if (!idsSupported(text.substring(0, wordStart))) {
+                return false;
             }
             return !enforceWords || isPrefix(teacherWords, partial) || isPrefix(evidenceWords, partial);
+        }
+        return idsSupported(text);
+    }
+
+    /**
+     * 5. Every identifier written so far ({@code PMID 123}, {@code NCT01234567}, a CURIE) is one the example has;
+     * ids may span words ({@code PMID} + a number), so single-word rules alone do not cover them.
+     */
+    private boolean idsSupported(String finished) {
+        if (!enforceWords) {
+            return true;
+        }
+        for (String id : Mentions.ids(finished)) {
+            if (!Faithfulness.isSupportedId(id, ids)) {
+                return false;
+            }
         }
         return true;
     }
 
     private boolean completeWord(List<String> words, String word) {
+        if (!enforceWords) {
+            return true; // unconstrained: only the opening and the slots are checked
+        }
         // 3. Every finished word is the teacher's or the evidence's.
-        if (enforceWords && !teacherWords.contains(word) && !evidenceWords.contains(word)) {
+        if (!teacherWords.contains(word) && !evidenceWords.contains(word)) {
             return false;
         }
         words.add(word);

@@ -27,23 +27,46 @@ final class Decoder {
         }
     }
 
+    /** Backtracking steps a greedy search may take out of dead ends before it gives up. */
+    static final int MAX_BACKTRACKS = 64;
+
+    /**
+     * Greedy search. When the constraint leaves no token at some point (a word that can only grow into a name the
+     * example lacks, say), it backs out: drops the last token, bans it at that position and takes the next best.
+     */
     Output greedy(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew) {
-        float[] logits = session.append(new int[][] {prompt})[0];
+        List<float[]> logitsAt = new ArrayList<>();
+        List<java.util.Set<Integer>> bannedAt = new ArrayList<>();
+        logitsAt.add(session.append(new int[][] {prompt})[0]);
+        bannedAt.add(new java.util.HashSet<>());
         int[] tokens = new int[maxNew];
-        byte[] bytes = new byte[0];
-        for (int n = 0; n < maxNew; n++) {
-            int next = best(logits, bytes, n, constraint, 1).stream().findFirst().map(c -> c[0]).orElse(-1);
+        List<byte[]> bytesAt = new ArrayList<>();
+        bytesAt.add(new byte[0]);
+        int backtracks = 0;
+        int n = 0;
+        while (n < maxNew) {
+            int next = best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), n, constraint, 1).stream()
+                    .findFirst().map(c -> c[0]).orElse(-1);
             if (next < 0) {
-                return new Output(Arrays.copyOf(tokens, n), false);
+                if (n == 0 || backtracks++ >= MAX_BACKTRACKS) {
+                    return new Output(Arrays.copyOf(tokens, n), false);
+                }
+                logitsAt.remove(n);
+                bannedAt.remove(n);
+                bytesAt.remove(n);
+                n--;
+                bannedAt.get(n).add(tokens[n]);
+                session.truncate(prompt.length + n);
+                continue;
             }
             if (next == eos) {
                 return new Output(Arrays.copyOf(tokens, n), true);
             }
             tokens[n] = next;
-            bytes = AnswerConstraint.concat(bytes, tokenizer.tokenBytes(next));
-            if (n + 1 < maxNew) {
-                logits = session.append(new int[][] {{next}})[0];
-            }
+            n++;
+            bytesAt.add(AnswerConstraint.concat(bytesAt.get(n - 1), tokenizer.tokenBytes(next)));
+            bannedAt.add(new java.util.HashSet<>());
+            logitsAt.add(n < maxNew ? session.append(new int[][] {{next}})[0] : null);
         }
         return new Output(tokens, false);
     }
@@ -59,7 +82,7 @@ final class Decoder {
             List<double[]> proposals = new ArrayList<>(); // {beam, token, logProb}
             for (int b = 0; b < beams.size(); b++) {
                 double[] logProbs = logSoftmax(logits[b]);
-                for (int[] pick : best(logits[b], beams.get(b).bytes, n, constraint, width)) {
+                for (int[] pick : best(logits[b], java.util.Set.of(), beams.get(b).bytes, n, constraint, width)) {
                     proposals.add(new double[] {b, pick[0], beams.get(b).logProb + logProbs[pick[0]]});
                 }
             }
@@ -119,8 +142,12 @@ final class Decoder {
      * Up to {@code k} allowed next tokens, best first, as {id}. The end token is allowed once the answer may end;
      * blocked tokens never are.
      */
-    private List<int[]> best(float[] logits, byte[] bytes, int position, AnswerConstraint constraint, int k) {
+    private List<int[]> best(float[] logits, java.util.Set<Integer> banned, byte[] bytes, int position,
+                             AnswerConstraint constraint, int k) {
         float[] work = logits.clone();
+        for (int id : banned) {
+            work[id] = Float.NEGATIVE_INFINITY;
+        }
         List<int[]> out = new ArrayList<>();
         for (int tries = 0; tries < work.length && out.size() < k; tries++) {
             int arg = 0;

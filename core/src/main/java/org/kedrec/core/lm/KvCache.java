@@ -54,6 +54,24 @@ public final class KvCache {
         }
     }
 
+    /** Keeps the first {@code tokens} positions. */
+    public void truncate(int tokens) {
+        if (tokens >= length) {
+            return;
+        }
+        for (int l = 0; l < keys.length; l++) {
+            if (keys[l] != null) {
+                NDArray k = keys[l].get(":, :, 0:" + tokens + ", :");
+                NDArray v = values[l].get(":, :, 0:" + tokens + ", :");
+                keys[l].close();
+                values[l].close();
+                keys[l] = k;
+                values[l] = v;
+            }
+        }
+        length = tokens;
+    }
+
     /** Frees the arrays. */
     public void close() {
         for (int l = 0; l < keys.length; l++) {

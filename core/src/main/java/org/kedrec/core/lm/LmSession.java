@@ -14,6 +14,9 @@ public interface LmSession extends AutoCloseable {
     /** Keeps the rows {@code rows} in that order (repeats allowed): beam search's survivors, or copies of a prompt. */
     void keepRows(int[] rows);
 
+    /** Forgets every token after the first {@code length} (greedy search backs out of dead ends this way). */
+    void truncate(int length);
+
     /** Tokens per row so far. */
     int length();
 

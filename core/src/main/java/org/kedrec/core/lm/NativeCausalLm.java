@@ -189,6 +189,15 @@ public final class NativeCausalLm implements CausalLm {
         }
 
         @Override
+        public void truncate(int length) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                cache.truncate(length);
+                cache.keepArrays();
+            }
+        }
+
+        @Override
         public int length() {
             return cache.length();
         }

@@ -19,6 +19,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kedrec.core.Messages;
+import org.kedrec.core.explain.EvidenceItem;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.metrics.Mentions;
@@ -46,8 +47,34 @@ public final class StudentLexicon {
         EntityLexicon entities = EntityLexicon.of(training);
         Map<String, Integer> examplesPerWord = new HashMap<>();
         for (ExpRxRecExample example : training) {
-            for (String word : new HashSet<>(Mentions.words(StudentPrompt.answerText(example)))) {
-                examplesPerWord.merge(word, 1, Integer::sum);
+            // Words inside the example's own entity names are copied evidence, not the teacher's vocabulary:
+            // "lupus" from "systemic lupus erythematosus" must not let the student spell a disease its evidence lacks.
+            Set<String> names = new HashSet<>();
+            for (String name : EntityLexicon.namesOf(example)) {
+                names.add(Mentions.normalizeName(name));
+            }
+            for (EvidenceItem item : example.evidence()) {
+                if (item.text() != null) {
+                    names.addAll(entities.mentions(Mentions.words(item.text())));
+                }
+            }
+            List<String> words = Mentions.words(StudentPrompt.answerText(example));
+            boolean[] inName = new boolean[words.size()];
+            for (int end = 0; end < words.size(); end++) {
+                for (String name : entities.mentionsEndingAt(words, end)) {
+                    if (names.contains(name)) {
+                        int length = name.split(" ").length;
+                        for (int i = end - length + 1; i <= end; i++) {
+                            inName[i] = true;
+                        }
+                    }
+                }
+            }
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < words.size(); i++) {
+                if (!inName[i] && seen.add(words.get(i))) {
+                    examplesPerWord.merge(words.get(i), 1, Integer::sum);
+                }
             }
         }
         List<String> words = new ArrayList<>();

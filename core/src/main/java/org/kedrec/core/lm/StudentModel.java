@@ -177,6 +177,9 @@ public final class StudentModel implements AutoCloseable {
             }
         });
         String withSlots = lm.tokenizer().decode(output[0].tokens());
+        if (!output[0].finished()) {
+            withSlots = dropUnfinishedWord(withSlots);
+        }
         if (lm.kind().equals("student")) {
             withSlots = withSlots.strip();
         }
@@ -188,6 +191,25 @@ public final class StudentModel implements AutoCloseable {
         }
         return new Rationale(withSlots, StudentPrompt.restore(withSlots, example), candidate,
                 output[0].tokens().length, (System.nanoTime() - start) / 1e6, output[0].finished());
+    }
+
+    /**
+     * An answer cut by {@code maxNewTokens} may end inside a word, id or slot that the constraint would only have
+     * judged once finished ({@code PMID 12} of {@code PMID 1234}); drop that tail so only checked text is returned.
+     */
+    static String dropUnfinishedWord(String text) {
+        int end = text.length();
+        int open = text.lastIndexOf('[');
+        if (open >= 0 && text.indexOf(']', open) < 0) {
+            end = open;
+        }
+        while (end > 0 && org.kedrec.core.metrics.Mentions.isWordChar(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        if (end > 0 && text.codePointBefore(end) == '\uFFFD') {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     private void run(Runnable work) {

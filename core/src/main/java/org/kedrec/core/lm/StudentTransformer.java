@@ -156,9 +156,13 @@ public final class StudentTransformer extends AbstractBlock {
                 .add(wpe.get(past + ":" + (past + time)));
         x = dropout(x, training);
         NDManager manager = ids.getManager();
-        NDArray keyPositions = manager.arange(0, past + time, 1, DataType.INT32, device);
-        NDArray queryPositions = manager.arange(past, past + time, 1, DataType.INT32, device).reshape(time, 1);
-        NDArray mask = keyPositions.gt(queryPositions).toType(x.getDataType(), false).mul(-1e9f);
+        // A single new token may see every cached one: no mask (saves four ops per decoding step).
+        NDArray mask = null;
+        if (time > 1) {
+            NDArray keyPositions = manager.arange(0, past + time, 1, DataType.INT32, device);
+            NDArray queryPositions = manager.arange(past, past + time, 1, DataType.INT32, device).reshape(time, 1);
+            mask = keyPositions.gt(queryPositions).toType(x.getDataType(), false).mul(-1e9f);
+        }
         int d = config.dModel();
         int heads = config.heads();
         int hd = config.headDim();
@@ -177,7 +181,10 @@ public final class StudentTransformer extends AbstractBlock {
                 k = cache.appendKeys(l, k);
                 v = cache.appendValues(l, v);
             }
-            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(mask);
+            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale);
+            if (mask != null) {
+                scores = scores.add(mask);
+            }
             // No dropout on the (B, H, T, T) attention weights: on a CPU it costs as much as the layer itself.
             NDArray attention = scores.softmax(-1);
             NDArray y = attention.matMul(v).transpose(0, 2, 1, 3).reshape(batch, time, d);

@@ -112,7 +112,7 @@ public final class TorchScriptCausalLm implements CausalLm {
             model = criteria.loadModel();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + dir.resolve(StudentFiles.TORCHSCRIPT), e);
-        } catch (ModelNotFoundException | MalformedModelException e) {
+        } catch (ModelNotFoundException | MalformedModelException | ai.djl.engine.EngineException e) {
             throw new IllegalArgumentException(Messages.format(
                     "%s is not a TorchScript module the PyTorch engine can load (%s). Export it with "
                             + "torch.jit.trace as docs/student.md shows.", dir.resolve(StudentFiles.TORCHSCRIPT),
@@ -239,6 +239,13 @@ public final class TorchScriptCausalLm implements CausalLm {
                 next[i] = rows[keep[i]];
             }
             rows = next;
+        }
+
+        @Override
+        public void truncate(int length) {
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = Arrays.copyOf(rows[r], Math.min(length, rows[r].length));
+            }
         }
 
         @Override

@@ -26,25 +26,14 @@ public final class Faithfulness {
         }
     }
 
-    public static Result check(String rationale, ExpRxRecExample example, EntityLexicon lexicon) {
-        Set<String> slots = new HashSet<>();
-        slots.add(SlotEntity.DISEASE_SLOT);
-        for (SlotEntity candidate : example.candidates()) {
-            slots.add(candidate.slot());
-        }
+    /** The identifiers an example supports: its own, its evidence's, and every id written in an evidence line. */
+    public static Set<String> supportedIds(ExpRxRecExample example) {
         Set<String> ids = new HashSet<>();
-        Set<String> evidenceWords = new HashSet<>();
-        List<List<String>> evidenceLines = new ArrayList<>();
         if (example.disease() != null) {
             ids.add(example.disease().id());
         }
         example.candidates().forEach(c -> ids.add(c.id()));
-        Set<String> names = new HashSet<>();
-        for (String name : EntityLexicon.namesOf(example)) {
-            names.add(Mentions.normalizeName(name));
-        }
         for (EvidenceItem item : example.evidence()) {
-            slots.add(item.slot());
             if (item.id() != null) {
                 ids.add(item.id());
                 int colon = item.id().indexOf(':');
@@ -55,9 +44,36 @@ public final class Faithfulness {
             ids.addAll(item.nodes());
             item.entities().forEach(e -> ids.add(e.id()));
             if (item.text() != null) {
-                evidenceLines.add(Mentions.words(item.text()));
                 ids.addAll(Mentions.ids(item.text()));
-                evidenceWords.addAll(Mentions.words(item.text()));
+                ids.addAll(Mentions.words(item.text()));
+            }
+        }
+        ids.remove(null);
+        return ids;
+    }
+
+    /** Whether an id mention ({@link Mentions#ID}) is one of {@code supported}. */
+    public static boolean isSupportedId(String id, Set<String> supported) {
+        return supported.contains(id) || supported.contains(id.replace("PMID ", "PMID:"))
+                || supported.contains(id.replace("PMID ", "PMID"));
+    }
+
+    public static Result check(String rationale, ExpRxRecExample example, EntityLexicon lexicon) {
+        Set<String> slots = new HashSet<>();
+        slots.add(SlotEntity.DISEASE_SLOT);
+        for (SlotEntity candidate : example.candidates()) {
+            slots.add(candidate.slot());
+        }
+        Set<String> ids = supportedIds(example);
+        List<List<String>> evidenceLines = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (String name : EntityLexicon.namesOf(example)) {
+            names.add(Mentions.normalizeName(name));
+        }
+        for (EvidenceItem item : example.evidence()) {
+            slots.add(item.slot());
+            if (item.text() != null) {
+                evidenceLines.add(Mentions.words(item.text()));
             }
         }
         for (List<String> line : evidenceLines) {
@@ -76,7 +92,7 @@ public final class Faithfulness {
         }
         for (String id : Mentions.ids(rationale)) {
             mentions++;
-            if (ids.contains(id) || ids.contains(id.replace("PMID ", "PMID:")) || evidenceWords.contains(id)) {
+            if (isSupportedId(id, ids)) {
                 supported++;
             } else {
                 unsupported.add(id);

@@ -16,7 +16,8 @@ public final class Mentions {
     public static final Pattern SLOT = Pattern.compile("\\[(?:D|C[0-9]+|E[0-9]+)\\]");
     /** Identifiers a rationale may cite: CURIEs, bare NCT numbers and {@code PMID 123}. */
     public static final Pattern ID = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?:[A-Za-z][A-Za-z0-9]*:[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|NCT[0-9]{8}|PMID ?[0-9]+)");
+            "(?<![\\p{L}\\p{N}])(?:[A-Za-z][A-Za-z0-9]*:[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|NCT[0-9]{8}|PMID ?[0-9]+)"
+                    + "(?![\\p{L}\\p{N}])");
 
     private Mentions() {}
 

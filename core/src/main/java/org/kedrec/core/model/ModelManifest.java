@@ -99,7 +99,7 @@ public final class ModelManifest {
             Path modelDir, String name, String version, String component, JsonObject entry, String dataHash) {
         try {
             Files.createDirectories(modelDir);
-            Path lockFile = modelDir.resolve(FILE + ".lock");
+            Path lockFile = modelDir.resolve("." + FILE + ".lock");
             try (FileChannel channel = FileChannel.open(
                             lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {

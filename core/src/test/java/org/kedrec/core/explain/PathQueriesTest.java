@@ -44,6 +44,10 @@ class PathQueriesTest {
                 .contains("COUNT { (n1)<-[:UPREGULATES]-(:Drug) } AS g1")
                 .contains("COUNT { (n1)<-[:DOWNREGULATES]-(:Disease) } AS g2")
                 .contains("COUNT { (d)-[:DOWNREGULATES]->() } AS g3");
+        assertThat(PathQueries.branch(Metapaths.byAbbreviation("CcSEcCtD")))
+                .contains("COUNT { (n0)-[:CAUSES]->(:SideEffect) } AS g0")
+                .contains("COUNT { (n1)<-[:CAUSES]-() } AS g1")
+                .contains("COUNT { (n2)-[:CAUSES]->(:SideEffect) } AS g3");
     }
 
     @Test

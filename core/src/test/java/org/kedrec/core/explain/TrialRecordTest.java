@@ -17,6 +17,9 @@ class TrialRecordTest {
         assertThat(trial("NCT:1", "PHASE2/PHASE3", null, null).phaseNumber()).isEqualTo(3);
         assertThat(trial("NCT:1", "Phase 1/Phase 2", null, null).summary()).isEqualTo("phase 1/2");
         assertThat(trial("NCT:1", "N/A", null, null).phaseNumber()).isZero();
+        assertThat(trial("NCT:1", "early phase 1", "active not recruiting", null).summary())
+                .isEqualTo("early phase 1, active not recruiting");
+        assertThat(trial("NCT:1", "phase 2/phase 3", null, null).summary()).isEqualTo("phase 2/3");
         assertThat(trial("NCT:1", null, "COMPLETED", "1").summary()).isEqualTo("completed, succeeded");
         assertThat(trial("NCT:1", "phase 3", "terminated", "0").summary()).isEqualTo("phase 3, terminated, failed");
         assertThat(trial("NCT:NCT00000102", null, null, null).summary()).isEmpty();

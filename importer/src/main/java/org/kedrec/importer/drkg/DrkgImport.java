@@ -102,7 +102,7 @@ public final class DrkgImport {
                 String source = parts[0];
                 String code = parts.length > 1 ? parts[1] : r;
                 return writer.relationships(mapping.type(), mapping.startLabel(), mapping.endLabel(),
-                        Map.of("source", source, "relation", code), List.of(), List.of());
+                        Map.of("source", source, "relation", code), List.of(), List.of(), List.of());
             });
             for (String h : heads) {
                 for (String t : tails) {
@@ -141,7 +141,7 @@ public final class DrkgImport {
         if (!found.isEmpty()) {
             return found;
         }
-        writer.node(writer.nodes(label, NodeMode.ENSURE), id, Map.of("source", TABLE_SOURCE), null, null);
+        writer.node(writer.nodes(label, NodeMode.ENSURE, List.of("source"), List.of()), id, Map.of("source", TABLE_SOURCE), null, null);
         return List.of(id);
     }
 

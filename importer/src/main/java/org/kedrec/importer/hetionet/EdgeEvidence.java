@@ -31,6 +31,15 @@ public final class EdgeEvidence {
         return e;
     }
 
+    /** The properties a Hetionet metaedge's relationships may get. */
+    public static List<String> propertiesOf(String metaedge) {
+        return switch (metaedge) {
+            case "CbG" -> List.of("sources", "pmids", "actions", "affinityNm", "license");
+            case "DaG" -> List.of("sources", "license");
+            default -> List.of();
+        };
+    }
+
     /** Properties of the CbG edge between a DrugBank id and an Entrez gene id (both without prefix). */
     public Map<String, Object> binding(String drugbankId, String entrezId) {
         return binding.get(drugbankId + '|' + entrezId);

@@ -35,6 +35,7 @@ public final class HetionetImport {
     private final Problems problems;
     private final EntityIndex index;
     private final GraphWriter writer;
+    private final Map<String, EntityKind> kinds = new HashMap<>();
 
     public HetionetImport(ImportContext ctx) {
         this.ctx = ctx;
@@ -72,8 +73,8 @@ public final class HetionetImport {
             EntityKind kind;
             String curie;
             try {
-                curie = Curies.fromHetionet(row[idCol]);
-                kind = EntityKind.requireHetionetKind(row[idCol].substring(0, row[idCol].indexOf("::")));
+                kind = kindOf(row[idCol]);
+                curie = curie(kind, row[idCol]);
             } catch (IllegalArgumentException e) {
                 problems.line(tsv.file(), tsv.lineNumber(), Problems.BAD_ID, e.getMessage(), "Fix the id");
                 continue;
@@ -95,7 +96,8 @@ public final class HetionetImport {
             if (!narrower.isEmpty()) {
                 props.put("narrowerXrefs", narrower);
             }
-            NodeSpec spec = specs.computeIfAbsent(kind, k -> writer.nodes(k.label(), NodeMode.UPSERT));
+            NodeSpec spec = specs.computeIfAbsent(kind, k -> writer.nodes(k.label(), NodeMode.UPSERT,
+                    NodeAnnotations.propertiesOf(k), List.of()));
             writer.node(spec, curie, props, null, new EntityIndex.Entry(curie, row[nameCol], xrefs, narrower));
         }
         progress.end();
@@ -146,11 +148,31 @@ public final class HetionetImport {
                 props = evidence.association(start, Curies.localPart(end));
             }
             RelSpec spec = specs.computeIfAbsent(metaedge, m -> writer.relationships(mapping.type(),
-                    mapping.startLabel(), mapping.endLabel(), Map.of("source", SOURCE, "relation", m), List.of(),
-                    List.of()));
+                    mapping.startLabel(), mapping.endLabel(), Map.of("source", SOURCE, "relation", m),
+                    EdgeEvidence.propertiesOf(m), List.of(), List.of()));
             writer.relationship(spec, start, end, props, null, null);
         }
         progress.end();
+    }
+
+    /** The kind of a Hetionet id, memoised per kind name (the core lookup streams over all kinds each time). */
+    private EntityKind kindOf(String hetionetId) {
+        int sep = hetionetId.indexOf("::");
+        if (sep < 0) {
+            Curies.fromHetionet(hetionetId); // throws the standard message for an id without a kind
+        }
+        String name = hetionetId.substring(0, sep);
+        EntityKind kind = kinds.get(name);
+        if (kind == null) {
+            kind = EntityKind.requireHetionetKind(name);
+            kinds.put(name, kind);
+        }
+        return kind;
+    }
+
+    /** {@link Curies#fromHetionet} for an id whose kind is known. */
+    private static String curie(EntityKind kind, String hetionetId) {
+        return Curies.of(kind, hetionetId.substring(hetionetId.indexOf("::") + 2));
     }
 
     /** The CURIE of an edge end, or null after reporting why it cannot be used. */
@@ -158,8 +180,8 @@ public final class HetionetImport {
         String curie;
         EntityKind kind;
         try {
-            curie = Curies.fromHetionet(hetionetId);
-            kind = EntityKind.requireHetionetKind(hetionetId.substring(0, hetionetId.indexOf("::")));
+            kind = kindOf(hetionetId);
+            curie = curie(kind, hetionetId);
         } catch (IllegalArgumentException e) {
             problems.line(tsv.file(), tsv.lineNumber(), Problems.BAD_ID, e.getMessage(), "Fix the id");
             return null;

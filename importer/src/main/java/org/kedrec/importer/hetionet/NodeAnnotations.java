@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kedrec.core.ids.Curies;
+import org.kedrec.core.ids.EntityKind;
 import org.kedrec.importer.ImportContext;
 import org.kedrec.importer.io.TsvReader;
 
@@ -46,6 +47,11 @@ public final class NodeAnnotations {
     private static final Map<String, String> DRUGCENTRAL_PREFIXES = Map.of(
             "ChEMBL_ID", "ChEMBL", "UNII", "UNII", "RXNORM", "RxNorm", "PUBCHEM_CID", "PubChem");
 
+    private static final List<String> COMMON = List.of("name", "source", "xrefs", "narrowerXrefs");
+    private static final List<String> DRUG = List.of("type", "groups", "atcCodes", "categories", "inchikey",
+            "description");
+    private static final List<String> DISEASE = List.of("description", "pathophysiology");
+
     private final Map<String, Map<String, Object>> props = new HashMap<>();
     private final Map<String, Set<String>> xrefs = new HashMap<>();
     private final Map<String, Set<String>> narrower = new HashMap<>();
@@ -70,6 +76,17 @@ public final class NodeAnnotations {
         // A term listed as a disease's own xref is not also "narrower" for that disease.
         a.narrower.forEach((id, set) -> set.removeAll(a.xrefs.getOrDefault(id, Set.of())));
         return a;
+    }
+
+    /** Every property a Hetionet node of this kind may get. */
+    public static List<String> propertiesOf(EntityKind kind) {
+        List<String> all = new ArrayList<>(COMMON);
+        if (kind == EntityKind.DRUG) {
+            all.addAll(DRUG);
+        } else if (kind == EntityKind.DISEASE) {
+            all.addAll(DISEASE);
+        }
+        return all;
     }
 
     /** Extra properties of the node with this CURIE (empty map when none). */

@@ -1,6 +1,5 @@
 package org.kedrec.importer.io;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,14 +22,17 @@ public final class CsvReader implements Closeable {
     public static final String UNTERMINATED_QUOTE = "unterminated quoted field";
 
     private final Path file;
-    private final BufferedReader in;
+    private final Reader in;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private long line = 1;
     private long recordLine;
     private int pushedBack = -2;
 
     private CsvReader(Path file, Reader in) {
         this.file = file;
-        this.in = new BufferedReader(in, 1 << 16);
+        this.in = in;
     }
 
     public static CsvReader open(Path file) {
@@ -126,7 +128,15 @@ public final class CsvReader implements Closeable {
             c = pushedBack;
             pushedBack = -2;
         } else {
-            c = in.read();
+            if (position == limit) {
+                limit = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            c = buffer[position++];
         }
         if (c == '\n') {
             line++;

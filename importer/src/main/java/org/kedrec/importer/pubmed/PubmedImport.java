@@ -45,6 +45,7 @@ public final class PubmedImport {
     private final ImportContext ctx;
     private final EntityIndex index;
     private final Map<Long, Publication> publications = new LinkedHashMap<>();
+    private final Map<String, Optional<String>> meshCache = new HashMap<>();
     /** (corpus, relation, type, start label, end label) to (start id, end id) to PMIDs. */
     private final Map<List<String>, Map<List<String>, Set<Long>>> relations = new LinkedHashMap<>();
 
@@ -227,17 +228,21 @@ public final class PubmedImport {
         return nodes;
     }
 
-    private static Optional<String> mesh(String id) {
-        try {
-            return Optional.of(Curies.mesh(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    /** Normalised MeSH CURIEs, memoised: the corpora repeat the same ids thousands of times. */
+    private Optional<String> mesh(String id) {
+        return meshCache.computeIfAbsent(id, i -> {
+            try {
+                return Optional.of(Curies.mesh(i));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private void write() {
         GraphWriter writer = ctx.writer();
-        NodeSpec pubs = writer.nodes(PUBLICATION, NodeMode.UPSERT, "corpora");
+        NodeSpec pubs = writer.nodes(PUBLICATION, NodeMode.UPSERT, List.of("name", "title", "abstract"),
+                List.of("corpora"));
         for (Map.Entry<Long, Publication> e : publications.entrySet()) {
             Publication p = e.getValue();
             String id = "PMID:" + e.getKey();
@@ -253,12 +258,12 @@ public final class PubmedImport {
             String id = "PMID:" + e.getKey();
             e.getValue().mentions.forEach((node, count) -> writer.relationship(
                     mentionSpecs.computeIfAbsent(node.label(), label -> writer.relationships(GraphSchema.MENTIONS,
-                            PUBLICATION, label, Map.of(), List.of(), List.of("count"))),
+                            PUBLICATION, label, Map.of(), List.of(), List.of(), List.of("count"))),
                     id, node.id(), null, null, Map.of("count", count)));
         }
         relations.forEach((key, pairs) -> {
             RelSpec spec = writer.relationships(key.get(2), key.get(3), key.get(4),
-                    Map.of("source", key.get(0), "relation", key.get(1)), List.of("pmids"), List.of());
+                    Map.of("source", key.get(0), "relation", key.get(1)), List.of(), List.of("pmids"), List.of());
             pairs.forEach((pair, pmids) -> writer.relationship(spec, pair.get(0), pair.get(1), null,
                     Map.of("pmids", new ArrayList<>(pmids)), null));
         });

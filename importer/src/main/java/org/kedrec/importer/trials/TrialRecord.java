@@ -14,6 +14,10 @@ import java.util.Set;
  * nodes (each with the sources that assert it).
  */
 public final class TrialRecord {
+    /** The properties a trial node may get (besides {@code id} and the {@code sources} list). */
+    static final List<String> PROPERTIES = List.of("name", "title", "officialTitle", "summary", "phase", "status",
+            "outcome", "whyStopped", "conditions", "interventions");
+
     final String nct;
     String title;
     String officialTitle;

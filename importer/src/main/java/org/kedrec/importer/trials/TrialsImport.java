@@ -1,7 +1,5 @@
 package org.kedrec.importer.trials;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.core.ids.Curies;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.importer.ImportContext;
 import org.kedrec.importer.io.CsvReader;
+import org.kedrec.importer.io.LineReader;
 import org.kedrec.importer.io.Problems;
 import org.kedrec.importer.io.TsvReader;
 import org.kedrec.importer.write.EntityIndex;
@@ -78,27 +76,35 @@ public final class TrialsImport {
         this.index = ctx.index();
     }
 
-    /** Reads every trial source of the data directory, then writes trials and links. */
-    public void run(Path dataDir) {
-        Path map = ctx.requireDataFile(dataDir, DHIMMEL);
-        dhimmel(map);
-        meshNamesFromDoSlim(dataDir.resolve("disease-ontology/DO-slim-to-mesh.tsv"));
+    /** Reads every trial source, then writes trials and links. */
+    public void run(TrialSources sources) {
+        if (sources.trialMap() != null) {
+            if (!Files.exists(sources.trialMap())) {
+                throw LineReader.missing(sources.trialMap());
+            }
+            dhimmel(sources.trialMap());
+        }
+        if (sources.meshNames() != null && Files.isRegularFile(sources.meshNames())) {
+            meshNamesFromDoSlim(sources.meshNames());
+        }
         List<CtgovJson.Study> jsonStudies = new ArrayList<>();
-        Path json = dataDir.resolve(CTGOV_JSON);
-        if (Files.isRegularFile(json)) {
-            long start = System.nanoTime();
+        for (Path json : sources.ctgovJson()) {
+            ImportContext.Whole progress = ctx.beginWhole("trials json", json, size(json));
             int count = CtgovJson.read(json, study -> {
                 jsonStudies.add(study);
                 for (CtgovJson.Mesh m : concat(study.conditionMeshes(), study.interventionMeshes(), study.ancestors())) {
                     meshName(m.term(), m.id());
                 }
             });
-            ctx.fileDone("trials json", json, count, start);
-        } else {
-            ctx.stats().warn(Messages.format("ClinicalTrials.gov API v2 studies skipped: %s does not exist.", json));
+            progress.advance(size(json));
+            progress.end(count);
         }
-        xml(dataDir.resolve(XML_DIR));
-        hint(dataDir.resolve(HINT_DIR), dataDir.resolve(HINT_LINKS));
+        xml(sources.xmlRecords());
+        if (sources.hintLinks() != null && !sources.hintCsvs().isEmpty()) {
+            hint(sources.hintCsvs(), sources.hintLinks());
+        } else if (sources.hintLinks() != null || !sources.hintCsvs().isEmpty()) {
+            ctx.stats().warn("HINT trial outcomes skipped: they need both the HINT CSVs and " + HINT_LINKS + ".");
+        }
         for (CtgovJson.Study study : jsonStudies) {
             merge(api(study));
         }
@@ -153,18 +159,11 @@ public final class TrialsImport {
         return false;
     }
 
-    private void xml(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            ctx.stats().warn(Messages.format("ClinicalTrials.gov XML records skipped: %s does not exist.", dir));
+    private void xml(List<Path> files) {
+        if (files.isEmpty()) {
             return;
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        long start = System.nanoTime();
+        ImportContext.Whole progress = ctx.beginWhole("trials xml", files.get(0).getParent(), files.size());
         for (Path file : files) {
             CtgovXml.Study s = CtgovXml.read(file);
             TrialRecord t = new TrialRecord(s.nct().toUpperCase(Locale.ENGLISH));
@@ -180,14 +179,14 @@ public final class TrialsImport {
             linkByNames(t, concat(s.conditionMeshTerms(), s.conditions()), DISEASE, "condition");
             linkByNames(t, concat(s.interventionMeshTerms(), s.interventions()), DRUG, "intervention");
             merge(t);
+            progress.advance(1);
         }
-        ctx.fileDone("trials xml", dir, files.size(), start);
+        progress.end(files.size());
     }
 
-    private void hint(Path dir, Path linksFile) {
-        if (!Files.isRegularFile(linksFile) || !Files.isDirectory(dir)) {
-            ctx.stats().warn(Messages.format("HINT trial outcomes skipped: %s or %s does not exist.", linksFile, dir));
-            return;
+    private void hint(List<Path> files, Path linksFile) {
+        if (!Files.exists(linksFile)) {
+            throw LineReader.missing(linksFile);
         }
         Map<String, TrialRecord> linked = new LinkedHashMap<>();
         try (TsvReader tsv = TsvReader.open(linksFile, List.of("nct_id", "hetionet_compound_ids", "hetionet_disease_ids"),
@@ -207,15 +206,9 @@ public final class TrialsImport {
                 linkHetionet(tsv, t, row[diseasesCol], DISEASE);
             }
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Set<String> unlinked = new LinkedHashSet<>();
         for (Path file : files) {
-            long start = System.nanoTime();
+            ImportContext.Whole progress = ctx.beginWhole("trials hint", file, size(file));
             int records = 0;
             try (CsvReader csv = CsvReader.open(file)) {
                 List<String> header = csv.next();
@@ -264,7 +257,8 @@ public final class TrialsImport {
                     merge(t);
                 }
             }
-            ctx.fileDone("trials hint", file, records, start);
+            progress.advance(size(file));
+            progress.end(records);
         }
         ctx.stats().ignore("HINT trials without a Hetionet link", unlinked.size());
     }
@@ -406,10 +400,11 @@ public final class TrialsImport {
     private void write() {
         GraphWriter writer = ctx.writer();
         String trial = EntityKind.TRIAL.label();
-        NodeSpec nodes = writer.nodes(trial, NodeMode.UPSERT, "sources");
-        RelSpec tests = writer.relationships(GraphSchema.TESTS, trial, DRUG, Map.of(), List.of("sources"), List.of());
-        RelSpec studies = writer.relationships(GraphSchema.STUDIES, trial, DISEASE, Map.of(), List.of("sources"),
+        NodeSpec nodes = writer.nodes(trial, NodeMode.UPSERT, TrialRecord.PROPERTIES, List.of("sources"));
+        RelSpec tests = writer.relationships(GraphSchema.TESTS, trial, DRUG, Map.of(), List.of(), List.of("sources"),
                 List.of());
+        RelSpec studies = writer.relationships(GraphSchema.STUDIES, trial, DISEASE, Map.of(), List.of(),
+                List.of("sources"), List.of());
         for (TrialRecord t : trials.values()) {
             writer.node(nodes, t.curie(), t.properties(), Map.of("sources", new ArrayList<>(t.sources)),
                     new EntityIndex.Entry(t.curie(), t.title, List.of(), List.of()));
@@ -419,6 +414,14 @@ public final class TrialsImport {
                     Map.of("sources", new ArrayList<>(sources)), null));
             t.studies.forEach((disease, sources) -> writer.relationship(studies, t.curie(), disease, null,
                     Map.of("sources", new ArrayList<>(sources)), null));
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw LineReader.missing(file);
         }
     }
 

@@ -3,18 +3,20 @@ package org.kedrec.importer.write;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kedrec.core.Messages;
@@ -23,17 +25,21 @@ import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.BookmarkManagerConfig;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.ResultSummary;
 import org.neo4j.driver.summary.SummaryCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Batched, idempotent writes over the Java driver. Rows are buffered per query shape, one shape per label (nodes)
  * or per (type, start label, end label, key properties) (relationships), so every statement is a plain
- * {@code UNWIND $rows AS row} whose {@code MATCH}/{@code MERGE} on {@code id} uses the label's unique index. Each
- * batch is one transaction ({@code session.executeWrite}, retried on transient errors), so a failure leaves no
- * half-written batch. Batches run on a few writer threads while the caller reads the next rows.
+ * {@code UNWIND $rows AS row} with static labels and types whose nodes are found by a seek: on the label's unique
+ * {@code id} index, or, for relationship ends this writer created or loaded, by element id (no index lookup and no
+ * index-entry lock). Each batch is one transaction ({@code session.executeWrite}, retried on transient errors), so a
+ * failure leaves no half-written batch. Batches run on a few writer threads while the caller reads the next rows.
  *
  * <p>Idempotence without paying for {@code MERGE} everywhere:
  *
@@ -55,6 +61,17 @@ public final class GraphWriter implements AutoCloseable {
     /** Reason key of a batch the database refused. */
     public static final String WRITE_FAILED = "write failed";
 
+    private static final Logger LOG = LoggerFactory.getLogger(GraphWriter.class);
+
+    /** How many batches' worth of relationship rows may wait in buffers before the fullest is written early. */
+    private static final int MAX_BUFFERED_BATCHES = 8;
+
+    /**
+     * Plans once: the graph grows fast during an import, and Neo4j would otherwise re-plan each statement whenever
+     * its statistics drift (the plans, seeks on the unique {@code id} indexes, never change).
+     */
+    static final String PREFIX = System.getProperty("kedrec.import.prefix", "CYPHER replan=skip\n");
+
     private final Driver driver;
     private final SessionConfig sessionConfig;
     private final String database;
@@ -66,10 +83,19 @@ public final class GraphWriter implements AutoCloseable {
     private final Map<String, NodeSpec> nodeSpecs = new LinkedHashMap<>();
     private final Map<String, RelSpec> relSpecs = new LinkedHashMap<>();
     private final Map<String, Boolean> ownedTypes = new HashMap<>();
-    private final Map<String, Set<String>> createdKeys = new HashMap<>();
+    /** Relationship counts when this writer first needed them: the types it found empty are its own. */
+    private GraphCounts startCounts;
+    private final Map<String, KeySet> createdKeys = new HashMap<>();
+    /** Relationship rows buffered across all shapes; beyond a few batches' worth the fullest buffer is written. */
+    private int bufferedRelationships;
     private final List<Pending> nodeBatches = new ArrayList<>();
     private final List<Pending> relBatches = new ArrayList<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    /**
+     * Label and id to Neo4j element id, for every node this writer created or loaded: relationship batches find
+     * their ends by element id, which is cheaper than a locking seek on the unique index.
+     */
+    private final Map<String, String> elementIds = new ConcurrentHashMap<>();
 
     /** How a node row is written. */
     public enum NodeMode {
@@ -113,10 +139,16 @@ public final class GraphWriter implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------- nodes
 
-    /** The node query shape for a label; {@code unionLists} are list properties merged without duplicates. */
-    public NodeSpec nodes(String label, NodeMode mode, String... unionLists) {
-        String key = label + "|" + mode + "|" + String.join(",", unionLists);
-        return nodeSpecs.computeIfAbsent(key, k -> new NodeSpec(label, mode, List.of(unionLists)));
+    /**
+     * The node query shape for a label.
+     *
+     * @param props the properties rows may set (each by name, so the planner sees no read/write conflict and needs
+     *     no Eager); on an existing node a property the row lacks keeps its value
+     * @param unionLists list properties merged without duplicates
+     */
+    public NodeSpec nodes(String label, NodeMode mode, List<String> props, List<String> unionLists) {
+        String key = label + "|" + mode + "|" + props + "|" + unionLists;
+        return nodeSpecs.computeIfAbsent(key, k -> new NodeSpec(label, mode, props, unionLists));
     }
 
     /**
@@ -140,7 +172,7 @@ public final class GraphWriter implements AutoCloseable {
         }
         Map<String, Object> row = new HashMap<>(4);
         row.put("id", id);
-        row.put("p", withoutNulls(props));
+        row.put("p", checked(withoutNulls(props), spec.props, spec.label));
         if (unions != null && !unions.isEmpty()) {
             row.put("u", unions);
         }
@@ -173,7 +205,7 @@ public final class GraphWriter implements AutoCloseable {
 
     private void submitNodes(String label, String query, List<Map<String, Object>> rows, String verb) {
         String what = Messages.format("%s %d %s nodes", verb, rows.size(), label);
-        nodeBatches.add(submit(label, query, Map.of("rows", rows), what));
+        nodeBatches.add(submit(label, query, Map.of("rows", rows), what, label));
     }
 
     private void flushNodes() {
@@ -198,18 +230,21 @@ public final class GraphWriter implements AutoCloseable {
      *
      * @param keyProps properties that tell parallel relationships apart (e.g. {@code source}, {@code relation});
      *     constant for the shape, part of the MERGE pattern
+     * @param props other properties rows may set (by name; on an existing relationship a property the row lacks
+     *     keeps its value)
      * @param unionLists list properties merged without duplicates (e.g. {@code pmids})
      * @param maxProps numeric properties that keep their largest value (e.g. a mention {@code count})
      */
     public RelSpec relationships(String type, String startLabel, String endLabel, Map<String, Object> keyProps,
-            List<String> unionLists, List<String> maxProps) {
-        String key = type + "|" + startLabel + "|" + endLabel + "|" + keyProps + "|" + unionLists + "|" + maxProps;
+            List<String> props, List<String> unionLists, List<String> maxProps) {
+        String key = type + "|" + startLabel + "|" + endLabel + "|" + keyProps + "|" + props + "|" + unionLists + "|"
+                + maxProps;
         RelSpec existing = relSpecs.get(key);
         if (existing != null) {
             return existing;
         }
         boolean owned = ownedTypes.computeIfAbsent(type, t -> countRelationships(t) == 0);
-        RelSpec spec = new RelSpec(type, startLabel, endLabel, keyProps, unionLists, maxProps, owned);
+        RelSpec spec = new RelSpec(type, startLabel, endLabel, keyProps, props, unionLists, maxProps, owned);
         relSpecs.put(key, spec);
         return spec;
     }
@@ -221,7 +256,7 @@ public final class GraphWriter implements AutoCloseable {
         row.put("s", startId);
         row.put("e", endId);
         if (props != null && !props.isEmpty()) {
-            row.put("p", withoutNulls(props));
+            row.put("p", checked(withoutNulls(props), spec.props, spec.type));
         }
         if (unions != null && !unions.isEmpty()) {
             row.put("u", unions);
@@ -230,12 +265,11 @@ public final class GraphWriter implements AutoCloseable {
             row.put("m", max);
         }
         if (spec.owned) {
-            String key = startId + '\u0001' + endId + '\u0001' + spec.keyString;
-            if (createdKeys.computeIfAbsent(spec.type, t -> new HashSet<>()).add(key)) {
+            if (createdKeys.computeIfAbsent(spec.type, t -> new KeySet()).add(startId, endId, spec.keyString)) {
                 spec.create.add(row);
+                bufferedRelationships++;
                 if (spec.create.size() >= batchSize) {
-                    submitRels(spec, spec.createQuery, spec.create, "create");
-                    spec.create = new ArrayList<>();
+                    submitCreates(spec);
                 }
             } else {
                 // Seen before in this run: update it once everything created so far has committed.
@@ -243,18 +277,65 @@ public final class GraphWriter implements AutoCloseable {
             }
         } else {
             spec.merge.add(row);
+            bufferedRelationships++;
             if (spec.merge.size() >= batchSize) {
-                submitRels(spec, spec.mergeQuery, spec.merge, "merge");
-                spec.merge = new ArrayList<>();
+                submitMerges(spec);
+            }
+        }
+        if (bufferedRelationships > MAX_BUFFERED_BATCHES * batchSize) {
+            // Many shapes each short of a full batch (DRKG has a hundred): write the fullest one.
+            RelSpec fullest = null;
+            for (RelSpec candidate : relSpecs.values()) {
+                if (fullest == null || Math.max(candidate.create.size(), candidate.merge.size())
+                        > Math.max(fullest.create.size(), fullest.merge.size())) {
+                    fullest = candidate;
+                }
+            }
+            if (fullest.create.size() >= fullest.merge.size()) {
+                submitCreates(fullest);
+            } else {
+                submitMerges(fullest);
             }
         }
     }
 
-    private void submitRels(RelSpec spec, String query, List<Map<String, Object>> rows, String verb) {
+    private void submitCreates(RelSpec spec) {
+        bufferedRelationships -= spec.create.size();
+        submitRels(spec, true, spec.create, "create");
+        spec.create = new ArrayList<>();
+    }
+
+    private void submitMerges(RelSpec spec) {
+        bufferedRelationships -= spec.merge.size();
+        submitRels(spec, false, spec.merge, "merge");
+        spec.merge = new ArrayList<>();
+    }
+
+    private void submitRels(RelSpec spec, boolean create, List<Map<String, Object>> rows, String verb) {
         flushNodes();
+        // Every end node is committed now: find the batch's ends by element id when all of them are known.
+        List<String[]> ends = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            String s = elementIds.get(key(spec.startLabel, (String) row.get("s")));
+            String e = elementIds.get(key(spec.endLabel, (String) row.get("e")));
+            if (s == null || e == null) {
+                ends = null;
+                break;
+            }
+            ends.add(new String[] {s, e});
+        }
+        if (ends != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                rows.get(i).put("s", ends.get(i)[0]);
+                rows.get(i).put("e", ends.get(i)[1]);
+            }
+        }
+        String query = ends != null
+                ? (create ? spec.createByElementQuery : spec.mergeByElementQuery)
+                : (create ? spec.createQuery : spec.mergeQuery);
         String what = Messages.format("%s %d %s relationships (%s)->(%s)%s", verb, rows.size(), spec.type,
                 spec.startLabel, spec.endLabel, spec.keyProps.isEmpty() ? "" : " " + spec.keyProps);
-        relBatches.add(submit(spec.type, query, Map.of("rows", rows, "k", spec.keyProps), what));
+        relBatches.add(submit(spec.type, query, Map.of("rows", rows, "k", spec.keyProps), what, null));
     }
 
     /**
@@ -265,19 +346,17 @@ public final class GraphWriter implements AutoCloseable {
         flushNodes();
         for (RelSpec spec : relSpecs.values()) {
             if (!spec.create.isEmpty()) {
-                submitRels(spec, spec.createQuery, spec.create, "create");
-                spec.create = new ArrayList<>();
+                submitCreates(spec);
             }
             if (!spec.merge.isEmpty()) {
-                submitRels(spec, spec.mergeQuery, spec.merge, "merge");
-                spec.merge = new ArrayList<>();
+                submitMerges(spec);
             }
         }
         await(relBatches, null);
         for (RelSpec spec : relSpecs.values()) {
             for (int from = 0; from < spec.late.size(); from += batchSize) {
                 List<Map<String, Object>> rows = spec.late.subList(from, Math.min(spec.late.size(), from + batchSize));
-                submitRels(spec, spec.mergeQuery, new ArrayList<>(rows), "update");
+                submitRels(spec, false, new ArrayList<>(rows), "update");
             }
             spec.late = new ArrayList<>();
         }
@@ -286,7 +365,7 @@ public final class GraphWriter implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ plumbing
 
-    private Pending submit(String key, String query, Map<String, Object> params, String what) {
+    private Pending submit(String key, String query, Map<String, Object> params, String what, String createdLabel) {
         throwIfFailed();
         permits.acquireUninterruptibly();
         Future<?> future;
@@ -294,7 +373,7 @@ public final class GraphWriter implements AutoCloseable {
             future = pool.submit(() -> {
                 try {
                     if (failure.get() == null) {
-                        run(query, params, what);
+                        run(query, params, what, createdLabel);
                     }
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, new ImportException(WRITE_FAILED, Messages.format(
@@ -312,14 +391,28 @@ public final class GraphWriter implements AutoCloseable {
         return new Pending(key, future);
     }
 
-    private void run(String query, Map<String, Object> params, String what) {
+    private void run(String query, Map<String, Object> params, String what, String createdLabel) {
+        long start = System.nanoTime();
         try (Session session = driver.session(sessionConfig)) {
-            ResultSummary summary = session.executeWrite(tx -> tx.run(query, params).consume());
+            ResultSummary summary = session.executeWrite(tx -> {
+                Result result = tx.run(query, params);
+                if (createdLabel != null) {
+                    result.forEachRemaining(r -> {
+                        if (r.size() == 2) {
+                            elementIds.put(key(createdLabel, r.get(0).asString()), r.get(1).asString());
+                        }
+                    });
+                }
+                return result.consume();
+            });
             SummaryCounters counters = summary.counters();
             stats.nodesCreated.add(counters.nodesCreated());
             stats.relationshipsCreated.add(counters.relationshipsCreated());
             stats.propertiesSet.add(counters.propertiesSet());
             stats.batches.increment();
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -356,27 +449,59 @@ public final class GraphWriter implements AutoCloseable {
     }
 
     private long countRelationships(String type) {
-        try (Session session = session()) {
-            return session.executeRead(tx -> tx.run(
-                            "MATCH ()-[r:" + CypherNames.quote(type) + "]->() RETURN count(r) AS c")
-                    .single().get("c").asLong());
+        return startCounts().types().getOrDefault(type, 0L);
+    }
+
+    /**
+     * The counts before this writer's first write: taken when it first needs a label or a type, before it writes
+     * any (a label's index is loaded, and a type's ownership decided, before its first row is written).
+     */
+    private GraphCounts startCounts() {
+        if (startCounts == null) {
+            try (Session session = session()) {
+                startCounts = GraphCounts.read(session);
+            }
         }
+        return startCounts;
     }
 
     private List<EntityIndex.Entry> loadLabel(String label) {
+        if (startCounts().labels().getOrDefault(label, 0L) == 0) {
+            return List.of();
+        }
         String query = "MATCH (n:" + CypherNames.quote(label) + ") RETURN n.id AS id, n.name AS name, "
-                + "n.xrefs AS xrefs, n.narrowerXrefs AS narrower";
+                + "n.xrefs AS xrefs, n.narrowerXrefs AS narrower, elementId(n) AS e";
         try (Session session = session()) {
             return session.executeRead(tx -> {
                 List<EntityIndex.Entry> entries = new ArrayList<>();
-                tx.run(query).forEachRemaining(r -> entries.add(new EntityIndex.Entry(
+                tx.run(query).forEachRemaining(r -> {
+                    if (!r.get("id").isNull()) {
+                        elementIds.put(key(label, r.get("id").asString()), r.get("e").asString());
+                    }
+                    entries.add(new EntityIndex.Entry(
                         r.get("id").asString(null),
                         r.get("name").asString(null),
                         r.get("xrefs").isNull() ? List.of() : r.get("xrefs").asList(v -> v.asString()),
-                        r.get("narrower").isNull() ? List.of() : r.get("narrower").asList(v -> v.asString()))));
+                        r.get("narrower").isNull() ? List.of() : r.get("narrower").asList(v -> v.asString())));
+                });
                 return entries;
             });
         }
+    }
+
+    private static String key(String label, String id) {
+        return label + '\u0001' + id;
+    }
+
+    /** A row may only set the properties its shape names: the query sets exactly those. */
+    private static Map<String, Object> checked(Map<String, Object> props, List<String> allowed, String what) {
+        for (String key : props.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalStateException(Messages.format(
+                        "Property `%s` is not among the properties %s declared for %s.", key, allowed, what));
+            }
+        }
+        return props;
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> props) {
@@ -392,10 +517,22 @@ public final class GraphWriter implements AutoCloseable {
         return copy;
     }
 
-    /** Stops the writer threads; call {@link #flush()} first to keep what is buffered. */
+    /**
+     * Lets the batches already handed to the writer threads finish (each commits or rolls back whole), drops what
+     * is still buffered, and stops the threads. Call {@link #flush()} first to keep what is buffered. After a failed
+     * import the database thus holds complete batches only, and re-running the import completes it.
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Pending(String key, Future<?> future) {}
@@ -404,26 +541,32 @@ public final class GraphWriter implements AutoCloseable {
     public static final class NodeSpec {
         final String label;
         final NodeMode mode;
+        final List<String> props;
         final String createQuery;
         final String mergeQuery;
         List<Map<String, Object>> create = new ArrayList<>();
         List<Map<String, Object>> merge = new ArrayList<>();
 
-        NodeSpec(String label, NodeMode mode, List<String> unionLists) {
+        NodeSpec(String label, NodeMode mode, List<String> props, List<String> unionLists) {
             this.label = label;
             this.mode = mode;
+            this.props = List.copyOf(props);
             String l = CypherNames.quote(label);
-            StringBuilder create = new StringBuilder("UNWIND $rows AS row\nCREATE (n:" + l + " {id: row.id})\n"
-                    + "SET n += row.p");
-            StringBuilder merge = new StringBuilder("UNWIND $rows AS row\nMERGE (n:" + l + " {id: row.id})\n"
-                    + "SET n += row.p");
+            List<String> createSets = new ArrayList<>();
+            List<String> mergeSets = new ArrayList<>();
+            for (String prop : props) {
+                String p = CypherNames.quote(prop);
+                createSets.add("n." + p + " = row.p." + p);
+                mergeSets.add("n." + p + " = coalesce(row.p." + p + ", n." + p + ")");
+            }
             for (String list : unionLists) {
                 String p = CypherNames.quote(list);
-                create.append(", n.").append(p).append(" = row.u.").append(p);
-                merge.append(unionSet("n", p));
+                createSets.add("n." + p + " = row.u." + p);
+                mergeSets.add(unionSet("n", p));
             }
-            this.createQuery = create.toString();
-            this.mergeQuery = merge.toString();
+            this.createQuery = PREFIX + "UNWIND $rows AS row\nCREATE (n:" + l + " {id: row.id})" + set(createSets)
+                    + "\nRETURN n.id AS id, elementId(n) AS e";
+            this.mergeQuery = PREFIX + "UNWIND $rows AS row\nMERGE (n:" + l + " {id: row.id})" + set(mergeSets);
         }
 
         public String label() {
@@ -445,49 +588,60 @@ public final class GraphWriter implements AutoCloseable {
         final String startLabel;
         final String endLabel;
         final Map<String, Object> keyProps;
+        final List<String> props;
         final String keyString;
         final boolean owned;
         final String createQuery;
         final String mergeQuery;
+        final String createByElementQuery;
+        final String mergeByElementQuery;
         List<Map<String, Object>> create = new ArrayList<>();
         List<Map<String, Object>> merge = new ArrayList<>();
         List<Map<String, Object>> late = new ArrayList<>();
 
-        RelSpec(String type, String startLabel, String endLabel, Map<String, Object> keyProps, List<String> unionLists,
-                List<String> maxProps, boolean owned) {
+        RelSpec(String type, String startLabel, String endLabel, Map<String, Object> keyProps, List<String> props,
+                List<String> unionLists, List<String> maxProps, boolean owned) {
             this.type = type;
             this.startLabel = startLabel;
             this.endLabel = endLabel;
             this.keyProps = Map.copyOf(keyProps);
-            this.keyString = new java.util.TreeMap<>(keyProps).toString();
+            this.props = List.copyOf(props);
+            this.keyString = new TreeMap<>(keyProps).toString();
             this.owned = owned;
-            String match = "UNWIND $rows AS row\nMATCH (a:" + CypherNames.quote(startLabel) + " {id: row.s})\n"
+            String match = PREFIX + "UNWIND $rows AS row\nMATCH (a:" + CypherNames.quote(startLabel) + " {id: row.s})\n"
                     + "MATCH (b:" + CypherNames.quote(endLabel) + " {id: row.e})\n";
             String t = CypherNames.quote(type);
-            StringBuilder keys = new StringBuilder();
-            for (String k : new java.util.TreeSet<>(keyProps.keySet())) {
+            List<String> keys = new ArrayList<>();
+            for (String k : new TreeSet<>(keyProps.keySet())) {
                 String p = CypherNames.quote(k);
-                keys.append(keys.length() == 0 ? " {" : ", ").append(p).append(": $k.").append(p);
+                keys.add(p + ": $k." + p);
             }
-            if (keys.length() > 0) {
-                keys.append('}');
+            String pattern = "(a)-[r:" + t + (keys.isEmpty() ? "" : " {" + String.join(", ", keys) + "}") + "]->(b)";
+            List<String> createSets = new ArrayList<>();
+            List<String> mergeSets = new ArrayList<>();
+            for (String prop : props) {
+                String p = CypherNames.quote(prop);
+                createSets.add("r." + p + " = row.p." + p);
+                mergeSets.add("r." + p + " = coalesce(row.p." + p + ", r." + p + ")");
             }
-            StringBuilder create = new StringBuilder(match + "CREATE (a)-[r:" + t + keys + "]->(b)\nSET r += coalesce(row.p, {})");
-            StringBuilder merge = new StringBuilder(match + "MERGE (a)-[r:" + t + keys + "]->(b)\nSET r += coalesce(row.p, {})");
             for (String list : unionLists) {
                 String p = CypherNames.quote(list);
-                create.append(", r.").append(p).append(" = row.u.").append(p);
-                merge.append(unionSet("r", p));
+                createSets.add("r." + p + " = row.u." + p);
+                mergeSets.add(unionSet("r", p));
             }
             for (String max : maxProps) {
                 String p = CypherNames.quote(max);
-                create.append(", r.").append(p).append(" = row.m.").append(p);
-                merge.append(Messages.format(
-                        "%nSET r.%1$s = CASE WHEN r.%1$s IS NULL OR r.%1$s < row.m.%1$s THEN row.m.%1$s ELSE r.%1$s END",
-                        p));
+                createSets.add("r." + p + " = row.m." + p);
+                mergeSets.add(Messages.format(
+                        "r.%1$s = CASE WHEN r.%1$s IS NULL OR r.%1$s < row.m.%1$s THEN row.m.%1$s ELSE r.%1$s END", p));
             }
-            this.createQuery = create.toString();
-            this.mergeQuery = merge.toString();
+            String matchByElement = PREFIX + "UNWIND $rows AS row\nMATCH (a:" + CypherNames.quote(startLabel)
+                    + ") WHERE elementId(a) = row.s\nMATCH (b:" + CypherNames.quote(endLabel)
+                    + ") WHERE elementId(b) = row.e\n";
+            this.createQuery = match + "CREATE " + pattern + set(createSets);
+            this.mergeQuery = match + "MERGE " + pattern + set(mergeSets);
+            this.createByElementQuery = matchByElement + "CREATE " + pattern + set(createSets);
+            this.mergeByElementQuery = matchByElement + "MERGE " + pattern + set(mergeSets);
         }
 
         public String type() {
@@ -513,11 +667,23 @@ public final class GraphWriter implements AutoCloseable {
         public String mergeQuery() {
             return mergeQuery;
         }
+
+        public String createByElementQuery() {
+            return createByElementQuery;
+        }
+
+        public String mergeByElementQuery() {
+            return mergeByElementQuery;
+        }
+    }
+
+    private static String set(List<String> assignments) {
+        return assignments.isEmpty() ? "" : "\nSET " + String.join(",\n    ", assignments);
     }
 
     private static String unionSet(String var, String p) {
         return Messages.format(
-                "%nSET %1$s.%2$s = CASE WHEN row.u.%2$s IS NULL THEN %1$s.%2$s "
+                "%1$s.%2$s = CASE WHEN row.u.%2$s IS NULL THEN %1$s.%2$s "
                         + "ELSE coalesce(%1$s.%2$s, []) + [v IN row.u.%2$s WHERE NOT v IN coalesce(%1$s.%2$s, [])] END",
                 var, p);
     }

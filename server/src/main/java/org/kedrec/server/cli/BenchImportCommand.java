@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.progress.LoggingProgressTracker;
+import org.kedrec.importer.ImportBenchmark;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
@@ -114,10 +115,8 @@ public final class BenchImportCommand implements Callable<Integer> {
                 .withDataDirectory(dataDir)
                 .withProgress(new LoggingProgressTracker(line -> KedrecCli.say(spec, "  " + line)));
         try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
-            // TODO(importer): switch to the importer's ImportBenchmark.run(driver, options, dataDir, false) once it
-            // lands on main. Its extra guard (refuse a database that holds data) holds here by construction: the
-            // temporary server's database is new.
-            return new Importer(driver, options).importAll(dataDir);
+            // The temporary server's database is new, so the benchmark's guard against wiping data never fires.
+            return ImportBenchmark.run(driver, options, dataDir, false);
         }
     }
 

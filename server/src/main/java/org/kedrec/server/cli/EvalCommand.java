@@ -1,5 +1,6 @@
 package org.kedrec.server.cli;
 
+import org.kedrec.trainer.cli.EvalKgeCommand;
 import org.kedrec.trainer.student.EvalStudentCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
         name = "eval",
         description = {"Evaluate a trained KEDRec model on held-out data and write a JSON report.", ""},
         commandListHeading = "%nCommands:%n",
-        subcommands = {EvalStudentCommand.class})
+        subcommands = {EvalKgeCommand.class, EvalStudentCommand.class})
 public final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;

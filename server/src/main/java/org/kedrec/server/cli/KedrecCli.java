@@ -38,8 +38,8 @@ public final class KedrecCli implements Runnable {
     /** The top-level commands, one line each: another module adds its picocli command class here. */
     static final List<Class<?>> COMMANDS = List.of(
             ServerCommand.class,
-            // TODO(importer): org.kedrec.importer.cli.ImportCommand.class, once the import command lands on main
-            // (main has the Importer API, which bench import already uses, but not the command yet).
+            org.kedrec.importer.cli.ImportCommand.class,
+            org.kedrec.importer.dataset.DatasetCommand.class,
             TrainCommand.class,
             EvalCommand.class,
             BenchCommand.class);

@@ -1,5 +1,6 @@
 package org.kedrec.server.cli;
 
+import org.kedrec.trainer.cli.TrainKgeCommand;
 import org.kedrec.trainer.student.TrainStudentCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
         name = "train",
         description = {"Train a KEDRec model (DJL on PyTorch; GPU when present).", ""},
         commandListHeading = "%nCommands:%n",
-        subcommands = {TrainStudentCommand.class})
+        subcommands = {TrainKgeCommand.class, TrainStudentCommand.class})
 public final class TrainCommand implements Runnable {
     @Spec
     CommandSpec spec;

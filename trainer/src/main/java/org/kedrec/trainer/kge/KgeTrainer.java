@@ -15,7 +15,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +54,10 @@ public final class KgeTrainer {
     private final Device device;
     private final ProgressTracker progress;
     private long stepsTaken;
+    private LazyAdam optimizer;
+    private boolean[] touchedEntity;
+    private static final String ENTITIES = "entities";
+    private static final String RELATIONS = "relations";
 
     public KgeTrainer(KgeTrainingConfig config, Device device, ProgressTracker progress) {
         this.config = config;
@@ -117,8 +120,13 @@ public final class KgeTrainer {
                         .setMaxUpdates(totalSteps)
                         .build())
                 .build();
+        LazyAdam optimizer = new LazyAdam(schedule);
+        optimizer.name(block.entityParameter().getId(), ENTITIES);
+        optimizer.name(block.relationParameter().getId(), RELATIONS);
+        this.optimizer = optimizer;
+        this.touchedEntity = new boolean[entities.size()];
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(new KgeLoss(config.regularization()))
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
+                .optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
 
         Validation validation = new Validation(graph, treats);
@@ -214,6 +222,7 @@ public final class KgeTrainer {
                 collector.backward(value);
                 loss = value.getFloat();
             }
+            touch(h, t, headCands, tailCands, r[0]);
             if (stepsTaken > 0) {
                 trainer.step();
             }
@@ -229,6 +238,35 @@ public final class KgeTrainer {
                     loss, config.learningRate()));
         }
         return loss;
+    }
+
+    /** Tells the lazy optimiser which rows this batch touched (all triples of a batch share one relation). */
+    private void touch(long[] heads, long[] tails, int[] headCands, int[] tailCands, long relation) {
+        List<Long> rows = new ArrayList<>();
+        for (long[] a : new long[][] {heads, tails}) {
+            for (long e : a) {
+                if (!touchedEntity[(int) e]) {
+                    touchedEntity[(int) e] = true;
+                    rows.add(e);
+                }
+            }
+        }
+        for (int[] a : new int[][] {headCands, tailCands}) {
+            for (int e : a) {
+                if (!touchedEntity[e]) {
+                    touchedEntity[e] = true;
+                    rows.add((long) e);
+                }
+            }
+        }
+        long[] out = new long[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows.get(i);
+            touchedEntity[(int) out[i]] = false;
+        }
+        optimizer.touch(ENTITIES, out);
+        optimizer.touch(RELATIONS, new long[] {relation});
+        optimizer.nextStep();
     }
 
     private static long[] toLong(int[] a) {
@@ -338,7 +376,7 @@ public final class KgeTrainer {
         Validation(TrainingGraph graph, int treats) {
             this.treats = treats;
             EntityIndex e = graph.entities();
-            this.drugs = e.withLabel("Drug");
+            this.drugs = e.withLabel(org.kedrec.core.ids.EntityKind.DRUG.label());
             Map<Integer, Integer> drugColumn = new HashMap<>();
             for (int i = 0; i < drugs.length; i++) {
                 drugColumn.put(drugs[i], i);

@@ -59,12 +59,12 @@ public record KgeTrainingConfig(
 
     /** A few minutes on two CPU cores; what the tests and the quick demo use. */
     public static KgeTrainingConfig quick() {
-        return new KgeTrainingConfig(KgeKind.COMPLEX, 64, 12, 1024, 256, 2048, 0.01, 0.1, 0.001, 10, 3, 1, 42);
+        return new KgeTrainingConfig(KgeKind.COMPLEX, 32, 4, 1024, 256, 2048, 0.01, 0.1, 0.01, 10, 2, 1, 42);
     }
 
     /** The measured configuration of {@code docs/ranker.md}. */
     public static KgeTrainingConfig full() {
-        return new KgeTrainingConfig(KgeKind.COMPLEX, 128, 40, 1024, 256, 2048, 0.01, 0.05, 0.001, 10, 5, 1, 42);
+        return new KgeTrainingConfig(KgeKind.COMPLEX, 64, 12, 1024, 256, 2048, 0.01, 0.1, 0.01, 10, 4, 1, 42);
     }
 
     public static KgeTrainingConfig profile(String name) {

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.ids.EntityKind;
+import org.kedrec.core.metrics.RankOutcome;
+import org.kedrec.core.metrics.RankingMetrics;
 import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.ranking.DrugRanker;
@@ -60,8 +62,11 @@ public final class RankerTrainer {
      */
     public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {}
 
-    /** What was trained, for the command's summary. */
-    public record Outcome(Path rankerDir, Map<String, Object> metrics) {}
+    /**
+     * What was trained: the folder, the metrics, and the final score of every (disease, drug) as computed in
+     * training (rows and columns in the entity index's disease and drug order), which the saved ranker reproduces.
+     */
+    public record Outcome(Path rankerDir, Map<String, Object> metrics, float[][] scores) {}
 
     private final Options options;
     private final ProgressTracker progress;
@@ -72,6 +77,7 @@ public final class RankerTrainer {
     }
 
     public Outcome train(TrainingGraph graph, SplitPlan plan, Path modelDir) {
+        float[][] scores;
         long start = System.nanoTime();
         Path finalDir = RankerFiles.dir(modelDir);
         Path staging = modelDir.resolve(RankerFiles.COMPONENT + ".tmp");
@@ -180,8 +186,9 @@ public final class RankerTrainer {
             ModelManifest.mergeComponent(modelDir, MODEL_NAME, options.version(), RankerFiles.COMPONENT, entry,
                     graph.dataHash());
             verify(modelDir, entities, diseases, combined);
+            scores = combined;
         }
-        return new Outcome(finalDir, metrics);
+        return new Outcome(finalDir, metrics, scores);
     }
 
     /** Reloads the written ranker the way the plugin will and checks that it reproduces the scores computed here. */
@@ -268,7 +275,7 @@ public final class RankerTrainer {
         if (pairs.validation.isEmpty()) {
             return m;
         }
-        List<org.kedrec.core.metrics.RankOutcome> outcomes = new ArrayList<>();
+        List<RankOutcome> outcomes = new ArrayList<>();
         for (int[] v : pairs.validation) {
             BitSet filter = (BitSet) pairs.trainPositive[v[0]].clone();
             for (int[] other : pairs.validation) {
@@ -276,11 +283,11 @@ public final class RankerTrainer {
                     filter.set(other[1]);
                 }
             }
-            outcomes.add(org.kedrec.core.metrics.RankingMetrics.filteredRank(scores[v[0]], v[1], filter));
+            outcomes.add(RankingMetrics.filteredRank(scores[v[0]], v[1], filter));
         }
-        m.put("mrr", org.kedrec.core.metrics.RankingMetrics.mrr(outcomes));
-        m.put("hit10", org.kedrec.core.metrics.RankingMetrics.hitsAt(outcomes, 10));
-        m.put("hit100", org.kedrec.core.metrics.RankingMetrics.hitsAt(outcomes, 100));
+        m.put("mrr", RankingMetrics.mrr(outcomes));
+        m.put("hit10", RankingMetrics.hitsAt(outcomes, 10));
+        m.put("hit100", RankingMetrics.hitsAt(outcomes, 100));
         return m;
     }
 

@@ -20,6 +20,7 @@ import org.kedrec.core.lm.GenerationOptions;
 import org.kedrec.core.lm.StudentFiles;
 import org.kedrec.core.lm.StudentModel;
 import org.kedrec.core.metrics.EntityLexicon;
+import org.kedrec.core.ranking.DrugRanker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,14 @@ public final class EvalStudentCommand implements Callable<Integer> {
     @Option(names = "--beam", defaultValue = "1", description = "Beam width for the rationales (1 = greedy).")
     int beam;
 
+    @Option(names = "--ranker",
+            description = "Model directory holding ranker/ for the KG baseline (default: --model).")
+    Path ranker;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "PyTorch intra-op threads (set before the engine starts); 1 is fastest for single decodes.")
+    int threads;
+
     @Option(names = "--max-examples", defaultValue = "0", description = "Cap per split for quick runs; 0 = all.")
     int maxExamples;
 
@@ -66,6 +75,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        TrainStudentCommand.threads(threads);
         Device target = TrainStudentCommand.device(device);
         Path both = TrainStudentCommand.studentDirectory(model, "both");
         if (!Files.isDirectory(both)) {
@@ -112,9 +122,21 @@ public final class EvalStudentCommand implements Callable<Integer> {
             }
             List<ExpRxRecExample> test = StudentEvaluator.first(bothData.split("test"), maxExamples);
             Map<String, Object> baselines = new LinkedHashMap<>();
-            baselines.put("kge", null);
-            baselines.put("kgeNote", "The KG-embedding ranker (org.kedrec.core.ranking.DrugRanker) is not wired into "
-                    + "this build yet; its column stays empty rather than estimated.");
+            Path rankerModel = ranker == null ? model : ranker;
+            if (Files.isDirectory(rankerModel.resolve("ranker"))) {
+                try (DrugRanker kge = DrugRanker.load(rankerModel, target)) {
+                    Map<String, Object> scores = StudentEvaluator.ranker(kge, test, 23);
+                    scores.put("model", rankerModel.resolve("ranker").toString());
+                    baselines.put("kge", scores);
+                    out.println(Messages.format("KG ranker: accuracy %s, F1 %s (%s of %d pairs known to it)",
+                            scores.get("accuracy"), scores.get("f1"), scores.get("covered"), test.size()));
+                }
+            } else {
+                baselines.put("kge", null);
+                baselines.put("kgeNote", Messages.format("No ranker in %s; train one with `kedrec train kge --model "
+                        + "%s` (or pass --ranker DIR) to fill this column.", rankerModel, rankerModel));
+                out.println(Messages.format("KG ranker: none in %s, column left empty", rankerModel));
+            }
             baselines.put("chance", StudentEvaluator.chance(test, 1000, 17));
             result.put("baselines", baselines);
             List<ExpRxRecExample> zeroshot = StudentEvaluator.first(bothData.split("zeroshot"), maxExamples);

@@ -21,7 +21,17 @@ final class Sequences {
 
     /** A padded batch: inputs (B, T), flat indices of the positions that predict answer tokens, their targets. */
     record Batch(long[] inputs, int rows, int time, long[] positions, long[] targets, int[] firstAnswerRow,
-                 int[] labels, int tokens) {}
+                 int[] labels, int tokens) {
+        /** Loss weights per target: {@code selectionWeight} for each answer's first token (the choice), else 1. */
+        float[] weights(float selectionWeight) {
+            float[] out = new float[targets.length];
+            java.util.Arrays.fill(out, 1f);
+            for (int row : firstAnswerRow) {
+                out[row] = selectionWeight;
+            }
+            return out;
+        }
+    }
 
     private Sequences() {}
 

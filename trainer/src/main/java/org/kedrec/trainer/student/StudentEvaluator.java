@@ -17,6 +17,7 @@ import org.kedrec.core.metrics.Classification;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.metrics.Faithfulness;
 import org.kedrec.core.metrics.RougeL;
+import org.kedrec.core.ranking.DrugRanker;
 
 /**
  * The numbers of {@code kedrec eval student}. Selection: accuracy, and F1 as the macro-F1 over the candidate
@@ -51,6 +52,36 @@ public final class StudentEvaluator {
         return example -> model.select(example).chosen();
     }
 
+    /**
+     * The KG ranker's choice: the candidate with the higher TREATS score. Examples whose disease or candidates the
+     * ranker does not know (it never saw them) get a seeded random choice, and the report counts them.
+     */
+    public static Map<String, Object> ranker(DrugRanker ranker, List<ExpRxRecExample> examples, long seed) {
+        Random random = new Random(seed);
+        int[] covered = {0};
+        Map<String, Object> out = selection(examples, example -> {
+            String disease = example.disease().id();
+            boolean known = ranker.knowsDisease(disease)
+                    && example.candidates().stream().allMatch(c -> ranker.knowsDrug(c.id()));
+            if (!known) {
+                return random.nextInt(example.candidates().size());
+            }
+            covered[0]++;
+            int best = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < example.candidates().size(); i++) {
+                double score = ranker.score(disease, example.candidates().get(i).id());
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = i;
+                }
+            }
+            return best;
+        });
+        out.put("covered", covered[0]);
+        return out;
+    }
+
     /** Uniform random choice, averaged over {@code draws} seeded draws. */
     public static Map<String, Object> chance(List<ExpRxRecExample> examples, int draws, long seed) {
         Random random = new Random(seed);
@@ -82,6 +113,7 @@ public final class StudentEvaluator {
         int finished = 0;
         int agree = 0;
         double[] latencies = new double[examples.size()];
+        List<String> unsupportedMentions = new ArrayList<>();
         // One warm-up call so the first timing does not include lazy native initialisation.
         if (!examples.isEmpty()) {
             model.generate(examples.get(0), options);
@@ -95,6 +127,11 @@ public final class StudentEvaluator {
             mentions += check.mentions();
             supported += check.supported();
             faithfulSum += check.score();
+            for (String mention : check.unsupported()) {
+                if (unsupportedMentions.size() < 20) {
+                    unsupportedMentions.add(example.id() + ": " + mention);
+                }
+            }
             tokens += rationale.tokens();
             millis += rationale.millis();
             latencies[i] = rationale.millis();
@@ -123,6 +160,7 @@ public final class StudentEvaluator {
         out.put("faithfulnessPerRationale", faithfulSum / n);
         out.put("mentions", mentions);
         out.put("supportedMentions", supported);
+        out.put("unsupportedMentions", unsupportedMentions);
         out.put("selectionAccuracyOfFirstSlot", (double) agree / n);
         out.put("meanTokens", (double) tokens / n);
         out.put("finishedShare", (double) finished / n);

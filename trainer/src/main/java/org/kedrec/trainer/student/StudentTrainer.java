@@ -36,7 +36,7 @@ import org.kedrec.core.lm.StudentTransformer;
 
 /**
  * Sequence-level distillation of the teacher's answers into a student transformer: cross-entropy on the answer
- * tokens only, AdamW with a warm-up + cosine schedule, global-norm gradient clipping, steps skipped when the
+ * tokens only (the choice token weighted {@code selectionWeight} times), AdamW with a warm-up + cosine schedule, global-norm gradient clipping, steps skipped when the
  * gradient is not finite, validation loss and selection accuracy after every epoch, early stopping, and the best
  * epoch's parameters checkpointed. Deterministic for a seed on one device.
  */
@@ -44,15 +44,10 @@ public final class StudentTrainer {
     /** Training settings; {@link #defaults()} are the ones measured in docs/student.md. */
     public record Options(String preset, int epochs, int seed, Device device, float learningRate, int batchTokens,
                           int maxRows, int vocabSize, int maxSeqLen, int patience, float warmupFraction,
-                          float clipNorm, float weightDecay, int maxTrainExamples) {
+                          float clipNorm, float weightDecay, int maxTrainExamples, float selectionWeight) {
         public static Options defaults() {
             return new Options("small", 12, 42, defaultDevice(), 6e-4f, 6144, 32, 2048, 640, 3, 0.05f, 1.0f,
-                    0.01f, 0);
-        }
-
-        public Options with(String preset, int epochs, int seed, Device device) {
-            return new Options(preset, epochs, seed, device, learningRate, batchTokens, maxRows, vocabSize,
-                    maxSeqLen, patience, warmupFraction, clipNorm, weightDecay, maxTrainExamples);
+                    0.01f, 0, 5f);
         }
     }
 
@@ -205,6 +200,7 @@ public final class StudentTrainer {
         metrics.put("seed", options.seed());
         metrics.put("device", options.device().toString());
         metrics.put("learningRate", options.learningRate());
+        metrics.put("selectionWeight", options.selectionWeight());
         metrics.put("trainExamples", train.size());
         metrics.put("validationExamples", validation.size());
         metrics.put("bestEpoch", bestEpoch);
@@ -231,9 +227,16 @@ public final class StudentTrainer {
             NDArray ids = manager.create(batch.inputs(), new Shape(batch.rows(), batch.time()));
             NDArray positions = manager.create(batch.positions());
             NDArray targets = manager.create(batch.targets()).reshape(-1, 1);
+            float[] weightValues = batch.weights(options.selectionWeight());
+            float weightSum = 0;
+            for (float w : weightValues) {
+                weightSum += w;
+            }
+            NDArray weights = manager.create(weightValues).reshape(-1, 1);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = transformer.forward(store, new NDList(ids, positions), true).singletonOrThrow();
-                NDArray nll = logits.logSoftmax(1).gather(targets, 1).neg().mean();
+                // The choice is one token of a ~60-token answer; weighting it keeps selection from being an afterthought.
+                NDArray nll = logits.logSoftmax(1).gather(targets, 1).neg().mul(weights).sum().div(weightSum);
                 collector.backward(nll);
                 loss = nll.getFloat();
             }

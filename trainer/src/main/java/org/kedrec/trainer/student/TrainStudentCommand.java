@@ -65,6 +65,14 @@ public final class TrainStudentCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "3", description = "Epochs without a better validation loss.")
     int patience;
 
+    @Option(names = "--selection-weight", defaultValue = "5",
+            description = "Loss weight of the answer's first token (the chosen candidate's slot).")
+    float selectionWeight;
+
+    @Option(names = "--threads", defaultValue = "0",
+            description = "PyTorch intra-op threads (0 = the engine's default); 1 helps on a busy shared CPU.")
+    int threads;
+
     @Option(names = "--max-train-examples", defaultValue = "0", hidden = true,
             description = "Use only the first N training examples (quick trials).")
     int maxTrainExamples;
@@ -76,6 +84,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        threads(threads);
         if (!StudentConfig.PRESETS.contains(preset)) {
             throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
                     "Unknown student preset: `%s`. Valid presets are: %s.", preset, StudentConfig.PRESETS));
@@ -89,7 +98,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
         }
         Device target = device(device);
         StudentTrainer.Options options = new StudentTrainer.Options(preset, epochs, seed, target, learningRate,
-                batchTokens, 32, vocabSize, maxSeqLen, patience, 0.05f, 1.0f, 0.01f, maxTrainExamples);
+                batchTokens, 32, vocabSize, maxSeqLen, patience, 0.05f, 1.0f, 0.01f, maxTrainExamples, selectionWeight);
         for (String v : variants) {
             StudentData data = StudentData.read(dataset, v);
             List<ExpRxRecExample> train = data.split("train");
@@ -109,7 +118,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
             StudentTrainer trainer = new StudentTrainer(options, progress(out));
             StudentTrainer.Result result = trainer.train(train, validation, dir, provenance);
             Map<String, Object> entry = new LinkedHashMap<>(provenance);
-            entry.put("directory", model.toAbsolutePath().relativize(dir.toAbsolutePath()).toString());
+            entry.put("path", model.toAbsolutePath().relativize(dir.toAbsolutePath()).toString());
             entry.put("kind", "kedrec-student");
             entry.put("preset", preset);
             entry.put("parameters", result.parameters());
@@ -128,6 +137,14 @@ public final class TrainStudentCommand implements Callable<Integer> {
     /** {@code <model>/student} for the variant {@code both}, {@code <model>/student-<variant>} otherwise. */
     public static Path studentDirectory(Path model, String variant) {
         return model.resolve("both".equals(variant) ? "student" : "student-" + variant);
+    }
+
+    /** Sets PyTorch's thread counts; only effective before the engine first starts in this JVM. */
+    static void threads(int count) {
+        if (count > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(count));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
     }
 
     static Device device(String name) {

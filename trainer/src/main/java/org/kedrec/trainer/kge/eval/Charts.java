@@ -81,6 +81,15 @@ final class Charts {
                         0f));
                 g.drawLine(LEFT, TOP + ph, LEFT + pw, TOP);
             }
+            // the legend sits in the lower right on a white box, drawn after the lines so they cannot cross it
+            java.util.List<Runnable> legend = new java.util.ArrayList<>();
+            int boxTop = TOP + ph - 20 - 18 * (series.size() - 1) - 16;
+            legend.add(() -> {
+                g.setColor(Color.WHITE);
+                g.fillRect(LEFT + pw - 236, boxTop, 230, 18 * series.size() + 8);
+                g.setColor(Color.LIGHT_GRAY);
+                g.drawRect(LEFT + pw - 236, boxTop, 230, 18 * series.size() + 8);
+            });
             for (int s = 0; s < series.size(); s++) {
                 Series line = series.get(s);
                 g.setColor(PALETTE[s % PALETTE.length]);
@@ -97,10 +106,16 @@ final class Charts {
                     py = y;
                 }
                 int ly = TOP + ph - 20 - 18 * (series.size() - 1 - s);
-                g.fillRect(LEFT + pw - 230, ly - 9, 18, 4);
-                g.setColor(Color.BLACK);
-                g.drawString(line.name(), LEFT + pw - 205, ly - 3);
+                Color color = PALETTE[s % PALETTE.length];
+                legend.add(() -> {
+                    g.setColor(color);
+                    g.fillRect(LEFT + pw - 230, ly - 9, 18, 4);
+                    g.setColor(Color.BLACK);
+                    g.drawString(line.name(), LEFT + pw - 205, ly - 3);
+                });
             }
+            g.setStroke(new BasicStroke(1f));
+            legend.forEach(Runnable::run);
         } finally {
             g.dispose();
         }

@@ -351,6 +351,7 @@ public final class KgeEvaluation {
             pool.shutdown();
         }
         m.put("processors", Runtime.getRuntime().availableProcessors());
+        m.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads", "engine default (one per core)"));
         return m;
     }
 

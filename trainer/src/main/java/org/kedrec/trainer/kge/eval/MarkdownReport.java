@@ -74,7 +74,7 @@ final class MarkdownReport {
 
     static String fmt(Object v) {
         if (v instanceof Double d) {
-            return Math.abs(d) >= 100 ? Messages.format("%.0f", d) : Messages.format("%.3f", d);
+            return Math.abs(d) >= 10 ? Messages.format("%.1f", d) : Messages.format("%.3f", d);
         }
         if (v instanceof Float f) {
             return Messages.format("%.3f", f);

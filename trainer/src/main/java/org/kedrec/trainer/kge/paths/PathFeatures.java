@@ -194,7 +194,7 @@ public final class PathFeatures {
         float[][] x = identity(labels.count(target));
         for (int i = steps.size() - 1; i >= split; i--) {
             Metapath.Step step = steps.get(i);
-            x = multiply(stepMatrix(step, labels, relations, damping), x, labels.count(step.from()));
+            x = multiply(stepMatrix(step, labels, relations, damping), x, labels.count(step.from()), labels.count(target));
             if (i > split && step.from().equals(target)) {
                 zeroDiagonal(x);
             }
@@ -206,10 +206,10 @@ public final class PathFeatures {
         float[][] p = identity(labels.count(source));
         for (int i = split - 1; i >= 0; i--) {
             Metapath.Step step = steps.get(i);
-            p = multiply(stepMatrix(step, labels, relations, damping), p, labels.count(step.from()));
+            p = multiply(stepMatrix(step, labels, relations, damping), p, labels.count(step.from()), labels.count(source));
         }
         zeroDiagonal(p);
-        return dense(p, x);
+        return dense(p, x, labels.count(target));
     }
 
     private static float[][] identity(int n) {
@@ -226,10 +226,9 @@ public final class PathFeatures {
         }
     }
 
-    private static float[][] dense(float[][] a, float[][] b) {
+    private static float[][] dense(float[][] a, float[][] b, int m) {
         int n = a.length;
         int k = b.length;
-        int m = k == 0 ? 0 : b[0].length;
         float[][] out = new float[n][m];
         for (int i = 0; i < n; i++) {
             float[] row = out[i];
@@ -249,8 +248,7 @@ public final class PathFeatures {
     }
 
     /** {@code S * x} for the sparse step matrix S (rows: local nodes of the step's start label). */
-    private static float[][] multiply(Sparse s, float[][] x, int rows) {
-        int width = x.length == 0 ? 0 : x[0].length;
+    private static float[][] multiply(Sparse s, float[][] x, int rows, int width) {
         float[][] out = new float[rows][width];
         for (int u = 0; u < rows; u++) {
             float[] row = out[u];

@@ -1,0 +1,203 @@
+package org.kedrec.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kedrec.importer.trials.TrialSources;
+
+/**
+ * Every kind of bad input gives a message naming the file, the line and the fix (pinned here); {@code skip} counts
+ * bad lines by reason; a failed import leaves complete batches only and can be re-run.
+ */
+class BadInputTest {
+    private static TestNeo4j neo4j;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        neo4j = TestNeo4j.shared();
+    }
+
+    @BeforeEach
+    void empty() {
+        neo4j.wipe();
+    }
+
+    static Path broken(String name) {
+        try {
+            return Paths.get(BadInputTest.class.getResource("/broken/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Importer importer(OnError onError) {
+        return importer(onError, ImportOptions.DEFAULT_BATCH_SIZE);
+    }
+
+    private static Importer importer(OnError onError, int batchSize) {
+        return new Importer(neo4j.driver(), ImportOptions.defaults().withOnError(onError).withBatchSize(batchSize)
+                .withDataDirectory(TestNeo4j.data()));
+    }
+
+    private static ImportReport hetionet(Importer importer, String edges) {
+        return importer.importHetionet(broken("nodes.tsv"), broken(edges));
+    }
+
+    private static final String SKIP = ", or import with --on-error skip to skip such lines.";
+
+    @Test
+    void theGoodFileImportsAndDuplicateLinesGiveOneRelationship() {
+        ImportReport good = hetionet(importer(OnError.FAIL), "edges-good.sif");
+        assertThat(good.relationships()).containsExactlyInAnyOrderEntriesOf(Map.of("TREATS", 10L, "BINDS", 2L));
+        neo4j.wipe();
+        ImportReport duplicates = hetionet(importer(OnError.FAIL), "edges-duplicates.sif");
+        assertThat(duplicates.relationships()).containsExactlyInAnyOrderEntriesOf(Map.of("TREATS", 10L, "BINDS", 2L));
+        assertThat(duplicates.created()).isEqualTo(new ImportReport.Created(24, 12));
+        assertThat(duplicates.files()).extracting(ImportReport.FileReport::lines).containsExactly(25L, 16L);
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = tmp.resolve("no-such-edges.sif");
+        assertThatThrownBy(() -> importer(OnError.SKIP).importHetionet(broken("nodes.tsv"), missing))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("Input file " + missing + " does not exist. Check the path, or point --data (or "
+                        + "KEDREC_DATA) at the data directory that holds it.");
+        assertThat(neo4j.count("MATCH (n) RETURN count(n)")).as("nothing written").isZero();
+    }
+
+    @Test
+    void aWrongColumnLayoutFailsOnTheHeader() {
+        Path edges = broken("edges-good.sif");
+        assertThatThrownBy(() -> importer(OnError.SKIP).importHetionet(edges, edges))
+                .hasMessage(edges + " line 1: expected the columns [id, name, kind] of a Hetionet nodes file but "
+                        + "found [source, metaedge, target]. Pass the nodes TSV (e.g. hetionet/hetionet-v1.0-nodes.tsv) "
+                        + "as the nodes file.");
+        assertThat(neo4j.count("MATCH (n) RETURN count(n)")).as("nothing written").isZero();
+    }
+
+    @Test
+    void aTruncatedGzipIsReportedWithTheLastGoodLine() throws IOException {
+        Path gz = tmp.resolve("edges.sif.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(broken("edges-good.sif")));
+        }
+        byte[] bytes = Files.readAllBytes(gz);
+        Files.write(gz, Arrays.copyOf(bytes, 20));
+        assertThatThrownBy(() -> importer(OnError.SKIP).importHetionet(broken("nodes.tsv"), gz))
+                .hasMessage(gz + " is truncated or not valid gzip: reading stopped after line 0 (Unexpected end of "
+                        + "ZLIB input stream). Copy or download the file again; a failed import can simply be re-run.");
+        // The same file intact is read as gzip whatever its name.
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp.resolve("edges.txt")))) {
+            out.write(Files.readAllBytes(broken("edges-good.sif")));
+        }
+        assertThat(importer(OnError.FAIL).importHetionet(broken("nodes.tsv"), tmp.resolve("edges.txt"))
+                .created().relationships()).isEqualTo(12);
+    }
+
+    @Test
+    void aMalformedLineStopsTheImportOrIsSkipped() {
+        Path edges = broken("edges-malformed.sif");
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-malformed.sif"))
+                .isInstanceOf(ImportException.class)
+                .hasMessage(edges + " line 4: expected 3 tab-separated columns (source, metaedge, target) but found 2. "
+                        + "Fix or remove the line" + SKIP);
+        ImportReport skipped = hetionet(importer(OnError.SKIP), "edges-malformed.sif");
+        assertThat(skipped.skippedLines()).isEqualTo(1);
+        assertThat(skipped.skippedByReason()).containsExactly(Map.entry("malformed line", 1L));
+        assertThat(skipped.relationships()).containsExactlyInAnyOrderEntriesOf(Map.of("TREATS", 9L, "BINDS", 2L));
+    }
+
+    @Test
+    void anUnknownNodeIdNamesTheIdAndTheFix() {
+        Path edges = broken("edges-unknown-id.sif");
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-unknown-id.sif"))
+                .hasMessage(edges + " line 3: unknown node id `Gene::999999999`: no Gene NCBIGene:999999999 in the "
+                        + "graph or in the nodes file. Import the nodes file that defines it first or fix the id" + SKIP);
+        ImportReport skipped = hetionet(importer(OnError.SKIP), "edges-unknown-id.sif");
+        assertThat(skipped.skippedByReason()).containsExactly(Map.entry("unknown node id", 1L));
+        assertThat(skipped.created().relationships()).isEqualTo(12);
+    }
+
+    @Test
+    void anUnknownMetaedgeSuggestsTheClosest() {
+        Path edges = broken("edges-unknown-metaedge.sif");
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-unknown-metaedge.sif"))
+                .hasMessage(edges + " line 2: unknown metaedge `CxD` (did you mean [CpD, CtD, CbG]?). Fix the "
+                        + "metaedge or add a Hetionet row for it to relation-types.tsv" + SKIP);
+    }
+
+    @Test
+    void aBadIdSaysWhatAnIdLooksLike() {
+        Path edges = broken("edges-bad-id.sif");
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-bad-id.sif"))
+                .hasMessage(edges + " line 2: `DB00700` is not a Hetionet node id: expected `Kind::identifier`, e.g. "
+                        + "`Compound::DB00997`. Fix the id" + SKIP);
+    }
+
+    @Test
+    void aFailedRunLeavesCompleteBatchesOnlyAndCanBeRerun() {
+        Path edges = broken("edges-partial.sif");
+        // Batches of 2: lines 2-5 are two committed batches, line 6 waits in the buffer when line 7 fails.
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL, 2), "edges-partial.sif"))
+                .hasMessage(edges + " line 7: expected 3 tab-separated columns (source, metaedge, target) but found 1. "
+                        + "Fix or remove the line" + SKIP);
+        assertThat(neo4j.count("MATCH ()-[r:TREATS]->() RETURN count(r)")).isEqualTo(4);
+        assertThat(neo4j.count("MATCH (n) RETURN count(n)")).isEqualTo(24);
+        // The fixed file completes the import without duplicating what the failed run wrote.
+        ImportReport rerun = hetionet(importer(OnError.FAIL, 2), "edges-good.sif");
+        assertThat(rerun.created()).isEqualTo(new ImportReport.Created(0, 8));
+        assertThat(rerun.relationships()).containsExactlyInAnyOrderEntriesOf(Map.of("TREATS", 10L, "BINDS", 2L));
+    }
+
+    @Test
+    void evidenceFilesNameTheirProblems() {
+        Importer importer = importer(OnError.FAIL);
+        hetionet(importer, "edges-good.sif");
+        Path pubtator = broken("pubtator-malformed.txt");
+        assertThatThrownBy(() -> importer.importPubmed(pubtator))
+                .hasMessage(pubtator + " line 4: `26094\\tthis line is not PubTator` is neither a title, an abstract, "
+                        + "a mention (6 or more tab-separated fields: PMID, start, end, text, type, ids) nor a relation "
+                        + "(PMID, type, id, id). Fix or remove the line" + SKIP);
+        Path drkg = broken("drkg-unknown-relation.tsv");
+        assertThatThrownBy(() -> importer.importDrkg(drkg))
+                .hasMessage(drkg + " line 1: unknown DRKG relation `DRUGBANK::cures::Compound:Disease`. Add a DRKG "
+                        + "row for it to relation-types.tsv or fix the relation" + SKIP);
+        Path json = broken("ctg-truncated.json");
+        assertThatThrownBy(() -> importer.importTrials(TrialSources.ctgovJson(json)))
+                .hasMessageStartingWith(json + " is not valid ClinicalTrials.gov API v2 JSON: ")
+                .hasMessageEndingWith(". Download the studies again (format=json).");
+        Path xml = broken("NCT00000001.xml");
+        assertThatThrownBy(() -> importer.importTrials(new TrialSources(null, java.util.List.of(xml), null, null, null,
+                        null)))
+                .hasMessageStartingWith(xml + " is not a well-formed ClinicalTrials.gov XML record: ")
+                .hasMessageEndingWith(". Download the record again.");
+        Path csv = broken("hint-unterminated.csv");
+        Path links = TestNeo4j.data().resolve("clinicaltrials/trials_hint_x_hetionet.tsv");
+        // (skip: the links file names Hetionet ids this small graph lacks; an unclosed quote is fatal anyway)
+        assertThatThrownBy(() -> importer(OnError.SKIP).importTrials(new TrialSources(null, null,
+                        java.util.List.of(csv), links, null, null)))
+                .hasMessage(csv + " line 2: a quoted field opened in this record is never closed. Add the closing "
+                        + "double quote (a quote inside a field is written \"\").");
+        // The PubTator skip mode drops the bad line and keeps the document.
+        ImportReport skipped = importer(OnError.SKIP).importPubmed(pubtator);
+        assertThat(skipped.skippedByReason()).containsExactly(Map.entry("malformed line", 1L));
+        assertThat(skipped.nodes()).containsEntry("Publication", 1L);
+    }
+}

@@ -1,0 +1,208 @@
+package org.kedrec.trainer.cli;
+
+import ai.djl.Device;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kedrec.core.Messages;
+import org.kedrec.core.data.DataDirectory;
+import org.kedrec.core.ranking.DrugRanker;
+import org.kedrec.core.split.SplitPlan;
+import org.kedrec.trainer.kge.EmbeddingWriter;
+import org.kedrec.trainer.kge.KgeTrainingConfig;
+import org.kedrec.trainer.kge.RankerTrainer;
+import org.kedrec.trainer.kge.graph.HetionetSif;
+import org.kedrec.trainer.kge.graph.Neo4jGraphExport;
+import org.kedrec.trainer.kge.graph.TrainingGraph;
+import org.kedrec.trainer.kge.paths.PathFeatures;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kedrec train kge}: exports the training graph from Neo4j (held-out TREATS pairs removed), trains the
+ * ranker into {@code <model>/ranker/}, and writes the drug and disease embeddings back with their vector indexes.
+ */
+@Command(name = "kge", mixinStandardHelpOptions = true,
+        description = {"Train the drug ranker: a KG embedding (DJL, PyTorch) combined with Project Rephetio's "
+                + "metapath model, on the graph in Neo4j without the held-out TREATS pairs.",
+            "Writes <model>/ranker/ and model.json, then the embeddings and the vector indexes "
+                    + "drug_embedding/disease_embedding to the graph."})
+public final class TrainKgeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--uri", defaultValue = "bolt://localhost:7687", description = "Bolt URI (default: ${DEFAULT-VALUE}).")
+    String uri;
+
+    @Option(names = "--user", defaultValue = "neo4j", description = "Neo4j user (default: ${DEFAULT-VALUE}).")
+    String user;
+
+    /** The same variable `kedrec server start` and `kedrec import` read, so the three agree without options. */
+    @Option(names = "--password", defaultValue = "${env:KEDREC_NEO4J_PASSWORD:-kedrec-demo}",
+            description = "Neo4j password (default: $KEDREC_NEO4J_PASSWORD, else kedrec-demo, the password of "
+                    + "`kedrec server start`).")
+    String password;
+
+    @Option(names = "--database", description = "Database name (default: the user's home database).")
+    String database;
+
+    @Option(names = "--model", required = true, description = "Model directory to write (ranker/ and model.json).")
+    Path model;
+
+    @Option(names = "--splits", description = "splits.tsv from `kedrec dataset build`; default: the built-in rules "
+            + "of SplitPlan over eval/hetionet_CtD_split.tsv.")
+    Path splits;
+
+    @Option(names = "--data", description = "Data directory (default: $KEDREC_DATA or ../shared/data).")
+    Path data;
+
+    @Option(names = "--sources", split = ",", defaultValue = "Hetionet",
+            description = "Relationship `source` values to train on, comma-separated, `*` for all (default: "
+                    + "${DEFAULT-VALUE}; see docs/ranker.md for why DRKG is opt-in).")
+    List<String> sources;
+
+    @Option(names = "--profile", defaultValue = "full", description = "quick or full (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--kge", description = "Scoring function: distmult, complex or rotate (default: the profile's).")
+    String kge;
+
+    @Option(names = "--epochs", description = "Maximum epochs (default: the profile's).")
+    Integer epochs;
+
+    @Option(names = "--dim", description = "Embedding dimension (default: the profile's).")
+    Integer dim;
+
+    @Option(names = "--seed", description = "Random seed (default: the profile's, 42).")
+    Integer seed;
+
+    @Option(names = "--learning-rate", description = "Adam's peak learning rate (default: the profile's).")
+    Double learningRate;
+
+    @Option(names = "--batch-size", description = "Triples per batch (default: the profile's).")
+    Integer batchSize;
+
+    @Option(names = "--negatives", description = "Shared negatives per batch and side (default: the profile's).")
+    Integer negatives;
+
+    @Option(names = "--treats-oversample", description = "Visits of each TREATS triple per epoch (default: the profile's).")
+    Integer treatsOversample;
+
+    @Option(names = "--patience", description = "Epochs without a better validation MRR before stopping.")
+    Integer patience;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}: "
+            + "the GPU when the engine sees one).")
+    String device;
+
+    @Option(names = "--no-metapaths", description = "Train the embedding alone, without the metapath component.")
+    boolean noMetapaths;
+
+    @Option(names = "--no-write-back", description = "Do not write embeddings and vector indexes to Neo4j.")
+    boolean noWriteBack;
+
+    @Option(names = "--dev-hetionet-sif", description = "DEVELOPMENT ONLY: read the graph from a Hetionet SIF edge "
+            + "list (e.g. derived/hetionet-v1.0-edges-demo.sif.gz) instead of Neo4j; nothing is written back.")
+    Path devHetionetSif;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        KgeTrainingConfig config = config();
+        Device target = Devices.parse(device);
+        Path dataDir = data != null ? data : DataDirectory.require();
+        SplitPlan plan = splits != null ? SplitPlan.read(splits) : SplitPlan.fromDataDirectory(dataDir);
+        ConsoleProgressBar progress = new ConsoleProgressBar(out);
+        RankerTrainer.Options options = new RankerTrainer.Options(config, !noMetapaths, PathFeatures.DEFAULT_DAMPING,
+                target, version());
+        out.println(Messages.format("Training %s (dim %d, up to %d epochs) on %s into %s", config.model().displayName(),
+                config.dim(), config.epochs(), target, model.toAbsolutePath()));
+        if (devHetionetSif != null) {
+            if (!Files.isRegularFile(devHetionetSif)) {
+                throw new IllegalArgumentException(Messages.format(
+                        "--dev-hetionet-sif %s does not exist; e.g. use %s.", devHetionetSif,
+                        dataDir.resolve("derived/hetionet-v1.0-edges-demo.sif.gz")));
+            }
+            out.println("DEVELOPMENT PATH: reading " + devHetionetSif + " instead of Neo4j; nothing is written back.");
+            long t0 = System.nanoTime();
+            TrainingGraph graph = HetionetSif.read(devHetionetSif,
+                    DataDirectory.requireFile(dataDir, "hetionet/hetionet-v1.0-nodes.tsv"), plan);
+            summarizeGraph(out, graph, (System.nanoTime() - t0) / 1e9);
+            report(out, new RankerTrainer(options, progress).train(graph, plan, model));
+            return 0;
+        }
+        if (password == null || password.isBlank()) {
+            throw new IllegalArgumentException(
+                    "No Neo4j password: pass --password or set the KEDREC_NEO4J_PASSWORD environment variable.");
+        }
+        try (Driver driver = GraphDatabase.driver(uri, AuthTokens.basic(user, password))) {
+            driver.verifyConnectivity();
+            Neo4jGraphExport export = new Neo4jGraphExport(driver, database);
+            for (Neo4jGraphExport.SourceCount c : export.sourceCounts(sources)) {
+                out.println(Messages.format("  source %-12s %,10d relationships %s", c.source(), c.edges(),
+                        c.kept() ? "kept" : "skipped (add it to --sources to train on it)"));
+            }
+            long t0 = System.nanoTime();
+            TrainingGraph graph = export.export(plan, sources, progress);
+            summarizeGraph(out, graph, (System.nanoTime() - t0) / 1e9);
+            report(out, new RankerTrainer(options, progress).train(graph, plan, model));
+            if (!noWriteBack) {
+                try (DrugRanker ranker = DrugRanker.load(model, target)) {
+                    EmbeddingWriter.Written w = new EmbeddingWriter(driver, database).write(ranker);
+                    out.println(Messages.format("Wrote %d drug and %d disease embeddings (%d dimensions); %s", w.drugs(),
+                            w.diseases(), w.dimensions(), String.join("; ", w.indexActions())));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private KgeTrainingConfig config() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        put(o, "model", kge);
+        put(o, "epochs", epochs);
+        put(o, "dim", dim);
+        put(o, "seed", seed);
+        put(o, "learningRate", learningRate);
+        put(o, "batchSize", batchSize);
+        put(o, "negatives", negatives);
+        put(o, "treatsOversample", treatsOversample);
+        put(o, "patience", patience);
+        return KgeTrainingConfig.profile(profile).with(o);
+    }
+
+    private static void put(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String version() {
+        String v = TrainKgeCommand.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+
+    private static void summarizeGraph(PrintWriter out, TrainingGraph graph, double seconds) {
+        out.println(Messages.format("Training graph: %,d triples, %,d entities, %d relations (%.1f s); left out: %s",
+                graph.size(), graph.entities().size(), graph.relations().size(), seconds, graph.excluded()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void report(PrintWriter out, RankerTrainer.Outcome outcome) {
+        Map<String, Object> m = outcome.metrics();
+        out.println(Messages.format("Trained in %.0f s (%.0f triples/s); best epoch %s of %s", m.get("trainSeconds"),
+                m.get("triplesPerSecond"), m.get("bestEpoch"), m.get("epochsRun")));
+        Map<String, Object> v = (Map<String, Object>) m.get("validation");
+        out.println("Validation (filtered, all compounds): " + v);
+        out.println("Ranker written to " + outcome.rankerDir().toAbsolutePath());
+    }
+}
