@@ -35,6 +35,8 @@ import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.core.ranking.ScoredDrugs;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.trainer.kge.evidence.Evidence;
+import org.kedrec.trainer.kge.evidence.EvidenceFeatures;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
 import org.kedrec.trainer.kge.graph.TreatsPair;
 import org.kedrec.trainer.kge.paths.LogisticRegression;
@@ -76,7 +78,16 @@ public final class RankerTrainer {
         this.progress = progress;
     }
 
+    /** Trains the "KG only" ranker (no side information). */
     public Outcome train(TrainingGraph graph, SplitPlan plan, Path modelDir) {
+        return train(graph, null, plan, modelDir);
+    }
+
+    /**
+     * Trains the ranker; with {@code evidence} (and metapaths on), the metapath model also reads the side
+     * information ({@link EvidenceFeatures}: "KG + evidence"), and the evidence is stored in the model directory.
+     */
+    public Outcome train(TrainingGraph graph, Evidence evidence, SplitPlan plan, Path modelDir) {
         float[][] scores;
         long start = System.nanoTime();
         Path finalDir = RankerFiles.dir(modelDir);
@@ -108,7 +119,9 @@ public final class RankerTrainer {
             PathFeatures features = null;
             if (options.metapaths()) {
                 long t0 = System.nanoTime();
-                features = PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, options.damping());
+                features = evidence != null
+                        ? EvidenceFeatures.compute(graph, evidence, options.damping())
+                        : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, options.damping());
                 metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation);
                 pathLogits = metapathModel.logits();
                 metrics.put("metapathSeconds", (System.nanoTime() - t0) / 1e9);
@@ -139,6 +152,10 @@ public final class RankerTrainer {
             metrics.put("validation", validation);
             metrics.put("excludedEdges", graph.excluded());
             metrics.put("splitCounts", splitCounts(graph));
+            metrics.put("setting", evidence != null && pathLogits != null ? "KG + evidence" : "KG only");
+            if (evidence != null && pathLogits != null) {
+                metrics.put("evidence", evidence.summary());
+            }
             List<Map<String, Object>> history = new ArrayList<>();
             for (KgeTrainer.EpochResult e : kge.history()) {
                 Map<String, Object> h = new LinkedHashMap<>();
@@ -161,24 +178,33 @@ public final class RankerTrainer {
                 new PathScores(diseases, drugs, pathLogits).write(staging.resolve(RankerFiles.PATH_SCORES));
                 writeMetapaths(staging.resolve(RankerFiles.METAPATHS), features, metapathModel);
             }
+            boolean withEvidence = evidence != null && pathLogits != null;
+            if (withEvidence) {
+                evidence.write(staging.resolve(RankerFiles.EVIDENCE));
+            }
             Map<String, Object> training = new LinkedHashMap<>(options.kge().toMap());
             training.put("damping", options.damping());
             if (metapathModel != null) {
                 training.put("metapathL2", metapathModel.l2());
             }
+            training.put("evidence", withEvidence);
+            if (withEvidence) {
+                training.put("evidenceHash", evidence.hash());
+            }
             RankerConfig config = new RankerConfig(RankerConfig.FORMAT, MODEL_NAME + "-ranker", options.version(),
                     Instant.now().toString(), options.kge().model(), options.kge().dim(), entities.size(),
                     graph.relations().size(), RelationKeys.TREATS, EntityKind.DRUG.label(),
                     EntityKind.DISEASE.label(),
-                    pathLogits != null ? List.of(RankerConfig.KGE, RankerConfig.METAPATH) : List.of(RankerConfig.KGE),
+                    withEvidence ? List.of(RankerConfig.KGE, RankerConfig.METAPATH, RankerConfig.EVIDENCE)
+                            : pathLogits != null ? List.of(RankerConfig.KGE, RankerConfig.METAPATH)
+                            : List.of(RankerConfig.KGE),
                     combiner, graph.dataHash(), training);
             config.write(staging.resolve(RankerFiles.CONFIG));
             writeJson(staging.resolve(RankerFiles.METRICS), metrics);
             swapIn(staging, finalDir);
             JsonObject entry = new JsonObject();
             entry.addProperty("path", RankerFiles.COMPONENT);
-            entry.addProperty("kind", config.model().displayName()
-                    + (pathLogits != null ? " + metapath logistic regression" : ""));
+            entry.addProperty("kind", config.kindDescription());
             entry.addProperty("createdAt", config.createdAt());
             entry.addProperty("dataHash", graph.dataHash());
             entry.addProperty("entities", entities.size());
@@ -303,7 +329,7 @@ public final class RankerTrainer {
         List<Map<String, Object>> list = new ArrayList<>();
         double[] weights = model.regression().standardizedWeights();
         Map<String, Metapath> byName = new HashMap<>();
-        PathFeatures.DEFAULT_METAPATHS.forEach(m -> byName.put(m.abbreviation(), m));
+        EvidenceFeatures.allMetapaths().forEach(m -> byName.put(m.abbreviation(), m));
         for (int j = 0; j < features.names().size(); j++) {
             Map<String, Object> entry = new LinkedHashMap<>();
             String name = features.names().get(j);

@@ -98,6 +98,26 @@ public final class PathFeatures {
         return values[diseaseRow][drugColumn];
     }
 
+    /** These features followed by {@code extra} ({@code [disease row][drug column][k]}, named {@code extraNames}). */
+    public PathFeatures withExtra(List<String> extraNames, float[][][] extra) {
+        if (extra.length != diseases.length || (extra.length > 0 && extra[0].length != drugs.length)) {
+            throw new IllegalArgumentException(Messages.format(
+                    "Extra features must be %d diseases x %d drugs.", diseases.length, drugs.length));
+        }
+        int nf = names.size();
+        float[][][] joined = new float[diseases.length][drugs.length][];
+        for (int d = 0; d < diseases.length; d++) {
+            for (int c = 0; c < drugs.length; c++) {
+                float[] v = java.util.Arrays.copyOf(values[d][c], nf + extraNames.size());
+                System.arraycopy(extra[d][c], 0, v, nf, extraNames.size());
+                joined[d][c] = v;
+            }
+        }
+        List<String> allNames = new ArrayList<>(names);
+        allNames.addAll(extraNames);
+        return new PathFeatures(drugs, diseases, allNames, joined);
+    }
+
     public static PathFeatures compute(TrainingGraph graph, List<Metapath> metapaths, double damping) {
         EntityIndex entities = graph.entities();
         Labels labels = new Labels(entities);
