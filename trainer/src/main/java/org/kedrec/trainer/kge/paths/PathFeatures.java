@@ -153,6 +153,20 @@ public final class PathFeatures {
         return new PathFeatures(drugs, diseases, names, values);
     }
 
+    /**
+     * The raw DWPC of one metapath for every (drug, disease) of {@code graph}, as [drug][disease] in entity-index
+     * order (before the {@code asinh(x / mean)} transform); with damping 0 it is the plain path count.
+     */
+    public static float[][] rawDwpc(TrainingGraph graph, Metapath metapath, double damping) {
+        Labels labels = new Labels(graph.entities());
+        Map<String, Relation> relations = new HashMap<>();
+        for (int i = 0; i < graph.size(); i++) {
+            relations.computeIfAbsent(graph.relations().get(graph.relation(i)), k -> new Relation())
+                    .add(graph.head(i), graph.tail(i));
+        }
+        return dwpc(metapath, labels, relations, damping);
+    }
+
     private static double asinh(double x) {
         return Math.log(x + Math.sqrt(x * x + 1));
     }
