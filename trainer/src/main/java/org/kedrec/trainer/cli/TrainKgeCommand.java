@@ -114,6 +114,11 @@ public final class TrainKgeCommand implements Callable<Integer> {
             + "knowledge graph alone, not the trials, literature and DrugBank properties in the graph.")
     boolean noEvidence;
 
+    @Option(names = "--feature-model", defaultValue = "auto", description = "What turns the path and evidence "
+            + "features into a score: boosted (gradient-boosted trees), logistic (Rephetio's logistic regression) or "
+            + "auto (default: boosted with evidence, logistic for KG only).")
+    String featureModel;
+
     @Option(names = "--no-write-back", description = "Do not write embeddings and vector indexes to Neo4j.")
     boolean noWriteBack;
 
@@ -130,7 +135,7 @@ public final class TrainKgeCommand implements Callable<Integer> {
         SplitPlan plan = splits != null ? SplitPlan.read(splits) : SplitPlan.fromDataDirectory(dataDir);
         ConsoleProgressBar progress = new ConsoleProgressBar(out);
         RankerTrainer.Options options = new RankerTrainer.Options(config, !noMetapaths, PathFeatures.DEFAULT_DAMPING,
-                target, version());
+                target, version(), RankerTrainer.FeatureModel.parse(featureModel));
         out.println(Messages.format("Training %s (dim %d, up to %d epochs) on %s into %s", config.model().displayName(),
                 config.dim(), config.epochs(), target, model.toAbsolutePath()));
         if (devHetionetSif != null) {

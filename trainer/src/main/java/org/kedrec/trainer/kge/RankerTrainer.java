@@ -39,6 +39,7 @@ import org.kedrec.trainer.kge.evidence.Evidence;
 import org.kedrec.trainer.kge.evidence.EvidenceFeatures;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
 import org.kedrec.trainer.kge.graph.TreatsPair;
+import org.kedrec.trainer.kge.paths.BoostedFeatureModel;
 import org.kedrec.trainer.kge.paths.LogisticRegression;
 import org.kedrec.trainer.kge.paths.MetapathModel;
 import org.kedrec.trainer.kge.paths.PathFeatures;
@@ -62,7 +63,34 @@ public final class RankerTrainer {
      * @param metapaths whether the ranker combines the embedding with the metapath model (the default); without it
      *     the ranker is the embedding alone, calibrated on the validation pairs
      */
-    public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {}
+    public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
+            FeatureModel featureModel) {
+        public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {
+            this(kge, metapaths, damping, device, version, FeatureModel.AUTO);
+        }
+    }
+
+    /** What turns the path (and evidence) features into the ranker's precomputed logit. */
+    public enum FeatureModel {
+        /** Boosted trees with evidence, logistic regression (Rephetio, the "KG only" ranker) without. */
+        AUTO,
+        LOGISTIC,
+        BOOSTED;
+
+        public static FeatureModel parse(String text) {
+            for (FeatureModel m : values()) {
+                if (m.name().equalsIgnoreCase(text)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException(Messages.format(
+                    "Unknown feature model `%s`. Valid values are: [auto, logistic, boosted].", text));
+        }
+
+        boolean boosted(boolean evidence) {
+            return this == BOOSTED || (this == AUTO && evidence);
+        }
+    }
 
     /**
      * What was trained: the folder, the metrics, and the final score of every (disease, drug) as computed in
@@ -116,6 +144,7 @@ public final class RankerTrainer {
 
             float[][] pathLogits = null;
             MetapathModel metapathModel = null;
+            BoostedFeatureModel boosted = null;
             PathFeatures features = null;
             if (options.metapaths()) {
                 long t0 = System.nanoTime();
@@ -124,6 +153,13 @@ public final class RankerTrainer {
                         : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, options.damping());
                 metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation);
                 pathLogits = metapathModel.logits();
+                if (options.featureModel().boosted(evidence != null)) {
+                    long t1 = System.nanoTime();
+                    boosted = BoostedFeatureModel.fit(features, pairs.trainPositive, pairs.validation,
+                            BoostedFeatureModel.PARAMS);
+                    pathLogits = boosted.logits();
+                    metrics.put("boostedSeconds", (System.nanoTime() - t1) / 1e9);
+                }
                 metrics.put("metapathSeconds", (System.nanoTime() - t0) / 1e9);
             }
             RankerConfig.Combiner combiner = fitCombiner(kgeScores, pathLogits, pairs);
@@ -133,8 +169,11 @@ public final class RankerTrainer {
             validation.put("pairs", pairs.validation.size());
             validation.put("model", validationMetrics(combined, pairs));
             validation.put("kge", validationMetrics(kgeScores, pairs));
-            if (pathLogits != null) {
-                validation.put("metapath", validationMetrics(pathLogits, pairs));
+            if (metapathModel != null) {
+                validation.put("metapath", validationMetrics(metapathModel.logits(), pairs));
+            }
+            if (boosted != null) {
+                validation.put("boosted", validationMetrics(boosted.logits(), pairs));
             }
             LOG.info("validation: {}", validation);
 
@@ -176,7 +215,7 @@ public final class RankerTrainer {
             }
             if (pathLogits != null) {
                 new PathScores(diseases, drugs, pathLogits).write(staging.resolve(RankerFiles.PATH_SCORES));
-                writeMetapaths(staging.resolve(RankerFiles.METAPATHS), features, metapathModel);
+                writeMetapaths(staging.resolve(RankerFiles.METAPATHS), features, metapathModel, boosted);
             }
             boolean withEvidence = evidence != null && pathLogits != null;
             if (withEvidence) {
@@ -186,18 +225,30 @@ public final class RankerTrainer {
             training.put("damping", options.damping());
             if (metapathModel != null) {
                 training.put("metapathL2", metapathModel.l2());
+                training.put("featureModel", boosted != null ? "boosted" : "logistic");
+            }
+            if (boosted != null) {
+                training.put("boosting", BoostedFeatureModel.PARAMS.toString());
             }
             training.put("evidence", withEvidence);
             if (withEvidence) {
                 training.put("evidenceHash", evidence.hash());
             }
+            List<String> components = new ArrayList<>(List.of(RankerConfig.KGE));
+            if (pathLogits != null) {
+                components.add(RankerConfig.METAPATH);
+            }
+            if (boosted != null) {
+                components.add(RankerConfig.BOOSTED);
+            }
+            if (withEvidence) {
+                components.add(RankerConfig.EVIDENCE);
+            }
             RankerConfig config = new RankerConfig(RankerConfig.FORMAT, MODEL_NAME + "-ranker", options.version(),
                     Instant.now().toString(), options.kge().model(), options.kge().dim(), entities.size(),
                     graph.relations().size(), RelationKeys.TREATS, EntityKind.DRUG.label(),
                     EntityKind.DISEASE.label(),
-                    withEvidence ? List.of(RankerConfig.KGE, RankerConfig.METAPATH, RankerConfig.EVIDENCE)
-                            : pathLogits != null ? List.of(RankerConfig.KGE, RankerConfig.METAPATH)
-                            : List.of(RankerConfig.KGE),
+                    components,
                     combiner, graph.dataHash(), training);
             config.write(staging.resolve(RankerFiles.CONFIG));
             writeJson(staging.resolve(RankerFiles.METRICS), metrics);
@@ -325,7 +376,9 @@ public final class RankerTrainer {
         return counts;
     }
 
-    private static void writeMetapaths(Path file, PathFeatures features, MetapathModel model) {
+    private static void writeMetapaths(Path file, PathFeatures features, MetapathModel model,
+            BoostedFeatureModel boosted) {
+        int[] splits = boosted == null ? null : boosted.trees().splitCounts(features.featureCount());
         List<Map<String, Object>> list = new ArrayList<>();
         double[] weights = model.regression().standardizedWeights();
         Map<String, Metapath> byName = new HashMap<>();
@@ -337,12 +390,19 @@ public final class RankerTrainer {
             Metapath m = byName.get(name);
             entry.put("pattern", m == null ? null : m.pattern());
             entry.put("standardizedWeight", weights[j]);
+            if (splits != null) {
+                entry.put("boostedSplits", splits[j]);
+            }
             list.add(entry);
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("damping", PathFeatures.DEFAULT_DAMPING);
         root.put("l2", model.l2());
         root.put("transform", "asinh(DWPC / mean DWPC over all pairs); degree features log1p; then standardised");
+        root.put("model", boosted != null
+                ? "gradient-boosted trees (the ranker's feature model; boostedSplits = splits per feature) beside the "
+                        + "logistic regression (standardizedWeight)"
+                : "logistic regression (standardizedWeight)");
         root.put("features", list);
         writeJson(file, root);
     }

@@ -100,6 +100,9 @@ public final class KgeEvaluation {
             scorers.put("random", grid.random(options.randomSeed()));
             progress.advance(1);
             scorers.put("kge", grid.kgeScores(ranker));
+            if (config.hasPathScores()) {
+                scorers.put("featureModel", storedPathScores(dir));
+            }
             progress.advance(1);
             progress.end();
 
@@ -125,8 +128,16 @@ public final class KgeEvaluation {
                         "number of trials testing the drug for the disease; ties broken by the drug's trial count"));
             }
             report.put("baselines", baselines);
-            report.put("components", Map.of("kge", heldOut.get("kge").metrics(
-                    config.model().displayName() + " embedding alone (the ranker's DJL component)")));
+            Map<String, Object> components = new LinkedHashMap<>();
+            components.put("kge", heldOut.get("kge").metrics(
+                    config.model().displayName() + " embedding alone (the ranker's DJL component)"));
+            if (scorers.containsKey("featureModel")) {
+                components.put("featureModel", heldOut.get("featureModel").metrics(config.components().contains(
+                        RankerConfig.BOOSTED) ? "the ranker's gradient-boosted trees over the path and evidence "
+                                + "features alone (precomputed path-scores.bin)"
+                        : "the ranker's metapath logistic regression alone (precomputed path-scores.bin)"));
+            }
+            report.put("components", components);
             Map<String, Object> zs = new LinkedHashMap<>(zeroShot.get("model").metrics(ranker.info().kind()));
             zs.put("diseases", truth.zeroShotDiseases.size());
             Map<String, Object> zsBaselines = new LinkedHashMap<>();
@@ -214,6 +225,19 @@ public final class KgeEvaluation {
                 ? EvidenceFeatures.compute(graph, evidence, w)
                 : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, w);
         return MetapathModel.fit(features, truth.trainPositive, truth.validation).logits();
+    }
+
+    private static float[][] storedPathScores(Path dir) {
+        PathScores stored = PathScores.read(dir.resolve(RankerFiles.PATH_SCORES));
+        int rows = stored.rowEntities().length;
+        int columns = stored.columnEntities().length;
+        float[][] out = new float[rows][columns];
+        for (int d = 0; d < rows; d++) {
+            for (int c = 0; c < columns; c++) {
+                out[d][c] = stored.value(d, c);
+            }
+        }
+        return out;
     }
 
     /** True when the ranker carries a metapath component and it equals the baseline fitted here. */
@@ -380,7 +404,8 @@ public final class KgeEvaluation {
         return m;
     }
 
-    private static List<TreatsPair> readModelPairs(Path splitsFile) {
+    /** The TREATS pairs (with their split) a model directory's {@code splits.tsv} lists. */
+    public static List<TreatsPair> readModelPairs(Path splitsFile) {
         SplitPlan plan = SplitPlan.read(splitsFile);
         List<TreatsPair> pairs = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(splitsFile, StandardCharsets.UTF_8)) {

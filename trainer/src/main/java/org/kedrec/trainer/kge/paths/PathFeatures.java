@@ -98,6 +98,27 @@ public final class PathFeatures {
         return values[diseaseRow][drugColumn];
     }
 
+    /** Only the named features, in the order given (an unknown name is an error). */
+    public PathFeatures select(List<String> keep) {
+        int[] columns = new int[keep.size()];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = names.indexOf(keep.get(j));
+            if (columns[j] < 0) {
+                throw new IllegalArgumentException(Messages.format("There is no feature `%s`; the features are %s.",
+                        keep.get(j), names));
+            }
+        }
+        float[][][] picked = new float[diseases.length][drugs.length][columns.length];
+        for (int d = 0; d < diseases.length; d++) {
+            for (int c = 0; c < drugs.length; c++) {
+                for (int j = 0; j < columns.length; j++) {
+                    picked[d][c][j] = values[d][c][columns[j]];
+                }
+            }
+        }
+        return new PathFeatures(drugs, diseases, keep, picked);
+    }
+
     /** These features followed by {@code extra} ({@code [disease row][drug column][k]}, named {@code extraNames}). */
     public PathFeatures withExtra(List<String> extraNames, float[][][] extra) {
         if (extra.length != diseases.length || (extra.length > 0 && extra[0].length != drugs.length)) {
