@@ -97,7 +97,11 @@ public final class HeadExperiment {
         for (int[] v : pairs.validation) {
             validation[v[0]].set(v[1]);
         }
-        float[][] logits = fitAndScore(f, pairs.trainPositive, validation, params);
+        BitSet[] none = new BitSet[nd];
+        for (int d = 0; d < nd; d++) {
+            none[d] = new BitSet();
+        }
+        float[][] logits = fitAndScore(f, pairs.trainPositive, none, params);
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         float[][] combined = RankerTrainer.combine(RankerTrainer.fitCombiner(kge, logits, pairs), kge, logits);
         // CV
@@ -112,7 +116,13 @@ public final class HeadExperiment {
                     }
                 }
             }
-            float[][] cv = fitAndScore(f, pairs.trainPositive, out, params);
+            // the fold's positives stay in the fit, labelled negative: exactly how TEST pairs are seen in training
+            BitSet[] foldPositive = new BitSet[nd];
+            for (int d = 0; d < nd; d++) {
+                foldPositive[d] = (BitSet) pairs.trainPositive[d].clone();
+                foldPositive[d].andNot(out[d]);
+            }
+            float[][] cv = fitAndScore(f, foldPositive, none, params);
             for (int d = 0; d < nd; d++) {
                 for (int c = out[d].nextSetBit(0); c >= 0; c = out[d].nextSetBit(c + 1)) {
                     if (pairs.trainPositive[d].get(c)) {
@@ -174,7 +184,7 @@ public final class HeadExperiment {
                     boolean positive = pairs.trainPositive[d].get(c);
                     if (positive && StableHash.bucket(d + "|" + c, 5) == fold) {
                         out[d].set(c);
-                        continue;
+                        positive = false; // stays in the fit as an unlabelled pair, like a TEST pair
                     }
                     rows.add(f.of(d, c));
                     labels.add(positive);

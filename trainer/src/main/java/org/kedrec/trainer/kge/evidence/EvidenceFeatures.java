@@ -57,7 +57,8 @@ public final class EvidenceFeatures {
     /** Direct features of the pair, in this order after the metapath and degree features. */
     public static final List<String> PAIR_FEATURES = List.of("trials", "trialsCompleted", "trialMaxPhase",
             "trialSuccesses", "trialFailures", "trialShareOfDrug", "publications", "litTreatsLike", "litOther",
-            "drugTrials", "drugPublications", "drugApproved", "drugWithdrawn", "diseaseTrialDrugs");
+            "drugTrials", "drugPublications", "drugApproved", "drugWithdrawn", "diseaseTrialDrugs",
+            "trialShareOfDisease");
 
     private EvidenceFeatures() {}
 
@@ -137,11 +138,13 @@ public final class EvidenceFeatures {
         for (int r = 0; r < diseases.length; r++) {
             String disease = entities.id(diseases[r]);
             int trialDrugs = 0;
+            int maxTrials = 0;
             Evidence.PairEvidence[] row = new Evidence.PairEvidence[drugs.length];
             for (int c = 0; c < drugs.length; c++) {
                 row[c] = evidence.pair(entities.id(drugs[c]), disease);
                 if (row[c] != null && row[c].trials() > 0) {
                     trialDrugs++;
+                    maxTrials = Math.max(maxTrials, row[c].trials());
                 }
             }
             for (int c = 0; c < drugs.length; c++) {
@@ -160,6 +163,8 @@ public final class EvidenceFeatures {
                 }
                 System.arraycopy(drugValues[c], 0, v, 9, 4);
                 v[13] = (float) Math.log1p(trialDrugs);
+                // relative to the disease's most-tested drug: the ranking is per disease, the model is not
+                v[14] = p != null && maxTrials > 0 ? (float) p.trials() / maxTrials : 0;
             }
         }
         return out;

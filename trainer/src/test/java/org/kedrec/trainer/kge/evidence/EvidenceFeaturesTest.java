@@ -182,7 +182,7 @@ class EvidenceFeaturesTest {
         float[] v = f.of(row(f, graph, X), column(f, graph, D3));
         float[] expected = {(float) Math.log1p(2), (float) Math.log1p(1), 0.75f, (float) Math.log1p(1), 0,
             2f / 3, (float) Math.log1p(4), (float) Math.log1p(1), 0, (float) Math.log1p(3), (float) Math.log1p(5), 1, 1,
-            (float) Math.log1p(1)};
+            (float) Math.log1p(1), 1};
         for (int k = 0; k < expected.length; k++) {
             assertThat(v[offset + k]).as(EvidenceFeatures.PAIR_FEATURES.get(k)).isCloseTo(expected[k], within(1e-6f));
         }
@@ -193,6 +193,7 @@ class EvidenceFeaturesTest {
         assertThat(z[offset + 5]).isEqualTo(1f);
         assertThat(z[offset + 11]).isZero();
         assertThat(z[offset + 13]).isCloseTo((float) Math.log1p(2), within(1e-6f));
+        assertThat(z[offset + 14]).isEqualTo(1f); // D1 and D6 both have Z's most trials (one)
         // the ATC metapath: D3 shares C08CA with X's training drugs D1 and D2 (path count 2 at damping 0)
         TrainingGraph augmented = EvidenceFeatures.augment(graph, evidence());
         assertThat(raw(augmented, "Ca4CtD", D3, X)).isEqualTo(2f);
