@@ -167,6 +167,14 @@ public final class KgeEvaluation {
             report.put("ranker", rankerInfo(ranker));
             report.put("metapathBaselineEqualsRankerComponent", sameAsComponent(dir, scorers.get("metapath")));
             report.put("perDisease", perDisease(grid, truth, heldOut));
+            Map<String, Object> paired = new LinkedHashMap<>();
+            for (String name : scorers.keySet()) {
+                if (!name.equals("model")) {
+                    paired.put(name, PairedBootstrap.compare(heldOut.get("model").outcomes(),
+                            heldOut.get(name).outcomes(), 2000, options.randomSeed()));
+                }
+            }
+            report.put("pairedBootstrapModelMinus", paired);
             if (options.benchRounds() > 0) {
                 report.put("servingLatencyMs", bench(ranker, grid, options.benchRounds()));
             }

@@ -40,6 +40,17 @@ final class MarkdownReport {
         row(md, "component: KG embedding alone", (Map<String, Object>) components.get("kge"));
         row(md, "popularity (drug degree)", (Map<String, Object>) baselines.get("popularity"));
         row(md, "random", (Map<String, Object>) baselines.get("random"));
+        Map<String, Object> paired = (Map<String, Object>) r.get("pairedBootstrapModelMinus");
+        if (paired != null) {
+            md.append("\nModel minus each other ranker on the same held-out pairs, mean and 95 % paired-bootstrap "
+                    + "interval (an interval containing 0: not distinguishable on this many pairs):\n\n");
+            md.append("| other ranker | MRR | Hit@1 | Hit@10 |\n|---|---|---|---|\n");
+            for (Map.Entry<String, Object> e : paired.entrySet()) {
+                Map<String, Object> p = (Map<String, Object>) e.getValue();
+                md.append(Messages.format("| %s | %s | %s | %s |%n", e.getKey(), ci(p, "mrr"), ci(p, "hit1"),
+                        ci(p, "hit10")));
+            }
+        }
         Map<String, Object> zs = (Map<String, Object>) r.get("zeroShot");
         md.append(Messages.format("%n## Zero-shot diseases%n%n%s TREATS pairs of %s diseases whose every TREATS edge "
                 + "was held out.%n%n", zs.get("pairs"), zs.get("diseases")));
@@ -89,6 +100,11 @@ final class MarkdownReport {
         md.append(Messages.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", name, fmt(m.get("mrr")),
                 fmt(m.get("hit1")), fmt(m.get("hit10")), fmt(m.get("hit100")), fmt(m.get("meanRank")),
                 fmt(m.get("aurocVsNonIndications")), fmt(m.get("aurocVsRandom"))));
+    }
+
+    private static String ci(Map<String, Object> p, String name) {
+        double[] ci = (double[]) p.get(name + "Ci95");
+        return Messages.format("%+.3f [%+.3f, %+.3f]", (double) p.get(name + "Diff"), ci[0], ci[1]);
     }
 
     static String fmt(Object v) {
