@@ -56,6 +56,19 @@ public final class HeadExperiment {
                 report("all", full, kge, pairs);
             }
             for (int i = 1; i < args.length; i++) {
+                if (args[i].startsWith("rel:")) {
+                    List<String> names = new ArrayList<>();
+                    for (String n : args[i].substring(4).split(",")) {
+                        names.add(n);
+                    }
+                    report(args[i], relative(full, names), kge, pairs);
+                    continue;
+                }
+                if (args[i].startsWith("l2:")) {
+                    double l2 = Double.parseDouble(args[i].substring(3));
+                    System.out.printf(Locale.ENGLISH, "%-40s CV MRR %.4f%n", args[i], crossValidatedMrr(full, pairs, l2));
+                    continue;
+                }
                 if (args[i].startsWith("gbdt:")) {
                     String[] v = args[i].substring(5).split(",");
                     gbdt(args[i], full, kge, pairs, new GradientBoostedTrees.Params(Integer.parseInt(v[0]),
@@ -83,6 +96,27 @@ public final class HeadExperiment {
                         + "combined %.4f (%.0f s)%n", name, f.featureCount(), model.l2(), cv, model.validationMrr(),
                 MetapathModel.validationMrr(combined, pairs.trainPositive, pairs.validation),
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Appends, for each named feature, its value divided by the disease's largest value of it. */
+    static PathFeatures relative(PathFeatures f, List<String> names) {
+        int nd = f.diseases().length;
+        int nc = f.drugs().length;
+        float[][][] extra = new float[nd][nc][names.size()];
+        for (int j = 0; j < names.size(); j++) {
+            int k = f.names().indexOf(names.get(j));
+            for (int d = 0; d < nd; d++) {
+                float max = 0;
+                for (int c = 0; c < nc; c++) {
+                    max = Math.max(max, f.of(d, c)[k]);
+                }
+                for (int c = 0; c < nc; c++) {
+                    extra[d][c][j] = max > 0 ? f.of(d, c)[k] / max : 0;
+                }
+            }
+        }
+        List<String> extraNames = names.stream().map(n -> n + "Rel").toList();
+        return f.withExtra(extraNames, extra);
     }
 
     static void gbdt(String name, PathFeatures f, float[][] kge, RankerTrainer.Pairs pairs,
