@@ -26,6 +26,10 @@ import org.kedrec.trainer.kge.paths.PathFeatures;
  * DEVELOPER TOOL (not a test): compares feature sets of the ranker's metapath/evidence model on a trained model
  * directory without retraining the embedding, by what model selection may look at: 5-fold cross-validation over the
  * training TREATS pairs (their features never use their own edge) and the VALIDATION pairs. Never the TEST pairs.
+ * A fold's pairs stay in the fit as unlabelled (negative) pairs, exactly as the TEST pairs do when the real model
+ * is fitted: leaving them out instead made boosted trees look better than they are (docs/ranker.md).
+ * Arguments after the model: {@code drop:f1,f2*} (feature subsets), {@code rel:f1,f2} (per-disease relative copies),
+ * {@code l2:X}, {@code gbdt:rounds,depth,rate,lambda,minHessian,negativeRate}.
  * {@code java -cp ... org.kedrec.trainer.kge.HeadExperiment MODEL_DIR [drop:feature,...]...}
  */
 public final class HeadExperiment {
