@@ -237,7 +237,7 @@ public final class DrugRanker implements AutoCloseable {
         int width = config.model().entityWidth(config.dim());
         long parameters = (long) config.entities() * width
                 + (long) config.relations() * config.model().relationWidth(config.dim());
-        String kind = config.model().displayName() + (config.hasPathScores() ? " + metapath logistic regression" : "");
+        String kind = config.kindDescription();
         return new RankerInfo(config.name(), kind, parameters, model.getNDManager().getDevice().toString(), width,
                 config.dataHash(), metrics, loadMillis, config.version(), config.createdAt(), config.components(),
                 entities.size(), drugIndexes.length, entities.withLabel(config.diseaseLabel()).length);

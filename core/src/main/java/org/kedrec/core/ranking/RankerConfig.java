@@ -46,6 +46,10 @@ public record RankerConfig(
     public static final int FORMAT = 1;
     public static final String KGE = "kge";
     public static final String METAPATH = "metapath";
+    /** The precomputed feature-model logit comes from gradient-boosted trees rather than logistic regression. */
+    public static final String BOOSTED = "boosted";
+    /** The metapath model also reads side information (trials, literature, DrugBank properties). */
+    public static final String EVIDENCE = "evidence";
     private static final List<String> KEYS = List.of("format", "name", "version", "createdAt", "model", "dim",
             "entities", "relations", "treatsRelation", "drugLabel", "diseaseLabel", "components", "combiner",
             "dataHash", "training");
@@ -90,6 +94,18 @@ public record RankerConfig(
 
     public boolean hasPathScores() {
         return components.contains(METAPATH);
+    }
+
+    /** Whether the ranker read side information (the "KG + evidence" setting) rather than the KG alone. */
+    public boolean usesEvidence() {
+        return components.contains(EVIDENCE);
+    }
+
+    /** E.g. {@code ComplEx + metapath logistic regression + evidence}. */
+    public String kindDescription() {
+        String paths = components.contains(BOOSTED) ? " + gradient-boosted trees over metapath"
+                : hasPathScores() ? " + metapath logistic regression" : "";
+        return model.displayName() + paths + (usesEvidence() ? " and trial/literature/DrugBank evidence features" : "");
     }
 
     public void write(Path file) {

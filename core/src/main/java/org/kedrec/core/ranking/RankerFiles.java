@@ -27,6 +27,8 @@ public final class RankerFiles {
     public static final String PATH_SCORES = "path-scores.bin";
     /** The metapaths and their learned weights (readable by the plugin to weigh explanation paths). */
     public static final String METAPATHS = "metapaths.json";
+    /** The side information a "KG + evidence" ranker was trained with (trainer's {@code Evidence}). */
+    public static final String EVIDENCE = "evidence.tsv.gz";
     public static final String CHECKPOINTS = "checkpoints";
 
     private RankerFiles() {}

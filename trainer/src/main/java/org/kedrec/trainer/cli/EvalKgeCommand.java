@@ -56,11 +56,11 @@ public final class EvalKgeCommand implements Callable<Integer> {
                 new KgeEvaluation.Options(model, dataDir, Devices.parse(device), seed, benchRounds),
                 new ConsoleProgressBar(out)).run();
         KgeEvaluation.write(result, report);
-        out.println(Messages.format("%d held-out pairs, %d compounds ranked per disease:", result.get("heldOutPairs"),
-                result.get("compoundsRanked")));
+        out.println(Messages.format("%d held-out pairs, %d compounds ranked per disease (setting: %s):",
+                result.get("heldOutPairs"), result.get("compoundsRanked"), result.get("setting")));
         line(out, "model", (Map<String, Object>) result.get("model"));
         Map<String, Object> baselines = (Map<String, Object>) result.get("baselines");
-        for (String name : new String[] {"metapath", "popularity", "random"}) {
+        for (String name : baselines.keySet()) {
             line(out, name, (Map<String, Object>) baselines.get(name));
         }
         line(out, "zero-shot", (Map<String, Object>) result.get("zeroShot"));
@@ -69,7 +69,7 @@ public final class EvalKgeCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String name, Map<String, Object> m) {
-        out.println(Messages.format("  %-10s MRR %.3f  Hit@1 %.3f  Hit@10 %.3f  Hit@100 %.3f  AUROC vs NOT %s  vs random %s",
+        out.println(Messages.format("  %-15s MRR %.3f  Hit@1 %.3f  Hit@10 %.3f  Hit@100 %.3f  AUROC vs NOT %s  vs random %s",
                 name, m.get("mrr"), m.get("hit1"), m.get("hit10"), m.get("hit100"),
                 format(m.get("aurocVsNonIndications")), format(m.get("aurocVsRandom"))));
     }

@@ -15,6 +15,8 @@ import org.kedrec.core.split.SplitPlan;
 import org.kedrec.trainer.kge.EmbeddingWriter;
 import org.kedrec.trainer.kge.KgeTrainingConfig;
 import org.kedrec.trainer.kge.RankerTrainer;
+import org.kedrec.trainer.kge.evidence.Evidence;
+import org.kedrec.trainer.kge.evidence.Neo4jEvidenceExport;
 import org.kedrec.trainer.kge.graph.HetionetSif;
 import org.kedrec.trainer.kge.graph.Neo4jGraphExport;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "kge", mixinStandardHelpOptions = true,
         description = {"Train the drug ranker: a KG embedding (DJL, PyTorch) combined with Project Rephetio's "
-                + "metapath model, on the graph in Neo4j without the held-out TREATS pairs.",
+                + "metapath model, on the graph in Neo4j without the held-out TREATS pairs; by default the metapath "
+                + "model also reads the trial, literature and DrugBank evidence in the graph (--no-evidence: KG only).",
             "Writes <model>/ranker/ and model.json, then the embeddings and the vector indexes "
                     + "drug_embedding/disease_embedding to the graph."})
 public final class TrainKgeCommand implements Callable<Integer> {
@@ -107,6 +110,15 @@ public final class TrainKgeCommand implements Callable<Integer> {
     @Option(names = "--no-metapaths", description = "Train the embedding alone, without the metapath component.")
     boolean noMetapaths;
 
+    @Option(names = "--no-evidence", description = "Train the \"KG only\" ranker: the metapath model reads the "
+            + "knowledge graph alone, not the trials, literature and DrugBank properties in the graph.")
+    boolean noEvidence;
+
+    @Option(names = "--feature-model", defaultValue = "logistic", description = "What turns the path and evidence "
+            + "features into a score: logistic (Rephetio's logistic regression, the default) or boosted "
+            + "(gradient-boosted trees; measured worse, see docs/ranker.md).")
+    String featureModel;
+
     @Option(names = "--no-write-back", description = "Do not write embeddings and vector indexes to Neo4j.")
     boolean noWriteBack;
 
@@ -123,7 +135,7 @@ public final class TrainKgeCommand implements Callable<Integer> {
         SplitPlan plan = splits != null ? SplitPlan.read(splits) : SplitPlan.fromDataDirectory(dataDir);
         ConsoleProgressBar progress = new ConsoleProgressBar(out);
         RankerTrainer.Options options = new RankerTrainer.Options(config, !noMetapaths, PathFeatures.DEFAULT_DAMPING,
-                target, version());
+                target, version(), RankerTrainer.FeatureModel.parse(featureModel));
         out.println(Messages.format("Training %s (dim %d, up to %d epochs) on %s into %s", config.model().displayName(),
                 config.dim(), config.epochs(), target, model.toAbsolutePath()));
         if (devHetionetSif != null) {
@@ -132,7 +144,8 @@ public final class TrainKgeCommand implements Callable<Integer> {
                         "--dev-hetionet-sif %s does not exist; e.g. use %s.", devHetionetSif,
                         dataDir.resolve("derived/hetionet-v1.0-edges-demo.sif.gz")));
             }
-            out.println("DEVELOPMENT PATH: reading " + devHetionetSif + " instead of Neo4j; nothing is written back.");
+            out.println("DEVELOPMENT PATH: reading " + devHetionetSif + " instead of Neo4j; nothing is written back; "
+                    + "KG only (the evidence lives in Neo4j).");
             long t0 = System.nanoTime();
             TrainingGraph graph = HetionetSif.read(devHetionetSif,
                     DataDirectory.requireFile(dataDir, "hetionet/hetionet-v1.0-nodes.tsv"), plan);
@@ -154,7 +167,16 @@ public final class TrainKgeCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             TrainingGraph graph = export.export(plan, sources, progress);
             summarizeGraph(out, graph, (System.nanoTime() - t0) / 1e9);
-            report(out, new RankerTrainer(options, progress).train(graph, plan, model));
+            Evidence evidence = null;
+            if (!noEvidence && !noMetapaths) {
+                long t1 = System.nanoTime();
+                evidence = new Neo4jEvidenceExport(driver, database).export();
+                out.println(Messages.format("Evidence (KG + evidence setting; --no-evidence for KG only): %s (%.1f s)",
+                        evidence.summary(), (System.nanoTime() - t1) / 1e9));
+            } else {
+                out.println("KG only: the trials, literature and DrugBank properties in the graph are not read.");
+            }
+            report(out, new RankerTrainer(options, progress).train(graph, evidence, plan, model));
             if (!noWriteBack) {
                 try (DrugRanker ranker = DrugRanker.load(model, target)) {
                     EmbeddingWriter.Written w = new EmbeddingWriter(driver, database).write(ranker);

@@ -35,8 +35,11 @@ import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.core.ranking.ScoredDrugs;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.trainer.kge.evidence.Evidence;
+import org.kedrec.trainer.kge.evidence.EvidenceFeatures;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
 import org.kedrec.trainer.kge.graph.TreatsPair;
+import org.kedrec.trainer.kge.paths.BoostedFeatureModel;
 import org.kedrec.trainer.kge.paths.LogisticRegression;
 import org.kedrec.trainer.kge.paths.MetapathModel;
 import org.kedrec.trainer.kge.paths.PathFeatures;
@@ -60,7 +63,34 @@ public final class RankerTrainer {
      * @param metapaths whether the ranker combines the embedding with the metapath model (the default); without it
      *     the ranker is the embedding alone, calibrated on the validation pairs
      */
-    public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {}
+    public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
+            FeatureModel featureModel) {
+        public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {
+            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC);
+        }
+    }
+
+    /**
+     * What turns the path (and evidence) features into the ranker's precomputed logit: Rephetio's logistic
+     * regression (the default), or gradient-boosted trees, which measured worse once the cross-validation kept the
+     * held-out pairs in the fit as unlabelled pairs, as the TEST pairs are (docs/ranker.md).
+     */
+    public enum FeatureModel {
+        LOGISTIC,
+        BOOSTED;
+
+        public static FeatureModel parse(String text) {
+            for (FeatureModel m : values()) {
+                if (m.name().equalsIgnoreCase(text)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException(Messages.format(
+                    "Unknown feature model `%s`. Valid values are: [logistic, boosted].", text));
+        }
+
+
+    }
 
     /**
      * What was trained: the folder, the metrics, and the final score of every (disease, drug) as computed in
@@ -76,7 +106,16 @@ public final class RankerTrainer {
         this.progress = progress;
     }
 
+    /** Trains the "KG only" ranker (no side information). */
     public Outcome train(TrainingGraph graph, SplitPlan plan, Path modelDir) {
+        return train(graph, null, plan, modelDir);
+    }
+
+    /**
+     * Trains the ranker; with {@code evidence} (and metapaths on), the metapath model also reads the side
+     * information ({@link EvidenceFeatures}: "KG + evidence"), and the evidence is stored in the model directory.
+     */
+    public Outcome train(TrainingGraph graph, Evidence evidence, SplitPlan plan, Path modelDir) {
         float[][] scores;
         long start = System.nanoTime();
         Path finalDir = RankerFiles.dir(modelDir);
@@ -105,12 +144,24 @@ public final class RankerTrainer {
 
             float[][] pathLogits = null;
             MetapathModel metapathModel = null;
+            BoostedFeatureModel boosted = null;
             PathFeatures features = null;
             if (options.metapaths()) {
                 long t0 = System.nanoTime();
-                features = PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, options.damping());
+                features = evidence != null
+                        ? EvidenceFeatures.compute(graph, evidence, options.damping())
+                        : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, options.damping());
                 metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation);
                 pathLogits = metapathModel.logits();
+                if (options.featureModel() == FeatureModel.BOOSTED) {
+                    long t1 = System.nanoTime();
+                    // the VALIDATION pairs stay in the fit, unlabelled like the TEST pairs: trees can carve out
+                    // a left-out pair's region, which made a left-out validation set look better than TEST
+                    boosted = BoostedFeatureModel.fit(features, pairs.trainPositive, List.of(),
+                            BoostedFeatureModel.PARAMS);
+                    pathLogits = boosted.logits();
+                    metrics.put("boostedSeconds", (System.nanoTime() - t1) / 1e9);
+                }
                 metrics.put("metapathSeconds", (System.nanoTime() - t0) / 1e9);
             }
             RankerConfig.Combiner combiner = fitCombiner(kgeScores, pathLogits, pairs);
@@ -120,8 +171,11 @@ public final class RankerTrainer {
             validation.put("pairs", pairs.validation.size());
             validation.put("model", validationMetrics(combined, pairs));
             validation.put("kge", validationMetrics(kgeScores, pairs));
-            if (pathLogits != null) {
-                validation.put("metapath", validationMetrics(pathLogits, pairs));
+            if (metapathModel != null) {
+                validation.put("metapath", validationMetrics(metapathModel.logits(), pairs));
+            }
+            if (boosted != null) {
+                validation.put("boosted", validationMetrics(boosted.logits(), pairs));
             }
             LOG.info("validation: {}", validation);
 
@@ -139,6 +193,10 @@ public final class RankerTrainer {
             metrics.put("validation", validation);
             metrics.put("excludedEdges", graph.excluded());
             metrics.put("splitCounts", splitCounts(graph));
+            metrics.put("setting", evidence != null && pathLogits != null ? "KG + evidence" : "KG only");
+            if (evidence != null && pathLogits != null) {
+                metrics.put("evidence", evidence.summary());
+            }
             List<Map<String, Object>> history = new ArrayList<>();
             for (KgeTrainer.EpochResult e : kge.history()) {
                 Map<String, Object> h = new LinkedHashMap<>();
@@ -159,26 +217,47 @@ public final class RankerTrainer {
             }
             if (pathLogits != null) {
                 new PathScores(diseases, drugs, pathLogits).write(staging.resolve(RankerFiles.PATH_SCORES));
-                writeMetapaths(staging.resolve(RankerFiles.METAPATHS), features, metapathModel);
+                writeMetapaths(staging.resolve(RankerFiles.METAPATHS), features, metapathModel, boosted);
+            }
+            boolean withEvidence = evidence != null && pathLogits != null;
+            if (withEvidence) {
+                evidence.write(staging.resolve(RankerFiles.EVIDENCE));
             }
             Map<String, Object> training = new LinkedHashMap<>(options.kge().toMap());
             training.put("damping", options.damping());
             if (metapathModel != null) {
                 training.put("metapathL2", metapathModel.l2());
+                training.put("featureModel", boosted != null ? "boosted" : "logistic");
+            }
+            if (boosted != null) {
+                training.put("boosting", BoostedFeatureModel.PARAMS.toString());
+            }
+            training.put("evidence", withEvidence);
+            if (withEvidence) {
+                training.put("evidenceHash", evidence.hash());
+            }
+            List<String> components = new ArrayList<>(List.of(RankerConfig.KGE));
+            if (pathLogits != null) {
+                components.add(RankerConfig.METAPATH);
+            }
+            if (boosted != null) {
+                components.add(RankerConfig.BOOSTED);
+            }
+            if (withEvidence) {
+                components.add(RankerConfig.EVIDENCE);
             }
             RankerConfig config = new RankerConfig(RankerConfig.FORMAT, MODEL_NAME + "-ranker", options.version(),
                     Instant.now().toString(), options.kge().model(), options.kge().dim(), entities.size(),
                     graph.relations().size(), RelationKeys.TREATS, EntityKind.DRUG.label(),
                     EntityKind.DISEASE.label(),
-                    pathLogits != null ? List.of(RankerConfig.KGE, RankerConfig.METAPATH) : List.of(RankerConfig.KGE),
+                    components,
                     combiner, graph.dataHash(), training);
             config.write(staging.resolve(RankerFiles.CONFIG));
             writeJson(staging.resolve(RankerFiles.METRICS), metrics);
             swapIn(staging, finalDir);
             JsonObject entry = new JsonObject();
             entry.addProperty("path", RankerFiles.COMPONENT);
-            entry.addProperty("kind", config.model().displayName()
-                    + (pathLogits != null ? " + metapath logistic regression" : ""));
+            entry.addProperty("kind", config.kindDescription());
             entry.addProperty("createdAt", config.createdAt());
             entry.addProperty("dataHash", graph.dataHash());
             entry.addProperty("entities", entities.size());
@@ -299,11 +378,13 @@ public final class RankerTrainer {
         return counts;
     }
 
-    private static void writeMetapaths(Path file, PathFeatures features, MetapathModel model) {
+    private static void writeMetapaths(Path file, PathFeatures features, MetapathModel model,
+            BoostedFeatureModel boosted) {
+        int[] splits = boosted == null ? null : boosted.trees().splitCounts(features.featureCount());
         List<Map<String, Object>> list = new ArrayList<>();
         double[] weights = model.regression().standardizedWeights();
         Map<String, Metapath> byName = new HashMap<>();
-        PathFeatures.DEFAULT_METAPATHS.forEach(m -> byName.put(m.abbreviation(), m));
+        EvidenceFeatures.allMetapaths().forEach(m -> byName.put(m.abbreviation(), m));
         for (int j = 0; j < features.names().size(); j++) {
             Map<String, Object> entry = new LinkedHashMap<>();
             String name = features.names().get(j);
@@ -311,12 +392,19 @@ public final class RankerTrainer {
             Metapath m = byName.get(name);
             entry.put("pattern", m == null ? null : m.pattern());
             entry.put("standardizedWeight", weights[j]);
+            if (splits != null) {
+                entry.put("boostedSplits", splits[j]);
+            }
             list.add(entry);
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("damping", PathFeatures.DEFAULT_DAMPING);
         root.put("l2", model.l2());
         root.put("transform", "asinh(DWPC / mean DWPC over all pairs); degree features log1p; then standardised");
+        root.put("model", boosted != null
+                ? "gradient-boosted trees (the ranker's feature model; boostedSplits = splits per feature) beside the "
+                        + "logistic regression (standardizedWeight)"
+                : "logistic regression (standardizedWeight)");
         root.put("features", list);
         writeJson(file, root);
     }

@@ -42,6 +42,36 @@ class DrugRankerTest {
     }
 
     @Test
+    void aKgPlusEvidenceRankerServesItsEvidenceModelFromTheModelDirectory() throws Exception {
+        // trials for every drug of disease 0 (its drugs bind gene 0); the trees then see the trial feature
+        org.kedrec.trainer.kge.evidence.Evidence evidence = new org.kedrec.trainer.kge.evidence.Evidence();
+        for (int j = 0; j < PlantedGraph.GENES * PlantedGraph.DRUGS_PER_GENE; j += PlantedGraph.GENES) {
+            evidence.addTrial(PlantedGraph.drug(j), PlantedGraph.disease(0), "phase 3", "completed", null);
+        }
+        Path evidenceModel = dir.resolve("evidence-model");
+        KgeTrainingConfig config = PlantedPatternTrainingTest.CONFIG.with(Map.of("epochs", 2));
+        RankerTrainer.Outcome trained = new RankerTrainer(new RankerTrainer.Options(config, true, 0.4, Device.cpu(),
+                "test", RankerTrainer.FeatureModel.BOOSTED), ProgressTracker.NULL)
+                .train(planted.graph, evidence, planted.plan, evidenceModel);
+        assertThat(evidenceModel.resolve("ranker/evidence.tsv.gz")).isRegularFile();
+        assertThat(trained.metrics()).containsEntry("setting", "KG + evidence");
+        try (DrugRanker ranker = DrugRanker.load(evidenceModel, Device.cpu())) {
+            assertThat(ranker.config().components()).containsExactly("kge", "metapath", "boosted", "evidence");
+            assertThat(ranker.info().kind()).isEqualTo("ComplEx + gradient-boosted trees over metapath and "
+                    + "trial/literature/DrugBank evidence features");
+            List<String> diseases = ranker.diseases();
+            for (int d = 0; d < diseases.size(); d++) {
+                float[] scores = ranker.scoreAll(diseases.get(d)).scores();
+                for (int c = 0; c < scores.length; c++) {
+                    assertThat((double) scores[c]).isCloseTo(trained.scores()[d][c], within(1e-5));
+                }
+            }
+        }
+        assertThatThrownBy(() -> RankerTrainer.FeatureModel.parse("forest"))
+                .hasMessage("Unknown feature model `forest`. Valid values are: [logistic, boosted].");
+    }
+
+    @Test
     void savedRankerReproducesTheTrainedScores() {
         List<String> diseases;
         float[][] first;

@@ -39,6 +39,8 @@ import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.trainer.kge.evidence.Evidence;
+import org.kedrec.trainer.kge.evidence.EvidenceFeatures;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
 import org.kedrec.trainer.kge.graph.TreatsPair;
 import org.kedrec.trainer.kge.paths.MetapathModel;
@@ -81,16 +83,26 @@ public final class KgeEvaluation {
             Grid grid = new Grid(ranker, graph);
             Truth truth = new Truth(options.dataDir(), grid, graph, modelPairs);
 
-            progress.begin("Score every drug for every disease", 4);
+            Evidence evidence = config.usesEvidence() ? Evidence.read(dir.resolve(RankerFiles.EVIDENCE)) : null;
+            progress.begin("Score every drug for every disease", evidence != null ? 5 : 4);
             Map<String, float[][]> scorers = new LinkedHashMap<>();
             scorers.put("model", grid.modelScores(ranker));
             progress.advance(1);
-            scorers.put("metapath", metapathBaseline(graph, truth, config.training().get("damping")));
+            Object damping = config.training().get("damping");
+            scorers.put("metapath", metapathBaseline(graph, truth, damping, evidence));
             progress.advance(1);
+            if (evidence != null) {
+                scorers.put("metapathKgOnly", metapathBaseline(graph, truth, damping, null));
+                scorers.put("trialEvidence", grid.trialEvidence(evidence));
+                progress.advance(1);
+            }
             scorers.put("popularity", grid.popularity(graph));
             scorers.put("random", grid.random(options.randomSeed()));
             progress.advance(1);
             scorers.put("kge", grid.kgeScores(ranker));
+            if (config.hasPathScores()) {
+                scorers.put("featureModel", storedPathScores(dir));
+            }
             progress.advance(1);
             progress.end();
 
@@ -105,19 +117,41 @@ public final class KgeEvaluation {
             Map<String, Object> baselines = new LinkedHashMap<>();
             baselines.put("popularity", heldOut.get("popularity").metrics("drug degree in the training graph"));
             baselines.put("random", heldOut.get("random").metrics("uniform random scores, seed " + options.randomSeed()));
-            baselines.put("metapath", heldOut.get("metapath").metrics(
-                    "Project Rephetio: DWPC features + logistic regression on the same training graph"));
+            baselines.put("metapath", heldOut.get("metapath").metrics(evidence != null
+                    ? "Project Rephetio: DWPC features + logistic regression on the same training graph and the same "
+                            + "evidence as the model (trial/ATC/category metapaths and pair evidence features)"
+                    : "Project Rephetio: DWPC features + logistic regression on the same training graph"));
+            if (evidence != null) {
+                baselines.put("metapathKgOnly", heldOut.get("metapathKgOnly").metrics(
+                        "Project Rephetio on the training graph alone (no evidence)"));
+                baselines.put("trialEvidence", heldOut.get("trialEvidence").metrics(
+                        "number of trials testing the drug for the disease; ties broken by the drug's trial count"));
+            }
             report.put("baselines", baselines);
-            report.put("components", Map.of("kge", heldOut.get("kge").metrics(
-                    config.model().displayName() + " embedding alone (the ranker's DJL component)")));
+            Map<String, Object> components = new LinkedHashMap<>();
+            components.put("kge", heldOut.get("kge").metrics(
+                    config.model().displayName() + " embedding alone (the ranker's DJL component)"));
+            if (scorers.containsKey("featureModel")) {
+                components.put("featureModel", heldOut.get("featureModel").metrics(config.components().contains(
+                        RankerConfig.BOOSTED) ? "the ranker's gradient-boosted trees over the path and evidence "
+                                + "features alone (precomputed path-scores.bin)"
+                        : "the ranker's metapath logistic regression alone (precomputed path-scores.bin)"));
+            }
+            report.put("components", components);
             Map<String, Object> zs = new LinkedHashMap<>(zeroShot.get("model").metrics(ranker.info().kind()));
             zs.put("diseases", truth.zeroShotDiseases.size());
             Map<String, Object> zsBaselines = new LinkedHashMap<>();
-            for (String name : List.of("popularity", "random", "metapath", "kge")) {
-                zsBaselines.put(name, zeroShot.get(name).metrics(null));
+            for (String name : scorers.keySet()) {
+                if (!name.equals("model")) {
+                    zsBaselines.put(name, zeroShot.get(name).metrics(null));
+                }
             }
             zs.put("baselines", zsBaselines);
             report.put("zeroShot", zs);
+            report.put("setting", evidence != null ? "KG + evidence" : "KG only");
+            if (evidence != null) {
+                report.put("evidence", evidence.summary());
+            }
             report.put("heldOutPairs", truth.heldOut.size());
             report.put("compoundsRanked", grid.drugs.length);
             report.put("diseasesRanked", grid.diseases.length);
@@ -133,6 +167,14 @@ public final class KgeEvaluation {
             report.put("ranker", rankerInfo(ranker));
             report.put("metapathBaselineEqualsRankerComponent", sameAsComponent(dir, scorers.get("metapath")));
             report.put("perDisease", perDisease(grid, truth, heldOut));
+            Map<String, Object> paired = new LinkedHashMap<>();
+            for (String name : scorers.keySet()) {
+                if (!name.equals("model")) {
+                    paired.put(name, PairedBootstrap.compare(heldOut.get("model").outcomes(),
+                            heldOut.get(name).outcomes(), 2000, options.randomSeed()));
+                }
+            }
+            report.put("pairedBootstrapModelMinus", paired);
             if (options.benchRounds() > 0) {
                 report.put("servingLatencyMs", bench(ranker, grid, options.benchRounds()));
             }
@@ -185,10 +227,25 @@ public final class KgeEvaluation {
     }
 
     /** The metapath baseline: Rephetio's model, fitted here on the stored training graph. */
-    private static float[][] metapathBaseline(TrainingGraph graph, Truth truth, Object damping) {
-        PathFeatures features = PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS,
-                damping instanceof Number n ? n.doubleValue() : PathFeatures.DEFAULT_DAMPING);
+    private static float[][] metapathBaseline(TrainingGraph graph, Truth truth, Object damping, Evidence evidence) {
+        double w = damping instanceof Number n ? n.doubleValue() : PathFeatures.DEFAULT_DAMPING;
+        PathFeatures features = evidence != null
+                ? EvidenceFeatures.compute(graph, evidence, w)
+                : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, w);
         return MetapathModel.fit(features, truth.trainPositive, truth.validation).logits();
+    }
+
+    private static float[][] storedPathScores(Path dir) {
+        PathScores stored = PathScores.read(dir.resolve(RankerFiles.PATH_SCORES));
+        int rows = stored.rowEntities().length;
+        int columns = stored.columnEntities().length;
+        float[][] out = new float[rows][columns];
+        for (int d = 0; d < rows; d++) {
+            for (int c = 0; c < columns; c++) {
+                out[d][c] = stored.value(d, c);
+            }
+        }
+        return out;
     }
 
     /** True when the ranker carries a metapath component and it equals the baseline fitted here. */
@@ -355,7 +412,8 @@ public final class KgeEvaluation {
         return m;
     }
 
-    private static List<TreatsPair> readModelPairs(Path splitsFile) {
+    /** The TREATS pairs (with their split) a model directory's {@code splits.tsv} lists. */
+    public static List<TreatsPair> readModelPairs(Path splitsFile) {
         SplitPlan plan = SplitPlan.read(splitsFile);
         List<TreatsPair> pairs = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(splitsFile, StandardCharsets.UTF_8)) {
@@ -420,6 +478,26 @@ public final class KgeEvaluation {
             for (float[] row : out) {
                 for (int c = 0; c < drugs.length; c++) {
                     row[c] = degree[drugs[c]];
+                }
+            }
+            return out;
+        }
+
+        /** Trial count of the pair, ties broken by the drug's trial count (a fraction below one trial). */
+        float[][] trialEvidence(Evidence evidence) {
+            float[] drugTrials = new float[drugs.length];
+            float max = 1;
+            for (int c = 0; c < drugs.length; c++) {
+                Evidence.DrugEvidence d = evidence.drug(entities.id(drugs[c]));
+                drugTrials[c] = d == null ? 0 : d.trials();
+                max = Math.max(max, drugTrials[c]);
+            }
+            float[][] out = new float[diseases.length][drugs.length];
+            for (int r = 0; r < diseases.length; r++) {
+                String disease = entities.id(diseases[r]);
+                for (int c = 0; c < drugs.length; c++) {
+                    Evidence.PairEvidence p = evidence.pair(entities.id(drugs[c]), disease);
+                    out[r][c] = (p == null ? 0 : p.trials()) + 0.5f * drugTrials[c] / max;
                 }
             }
             return out;

@@ -135,6 +135,71 @@ public final class TrainingGraph {
         }
     }
 
+    /**
+     * This graph plus side triples ({@code head, relation key, tail}), for computing features only: the result is
+     * never trained on or written. Existing entities and relations keep their indexes; new entities (e.g. ATC
+     * classes) are appended in the order first seen, with the labels given in {@code newLabels}; a triple whose
+     * ends are neither known nor in {@code newLabels} is an error.
+     */
+    public TrainingGraph withSideTriples(List<String[]> triples, Map<String, String> newLabels) {
+        List<String> ids = new ArrayList<>(entities.ids());
+        List<String> labels = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < entities.size(); i++) {
+            labels.add(entities.label(i));
+            names.add(entities.name(i));
+        }
+        Map<String, Integer> added = new LinkedHashMap<>();
+        List<String> rels = new ArrayList<>(relations);
+        Map<String, Integer> relationIndex = new LinkedHashMap<>();
+        for (String r : rels) {
+            relationIndex.put(r, relationIndex.size());
+        }
+        int n = heads.length;
+        int[] h = java.util.Arrays.copyOf(heads, n + triples.size());
+        int[] r = java.util.Arrays.copyOf(relationOf, n + triples.size());
+        int[] t = java.util.Arrays.copyOf(tails, n + triples.size());
+        int k = n;
+        for (String[] triple : triples) {
+            int[] ends = new int[2];
+            for (int e = 0; e < 2; e++) {
+                String id = triple[e == 0 ? 0 : 2];
+                int index = entities.indexOrMinusOne(id);
+                if (index < 0) {
+                    Integer a = added.get(id);
+                    if (a == null) {
+                        String label = newLabels.get(id);
+                        if (label == null) {
+                            throw new IllegalArgumentException(Messages.format(
+                                    "The side triple %s %s %s names `%s`, which is neither in the training graph "
+                                            + "nor among the new entities.",
+                                    triple[0], triple[1], triple[2], id));
+                        }
+                        a = ids.size();
+                        ids.add(id);
+                        labels.add(label);
+                        names.add("");
+                        added.put(id, a);
+                    }
+                    index = a;
+                }
+                ends[e] = index;
+            }
+            Integer rel = relationIndex.get(triple[1]);
+            if (rel == null) {
+                rel = rels.size();
+                rels.add(triple[1]);
+                relationIndex.put(triple[1], rel);
+            }
+            h[k] = ends[0];
+            r[k] = rel;
+            t[k] = ends[1];
+            k++;
+        }
+        return new TrainingGraph(new EntityIndex(ids, labels, names), rels, h, r, t, treatsPairs, excluded,
+                dataHash + "+side");
+    }
+
     String line(int i) {
         return entities.id(heads[i]) + "\t" + relations.get(relationOf[i]) + "\t" + entities.id(tails[i]);
     }

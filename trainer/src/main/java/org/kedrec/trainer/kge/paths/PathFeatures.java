@@ -98,6 +98,47 @@ public final class PathFeatures {
         return values[diseaseRow][drugColumn];
     }
 
+    /** Only the named features, in the order given (an unknown name is an error). */
+    public PathFeatures select(List<String> keep) {
+        int[] columns = new int[keep.size()];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = names.indexOf(keep.get(j));
+            if (columns[j] < 0) {
+                throw new IllegalArgumentException(Messages.format("There is no feature `%s`; the features are %s.",
+                        keep.get(j), names));
+            }
+        }
+        float[][][] picked = new float[diseases.length][drugs.length][columns.length];
+        for (int d = 0; d < diseases.length; d++) {
+            for (int c = 0; c < drugs.length; c++) {
+                for (int j = 0; j < columns.length; j++) {
+                    picked[d][c][j] = values[d][c][columns[j]];
+                }
+            }
+        }
+        return new PathFeatures(drugs, diseases, keep, picked);
+    }
+
+    /** These features followed by {@code extra} ({@code [disease row][drug column][k]}, named {@code extraNames}). */
+    public PathFeatures withExtra(List<String> extraNames, float[][][] extra) {
+        if (extra.length != diseases.length || (extra.length > 0 && extra[0].length != drugs.length)) {
+            throw new IllegalArgumentException(Messages.format(
+                    "Extra features must be %d diseases x %d drugs.", diseases.length, drugs.length));
+        }
+        int nf = names.size();
+        float[][][] joined = new float[diseases.length][drugs.length][];
+        for (int d = 0; d < diseases.length; d++) {
+            for (int c = 0; c < drugs.length; c++) {
+                float[] v = java.util.Arrays.copyOf(values[d][c], nf + extraNames.size());
+                System.arraycopy(extra[d][c], 0, v, nf, extraNames.size());
+                joined[d][c] = v;
+            }
+        }
+        List<String> allNames = new ArrayList<>(names);
+        allNames.addAll(extraNames);
+        return new PathFeatures(drugs, diseases, allNames, joined);
+    }
+
     public static PathFeatures compute(TrainingGraph graph, List<Metapath> metapaths, double damping) {
         EntityIndex entities = graph.entities();
         Labels labels = new Labels(entities);
@@ -131,6 +172,20 @@ public final class PathFeatures {
         names.addAll(DEGREE_FEATURES);
         addDegreeFeatures(graph, labels, drugs, diseases, values, metapaths.size());
         return new PathFeatures(drugs, diseases, names, values);
+    }
+
+    /**
+     * The raw DWPC of one metapath for every (drug, disease) of {@code graph}, as [drug][disease] in entity-index
+     * order (before the {@code asinh(x / mean)} transform); with damping 0 it is the plain path count.
+     */
+    public static float[][] rawDwpc(TrainingGraph graph, Metapath metapath, double damping) {
+        Labels labels = new Labels(graph.entities());
+        Map<String, Relation> relations = new HashMap<>();
+        for (int i = 0; i < graph.size(); i++) {
+            relations.computeIfAbsent(graph.relations().get(graph.relation(i)), k -> new Relation())
+                    .add(graph.head(i), graph.tail(i));
+        }
+        return dwpc(metapath, labels, relations, damping);
     }
 
     private static double asinh(double x) {

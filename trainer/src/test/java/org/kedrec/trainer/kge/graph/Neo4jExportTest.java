@@ -24,6 +24,8 @@ import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
 import org.kedrec.trainer.cli.TrainerMain;
+import org.kedrec.trainer.kge.evidence.Evidence;
+import org.kedrec.trainer.kge.evidence.Neo4jEvidenceExport;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -158,6 +160,72 @@ class Neo4jExportTest {
     }
 
     @Test
+    void evidenceExportReadsTrialsLiteratureAndDrugPropertiesButNoTreatsRelationship() {
+        try (Session session = driver.session()) {
+            session.run("""
+                    MATCH (d1:Drug {id: 'DrugBank:DB00001'}), (d3:Drug {id: 'DrugBank:DB00003'}),
+                          (s1:Disease {id: 'DOID:1'}), (t:Trial {id: 'NCT:NCT00000001'}), (p:Publication {id: 'PMID:1'})
+                    SET d1.atcCodes = ['C08CA01'], d1.categories = ['Calcium Channel Blockers'],
+                        d1.groups = ['approved'], t.phase = 'phase 2/phase 3', t.status = 'completed',
+                        t.outcome = 'success'
+                    CREATE (t2:Trial {id: 'NCT:NCT00000002', phase: 'phase 1', status: 'terminated'}),
+                           (t2)-[:TESTS]->(d1), (t2)-[:STUDIES]->(s1), (t2)-[:TESTS]->(d3),
+                           (p)-[:MENTIONS]->(s1),
+                           (d3)-[:NEGATIVELY_CORRELATES {source: 'BioRED', pmids: [1]}]->(s1),
+                           (d1)-[:CAUSES {source: 'BC5CDR', pmids: [1]}]->(s1)
+                    """).consume();
+        }
+        try {
+            Neo4jEvidenceExport export = new Neo4jEvidenceExport(driver, null);
+            Evidence before = export.export();
+            Evidence.PairEvidence p = before.pair("DrugBank:DB00001", "DOID:1");
+            assertThat(p.trials()).isEqualTo(2);
+            assertThat(p.completed()).isEqualTo(1);
+            assertThat(p.maxPhase()).isEqualTo(3);
+            assertThat(p.successes()).isEqualTo(1);
+            assertThat(p.publications()).isEqualTo(1);
+            assertThat(p.litOther()).isEqualTo(1);
+            assertThat(before.pair("DrugBank:DB00003", "DOID:1").trials()).isEqualTo(1);
+            assertThat(before.pair("DrugBank:DB00003", "DOID:1").litTreatsLike()).isEqualTo(1);
+            assertThat(before.drug("DrugBank:DB00001").trials()).isEqualTo(2);
+            assertThat(before.drug("DrugBank:DB00001").publications()).isEqualTo(1);
+            assertThat(before.drug("DrugBank:DB00001").atcCodes()).containsExactly("C08CA01");
+            assertThat(before.drug("DrugBank:DB00001").groups()).containsExactly("approved");
+
+            // leakage: TREATS edges of a held-out pair, from Hetionet or restated by DRKG, change nothing
+            try (Session session = driver.session()) {
+                session.run("""
+                        MATCH (d:Drug {id: 'DrugBank:DB00005'}), (s:Disease {id: 'DOID:1'})
+                        CREATE (d)-[:TREATS {source: 'Hetionet'}]->(s), (d)-[:TREATS {source: 'DRUGBANK'}]->(s),
+                               (d)-[:TREATS {source: 'BioRED'}]->(s), (d)-[:PALLIATES {source: 'BC5CDR'}]->(s)
+                        """).consume();
+            }
+            Evidence planted = export.export();
+            assertThat(planted.hash()).isEqualTo(before.hash());
+            assertThat(planted.pair("DrugBank:DB00005", "DOID:1")).isNull();
+        } finally {
+            try (Session session = driver.session()) {
+                session.run("""
+                        MATCH (:Drug {id: 'DrugBank:DB00005'})-[r]->(:Disease {id: 'DOID:1'}) DELETE r
+                        """).consume();
+                session.run("""
+                        MATCH (t2:Trial {id: 'NCT:NCT00000002'}) DETACH DELETE t2
+                        """).consume();
+                session.run("""
+                        MATCH (:Publication {id: 'PMID:1'})-[m:MENTIONS]->(:Disease) DELETE m
+                        """).consume();
+                session.run("""
+                        MATCH (:Drug)-[r:NEGATIVELY_CORRELATES|CAUSES]->(:Disease) DELETE r
+                        """).consume();
+                session.run("""
+                        MATCH (d1:Drug {id: 'DrugBank:DB00001'}), (t:Trial {id: 'NCT:NCT00000001'})
+                        REMOVE d1.atcCodes, d1.categories, d1.groups, t.phase, t.status, t.outcome
+                        """).consume();
+            }
+        }
+    }
+
+    @Test
     void trainCommandExportsTrainsAndWritesEmbeddingsWithVectorIndexes() throws Exception {
         Path model = dir.resolve("model");
         String[] common = {"train", "kge", "--uri", neo4j.boltURI().toString(), "--password", "unused", "--model",
@@ -184,6 +252,9 @@ class Neo4jExportTest {
                     .noneMatch(l -> l.contains("DB00003\tDrug-TREATS"));
         }
         assertThat(Files.readString(model.resolve("model.json"))).contains("\"ranker\"");
+        // the default is "KG + evidence": the evidence read from the graph is stored with the model
+        assertThat(model.resolve("ranker/evidence.tsv.gz")).isRegularFile();
+        assertThat(Files.readString(model.resolve("ranker/config.json"))).contains("\"evidence\"");
 
         // re-training with another dimension replaces the embeddings and recreates both indexes
         assertThat(run(concat(common, "--dim", "4"))).isZero();
