@@ -126,6 +126,8 @@ public final class OfflineLoad {
         AdminImportFiles files;
         try {
             files = AdminImportFiles.write(graph, csv);
+            Map<String, Long> builtNodes = graph.labelCounts();
+            Map<String, Long> builtRelationships = graph.typeCounts();
             graph = null; // the files hold it now; let the collector have the memory
             long t2 = System.nanoTime();
             long csvBytes = files.bytes();
@@ -150,12 +152,15 @@ public final class OfflineLoad {
             }
             long t5 = System.nanoTime();
             double schemaCpu = serverCpu < 0 ? -1 : cpuSeconds(started.pid()) - serverCpu;
-            requireSameCounts(built, counted, home);
+            requireSameCounts(builtNodes, builtRelationships, counted, home);
             double total = seconds((t3 - t0) + (t5 - t4));
-            ImportReport report = new ImportReport(counted.nodes(), counted.relationships(), built.created(),
+            // The database was new: everything in it was created by this load (also when the build ran several
+            // imports, whose own reports each count one of them).
+            ImportReport.Created created = new ImportReport.Created(files.nodes(), files.relationships());
+            ImportReport report = new ImportReport(counted.nodes(), counted.relationships(), created,
                     built.skippedLines(), built.skippedByReason(), built.ignored(), round(total),
-                    total > 0 ? Math.round(built.created().relationships() / total * 10) / 10.0 : 0,
-                    built.files(), built.warnings(), DATABASE, phases(built, t0, t1, t2, t3, t4, t5));
+                    total > 0 ? Math.round(created.relationships() / total * 10) / 10.0 : 0,
+                    built.files(), built.warnings(), DATABASE, phases(built, created, t0, t1, t2, t3, t4, t5));
             return new Result(report, started, seconds(t1 - t0), seconds(t2 - t1), seconds(t3 - t2),
                     seconds(t4 - t3), seconds(t5 - t4), csvBytes, adminCpu, schemaCpu);
         } finally {
@@ -164,14 +169,14 @@ public final class OfflineLoad {
     }
 
     /** The build steps (KG, trials, PubMed: reading and merging in memory), then the load's own phases. */
-    private static List<ImportReport.StepReport> phases(ImportReport built, long t0, long t1, long t2, long t3,
-            long t4, long t5) {
+    private static List<ImportReport.StepReport> phases(ImportReport built, ImportReport.Created created, long t0,
+            long t1, long t2, long t3, long t4, long t5) {
         List<ImportReport.StepReport> steps = new ArrayList<>();
         for (ImportReport.StepReport step : built.steps()) {
             steps.add(new ImportReport.StepReport("read " + step.step(), step.seconds(), step.nodesCreated(),
                     step.relationshipsCreated(), step.relationshipsPerSecond()));
         }
-        long relationships = built.created().relationships();
+        long relationships = created.relationships();
         steps.add(phase("write neo4j-admin files", t2 - t1, 0));
         steps.add(phase("neo4j-admin database import", t3 - t2, relationships));
         steps.add(phase("schema (constraints and indexes)", t5 - t4, 0));
@@ -185,12 +190,13 @@ public final class OfflineLoad {
     }
 
     /** The database must hold exactly what was built; anything else means the tool dropped or added something. */
-    private static void requireSameCounts(ImportReport built, ImportReport counted, ServerHome home) {
-        if (!built.nodes().equals(counted.nodes()) || !built.relationships().equals(counted.relationships())) {
+    private static void requireSameCounts(Map<String, Long> nodes, Map<String, Long> relationships,
+            ImportReport counted, ServerHome home) {
+        if (!nodes.equals(counted.nodes()) || !relationships.equals(counted.relationships())) {
             throw new IllegalStateException(Messages.format(
                     "The offline load wrote other counts than it built: built nodes %s and relationships %s, the "
                             + "database holds %s and %s. See %s. Delete %s and %s and load again, or import online.",
-                    built.nodes(), built.relationships(), counted.nodes(), counted.relationships(),
+                    nodes, relationships, counted.nodes(), counted.relationships(),
                     adminLog(home), databaseDirectory(home), transactionsDirectory(home)));
         }
     }
@@ -210,7 +216,8 @@ public final class OfflineLoad {
         command.add("-cp");
         command.add(home.lib() + "/*");
         command.add(ADMIN_TOOL);
-        command.addAll(List.of("database", "import", "full", DATABASE, "--bad-tolerance=0",
+        // --verbose: on failure the log then names the bad entry (the cause), not only "Error importing csv file".
+        command.addAll(List.of("database", "import", "full", DATABASE, "--verbose", "--bad-tolerance=0",
                 "--report-file=" + home.logs().resolve("neo4j-admin-import.report")));
         command.addAll(files.arguments());
         Path log = adminLog(home);
@@ -249,10 +256,37 @@ public final class OfflineLoad {
         }
         if (exit != 0) {
             removeDatabase(home);
-            throw new IllegalStateException(Messages.format(
-                    "neo4j-admin database import failed (exit code %d); what it wrote was removed, so the load can "
-                            + "be run again once the cause is fixed. Last lines of %s:%n%s",
-                    exit, log, LogTail.of(log, 20)));
+            String cause = cause(log);
+            throw new IllegalStateException(cause != null
+                    ? Messages.format("neo4j-admin database import failed (exit code %d): %s. What it wrote was "
+                            + "removed, so the load can be run again once the cause is fixed; its output is in %s.",
+                            exit, cause, log)
+                    : Messages.format("neo4j-admin database import failed (exit code %d). What it wrote was removed, "
+                            + "so the load can be run again once the cause is fixed. Last lines of %s:%n%s",
+                            exit, log, LogTail.of(log, 20)));
+        }
+    }
+
+    /** The message of the innermost exception of the log's last run ("Caused by: Type: message"), if any. */
+    static String cause(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            String cause = null;
+            for (String line : lines) {
+                if (line.startsWith("=== kedrec:")) {
+                    cause = null;
+                } else if (line.startsWith("Caused by: ")) {
+                    String text = line.substring("Caused by: ".length());
+                    int colon = text.indexOf(": ");
+                    cause = colon < 0 ? text : text.substring(colon + 2).strip();
+                }
+            }
+            if (cause != null && cause.endsWith(".")) {
+                cause = cause.substring(0, cause.length() - 1);
+            }
+            return cause == null || cause.isEmpty() ? null : cause;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

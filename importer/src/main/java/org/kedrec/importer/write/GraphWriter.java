@@ -492,8 +492,8 @@ public final class GraphWriter implements AutoCloseable {
      */
     private GraphCounts startCounts() {
         if (startCounts == null && offline != null) {
-            // An offline import loads an empty database.
-            startCounts = new GraphCounts(Map.of(), Map.of());
+            // An offline import's database is its in-memory graph (empty, or built by earlier runs).
+            startCounts = new GraphCounts(offline.labelCounts(), offline.typeCounts());
         }
         if (startCounts == null) {
             try (Session session = session()) {
@@ -506,6 +506,9 @@ public final class GraphWriter implements AutoCloseable {
     private List<EntityIndex.Entry> loadLabel(String label) {
         if (startCounts().labels().getOrDefault(label, 0L) == 0) {
             return List.of();
+        }
+        if (offline != null) {
+            return offline.entries(label);
         }
         String query = "MATCH (n:" + CypherNames.quote(label) + ") RETURN n.id AS id, n.name AS name, "
                 + "n.xrefs AS xrefs, n.narrowerXrefs AS narrower, elementId(n) AS e";

@@ -154,6 +154,16 @@ public final class OfflineGraph {
         return out;
     }
 
+    /** The nodes of a label as the entity index sees them, for a later run on the same graph. */
+    @SuppressWarnings("unchecked")
+    List<EntityIndex.Entry> entries(String label) {
+        List<EntityIndex.Entry> entries = new ArrayList<>();
+        nodes.getOrDefault(label, Map.of()).forEach((id, props) -> entries.add(new EntityIndex.Entry(id,
+                (String) props.get("name"), (List<String>) props.getOrDefault("xrefs", List.of()),
+                (List<String>) props.getOrDefault("narrowerXrefs", List.of()))));
+        return entries;
+    }
+
     /** Nodes per label. */
     public Map<String, Long> labelCounts() {
         Map<String, Long> counts = new TreeMap<>();
