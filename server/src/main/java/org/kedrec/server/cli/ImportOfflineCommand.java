@@ -13,6 +13,7 @@ import org.kedrec.importer.cli.ImportCommand;
 import org.kedrec.importer.cli.ProgressBar;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.OfflineLoad;
+import org.kedrec.server.ServerHome;
 import org.kedrec.server.ServerSettings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
@@ -59,6 +60,8 @@ public final class ImportOfflineCommand extends ServerStartCommand {
                             + "README 'Data sources').",
                     dataDir));
         }
+        // Before anything is read or started: a running server or an existing database is refused.
+        OfflineLoad.requireNewDatabase(new ServerHome(settings.home()));
         Distribution dist = Distribution.locate();
         ImportOptions options = ImportOptions.defaults()
                 .withOnError(onError)
