@@ -238,12 +238,27 @@ public final class OfflineLoad {
                     StandardOpenOption.APPEND);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process process = builder.start();
-            if (!process.waitFor(ADMIN_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            // Interrupted (Ctrl-C): stop the tool and remove its half-written database, as a failure does.
+            Thread onExit = new Thread(() -> {
                 process.destroyForcibly();
-                process.waitFor();
-                exit = -1;
-            } else {
-                exit = process.exitValue();
+                try {
+                    process.waitFor(30, TimeUnit.SECONDS);
+                    removeDatabase(home);
+                } catch (InterruptedException | RuntimeException e) {
+                    // The JVM is exiting; the next load reports the leftover database and how to remove it.
+                }
+            }, "kedrec-admin-import-cleanup");
+            Runtime.getRuntime().addShutdownHook(onExit);
+            try {
+                if (!process.waitFor(ADMIN_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                    exit = -1;
+                } else {
+                    exit = process.exitValue();
+                }
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(onExit);
             }
         } catch (IOException e) {
             removeDatabase(home);
