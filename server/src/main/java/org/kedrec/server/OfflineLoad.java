@@ -1,5 +1,6 @@
 package org.kedrec.server;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -224,7 +225,7 @@ public final class OfflineLoad {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.root().toFile())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> env = builder.environment();
         env.put("NEO4J_HOME", home.root().toString());
         env.put("NEO4J_CONF", home.conf().toString());

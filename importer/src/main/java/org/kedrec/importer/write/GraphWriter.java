@@ -117,7 +117,7 @@ public final class GraphWriter implements AutoCloseable {
      */
     public static GraphWriter offline(OfflineGraph graph, String database, ImportStats stats) {
         return new GraphWriter(null, database, 10_000, 1, stats,
-                java.util.Objects.requireNonNull(graph, "graph"));
+                Objects.requireNonNull(graph, "graph"));
     }
 
     private GraphWriter(Driver driver, String database, int batchSize, int writers, ImportStats stats,
