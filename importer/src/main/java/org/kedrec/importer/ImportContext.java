@@ -27,6 +27,7 @@ public final class ImportContext {
     private final RelationTypes relationTypes;
     private final Path dataDirectory;
     private final List<ImportReport.FileReport> files = new ArrayList<>();
+    private final List<ImportReport.StepReport> steps = new ArrayList<>();
 
     ImportContext(GraphWriter writer, Problems problems, ImportStats stats, ProgressTracker progress,
             RelationTypes relationTypes, Path dataDirectory) {
@@ -85,6 +86,10 @@ public final class ImportContext {
 
     List<ImportReport.FileReport> files() {
         return files;
+    }
+
+    List<ImportReport.StepReport> steps() {
+        return steps;
     }
 
     /** Progress of one file in bytes read, reported every few thousand lines. */

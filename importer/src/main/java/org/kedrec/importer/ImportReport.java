@@ -26,7 +26,9 @@ import org.kedrec.core.Messages;
  * </ul>
  *
  * Besides: {@code ignored} (valid input with no place in the graph, by reason, e.g. mentions of entities the
- * graph lacks), {@code files} (each input with its line count and seconds), {@code warnings}, {@code database}.
+ * graph lacks), {@code files} (each input with its line count and seconds), {@code warnings}, {@code database},
+ * and {@code steps} (each step of the run, e.g. the KG, the trials and PubMed of {@code import all}, with its
+ * seconds and what it created, so a speed figure can be split).
  */
 public record ImportReport(
         Map<String, Long> nodes,
@@ -39,7 +41,8 @@ public record ImportReport(
         double relationshipsPerSecond,
         List<FileReport> files,
         List<String> warnings,
-        String database) {
+        String database,
+        List<StepReport> steps) {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** Nodes and relationships this run created. */
@@ -47,6 +50,13 @@ public record ImportReport(
 
     /** One input file of the run. */
     public record FileReport(String step, String file, long lines, double seconds) {}
+
+    /**
+     * One step of the run (reading, writing and committing its inputs), with what it created and its
+     * relationships per second.
+     */
+    public record StepReport(String step, double seconds, long nodesCreated, long relationshipsCreated,
+            double relationshipsPerSecond) {}
 
     /** Total number of nodes in the database after the run. */
     public long totalNodes() {

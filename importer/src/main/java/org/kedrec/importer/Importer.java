@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.graph.RelationTypes;
@@ -20,7 +21,9 @@ import org.kedrec.importer.pubmed.PubmedImport;
 import org.kedrec.importer.trials.TrialSources;
 import org.kedrec.importer.trials.TrialsImport;
 import org.kedrec.importer.write.GraphCounts;
+import org.kedrec.importer.write.AdminImportFiles;
 import org.kedrec.importer.write.GraphWriter;
+import org.kedrec.importer.write.OfflineGraph;
 import org.kedrec.importer.write.ImportStats;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -67,12 +70,30 @@ public final class Importer {
     private final Driver driver;
     private final ImportOptions options;
     private final RelationTypes relationTypes;
+    /** The in-memory graph of an offline import, or null when importing over Bolt. */
+    private final OfflineGraph offline;
     private boolean schemaApplied;
 
     public Importer(Driver driver, ImportOptions options) {
+        this(Objects.requireNonNull(driver, "driver"), options, null);
+    }
+
+    private Importer(Driver driver, ImportOptions options, OfflineGraph offline) {
         this.driver = driver;
         this.options = options;
         this.relationTypes = RelationTypes.load();
+        this.offline = offline;
+    }
+
+    /**
+     * An importer that reads the same inputs with the same mapping, but builds the graph in memory (in
+     * {@code graph}) instead of writing it over Bolt: the first load of an empty database through
+     * {@code neo4j-admin database import} ({@link AdminImportFiles#write} writes its files). Its reports count
+     * what the graph holds; the schema is applied once the database runs ({@link #applySchema} on an online
+     * importer).
+     */
+    public static Importer offline(OfflineGraph graph, ImportOptions options) {
+        return new Importer(null, options, Objects.requireNonNull(graph, "graph"));
     }
 
     /**
@@ -80,6 +101,7 @@ public final class Importer {
      * then waits for the indexes to come online. Idempotent.
      */
     public void applySchema() {
+        requireOnline("apply the schema");
         try (Session session = driver.session(SessionConfig.forDatabase(options.database()))) {
             for (String statement : schemaStatements()) {
                 session.run(statement).consume();
@@ -115,7 +137,7 @@ public final class Importer {
      * data directory's side files.
      */
     public ImportReport importHetionet(Path nodesTsv, Path edgesSif) {
-        return run(ctx -> new HetionetImport(ctx).run(nodesTsv, edgesSif));
+        return run(ctx -> step(ctx, "hetionet", () -> new HetionetImport(ctx).run(nodesTsv, edgesSif)));
     }
 
     /**
@@ -124,7 +146,7 @@ public final class Importer {
      * when their kind is a KEDRec label, and triples touching other kinds (Atc, Tax) are counted as ignored.
      */
     public ImportReport importDrkg(Path... triples) {
-        return run(ctx -> new DrkgImport(ctx).run(List.of(triples)));
+        return run(ctx -> step(ctx, "drkg", () -> new DrkgImport(ctx).run(List.of(triples))));
     }
 
     /**
@@ -138,7 +160,7 @@ public final class Importer {
 
     /** Clinical trials from the given sources (e.g. {@link TrialSources#ctgovJson} for API v2 downloads only). */
     public ImportReport importTrials(TrialSources sources) {
-        return run(ctx -> new TrialsImport(ctx).run(sources));
+        return run(ctx -> step(ctx, "trials", () -> new TrialsImport(ctx).run(sources)));
     }
 
     /**
@@ -147,7 +169,7 @@ public final class Importer {
      * ({@code CDR_*} is BC5CDR, {@code *.PubTator} under a {@code biored} folder is BioRED).
      */
     public ImportReport importPubmed(Path... files) {
-        return run(ctx -> new PubmedImport(ctx).run(List.of(files)));
+        return run(ctx -> step(ctx, "pubmed", () -> new PubmedImport(ctx).run(List.of(files))));
     }
 
     /**
@@ -156,13 +178,15 @@ public final class Importer {
      */
     public ImportReport importAll(Path dataDir) {
         return run(ctx -> {
-            new HetionetImport(ctx).run(require(dataDir, DEMO_NODES), require(dataDir, DEMO_EDGES));
-            new TrialsImport(ctx).run(TrialSources.of(dataDir));
+            Path nodes = require(dataDir, DEMO_NODES);
+            Path edges = require(dataDir, DEMO_EDGES);
             List<Path> pubmed = new ArrayList<>();
             for (String file : DEMO_PUBMED) {
                 pubmed.add(require(dataDir, file));
             }
-            new PubmedImport(ctx).run(pubmed);
+            step(ctx, "hetionet", () -> new HetionetImport(ctx).run(nodes, edges));
+            step(ctx, "trials", () -> new TrialsImport(ctx).run(TrialSources.of(dataDir)));
+            step(ctx, "pubmed", () -> new PubmedImport(ctx).run(pubmed));
         });
     }
 
@@ -176,7 +200,7 @@ public final class Importer {
 
     /** The node and relationship counts of the database, as a report without a run. */
     public ImportReport graphReport() {
-        return report(new ImportStats(), List.of(), 0);
+        return report(new ImportStats(), List.of(), List.of(), 0);
     }
 
     @FunctionalInterface
@@ -184,37 +208,70 @@ public final class Importer {
         void run(ImportContext ctx);
     }
 
+    /**
+     * Runs one step and commits what it wrote (so that its time and counts are its own), and records it in the
+     * report's {@code steps}.
+     */
+    private static void step(ImportContext ctx, String name, Runnable body) {
+        long start = System.nanoTime();
+        long nodes = ctx.stats().nodesCreated();
+        long relationships = ctx.stats().relationshipsCreated();
+        body.run();
+        ctx.writer().flush();
+        double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1e3;
+        long created = ctx.stats().relationshipsCreated() - relationships;
+        ctx.steps().add(new ImportReport.StepReport(name, seconds, ctx.stats().nodesCreated() - nodes, created,
+                perSecond(created, seconds)));
+    }
+
+    private static double perSecond(long relationships, double seconds) {
+        return seconds > 0 ? Math.round(relationships / seconds * 10) / 10.0 : 0;
+    }
+
     private ImportReport run(Step step) {
         long start = System.nanoTime();
-        if (!schemaApplied) {
+        if (!schemaApplied && offline == null) {
             applySchema();
         }
         ImportStats stats = new ImportStats();
         Path dataDir = options.dataDirectory() != null ? options.dataDirectory() : DataDirectory.find().orElse(null);
-        try (GraphWriter writer = new GraphWriter(driver, options.database(), options.batchSize(), options.writers(),
-                stats)) {
+        try (GraphWriter writer = offline != null
+                ? GraphWriter.offline(offline, options.database(), stats)
+                : new GraphWriter(driver, options.database(), options.batchSize(), options.writers(), stats)) {
             ImportContext ctx = new ImportContext(writer, new Problems(options.onError(), stats), stats,
                     options.progress(), relationTypes, dataDir);
             step.run(ctx);
             writer.flush();
-            return report(stats, ctx.files(), System.nanoTime() - start);
+            return report(stats, ctx.files(), ctx.steps(), System.nanoTime() - start);
         }
     }
 
-    private ImportReport report(ImportStats stats, List<ImportReport.FileReport> files, long nanos) {
+    private ImportReport report(ImportStats stats, List<ImportReport.FileReport> files,
+            List<ImportReport.StepReport> steps, long nanos) {
         GraphCounts counts;
-        try (Session session = driver.session(SessionConfig.forDatabase(options.database()))) {
-            counts = GraphCounts.read(session);
+        if (offline != null) {
+            counts = new GraphCounts(offline.labelCounts(), offline.typeCounts());
+        } else {
+            try (Session session = driver.session(SessionConfig.forDatabase(options.database()))) {
+                counts = GraphCounts.read(session);
+            }
         }
         Map<String, Long> nodes = counts.labels();
         Map<String, Long> relationships = counts.types();
         double seconds = Math.round(nanos / 1e6) / 1e3;
         Map<String, Long> skipped = new LinkedHashMap<>(stats.skipped());
         long skippedLines = skipped.values().stream().mapToLong(Long::longValue).sum();
-        double perSecond = seconds > 0 ? Math.round(stats.relationshipsCreated() / seconds * 10) / 10.0 : 0;
         return new ImportReport(nodes, relationships,
                 new ImportReport.Created(stats.nodesCreated(), stats.relationshipsCreated()), skippedLines, skipped,
-                stats.ignored(), seconds, perSecond, List.copyOf(files), stats.warnings(), options.database());
+                stats.ignored(), seconds, perSecond(stats.relationshipsCreated(), seconds), List.copyOf(files),
+                stats.warnings(), options.database(), List.copyOf(steps));
+    }
+
+    private void requireOnline(String what) {
+        if (offline != null) {
+            throw new IllegalStateException("An offline importer cannot " + what + ": it has no database. Use an "
+                    + "importer on a driver (new Importer(driver, options)) once the database runs.");
+        }
     }
 
     public ImportOptions options() {

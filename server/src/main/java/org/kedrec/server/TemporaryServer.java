@@ -2,14 +2,22 @@ package org.kedrec.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
+import org.kedrec.importer.ImportOptions;
+import org.kedrec.importer.ImportReport;
+import org.kedrec.importer.Importer;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
 
 /**
  * A throw-away server on a fresh, empty database (what a benchmark needs): started on a new home, without
@@ -33,11 +41,23 @@ public final class TemporaryServer implements AutoCloseable {
     public static TemporaryServer start(
             Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
             Consumer<String> say) {
+        return start(dist, home, boltPort, httpPort, heap, pageCache, List.of(), say);
+    }
+
+    /**
+     * Like {@link #start(Distribution, Path, int, int, String, String, Consumer)}, with more neo4j.conf lines
+     * ({@code key=value}, e.g. {@code db.tx_log.rotation.size=256m} or {@code server.jvm.additional=...}): they
+     * go below the managed block, as a user's own lines would.
+     */
+    public static TemporaryServer start(
+            Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
+            List<String> confLines, Consumer<String> say) {
         boolean created = home == null;
         Path root;
         try {
             root = created ? Files.createTempDirectory("kedrec-bench-") : home.toAbsolutePath().normalize();
             requireFresh(root);
+            writeSettings(new ServerHome(root), confLines);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary server home: " + e.getMessage(), e);
         }
@@ -52,6 +72,63 @@ public final class TemporaryServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** A temporary server whose database an offline load created, with what the load did. */
+    public record Loaded(TemporaryServer server, OfflineLoad.Result result) {}
+
+    /**
+     * Loads a new home offline ({@link OfflineLoad}: build in memory, neo4j-admin, start, schema) and returns the
+     * running server, to be stopped and deleted on {@link #close()}. On failure nothing stays running or behind.
+     */
+    public static Loaded loadOffline(
+            Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
+            List<String> confLines, ImportOptions options, Function<Importer, ImportReport> build,
+            Consumer<String> say) {
+        boolean created = home == null;
+        Path root;
+        try {
+            root = created ? Files.createTempDirectory("kedrec-bench-") : home.toAbsolutePath().normalize();
+            requireFresh(root);
+            writeSettings(new ServerHome(root), confLines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary server home: " + e.getMessage(), e);
+        }
+        ServerSettings settings = new ServerSettings(
+                root, boltPort, httpPort, null, heap, pageCache, ServerSettings.DEFAULT_START_TIMEOUT);
+        Neo4jServer server = new Neo4jServer(say);
+        try {
+            OfflineLoad.Result result = new OfflineLoad(say).load(dist, settings, options, build,
+                    started -> GraphDatabase.driver(started.boltUri(), AuthTokens.none()));
+            return new Loaded(new TemporaryServer(server, result.started(), created), result);
+        } catch (RuntimeException e) {
+            try {
+                server.stop(new ServerHome(root), Neo4jServer.DEFAULT_STOP_TIMEOUT);
+            } finally {
+                if (created) {
+                    deleteTree(root);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The extra lines as the user part of neo4j.conf; {@link Neo4jConf#write} keeps them below its block. */
+    static void writeSettings(ServerHome home, List<String> settings) throws IOException {
+        if (settings.isEmpty()) {
+            return;
+        }
+        for (String line : settings) {
+            int eq = line.indexOf('=');
+            if (eq < 1 || line.contains("\n")) {
+                throw new IllegalArgumentException(Messages.format(
+                        "Invalid value for option '--setting': `%s` is not a neo4j.conf line; write it as KEY=VALUE, "
+                                + "e.g. db.tx_log.rotation.size=256m.",
+                        line));
+            }
+        }
+        Files.createDirectories(home.conf());
+        Files.write(home.confFile(), settings, StandardCharsets.UTF_8);
     }
 
     private static void requireFresh(Path root) throws IOException {

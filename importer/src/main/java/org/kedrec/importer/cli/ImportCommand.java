@@ -57,8 +57,9 @@ public final class ImportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: choose one of hetionet, drkg, trials, pubmed, all.");
+        // From the registered subcommands: the kedrec launcher adds `offline` (it needs the server module).
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: choose one of "
+                + String.join(", ", spec.subcommands().keySet()) + ".");
     }
 
     /** Connection and run options, shared by every subcommand. */

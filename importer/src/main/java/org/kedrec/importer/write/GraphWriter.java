@@ -96,6 +96,8 @@ public final class GraphWriter implements AutoCloseable {
      * their ends by element id, which is cheaper than a locking seek on the unique index.
      */
     private final Map<String, String> elementIds = new ConcurrentHashMap<>();
+    /** Where rows go instead of the database in an offline import (null when writing over Bolt). */
+    private final OfflineGraph offline;
 
     /** How a node row is written. */
     public enum NodeMode {
@@ -106,6 +108,21 @@ public final class GraphWriter implements AutoCloseable {
     }
 
     public GraphWriter(Driver driver, String database, int batchSize, int writers, ImportStats stats) {
+        this(driver, database, batchSize, writers, stats, null);
+    }
+
+    /**
+     * A writer that builds the graph in memory for {@code neo4j-admin database import} (a first load of an empty
+     * database) instead of writing over Bolt; rows are merged with the same semantics as the Cypher statements.
+     */
+    public static GraphWriter offline(OfflineGraph graph, String database, ImportStats stats) {
+        return new GraphWriter(null, database, 10_000, 1, stats,
+                Objects.requireNonNull(graph, "graph"));
+    }
+
+    private GraphWriter(Driver driver, String database, int batchSize, int writers, ImportStats stats,
+            OfflineGraph offline) {
+        this.offline = offline;
         this.driver = driver;
         this.database = database;
         BookmarkManager bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
@@ -130,6 +147,10 @@ public final class GraphWriter implements AutoCloseable {
 
     /** A session on the import's database that sees everything this writer committed. */
     public Session session() {
+        if (offline != null) {
+            throw new IllegalStateException("An offline import has no database session: it builds the graph in "
+                    + "memory for neo4j-admin.");
+        }
         return driver.session(sessionConfig);
     }
 
@@ -168,6 +189,12 @@ public final class GraphWriter implements AutoCloseable {
             index.add(spec.label, id);
         }
         if (existed && spec.mode == NodeMode.ENSURE) {
+            return;
+        }
+        if (offline != null) {
+            if (offline.node(spec, id, checked(withoutNulls(props), spec.props, spec.label), unions)) {
+                stats.nodesCreated.increment();
+            }
             return;
         }
         Map<String, Object> row = new HashMap<>(4);
@@ -252,6 +279,13 @@ public final class GraphWriter implements AutoCloseable {
     /** Writes a relationship between two nodes whose ids the caller checked against the {@link #index()}. */
     public void relationship(RelSpec spec, String startId, String endId, Map<String, Object> props,
             Map<String, List<?>> unions, Map<String, Object> max) {
+        if (offline != null) {
+            if (offline.relationship(spec, startId, endId, checked(withoutNulls(props), spec.props, spec.type),
+                    unions, max)) {
+                stats.relationshipsCreated.increment();
+            }
+            return;
+        }
         Map<String, Object> row = new HashMap<>(8);
         row.put("s", startId);
         row.put("e", endId);
@@ -457,6 +491,10 @@ public final class GraphWriter implements AutoCloseable {
      * any (a label's index is loaded, and a type's ownership decided, before its first row is written).
      */
     private GraphCounts startCounts() {
+        if (startCounts == null && offline != null) {
+            // An offline import's database is its in-memory graph (empty, or built by earlier runs).
+            startCounts = new GraphCounts(offline.labelCounts(), offline.typeCounts());
+        }
         if (startCounts == null) {
             try (Session session = session()) {
                 startCounts = GraphCounts.read(session);
@@ -468,6 +506,9 @@ public final class GraphWriter implements AutoCloseable {
     private List<EntityIndex.Entry> loadLabel(String label) {
         if (startCounts().labels().getOrDefault(label, 0L) == 0) {
             return List.of();
+        }
+        if (offline != null) {
+            return offline.entries(label);
         }
         String query = "MATCH (n:" + CypherNames.quote(label) + ") RETURN n.id AS id, n.name AS name, "
                 + "n.xrefs AS xrefs, n.narrowerXrefs AS narrower, elementId(n) AS e";
@@ -542,6 +583,7 @@ public final class GraphWriter implements AutoCloseable {
         final String label;
         final NodeMode mode;
         final List<String> props;
+        final List<String> unionLists;
         final String createQuery;
         final String mergeQuery;
         List<Map<String, Object>> create = new ArrayList<>();
@@ -551,6 +593,7 @@ public final class GraphWriter implements AutoCloseable {
             this.label = label;
             this.mode = mode;
             this.props = List.copyOf(props);
+            this.unionLists = List.copyOf(unionLists);
             String l = CypherNames.quote(label);
             List<String> createSets = new ArrayList<>();
             List<String> mergeSets = new ArrayList<>();
@@ -589,6 +632,8 @@ public final class GraphWriter implements AutoCloseable {
         final String endLabel;
         final Map<String, Object> keyProps;
         final List<String> props;
+        final List<String> unionLists;
+        final List<String> maxProps;
         final String keyString;
         final boolean owned;
         final String createQuery;
@@ -606,6 +651,8 @@ public final class GraphWriter implements AutoCloseable {
             this.endLabel = endLabel;
             this.keyProps = Map.copyOf(keyProps);
             this.props = List.copyOf(props);
+            this.unionLists = List.copyOf(unionLists);
+            this.maxProps = List.copyOf(maxProps);
             this.keyString = new TreeMap<>(keyProps).toString();
             this.owned = owned;
             String match = PREFIX + "UNWIND $rows AS row\nMATCH (a:" + CypherNames.quote(startLabel) + " {id: row.s})\n"

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
@@ -15,6 +19,7 @@ import org.kedrec.importer.Importer;
 import org.kedrec.server.ByteSize;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.Neo4jServer;
+import org.kedrec.server.OfflineLoad;
 import org.kedrec.server.ProcessMemory;
 import org.kedrec.server.ServerHome;
 import org.kedrec.server.TemporaryServer;
@@ -69,6 +74,29 @@ public final class BenchImportCommand implements Callable<Integer> {
             description = "Page cache of the temporary server (default: ${DEFAULT-VALUE}).")
     String pageCache;
 
+    @Option(names = "--setting", paramLabel = "KEY=VALUE",
+            description = "A neo4j.conf line for the temporary server (repeatable), e.g. "
+                    + "server.jvm.additional=-XX:TieredStopAtLevel=1.")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--offline", description = "Measure the offline first load instead (kedrec import offline): "
+            + "read the inputs into memory, write neo4j-admin's files, run neo4j-admin database import, start the "
+            + "server and create the schema.")
+    boolean offline;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "0",
+            description = "Untimed imports before the measured one, each followed by deleting everything: measures a "
+                    + "warm server JVM on an emptied database instead of a cold one (default: ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
+            description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--writers", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_WRITERS,
+            description = "Concurrent writer sessions (default: ${DEFAULT-VALUE}).")
+    int writers;
+
     /** {@inheritDoc} */
     @Override
     public Integer call() {
@@ -93,15 +121,52 @@ public final class BenchImportCommand implements Callable<Integer> {
         createParent(reportFile);
         Distribution dist = Distribution.locate();
 
-        try (TemporaryServer server = TemporaryServer.start(dist, home, bolt, http, heap, pageCache,
+        BenchMachine.Sample machineBefore = BenchMachine.sample();
+        if (offline) {
+            if (warmups > 0) {
+                throw new ParameterException(spec.commandLine(), "--warmups measures a warm server and cannot be "
+                        + "combined with --offline, which loads a new database before the server starts.");
+            }
+            return callOffline(dist, dataDir, reportFile, machineBefore);
+        }
+        try (TemporaryServer server = TemporaryServer.start(dist, home, bolt, http, heap, pageCache, settings,
                 line -> KedrecCli.say(spec, line))) {
+            double startSeconds = server.started().elapsed().toMillis() / 1000.0;
             KedrecCli.say(spec, Messages.format("Temporary server ready in %.1f s at %s; importing the demo set "
-                    + "from %s", server.started().elapsed().toMillis() / 1000.0, server.boltUri(), dataDir));
-            ImportReport result = runImport(server, dataDir);
-            result.write(reportFile);
+                    + "from %s", startSeconds, server.boltUri(), dataDir));
+            ImportReport result;
+            BenchMachine.Sample before;
+            try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+                for (int i = 1; i <= warmups; i++) {
+                    KedrecCli.say(spec, Messages.format("Warm-up import %d of %d (untimed), then deleting everything",
+                            i, warmups));
+                    new Importer(driver, options(dataDir).withProgress(null)).importAll(dataDir);
+                    ImportBenchmark.wipe(driver, ImportOptions.DEFAULT_DATABASE);
+                }
+                before = BenchMachine.sample(server.started().pid());
+                // The database is new (or emptied by the warm-ups), so the guard against wiping data never fires.
+                result = ImportBenchmark.run(driver, options(dataDir), dataDir, false);
+            }
+            BenchMachine.Sample after = BenchMachine.sample(server.started().pid());
+            Map<String, Object> bench = new LinkedHashMap<>();
+            bench.put("mode", "online");
+            bench.put("freshDatabase", warmups == 0
+                    ? "a new server home: a new JVM and an empty database that nothing ran on before; the time "
+                            + "starts after the server answers on Bolt"
+                    : Messages.format("a new server home whose JVM first ran %d untimed import(s), each followed by "
+                            + "deleting every node and relationship (schema and indexes stay): a warm JVM on an "
+                            + "emptied database, not a cold one", warmups));
+            bench.put("warmups", warmups);
+            bench.put("serverStartSeconds", startSeconds);
+            bench.put("settings", List.copyOf(settings));
+            bench.put("batchSize", batchSize);
+            bench.put("writers", writers);
+            bench.putAll(BenchMachine.describe(machineBefore, before, after));
+            BenchMachine.write(reportFile, result, bench);
             KedrecCli.say(spec, Messages.format("Imported %,d nodes and %,d relationships in %.1f s: %,.0f "
                             + "relationships/s.", result.created().nodes(), result.created().relationships(),
                     result.seconds(), result.relationshipsPerSecond()));
+            sayDetails(result, bench);
             Neo4jServer.status(new ServerHome(server.home())).residentBytes().ifPresent(bytes -> KedrecCli.say(spec,
                     "Server memory after the import: " + ProcessMemory.describe(bytes) + " resident."));
             KedrecCli.say(spec, "Report: " + reportFile);
@@ -109,15 +174,68 @@ public final class BenchImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The importer's full demo import into the temporary server's (empty) default database. */
-    private ImportReport runImport(TemporaryServer server, Path dataDir) {
-        ImportOptions options = ImportOptions.defaults()
-                .withDataDirectory(dataDir)
-                .withProgress(new LoggingProgressTracker(line -> KedrecCli.say(spec, "  " + line)));
-        try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
-            // The temporary server's database is new, so the benchmark's guard against wiping data never fires.
-            return ImportBenchmark.run(driver, options, dataDir, false);
+    private int callOffline(Distribution dist, Path dataDir, Path reportFile, BenchMachine.Sample machineBefore) {
+        BenchMachine.Sample before = BenchMachine.sample();
+        TemporaryServer.Loaded loaded = TemporaryServer.loadOffline(dist, home, bolt, http, heap, pageCache, settings,
+                options(dataDir), importer -> importer.importAll(dataDir), line -> KedrecCli.say(spec, line));
+        try (TemporaryServer server = loaded.server()) {
+            BenchMachine.Sample after = BenchMachine.sample();
+            OfflineLoad.Result load = loaded.result();
+            ImportReport result = load.report();
+            Map<String, Object> bench = new LinkedHashMap<>();
+            bench.put("mode", "offline");
+            bench.put("freshDatabase", "a new server home whose database neo4j-admin database import creates; "
+                    + "the time covers reading the inputs, writing neo4j-admin's files, the admin import and "
+                    + "creating the schema on the started server, not the server start itself (as online, where "
+                    + "the server is started before the time starts)");
+            bench.put("serverStartSeconds", round(load.startSeconds()));
+            Map<String, Object> phases = new LinkedHashMap<>();
+            phases.put("readInputs", round(load.buildSeconds()));
+            phases.put("writeFiles", round(load.filesSeconds()));
+            phases.put("adminImport", round(load.adminSeconds()));
+            phases.put("schema", round(load.schemaSeconds()));
+            bench.put("phaseSeconds", phases);
+            bench.put("csvBytes", load.csvBytes());
+            bench.put("settings", List.copyOf(settings));
+            Map<String, Object> described = BenchMachine.describe(machineBefore, before, after);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cpu = (Map<String, Object>) described.get("cpuSeconds");
+            cpu.put("adminImport", round(load.adminCpuSeconds()));
+            cpu.put("serverDuringSchema", round(load.schemaServerCpuSeconds()));
+            bench.putAll(described);
+            BenchMachine.write(reportFile, result, bench);
+            KedrecCli.say(spec, Messages.format("Loaded %,d nodes and %,d relationships in %.1f s (server start of "
+                            + "%.1f s not counted): %,.0f relationships/s.", result.created().nodes(),
+                    result.created().relationships(), result.seconds(), load.startSeconds(),
+                    result.relationshipsPerSecond()));
+            sayDetails(result, bench);
+            KedrecCli.say(spec, "Report: " + reportFile);
         }
+        return 0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private void sayDetails(ImportReport result, Map<String, Object> bench) {
+        if (result.steps() != null) {
+            for (ImportReport.StepReport step : result.steps()) {
+                KedrecCli.say(spec, Messages.format("  %-32s %,8d relationships in %6.1f s: %,9.0f relationships/s",
+                        step.step(), step.relationshipsCreated(), step.seconds(), step.relationshipsPerSecond()));
+            }
+        }
+        KedrecCli.say(spec, Messages.format("CPU seconds during the import: %s; load average %s before, %s after "
+                + "(%s cores).", bench.get("cpuSeconds"), bench.get("loadAverageBefore"), bench.get("loadAverageAfter"),
+                bench.get("cores")));
+    }
+
+    private ImportOptions options(Path dataDir) {
+        return ImportOptions.defaults()
+                .withDataDirectory(dataDir)
+                .withBatchSize(batchSize)
+                .withWriters(writers)
+                .withProgress(new LoggingProgressTracker(line -> KedrecCli.say(spec, "  " + line)));
     }
 
     private static void createParent(Path file) {

@@ -60,6 +60,8 @@ public final class KedrecCli implements Runnable {
         for (Class<?> command : COMMANDS) {
             cli.addSubcommand(command);
         }
+        // The importer module cannot start servers: the offline first load joins `kedrec import` from here.
+        cli.getSubcommands().get("import").addSubcommand(ImportOfflineCommand.class);
         cli.addSubcommand(CommandLine.HelpCommand.class);
         cli.setParameterExceptionHandler(KedrecCli::onBadInput);
         cli.setExecutionExceptionHandler(KedrecCli::onFailure);

@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code kedrec server start}: prepare the home, start Neo4j in the background, wait until Bolt answers. */
+/**
+ * {@code kedrec server start}: prepare the home, start Neo4j in the background, wait until Bolt answers. Not final:
+ * {@code kedrec import offline} takes the same server options.
+ */
 @Command(
         name = "start",
         description = {
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
                     + "already runs, say so and do nothing.",
             ""
         })
-public final class ServerStartCommand implements Callable<Integer> {
+public class ServerStartCommand implements Callable<Integer> {
     /** The password of user neo4j when neither --password, --no-auth nor {@link #PASSWORD_ENV} gives one. */
     public static final String DEFAULT_PASSWORD = "kedrec-demo";
     /** The same variable `kedrec import` reads its password from, so that the two agree without options. */
@@ -98,7 +101,7 @@ public final class ServerStartCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String credentials() {
+    String credentials() {
         if (auth != null && auth.noAuth) {
             return "(no authentication)";
         }

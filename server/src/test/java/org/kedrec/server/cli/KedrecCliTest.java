@@ -127,6 +127,25 @@ class KedrecCliTest {
     }
 
     @Test
+    void importOfflineJoinsTheImportCommandsAndRefusesAnExistingDatabaseBeforeReadingAnything() throws Exception {
+        assertUsageError("kedrec import", CliRun.of("import"),
+                "Missing subcommand: choose one of hetionet, drkg, trials, pubmed, all, offline.");
+        Path home = tmp.resolve("home");
+        assertUsageError("kedrec import offline", CliRun.of("import", "offline", "--home", home.toString(), "--no-auth",
+                        "--data", tmp.resolve("absent").toString()),
+                "Invalid value for option '--data': " + tmp.resolve("absent") + " is not a folder. Point it at the "
+                        + "KEDRec data (see README 'Data sources').");
+        Files.createDirectories(home.resolve("data/databases/neo4j"));
+        CliRun run = CliRun.of("import", "offline", "--home", home.toString(), "--no-auth", "--data", tmp.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("Database `neo4j` already exists in " + home + " (" + home.resolve(
+                "data/databases/neo4j") + "), and an offline load can only create a database. Start the server and "
+                + "import into it (kedrec server start, then kedrec import all: it merges and creates nothing "
+                + "twice), or load a new home (--home NEW_DIR)." + NL);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void theTrainersCommandsAreRegistered() {
         assertThat(CliRun.of("train", "student", "--help").out()).startsWith("Usage: kedrec train student ");
         assertThat(CliRun.of("eval", "student", "--help").out()).startsWith("Usage: kedrec eval student ");
