@@ -35,6 +35,55 @@ final class Decoder {
      * example lacks, say), it backs out: drops the last token, bans it at that position and takes the next best.
      */
     Output greedy(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew) {
+        return greedy(session, prompt, constraint, maxNew, Repetition.NONE);
+    }
+
+    /**
+     * Repetition rules: no token that would repeat an n-gram of {@code ngram} tokens already in the answer (0 =
+     * off), and with {@code uniqueCitations} no evidence slot ({@code [E3]}) cited twice.
+     */
+    record Repetition(int ngram, boolean uniqueCitations) {
+        static final Repetition NONE = new Repetition(0, false);
+
+        /** Whether appending {@code token} to {@code history[0..length)} would repeat an n-gram. */
+        boolean repeatsNgram(int[] history, int length, int token) {
+            int n = ngram;
+            if (n < 2 || length < n) {
+                return false;
+            }
+            // The candidate n-gram is history[length-n+1 .. length) + token; look for it earlier.
+            int tail = length - n + 1;
+            for (int start = 0; start + n <= length; start++) {
+                if (history[start + n - 1] != token) {
+                    continue;
+                }
+                boolean same = true;
+                for (int k = 0; k < n - 1 && same; k++) {
+                    same = history[start + k] == history[tail + k];
+                }
+                if (same) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final java.util.regex.Pattern EVIDENCE_SLOT = java.util.regex.Pattern.compile("\\[E\\d+\\]");
+
+    /** Whether {@code text} cites some evidence slot twice. */
+    static boolean citesTwice(String text) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.regex.Matcher m = EVIDENCE_SLOT.matcher(text);
+        while (m.find()) {
+            if (!seen.add(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Output greedy(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew, Repetition rules) {
         List<float[]> logitsAt = new ArrayList<>();
         List<java.util.Set<Integer>> bannedAt = new ArrayList<>();
         logitsAt.add(session.append(new int[][] {prompt})[0]);
@@ -45,7 +94,7 @@ final class Decoder {
         int backtracks = 0;
         int n = 0;
         while (n < maxNew) {
-            int next = best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), n, constraint, 1).stream()
+            int next = best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), tokens, n, constraint, rules, 1).stream()
                     .findFirst().map(c -> c[0]).orElse(-1);
             if (next < 0) {
                 if (n == 0 || backtracks++ >= MAX_BACKTRACKS) {
@@ -75,6 +124,11 @@ final class Decoder {
 
     Output beam(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew, int width,
                 double lengthPenalty) {
+        return beam(session, prompt, constraint, maxNew, width, lengthPenalty, Repetition.NONE);
+    }
+
+    Output beam(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew, int width,
+                double lengthPenalty, Repetition rules) {
         float[][] logits = session.append(new int[][] {prompt});
         List<Hypothesis> beams = List.of(new Hypothesis(new int[0], new byte[0], 0));
         List<Hypothesis> finished = new ArrayList<>();
@@ -82,7 +136,9 @@ final class Decoder {
             List<double[]> proposals = new ArrayList<>(); // {beam, token, logProb}
             for (int b = 0; b < beams.size(); b++) {
                 double[] logProbs = logSoftmax(logits[b]);
-                for (int[] pick : best(logits[b], java.util.Set.of(), beams.get(b).bytes, n, constraint, width)) {
+                Hypothesis h = beams.get(b);
+                for (int[] pick : best(logits[b], java.util.Set.of(), h.bytes, h.tokens, h.tokens.length, constraint,
+                        rules, width)) {
                     proposals.add(new double[] {b, pick[0], beams.get(b).logProb + logProbs[pick[0]]});
                 }
             }
@@ -142,8 +198,8 @@ final class Decoder {
      * Up to {@code k} allowed next tokens, best first, as {id}. The end token is allowed once the answer may end;
      * blocked tokens never are.
      */
-    private List<int[]> best(float[] logits, java.util.Set<Integer> banned, byte[] bytes, int position,
-                             AnswerConstraint constraint, int k) {
+    private List<int[]> best(float[] logits, java.util.Set<Integer> banned, byte[] bytes, int[] history,
+                             int position, AnswerConstraint constraint, Repetition rules, int k) {
         float[] work = logits.clone();
         for (int id : banned) {
             work[id] = Float.NEGATIVE_INFINITY;
@@ -163,14 +219,32 @@ final class Decoder {
             if (blocked[arg]) {
                 continue;
             }
-            boolean ok = arg == eos
-                    ? position > 0 && constraint.acceptsEnd(bytes)
-                    : constraint.acceptsPrefix(AnswerConstraint.concat(bytes, tokenizer.tokenBytes(arg)));
+            boolean ok;
+            if (arg == eos) {
+                ok = position > 0 && constraint.acceptsEnd(bytes);
+            } else if (rules.repeatsNgram(history, position, arg)) {
+                ok = false;
+            } else {
+                byte[] token = tokenizer.tokenBytes(arg);
+                byte[] text = AnswerConstraint.concat(bytes, token);
+                ok = constraint.acceptsPrefix(text) && !(rules.uniqueCitations() && closesBracket(token)
+                        && citesTwice(new String(text, 0, AnswerConstraint.completeLength(text),
+                                java.nio.charset.StandardCharsets.UTF_8)));
+            }
             if (ok) {
                 out.add(new int[] {arg});
             }
         }
         return out;
+    }
+
+    private static boolean closesBracket(byte[] token) {
+        for (byte b : token) {
+            if (b == ']') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static double[] logSoftmax(float[] logits) {
