@@ -216,9 +216,20 @@ public final class AnswerConstraint {
             if (!idsSupported(text.substring(0, wordStart))) {
                 return false;
             }
-            return !enforceWords || isPrefix(teacherWords, partial) || isPrefix(evidenceWords, partial);
+            // A trailing colon may be punctuation after a word (checked once the word ends) or a CURIE going on.
+            String stem = stripColons(partial);
+            return !enforceWords || stem.isEmpty() || isPrefix(teacherWords, stem) || isPrefix(evidenceWords, stem);
         }
         return idsSupported(text);
+    }
+
+    /** The word without trailing colons: as {@link Mentions#words} cuts words, a trailing colon is punctuation. */
+    private static String stripColons(String word) {
+        int end = word.length();
+        while (end > 0 && word.charAt(end - 1) == ':') {
+            end--;
+        }
+        return word.substring(0, end);
     }
 
     /**
@@ -237,9 +248,13 @@ public final class AnswerConstraint {
         return true;
     }
 
-    private boolean completeWord(List<String> words, String word) {
+    private boolean completeWord(List<String> words, String raw) {
         if (!enforceWords) {
             return true; // unconstrained: only the opening and the slots are checked
+        }
+        String word = stripColons(raw);
+        if (word.isEmpty()) {
+            return true;
         }
         // 3. Every finished word is the teacher's or the evidence's.
         if (!teacherWords.contains(word) && !evidenceWords.contains(word)) {

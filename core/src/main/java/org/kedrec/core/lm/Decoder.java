@@ -31,6 +31,15 @@ final class Decoder {
     static final int MAX_BACKTRACKS = 64;
 
     /**
+     * The most proposals checked against the constraint for one position (beyond the beam's width). A position
+     * none of whose best proposals is allowed counts as a dead end: checking all 2,048 tokens of the vocabulary
+     * there cost ~0.5 s per dead end and made the slowest rationales take seconds, while a trained model's allowed
+     * continuation, when there is one, is almost always among its best few dozen. The answer's first token (the
+     * choice, which {@code candidate} may force) is exempt.
+     */
+    static final int MAX_PROPOSALS = 48;
+
+    /**
      * Greedy search. When the constraint leaves no token at some point (a word that can only grow into a name the
      * example lacks, say), it backs out: drops the last token, bans it at that position and takes the next best.
      */
@@ -94,12 +103,21 @@ final class Decoder {
         int backtracks = 0;
         int n = 0;
         while (n < maxNew) {
-            int next = best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), tokens, n, constraint, rules, 1).stream()
-                    .findFirst().map(c -> c[0]).orElse(-1);
+            int next = first(best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), tokens, n, constraint, rules, 1,
+                    false));
+            // Backing out never undoes the choice (the opening [Ck]): a dead end in the rationale must not change
+            // the selected candidate. Where it may not back out any more, every token of the vocabulary is tried.
+            boolean mayBackOut = n > 0 && backtracks < MAX_BACKTRACKS
+                    && !(choiceMade(bytesAt.get(n)) && !choiceMade(bytesAt.get(n - 1)));
+            if (next < 0 && !mayBackOut) {
+                next = first(best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), tokens, n, constraint, rules, 1,
+                        true));
+            }
             if (next < 0) {
-                if (n == 0 || backtracks++ >= MAX_BACKTRACKS) {
+                if (!mayBackOut) {
                     return new Output(Arrays.copyOf(tokens, n), false);
                 }
+                backtracks++;
                 logitsAt.remove(n);
                 bannedAt.remove(n);
                 bytesAt.remove(n);
@@ -134,12 +152,18 @@ final class Decoder {
         List<Hypothesis> finished = new ArrayList<>();
         for (int n = 0; n < maxNew && !beams.isEmpty(); n++) {
             List<double[]> proposals = new ArrayList<>(); // {beam, token, logProb}
-            for (int b = 0; b < beams.size(); b++) {
-                double[] logProbs = logSoftmax(logits[b]);
-                Hypothesis h = beams.get(b);
-                for (int[] pick : best(logits[b], java.util.Set.of(), h.bytes, h.tokens, h.tokens.length, constraint,
-                        rules, width)) {
-                    proposals.add(new double[] {b, pick[0], beams.get(b).logProb + logProbs[pick[0]]});
+            // The best proposals of each hypothesis first; every token only where none of them is allowed anywhere.
+            for (boolean everyToken : new boolean[] {false, true}) {
+                for (int b = 0; b < beams.size(); b++) {
+                    double[] logProbs = logSoftmax(logits[b]);
+                    Hypothesis h = beams.get(b);
+                    for (int[] pick : best(logits[b], java.util.Set.of(), h.bytes, h.tokens, h.tokens.length,
+                            constraint, rules, width, everyToken)) {
+                        proposals.add(new double[] {b, pick[0], beams.get(b).logProb + logProbs[pick[0]]});
+                    }
+                }
+                if (!proposals.isEmpty()) {
+                    break;
                 }
             }
             proposals.sort(Comparator.comparingDouble((double[] p) -> -p[2]));
@@ -198,14 +222,28 @@ final class Decoder {
      * Up to {@code k} allowed next tokens, best first, as {id}. The end token is allowed once the answer may end;
      * blocked tokens never are.
      */
+    private static final java.util.regex.Pattern CHOICE = java.util.regex.Pattern.compile("^\\s*\\[C\\d+\\]");
+
+    /** Whether an answer's bytes already open with a complete candidate slot. */
+    static boolean choiceMade(byte[] bytes) {
+        return CHOICE.matcher(new String(bytes, 0, AnswerConstraint.completeLength(bytes),
+                java.nio.charset.StandardCharsets.UTF_8)).find();
+    }
+
+    private static int first(List<int[]> picks) {
+        return picks.isEmpty() ? -1 : picks.get(0)[0];
+    }
+
     private List<int[]> best(float[] logits, java.util.Set<Integer> banned, byte[] bytes, int[] history,
-                             int position, AnswerConstraint constraint, Repetition rules, int k) {
+                             int position, AnswerConstraint constraint, Repetition rules, int k, boolean everyToken) {
         float[] work = logits.clone();
         for (int id : banned) {
             work[id] = Float.NEGATIVE_INFINITY;
         }
         List<int[]> out = new ArrayList<>();
-        for (int tries = 0; tries < work.length && out.size() < k; tries++) {
+        // The opening (the choice) may be forced to a candidate the model ranks low: check every token there.
+        int limit = position == 0 || everyToken ? work.length : Math.min(work.length, MAX_PROPOSALS + k);
+        for (int tries = 0; tries < limit && out.size() < k; tries++) {
             int arg = 0;
             for (int i = 1; i < work.length; i++) {
                 if (work[i] > work[arg]) {
