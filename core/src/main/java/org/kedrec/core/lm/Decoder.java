@@ -49,10 +49,11 @@ final class Decoder {
 
     /**
      * Repetition rules: no token that would repeat an n-gram of {@code ngram} tokens already in the answer (0 =
-     * off), and with {@code uniqueCitations} no evidence slot ({@code [E3]}) cited twice.
+     * off), with {@code uniqueCitations} no evidence slot ({@code [E3]}) cited twice, and no run of up to
+     * {@code tandem} words, slots or marks directly followed by itself (0 = off).
      */
-    record Repetition(int ngram, boolean uniqueCitations) {
-        static final Repetition NONE = new Repetition(0, false);
+    record Repetition(int ngram, boolean uniqueCitations, int tandem) {
+        static final Repetition NONE = new Repetition(0, false, 0);
 
         /** Whether appending {@code token} to {@code history[0..length)} would repeat an n-gram. */
         boolean repeatsNgram(int[] history, int length, int token) {
@@ -79,6 +80,37 @@ final class Decoder {
     }
 
     private static final java.util.regex.Pattern EVIDENCE_SLOT = java.util.regex.Pattern.compile("\\[E\\d+\\]");
+
+    private static final java.util.regex.Pattern UNIT =
+            java.util.regex.Pattern.compile("\\[[A-Z]\\d*\\]|\\[[A-Z]?\\d*$|[\\p{L}\\p{N}_:'+-]+|[^\\s]");
+
+    /**
+     * Whether the finished words, slots and marks of {@code text} contain a run of 1 to {@code longest} of them
+     * directly followed by the same run ({@code class class}, {@code with X with X}). A word still being written (at
+     * the very end) does not count yet.
+     */
+    static boolean hasTandemRepeat(String text, int longest) {
+        if (longest < 1) {
+            return false;
+        }
+        List<String> units = new ArrayList<>();
+        java.util.regex.Matcher m = UNIT.matcher(text);
+        while (m.find()) {
+            if (m.end() == text.length() && (m.group().startsWith("[") && !m.group().endsWith("]")
+                    || org.kedrec.core.metrics.Mentions.isWordChar(text.codePointBefore(text.length())))) {
+                break; // unfinished
+            }
+            units.add(m.group());
+        }
+        for (int end = 1; end <= units.size(); end++) {
+            for (int k = 1; k <= longest && 2 * k <= end; k++) {
+                if (units.subList(end - k, end).equals(units.subList(end - 2 * k, end - k))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** Whether {@code text} cites some evidence slot twice. */
     static boolean citesTwice(String text) {
@@ -259,21 +291,31 @@ final class Decoder {
             }
             boolean ok;
             if (arg == eos) {
-                ok = position > 0 && constraint.acceptsEnd(bytes);
+                // Ending finishes the last word: it must not complete a repeat either.
+                ok = position > 0 && constraint.acceptsEnd(bytes) && (rules.tandem() < 1 || !hasTandemRepeat(
+                        new String(bytes, java.nio.charset.StandardCharsets.UTF_8) + " ", rules.tandem()));
             } else if (rules.repeatsNgram(history, position, arg)) {
                 ok = false;
             } else {
                 byte[] token = tokenizer.tokenBytes(arg);
                 byte[] text = AnswerConstraint.concat(bytes, token);
-                ok = constraint.acceptsPrefix(text) && !(rules.uniqueCitations() && closesBracket(token)
-                        && citesTwice(new String(text, 0, AnswerConstraint.completeLength(text),
-                                java.nio.charset.StandardCharsets.UTF_8)));
+                ok = constraint.acceptsPrefix(text) && repetitionFree(text, token, rules);
             }
             if (ok) {
                 out.add(new int[] {arg});
             }
         }
         return out;
+    }
+
+    private static boolean repetitionFree(byte[] text, byte[] token, Repetition rules) {
+        boolean citation = rules.uniqueCitations() && closesBracket(token);
+        if (!citation && rules.tandem() < 1) {
+            return true;
+        }
+        String decoded = new String(text, 0, AnswerConstraint.completeLength(text),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return !(citation && citesTwice(decoded)) && !hasTandemRepeat(decoded, rules.tandem());
     }
 
     private static boolean closesBracket(byte[] token) {

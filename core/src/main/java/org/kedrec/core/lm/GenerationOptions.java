@@ -17,12 +17,15 @@ import org.kedrec.core.config.ConfigReader;
  * @param noRepeatNgram a token that would repeat an n-gram of this many tokens already in the answer is never
  *     proposed (0 = off); keeps a weak model from looping ("with X with X with X")
  * @param uniqueCitations an evidence slot ({@code [E3]}) is cited at most once, as the teacher does
+ * @param noTandemRepeat a run of up to this many words, slots or punctuation marks never directly follows itself
+ *     ({@code class class}, {@code with X with X}); 0 = off. The teacher's answers never do it.
  */
 public record GenerationOptions(String strategy, int beamWidth, int maxNewTokens, boolean constrained, int candidate,
-                                double lengthPenalty, int noRepeatNgram, boolean uniqueCitations) {
+                                double lengthPenalty, int noRepeatNgram, boolean uniqueCitations,
+                                int noTandemRepeat) {
     public static final List<String> STRATEGIES = List.of("greedy", "beam");
     public static final List<String> KEYS = List.of("strategy", "beamWidth", "maxNewTokens", "constrained",
-            "candidate", "lengthPenalty", "noRepeatNgram", "uniqueCitations");
+            "candidate", "lengthPenalty", "noRepeatNgram", "uniqueCitations", "noTandemRepeat");
     public static final int MAX_BEAM_WIDTH = 16;
     public static final int MAX_NEW_TOKENS = 512;
     /**
@@ -31,6 +34,10 @@ public record GenerationOptions(String strategy, int beamWidth, int maxNewTokens
      * one gene), never a whole sentence and never an evidence slot.
      */
     public static final int DEFAULT_NO_REPEAT_NGRAM = 16;
+    /** Default of {@link #noTandemRepeat}. */
+    public static final int DEFAULT_NO_TANDEM_REPEAT = 4;
+    /** The longest run {@link #noTandemRepeat} may name. */
+    public static final int MAX_TANDEM_REPEAT = 16;
 
     public GenerationOptions {
         if (!STRATEGIES.contains(strategy)) {
@@ -56,37 +63,44 @@ public record GenerationOptions(String strategy, int beamWidth, int maxNewTokens
                     "The value of `noRepeatNgram` must be 0 (off) or between 2 and %d but was %d.", MAX_NEW_TOKENS,
                     noRepeatNgram));
         }
+        if (noTandemRepeat < 0 || noTandemRepeat > MAX_TANDEM_REPEAT) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The value of `noTandemRepeat` must be between 0 (off) and %d but was %d.", MAX_TANDEM_REPEAT,
+                    noTandemRepeat));
+        }
     }
 
     /** Without the repetition rules (as before they existed). */
     public GenerationOptions(String strategy, int beamWidth, int maxNewTokens, boolean constrained, int candidate,
                              double lengthPenalty) {
-        this(strategy, beamWidth, maxNewTokens, constrained, candidate, lengthPenalty, 0, false);
+        this(strategy, beamWidth, maxNewTokens, constrained, candidate, lengthPenalty, 0, false, 0);
     }
 
     /** Greedy, constrained, up to 128 tokens, the model chooses the candidate, repetition rules on. */
     public static GenerationOptions defaults() {
-        return new GenerationOptions("greedy", 1, 128, true, -1, 1.0, DEFAULT_NO_REPEAT_NGRAM, true);
+        return new GenerationOptions("greedy", 1, 128, true, -1, 1.0, DEFAULT_NO_REPEAT_NGRAM, true,
+                DEFAULT_NO_TANDEM_REPEAT);
     }
 
     public static GenerationOptions beam(int width) {
-        return new GenerationOptions("beam", width, 128, true, -1, 1.0, DEFAULT_NO_REPEAT_NGRAM, true);
+        return new GenerationOptions("beam", width, 128, true, -1, 1.0, DEFAULT_NO_REPEAT_NGRAM, true,
+                DEFAULT_NO_TANDEM_REPEAT);
     }
 
     public GenerationOptions withCandidate(int index) {
         return new GenerationOptions(strategy, beamWidth, maxNewTokens, constrained, index, lengthPenalty,
-                noRepeatNgram, uniqueCitations);
+                noRepeatNgram, uniqueCitations, noTandemRepeat);
     }
 
     public GenerationOptions withConstrained(boolean value) {
         return new GenerationOptions(strategy, beamWidth, maxNewTokens, value, candidate, lengthPenalty,
-                noRepeatNgram, uniqueCitations);
+                noRepeatNgram, uniqueCitations, noTandemRepeat);
     }
 
     /** The same options with the repetition rules set. */
-    public GenerationOptions withRepetitionRules(int ngram, boolean unique) {
+    public GenerationOptions withRepetitionRules(int ngram, boolean unique, int tandem) {
         return new GenerationOptions(strategy, beamWidth, maxNewTokens, constrained, candidate, lengthPenalty, ngram,
-                unique);
+                unique, tandem);
     }
 
     /** Reads options from a procedure's config map with strict keys. */
@@ -97,6 +111,7 @@ public record GenerationOptions(String strategy, int beamWidth, int maxNewTokens
         return new GenerationOptions(strategy, width, reader.intValue("maxNewTokens", 128),
                 reader.bool("constrained", true), reader.intValue("candidate", -1),
                 reader.doubleValue("lengthPenalty", 1.0),
-                reader.intValue("noRepeatNgram", DEFAULT_NO_REPEAT_NGRAM), reader.bool("uniqueCitations", true));
+                reader.intValue("noRepeatNgram", DEFAULT_NO_REPEAT_NGRAM), reader.bool("uniqueCitations", true),
+                reader.intValue("noTandemRepeat", DEFAULT_NO_TANDEM_REPEAT));
     }
 }

@@ -82,6 +82,12 @@ class AnswerConstraintTest {
         assertThat(ids.acceptsPrefix(utf8("[C1] in PMID 1"))).isTrue(); // could still become a real PMID
         assertThat(ids.acceptsPrefix(utf8("[C1] in PMID 1 publications"))).isFalse();
         assertThat(ids.acceptsEnd(utf8("[C1] in PMID 1"))).isFalse();
+        // PMID only ever opens an id.
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID"))).isTrue();
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID "))).isTrue();
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID,"))).isFalse();
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID in"))).isFalse();
+        assertThat(ids.acceptsEnd(utf8("[C1] in PMID"))).isFalse();
         assertThat(c.acceptsPrefix(utf8("binds"))).isFalse(); // the answer must open with the choice
         assertThat(c.acceptsPrefix(utf8("[C1] ]"))).isFalse();
         assertThat(constraint(1, true).acceptsPrefix(utf8("[C1]"))).isFalse(); // forced to argue for [C2]

@@ -81,6 +81,11 @@ public final class EvalStudentCommand implements Callable<Integer> {
             description = "Rationales cite each evidence item at most once. Default: on.")
     boolean uniqueCitations;
 
+    @Option(names = "--no-tandem-repeat", defaultValue = "" + GenerationOptions.DEFAULT_NO_TANDEM_REPEAT,
+            description = "Rationales never follow a run of up to this many words by the same run (\"class class\"); "
+                    + "0 = off. Default: ${DEFAULT-VALUE}.")
+    int noTandemRepeat;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EvalStudentCommand()).execute(args));
     }
@@ -181,7 +186,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
             out.flush();
             EntityLexicon lexicon = EntityLexicon.of(everything);
             GenerationOptions options = (beam > 1 ? GenerationOptions.beam(beam) : GenerationOptions.defaults())
-                    .withRepetitionRules(noRepeatNgram, uniqueCitations);
+                    .withRepetitionRules(noRepeatNgram, uniqueCitations, noTandemRepeat);
             List<Map<String, Object>> samples = new ArrayList<>();
             List<ExpRxRecExample> forText = new ArrayList<>(StudentEvaluator.first(test, generate));
             Map<String, Object> rationales = StudentEvaluator.rationales(main, forText, options, lexicon, samples, 5);

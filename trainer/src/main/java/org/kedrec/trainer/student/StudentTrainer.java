@@ -57,7 +57,7 @@ public final class StudentTrainer {
         }
 
         public static Options defaults() {
-            return new Options("small", 12, 42, defaultDevice(), 6e-4f, 6144, 32, 2048, 640, 3, 0.05f, 1.0f,
+            return new Options("small", 30, 42, defaultDevice(), 6e-4f, 6144, 32, 2048, 640, 10, 0.05f, 1.0f,
                     0.01f, 0, 5f, true, true, "accuracy");
         }
     }

@@ -41,7 +41,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "small", description = "tiny, small (CPU default), base, large.")
     String preset;
 
-    @Option(names = "--epochs", defaultValue = "12", description = "Most epochs (early stopping may end sooner).")
+    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs (early stopping may end sooner).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed.")
@@ -62,7 +62,8 @@ public final class TrainStudentCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "6e-4", description = "Peak learning rate.")
     float learningRate;
 
-    @Option(names = "--patience", defaultValue = "3", description = "Epochs without a better validation loss.")
+    @Option(names = "--patience", defaultValue = "10",
+            description = "Stop after this many epochs without a better checkpoint criterion (see --checkpoint-by).")
     int patience;
 
     @Option(names = "--selection-weight", defaultValue = "5",
@@ -90,8 +91,9 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "ties broken by loss) or loss (validation loss on the answer tokens). Default: accuracy.")
     String checkpointBy;
 
-    @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch intra-op threads (0 = the engine's default); 1 helps on a busy shared CPU.")
+    @Option(names = "--threads", defaultValue = "1",
+            description = "PyTorch intra-op threads (0 = the engine's default). Default 1: on the shared 2-core CPU "
+                    + "one thread trained faster than two (docs/student.md).")
     int threads;
 
     @Option(names = "--max-train-examples", defaultValue = "0", hidden = true,
