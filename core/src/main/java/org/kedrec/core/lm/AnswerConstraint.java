@@ -26,7 +26,8 @@ import org.kedrec.core.metrics.Mentions;
  *       unfinished word is the prefix of one: a word trie over the evidence's entity names and the teacher's
  *       vocabulary, so names are copied, never invented;</li>
  *   <li>no run of words is the name of a known entity ({@link EntityLexicon}) that the example lacks;</li>
- *   <li>every identifier (also one spanning words, like {@code PMID 123}) is one of the example's.</li>
+ *   <li>every identifier (also one spanning words, like {@code PMID 123}) is one of the example's;</li>
+ *   <li>{@code PMID} is always followed by a number (never used as a name).</li>
  * </ol>
  * The faithfulness metric counts exactly these mentions, so a constrained rationale scores 1.0 by construction.
  * Immutable and thread-safe.
@@ -153,6 +154,13 @@ public final class AnswerConstraint {
         return n;
     }
 
+    /**
+     * 6. {@code PMID} is always the start of a publication id: followed by anything but (a space and) its number,
+     * it would be a made-up name ({@code resembles PMID, which treats [D]}), a weak model's favourite filler.
+     */
+    private static final java.util.regex.Pattern BARE_PMID = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}_:'+-])PMID(?![\\p{L}\\p{N}_:'+-])(?! ?$)(?! ?[0-9])");
+
     boolean valid(String text, boolean end) {
         // 1. The selection comes first.
         boolean startsWithChoice = false;
@@ -166,6 +174,9 @@ public final class AnswerConstraint {
             }
         }
         if (!startsWithChoice) {
+            return false;
+        }
+        if (enforceWords && (BARE_PMID.matcher(text).find() || end && text.stripTrailing().endsWith(" PMID"))) {
             return false;
         }
         List<String> words = new ArrayList<>();
@@ -216,9 +227,20 @@ public final class AnswerConstraint {
             if (!idsSupported(text.substring(0, wordStart))) {
                 return false;
             }
-            return !enforceWords || isPrefix(teacherWords, partial) || isPrefix(evidenceWords, partial);
+            // A trailing colon may be punctuation after a word (checked once the word ends) or a CURIE going on.
+            String stem = stripColons(partial);
+            return !enforceWords || stem.isEmpty() || isPrefix(teacherWords, stem) || isPrefix(evidenceWords, stem);
         }
         return idsSupported(text);
+    }
+
+    /** The word without trailing colons: as {@link Mentions#words} cuts words, a trailing colon is punctuation. */
+    private static String stripColons(String word) {
+        int end = word.length();
+        while (end > 0 && word.charAt(end - 1) == ':') {
+            end--;
+        }
+        return word.substring(0, end);
     }
 
     /**
@@ -237,9 +259,13 @@ public final class AnswerConstraint {
         return true;
     }
 
-    private boolean completeWord(List<String> words, String word) {
+    private boolean completeWord(List<String> words, String raw) {
         if (!enforceWords) {
             return true; // unconstrained: only the opening and the slots are checked
+        }
+        String word = stripColons(raw);
+        if (word.isEmpty()) {
+            return true;
         }
         // 3. Every finished word is the teacher's or the evidence's.
         if (!teacherWords.contains(word) && !evidenceWords.contains(word)) {

@@ -31,10 +31,100 @@ final class Decoder {
     static final int MAX_BACKTRACKS = 64;
 
     /**
+     * The most proposals checked against the constraint for one position (beyond the beam's width). A position
+     * none of whose best proposals is allowed counts as a dead end: checking all 2,048 tokens of the vocabulary
+     * there cost ~0.5 s per dead end and made the slowest rationales take seconds, while a trained model's allowed
+     * continuation, when there is one, is almost always among its best few dozen. The answer's first token (the
+     * choice, which {@code candidate} may force) is exempt.
+     */
+    static final int MAX_PROPOSALS = 48;
+
+    /**
      * Greedy search. When the constraint leaves no token at some point (a word that can only grow into a name the
      * example lacks, say), it backs out: drops the last token, bans it at that position and takes the next best.
      */
     Output greedy(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew) {
+        return greedy(session, prompt, constraint, maxNew, Repetition.NONE);
+    }
+
+    /**
+     * Repetition rules: no token that would repeat an n-gram of {@code ngram} tokens already in the answer (0 =
+     * off), with {@code uniqueCitations} no evidence slot ({@code [E3]}) cited twice, and no run of up to
+     * {@code tandem} words, slots or marks directly followed by itself (0 = off).
+     */
+    record Repetition(int ngram, boolean uniqueCitations, int tandem) {
+        static final Repetition NONE = new Repetition(0, false, 0);
+
+        /** Whether appending {@code token} to {@code history[0..length)} would repeat an n-gram. */
+        boolean repeatsNgram(int[] history, int length, int token) {
+            int n = ngram;
+            if (n < 2 || length < n) {
+                return false;
+            }
+            // The candidate n-gram is history[length-n+1 .. length) + token; look for it earlier.
+            int tail = length - n + 1;
+            for (int start = 0; start + n <= length; start++) {
+                if (history[start + n - 1] != token) {
+                    continue;
+                }
+                boolean same = true;
+                for (int k = 0; k < n - 1 && same; k++) {
+                    same = history[start + k] == history[tail + k];
+                }
+                if (same) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final java.util.regex.Pattern EVIDENCE_SLOT = java.util.regex.Pattern.compile("\\[E\\d+\\]");
+
+    private static final java.util.regex.Pattern UNIT =
+            java.util.regex.Pattern.compile("\\[[A-Z]\\d*\\]|\\[[A-Z]?\\d*$|[\\p{L}\\p{N}_:'+-]+|[^\\s]");
+
+    /**
+     * Whether the finished words, slots and marks of {@code text} contain a run of 1 to {@code longest} of them
+     * directly followed by the same run ({@code class class}, {@code with X with X}). A word still being written (at
+     * the very end) does not count yet.
+     */
+    static boolean hasTandemRepeat(String text, int longest) {
+        if (longest < 1) {
+            return false;
+        }
+        List<String> units = new ArrayList<>();
+        java.util.regex.Matcher m = UNIT.matcher(text);
+        while (m.find()) {
+            if (m.end() == text.length() && (m.group().startsWith("[") && !m.group().endsWith("]")
+                    || org.kedrec.core.metrics.Mentions.isWordChar(text.codePointBefore(text.length())))) {
+                break; // unfinished
+            }
+            units.add(m.group());
+        }
+        for (int end = 1; end <= units.size(); end++) {
+            for (int k = 1; k <= longest && 2 * k <= end; k++) {
+                if (units.subList(end - k, end).equals(units.subList(end - 2 * k, end - k))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code text} cites some evidence slot twice. */
+    static boolean citesTwice(String text) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.regex.Matcher m = EVIDENCE_SLOT.matcher(text);
+        while (m.find()) {
+            if (!seen.add(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Output greedy(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew, Repetition rules) {
         List<float[]> logitsAt = new ArrayList<>();
         List<java.util.Set<Integer>> bannedAt = new ArrayList<>();
         logitsAt.add(session.append(new int[][] {prompt})[0]);
@@ -45,12 +135,21 @@ final class Decoder {
         int backtracks = 0;
         int n = 0;
         while (n < maxNew) {
-            int next = best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), n, constraint, 1).stream()
-                    .findFirst().map(c -> c[0]).orElse(-1);
+            int next = first(best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), tokens, n, constraint, rules, 1,
+                    false));
+            // Backing out never undoes the choice (the opening [Ck]): a dead end in the rationale must not change
+            // the selected candidate. Where it may not back out any more, every token of the vocabulary is tried.
+            boolean mayBackOut = n > 0 && backtracks < MAX_BACKTRACKS
+                    && !(choiceMade(bytesAt.get(n)) && !choiceMade(bytesAt.get(n - 1)));
+            if (next < 0 && !mayBackOut) {
+                next = first(best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), tokens, n, constraint, rules, 1,
+                        true));
+            }
             if (next < 0) {
-                if (n == 0 || backtracks++ >= MAX_BACKTRACKS) {
+                if (!mayBackOut) {
                     return new Output(Arrays.copyOf(tokens, n), false);
                 }
+                backtracks++;
                 logitsAt.remove(n);
                 bannedAt.remove(n);
                 bytesAt.remove(n);
@@ -75,15 +174,28 @@ final class Decoder {
 
     Output beam(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew, int width,
                 double lengthPenalty) {
+        return beam(session, prompt, constraint, maxNew, width, lengthPenalty, Repetition.NONE);
+    }
+
+    Output beam(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew, int width,
+                double lengthPenalty, Repetition rules) {
         float[][] logits = session.append(new int[][] {prompt});
         List<Hypothesis> beams = List.of(new Hypothesis(new int[0], new byte[0], 0));
         List<Hypothesis> finished = new ArrayList<>();
         for (int n = 0; n < maxNew && !beams.isEmpty(); n++) {
             List<double[]> proposals = new ArrayList<>(); // {beam, token, logProb}
-            for (int b = 0; b < beams.size(); b++) {
-                double[] logProbs = logSoftmax(logits[b]);
-                for (int[] pick : best(logits[b], java.util.Set.of(), beams.get(b).bytes, n, constraint, width)) {
-                    proposals.add(new double[] {b, pick[0], beams.get(b).logProb + logProbs[pick[0]]});
+            // The best proposals of each hypothesis first; every token only where none of them is allowed anywhere.
+            for (boolean everyToken : new boolean[] {false, true}) {
+                for (int b = 0; b < beams.size(); b++) {
+                    double[] logProbs = logSoftmax(logits[b]);
+                    Hypothesis h = beams.get(b);
+                    for (int[] pick : best(logits[b], java.util.Set.of(), h.bytes, h.tokens, h.tokens.length,
+                            constraint, rules, width, everyToken)) {
+                        proposals.add(new double[] {b, pick[0], beams.get(b).logProb + logProbs[pick[0]]});
+                    }
+                }
+                if (!proposals.isEmpty()) {
+                    break;
                 }
             }
             proposals.sort(Comparator.comparingDouble((double[] p) -> -p[2]));
@@ -142,14 +254,28 @@ final class Decoder {
      * Up to {@code k} allowed next tokens, best first, as {id}. The end token is allowed once the answer may end;
      * blocked tokens never are.
      */
-    private List<int[]> best(float[] logits, java.util.Set<Integer> banned, byte[] bytes, int position,
-                             AnswerConstraint constraint, int k) {
+    private static final java.util.regex.Pattern CHOICE = java.util.regex.Pattern.compile("^\\s*\\[C\\d+\\]");
+
+    /** Whether an answer's bytes already open with a complete candidate slot. */
+    static boolean choiceMade(byte[] bytes) {
+        return CHOICE.matcher(new String(bytes, 0, AnswerConstraint.completeLength(bytes),
+                java.nio.charset.StandardCharsets.UTF_8)).find();
+    }
+
+    private static int first(List<int[]> picks) {
+        return picks.isEmpty() ? -1 : picks.get(0)[0];
+    }
+
+    private List<int[]> best(float[] logits, java.util.Set<Integer> banned, byte[] bytes, int[] history,
+                             int position, AnswerConstraint constraint, Repetition rules, int k, boolean everyToken) {
         float[] work = logits.clone();
         for (int id : banned) {
             work[id] = Float.NEGATIVE_INFINITY;
         }
         List<int[]> out = new ArrayList<>();
-        for (int tries = 0; tries < work.length && out.size() < k; tries++) {
+        // The opening (the choice) may be forced to a candidate the model ranks low: check every token there.
+        int limit = position == 0 || everyToken ? work.length : Math.min(work.length, MAX_PROPOSALS + k);
+        for (int tries = 0; tries < limit && out.size() < k; tries++) {
             int arg = 0;
             for (int i = 1; i < work.length; i++) {
                 if (work[i] > work[arg]) {
@@ -163,14 +289,42 @@ final class Decoder {
             if (blocked[arg]) {
                 continue;
             }
-            boolean ok = arg == eos
-                    ? position > 0 && constraint.acceptsEnd(bytes)
-                    : constraint.acceptsPrefix(AnswerConstraint.concat(bytes, tokenizer.tokenBytes(arg)));
+            boolean ok;
+            if (arg == eos) {
+                // Ending finishes the last word: it must not complete a repeat either.
+                ok = position > 0 && constraint.acceptsEnd(bytes) && (rules.tandem() < 1 || !hasTandemRepeat(
+                        new String(bytes, java.nio.charset.StandardCharsets.UTF_8) + " ", rules.tandem()));
+            } else if (rules.repeatsNgram(history, position, arg)) {
+                ok = false;
+            } else {
+                byte[] token = tokenizer.tokenBytes(arg);
+                byte[] text = AnswerConstraint.concat(bytes, token);
+                ok = constraint.acceptsPrefix(text) && repetitionFree(text, token, rules);
+            }
             if (ok) {
                 out.add(new int[] {arg});
             }
         }
         return out;
+    }
+
+    private static boolean repetitionFree(byte[] text, byte[] token, Repetition rules) {
+        boolean citation = rules.uniqueCitations() && closesBracket(token);
+        if (!citation && rules.tandem() < 1) {
+            return true;
+        }
+        String decoded = new String(text, 0, AnswerConstraint.completeLength(text),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return !(citation && citesTwice(decoded)) && !hasTandemRepeat(decoded, rules.tandem());
+    }
+
+    private static boolean closesBracket(byte[] token) {
+        for (byte b : token) {
+            if (b == ']') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static double[] logSoftmax(float[] logits) {

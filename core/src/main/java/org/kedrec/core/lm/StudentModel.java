@@ -169,11 +169,13 @@ public final class StudentModel implements AutoCloseable {
             AnswerConstraint constraint = AnswerConstraint.of(example, prompt.shownEvidence(),
                     prompt.evidenceWords(), lexicon, options.candidate(), options.constrained());
             int room = Math.min(options.maxNewTokens(), lm.maxSeqLen() - prompt.ids().length);
+            Decoder.Repetition rules = new Decoder.Repetition(options.noRepeatNgram(), options.uniqueCitations(),
+                    options.noTandemRepeat());
             try (LmSession session = lm.newSession()) {
                 output[0] = "beam".equals(options.strategy())
                         ? decoder.beam(session, prompt.ids(), constraint, room, options.beamWidth(),
-                                options.lengthPenalty())
-                        : decoder.greedy(session, prompt.ids(), constraint, room);
+                                options.lengthPenalty(), rules)
+                        : decoder.greedy(session, prompt.ids(), constraint, room, rules);
             }
         });
         String withSlots = lm.tokenizer().decode(output[0].tokens());

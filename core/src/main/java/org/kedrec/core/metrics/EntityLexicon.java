@@ -16,10 +16,13 @@ import org.kedrec.core.explain.SlotEntity;
  */
 public final class EntityLexicon {
     private final Set<String> names;
+    /** Every run of last words of a name ({@code c}, {@code b c}, {@code a b c} of {@code a b c}). */
+    private final Set<String> endings;
     private final int maxWords;
 
     public EntityLexicon(Collection<String> rawNames) {
         Set<String> normalized = new HashSet<>();
+        Set<String> suffixes = new HashSet<>();
         int longest = 1;
         for (String raw : rawNames) {
             if (raw == null) {
@@ -28,10 +31,15 @@ public final class EntityLexicon {
             String name = Mentions.normalizeName(raw);
             if (name.length() >= 2) {
                 normalized.add(name);
-                longest = Math.max(longest, name.split(" ").length);
+                String[] words = name.split(" ");
+                longest = Math.max(longest, words.length);
+                for (int from = 0; from < words.length; from++) {
+                    suffixes.add(String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length)));
+                }
             }
         }
         this.names = Set.copyOf(normalized);
+        this.endings = Set.copyOf(suffixes);
         this.maxWords = longest;
     }
 
@@ -94,6 +102,9 @@ public final class EntityLexicon {
                 gram.insert(0, words.get(end - n + 1) + " ");
             }
             String candidate = gram.toString();
+            if (!endings.contains(candidate)) {
+                break; // no longer name ends this way: the common case stops after one word
+            }
             if (names.contains(candidate)) {
                 out.add(candidate);
             }

@@ -26,7 +26,11 @@ public final class Mentions {
                 || codePoint == '\'' || codePoint == '+';
     }
 
-    /** The words of {@code text} in order, slots removed. */
+    /**
+     * The words of {@code text} in order, slots removed. A colon belongs to a word only inside it (a CURIE such as
+     * {@code NCT:NCT00240422}); a trailing one is punctuation, so {@code trial NCT00240422: [C1] for [D]} gives the
+     * word {@code NCT00240422}, which a rationale may then cite.
+     */
     public static List<String> words(String text) {
         String plain = SLOT.matcher(text).replaceAll(" ");
         List<String> out = new ArrayList<>();
@@ -38,15 +42,25 @@ public final class Mentions {
                     start = i;
                 }
             } else if (start >= 0) {
-                out.add(plain.substring(start, i));
+                add(out, plain.substring(start, i));
                 start = -1;
             }
             i += Character.charCount(cp);
         }
         if (start >= 0) {
-            out.add(plain.substring(start));
+            add(out, plain.substring(start));
         }
         return out;
+    }
+
+    private static void add(List<String> out, String word) {
+        int end = word.length();
+        while (end > 0 && word.charAt(end - 1) == ':') {
+            end--;
+        }
+        if (end > 0) {
+            out.add(word.substring(0, end));
+        }
     }
 
     /** A name normalised the way it is matched: its words joined by single spaces. */

@@ -42,6 +42,31 @@ class AnswerConstraintTest {
     }
 
     @Test
+    void aTrialLineWithoutSummaryLetsTheRationaleCiteItsNumber() {
+        // Most demo trials have no phase or status: the line reads "trial NCT…: [C1] for [D]".
+        ExpRxRecExample base = RationaleMetricsTest.example();
+        List<org.kedrec.core.explain.EvidenceItem> evidence = base.evidence().stream()
+                .map(e -> e.kind() != org.kedrec.core.explain.EvidenceKind.TRIAL ? e
+                        : new org.kedrec.core.explain.EvidenceItem(e.slot(), e.kind(), e.candidate(),
+                                "trial NCT00000001: [C1] for [D]", e.score(), e.id(), null, null, null, null, null,
+                                null, null, null, e.title()))
+                .toList();
+        ExpRxRecExample example = new ExpRxRecExample(base.id(), base.instruction(), base.input(), base.output(),
+                base.disease(), base.candidates(), base.label(), base.answer(), evidence, base.split(),
+                base.variant(), base.negativeMethod(), base.teacher());
+        assertThat(Mentions.words("trial NCT00000001: [C1] for [D]")).containsExactly("trial", "NCT00000001", "for");
+        Set<String> shownWords = new java.util.HashSet<>();
+        example.evidence().forEach(e -> shownWords.addAll(Mentions.words(e.text())));
+        AnswerConstraint c = AnswerConstraint.of(example, example.evidence(), shownWords, LEXICON, -1, true);
+        String answer = "[C1]. It was tested for [D] in trial NCT00000001 [E2].";
+        for (int i = 1; i < answer.length(); i++) {
+            assertThat(c.acceptsPrefix(utf8(answer.substring(0, i)))).as(answer.substring(0, i)).isTrue();
+        }
+        assertThat(c.acceptsEnd(utf8(answer))).isTrue();
+        assertThat(c.acceptsPrefix(utf8("[C1]. It was tested for [D] in trial NCT00000002 "))).isFalse();
+    }
+
+    @Test
     void rejectsAbsentSlotsNamesIdsAndInventedWords() {
         AnswerConstraint c = constraint(-1, true);
         assertThat(c.acceptsPrefix(utf8("[C1]. [C1] binds KCNJ11,"))).isFalse(); // known entity, not in evidence
@@ -57,6 +82,12 @@ class AnswerConstraintTest {
         assertThat(ids.acceptsPrefix(utf8("[C1] in PMID 1"))).isTrue(); // could still become a real PMID
         assertThat(ids.acceptsPrefix(utf8("[C1] in PMID 1 publications"))).isFalse();
         assertThat(ids.acceptsEnd(utf8("[C1] in PMID 1"))).isFalse();
+        // PMID only ever opens an id.
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID"))).isTrue();
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID "))).isTrue();
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID,"))).isFalse();
+        assertThat(ids.acceptsPrefix(utf8("[C1] in PMID in"))).isFalse();
+        assertThat(ids.acceptsEnd(utf8("[C1] in PMID"))).isFalse();
         assertThat(c.acceptsPrefix(utf8("binds"))).isFalse(); // the answer must open with the choice
         assertThat(c.acceptsPrefix(utf8("[C1] ]"))).isFalse();
         assertThat(constraint(1, true).acceptsPrefix(utf8("[C1]"))).isFalse(); // forced to argue for [C2]

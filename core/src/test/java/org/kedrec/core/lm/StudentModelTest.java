@@ -175,6 +175,76 @@ class StudentModelTest {
         }
     }
 
+    /** The longest n such that some n-gram of {@code tokens} occurs twice. */
+    static int longestRepeat(int[] tokens) {
+        int longest = 0;
+        for (int n = 1; n <= tokens.length; n++) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            boolean repeated = false;
+            for (int i = 0; i + n <= tokens.length && !repeated; i++) {
+                repeated = !seen.add(Arrays.toString(Arrays.copyOfRange(tokens, i, i + n)));
+            }
+            if (!repeated) {
+                break;
+            }
+            longest = n;
+        }
+        return longest;
+    }
+
+    private static Decoder.Repetition rules4() {
+        return new Decoder.Repetition(4, true, 3);
+    }
+
+    @Test
+    void repetitionRulesStopLoopsAndRepeatedCitations() {
+        Decoder.Repetition rules = new Decoder.Repetition(3, true, 0);
+        assertThat(rules.repeatsNgram(new int[] {5, 6, 7, 5, 6}, 5, 7)).isTrue(); // 5 6 7 again
+        assertThat(rules.repeatsNgram(new int[] {5, 6, 7, 5, 6}, 5, 8)).isFalse();
+        assertThat(rules.repeatsNgram(new int[] {5, 6, 7, 5, 6}, 4, 6)).isFalse(); // only history[0..4) counts
+        assertThat(Decoder.Repetition.NONE.repeatsNgram(new int[] {5, 5, 5}, 3, 5)).isFalse();
+        assertThat(Decoder.citesTwice("[C1]. [C1] binds X [E1]; it also binds Y [E2]. [C2] [E3]")).isFalse();
+        assertThat(Decoder.citesTwice("[C1]. [C1] binds X [E1]; it also binds X [E1]")).isTrue();
+        assertThat(Decoder.hasTandemRepeat("[C1]. [C1] shares the class class", 3)).isFalse(); // may grow: classes
+        assertThat(Decoder.hasTandemRepeat("[C1]. [C1] shares the class class ", 3)).isTrue();
+        assertThat(Decoder.hasTandemRepeat("[C1]. [C1] resembles X with Y with Y,", 3)).isTrue();
+        assertThat(Decoder.hasTandemRepeat("[C1]. [C1] resembles PMID with PMID with [D]", 1)).isFalse();
+        assertThat(Decoder.hasTandemRepeat("[C1]. [C1] resembles PMID with PMID with [D]", 2)).isTrue();
+        assertThat(Decoder.hasTandemRepeat("[C1]. [C1] treats [D] [D]", 3)).isTrue();
+        assertThat(Decoder.hasTandemRepeat("(phase 3, completed, completed, succeeded)", 3)).isTrue();
+        assertThat(Decoder.hasTandemRepeat("[C2]. [C2] binds X, a gene associated with [D] [E1]; it also binds Y, "
+                + "a gene associated with [D] [E2]. [C1] is linked to [D] [E3] but has no trial for it.", 4)).isFalse();
+
+        // An untrained model loops; with the rules on, no 4-token n-gram and no evidence slot comes twice.
+        Decoder decoder = new Decoder(lm);
+        int looping = 0;
+        for (ExpRxRecExample example : train.subList(0, 4)) {
+            StudentPrompt.Rendered prompt = StudentPrompt.render(example, lm.tokenizer(), 200, 48);
+            AnswerConstraint constraint = AnswerConstraint.of(example, prompt.shownEvidence(),
+                    prompt.evidenceWords(), lexicon, -1, true);
+            try (LmSession session = lm.newSession()) {
+                looping += longestRepeat(decoder.greedy(session, prompt.ids(), constraint, 48).tokens()) >= 4 ? 1 : 0;
+            }
+            for (int beam : new int[] {1, 3}) {
+                try (LmSession session = lm.newSession()) {
+                    Decoder.Output out = beam == 1
+                            ? decoder.greedy(session, prompt.ids(), constraint, 48, rules4())
+                            : decoder.beam(session, prompt.ids(), constraint, 48, beam, 1.0, rules4());
+                    String text = lm.tokenizer().decode(out.tokens());
+                    assertThat(longestRepeat(out.tokens())).as(text).isLessThan(4);
+                    assertThat(Decoder.citesTwice(text)).as(text).isFalse();
+                    assertThat(Decoder.hasTandemRepeat(out.finished() ? text + " " : text, 3)).as(text).isFalse();
+                }
+            }
+        }
+        assertThat(looping).as("the untrained model loops without the rules").isPositive();
+        // The options reach the decoder through generate.
+        GenerationOptions ruled = new GenerationOptions("greedy", 1, 48, true, -1, 1.0).withRepetitionRules(4, true, 3);
+        assertThat(Decoder.citesTwice(model.generate(train.get(0), ruled).textWithSlots())).isFalse();
+        assertThatThrownBy(() -> GenerationOptions.of(java.util.Map.of("noRepeatNgram", 1))).hasMessage(
+                "The value of `noRepeatNgram` must be 0 (off) or between 2 and 512 but was 1.");
+    }
+
     @Test
     void refusesBadRequests() {
         ExpRxRecExample example = train.get(0);

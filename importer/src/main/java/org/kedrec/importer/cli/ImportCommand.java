@@ -71,9 +71,10 @@ public final class ImportCommand implements Runnable {
         @Option(names = "--user", defaultValue = "neo4j", description = "User name (default: ${DEFAULT-VALUE}).")
         String user;
 
-        @Option(names = "--password", defaultValue = "${env:KEDREC_NEO4J_PASSWORD}", arity = "0..1",
+        @Option(names = "--password", defaultValue = "${env:KEDREC_NEO4J_PASSWORD:-kedrec-demo}", arity = "0..1",
                 interactive = true, description = "Password (default: the environment variable "
-                        + "KEDREC_NEO4J_PASSWORD; without either, no authentication is sent). Never printed.")
+                        + "KEDREC_NEO4J_PASSWORD, else kedrec-demo, the password of `kedrec server start`; an empty "
+                        + "value sends no authentication). Never printed.")
         char[] password;
 
         @Option(names = "--database", defaultValue = ImportOptions.DEFAULT_DATABASE,

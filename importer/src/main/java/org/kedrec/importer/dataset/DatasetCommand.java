@@ -65,8 +65,9 @@ public final class DatasetCommand implements Runnable {
         @Option(names = "--user", defaultValue = "neo4j", description = "User (default: ${DEFAULT-VALUE}).")
         String user;
 
-        @Option(names = "--password", defaultValue = "${env:NEO4J_PASSWORD}",
-                description = "Password (default: $NEO4J_PASSWORD; empty for a server without authentication).")
+        @Option(names = "--password", defaultValue = "${env:KEDREC_NEO4J_PASSWORD:-kedrec-demo}",
+                description = "Password (default: $KEDREC_NEO4J_PASSWORD, else kedrec-demo, the password of `kedrec "
+                        + "server start`; empty for a server without authentication).")
         String password;
 
         @Option(names = "--database", defaultValue = "neo4j", description = "Database (default: ${DEFAULT-VALUE}).")
@@ -177,7 +178,7 @@ public final class DatasetCommand implements Runnable {
                         uri, e.getMessage()));
             } catch (AuthenticationException e) {
                 err.println(Messages.format("Error: Neo4j at %s refused user `%s` (%s). Pass --user and --password "
-                        + "(or set NEO4J_PASSWORD).", uri, user, e.getMessage()));
+                        + "(or set KEDREC_NEO4J_PASSWORD).", uri, user, e.getMessage()));
             } catch (java.io.UncheckedIOException e) {
                 err.println("Error: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
             } catch (ClientException e) {

@@ -68,6 +68,24 @@ public final class EvalStudentCommand implements Callable<Integer> {
     @Option(names = "--max-examples", defaultValue = "0", description = "Cap per split for quick runs; 0 = all.")
     int maxExamples;
 
+    @Option(names = "--split", defaultValue = "test",
+            description = "Held-out pairs to score: test (the report) or validation (to tune decoding and training "
+                    + "choices without looking at test). Default: test.")
+    String split;
+
+    @Option(names = "--no-repeat-ngram", defaultValue = "" + GenerationOptions.DEFAULT_NO_REPEAT_NGRAM,
+            description = "Rationales never repeat an n-gram of this many tokens; 0 = off. Default: ${DEFAULT-VALUE}.")
+    int noRepeatNgram;
+
+    @Option(names = "--unique-citations", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Rationales cite each evidence item at most once. Default: on.")
+    boolean uniqueCitations;
+
+    @Option(names = "--no-tandem-repeat", defaultValue = "" + GenerationOptions.DEFAULT_NO_TANDEM_REPEAT,
+            description = "Rationales never follow a run of up to this many words by the same run (\"class class\"); "
+                    + "0 = off. Default: ${DEFAULT-VALUE}.")
+    int noTandemRepeat;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EvalStudentCommand()).execute(args));
     }
@@ -75,7 +93,14 @@ public final class EvalStudentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (!List.of("test", "validation").contains(split)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
+                    "Unknown split for --split: `%s`. Valid values are: [test, validation].", split));
+        }
         TrainStudentCommand.threads(threads);
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("processors", Runtime.getRuntime().availableProcessors());
+        machine.put("loadAverageAtStart", loadAverage());
         Device target = TrainStudentCommand.device(device);
         Path both = TrainStudentCommand.studentDirectory(model, "both");
         if (!Files.isDirectory(both)) {
@@ -98,7 +123,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     bothData = data;
                 }
                 data.counts().keySet().forEach(split -> everything.addAll(data.split(split)));
-                List<ExpRxRecExample> test = StudentEvaluator.first(data.split("test"), maxExamples);
+                List<ExpRxRecExample> test = StudentEvaluator.first(data.split(split), maxExamples);
                 Path own = TrainStudentCommand.studentDirectory(model, variant);
                 boolean separate = !"both".equals(variant) && Files.isDirectory(own);
                 Map<String, Object> scores;
@@ -120,8 +145,13 @@ public final class EvalStudentCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(Messages.format(
                         "%s has no `both` variant; the held-out and rationale numbers are measured on it.", dataset));
             }
-            List<ExpRxRecExample> test = StudentEvaluator.first(bothData.split("test"), maxExamples);
+            List<ExpRxRecExample> test = StudentEvaluator.first(bothData.split(split), maxExamples);
+            // Tuning on validation must not peek at the held-out diseases either.
+            boolean tuning = "validation".equals(split);
+            List<ExpRxRecExample> zeroshot = tuning ? List.of()
+                    : StudentEvaluator.first(bothData.split("zeroshot"), maxExamples);
             Map<String, Object> baselines = new LinkedHashMap<>();
+            Map<String, Object> kgeHeldOut = null;
             Path rankerModel = ranker == null ? model : ranker;
             if (Files.isDirectory(rankerModel.resolve("ranker"))) {
                 try (DrugRanker kge = DrugRanker.load(rankerModel, target)) {
@@ -130,6 +160,9 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     baselines.put("kge", scores);
                     out.println(Messages.format("KG ranker: accuracy %s, F1 %s (%s of %d pairs known to it)",
                             scores.get("accuracy"), scores.get("f1"), scores.get("covered"), test.size()));
+                    if (!zeroshot.isEmpty()) {
+                        kgeHeldOut = StudentEvaluator.ranker(kge, zeroshot, 29);
+                    }
                 }
             } else {
                 baselines.put("kge", null);
@@ -139,15 +172,21 @@ public final class EvalStudentCommand implements Callable<Integer> {
             }
             baselines.put("chance", StudentEvaluator.chance(test, 1000, 17));
             result.put("baselines", baselines);
-            List<ExpRxRecExample> zeroshot = StudentEvaluator.first(bothData.split("zeroshot"), maxExamples);
             Map<String, Object> heldOut = StudentEvaluator.selection(zeroshot, StudentEvaluator.student(main));
             heldOut.put("variant", "both");
+            if (tuning) {
+                heldOut.put("note", "not measured with --split validation");
+            } else {
+                heldOut.put("kge", kgeHeldOut);
+                heldOut.put("chance", StudentEvaluator.chance(zeroshot, 1000, 19));
+            }
             result.put("heldOutDiseases", heldOut);
             out.println(Messages.format("held-out diseases: accuracy %s, F1 %s on %d examples",
                     heldOut.get("accuracy"), heldOut.get("f1"), zeroshot.size()));
             out.flush();
             EntityLexicon lexicon = EntityLexicon.of(everything);
-            GenerationOptions options = beam > 1 ? GenerationOptions.beam(beam) : GenerationOptions.defaults();
+            GenerationOptions options = (beam > 1 ? GenerationOptions.beam(beam) : GenerationOptions.defaults())
+                    .withRepetitionRules(noRepeatNgram, uniqueCitations, noTandemRepeat);
             List<Map<String, Object>> samples = new ArrayList<>();
             List<ExpRxRecExample> forText = new ArrayList<>(StudentEvaluator.first(test, generate));
             Map<String, Object> rationales = StudentEvaluator.rationales(main, forText, options, lexicon, samples, 5);
@@ -164,6 +203,10 @@ public final class EvalStudentCommand implements Callable<Integer> {
             result.put("rationalesHeldOutDiseases", zeroRationales);
             result.put("samples", samples);
             result.put("device", main.backend().device().toString());
+            result.put("split", split);
+            machine.put("loadAverageAtEnd", loadAverage());
+            machine.put("pytorchThreads", threads);
+            result.put("machine", machine);
             result.put("training", metrics);
             result.put("f1Definition", "macro-F1 over the candidate position (class k: the relevant drug is [C(k+1)])");
             out.println(Messages.format("rationales: ROUGE-L %.3f, faithfulness %.3f, %.0f tokens/s, median %.0f ms "
@@ -176,6 +219,20 @@ public final class EvalStudentCommand implements Callable<Integer> {
         out.println("Wrote " + report);
         out.flush();
         return 0;
+    }
+
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg (null where the system has none). */
+    static List<Double> loadAverage() {
+        Path file = Path.of("/proc/loadavg");
+        if (!Files.isReadable(file)) {
+            return null;
+        }
+        try {
+            String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split("\\s+");
+            return List.of(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -44,16 +44,27 @@ public final class StudentTrainer {
     /** Training settings; {@link #defaults()} are the ones measured in docs/student.md. */
     public record Options(String preset, int epochs, int seed, Device device, float learningRate, int batchTokens,
                           int maxRows, int vocabSize, int maxSeqLen, int patience, float warmupFraction,
-                          float clipNorm, float weightDecay, int maxTrainExamples, float selectionWeight) {
+                          float clipNorm, float weightDecay, int maxTrainExamples, float selectionWeight,
+                          boolean swapCandidates, boolean zeroShotViews, String checkpointBy) {
+        /** What picks the best epoch: validation selection accuracy (ties: lower loss), or validation loss. */
+        public static final List<String> CHECKPOINT_BY = List.of("accuracy", "loss");
+
+        public Options {
+            if (!CHECKPOINT_BY.contains(checkpointBy)) {
+                throw new IllegalArgumentException(Messages.format(
+                        "Unknown checkpoint criterion: `%s`. Valid values are: %s.", checkpointBy, CHECKPOINT_BY));
+            }
+        }
+
         public static Options defaults() {
-            return new Options("small", 12, 42, defaultDevice(), 6e-4f, 6144, 32, 2048, 640, 3, 0.05f, 1.0f,
-                    0.01f, 0, 5f);
+            return new Options("small", 30, 42, defaultDevice(), 6e-4f, 6144, 32, 2048, 640, 10, 0.05f, 1.0f,
+                    0.01f, 0, 5f, true, true, "accuracy");
         }
     }
 
     /** One epoch's numbers. */
     public record Epoch(int epoch, double trainLoss, double validationLoss, double validationAccuracy,
-                        double seconds, int skippedSteps) {}
+                        double zeroShotLikeAccuracy, double seconds, int skippedSteps) {}
 
     /** What a training run produced. */
     public record Result(Path directory, StudentConfig config, List<Epoch> history, int bestEpoch,
@@ -93,6 +104,15 @@ public final class StudentTrainer {
      */
     public Result train(List<ExpRxRecExample> train, List<ExpRxRecExample> validation, Path out,
                         Map<String, Object> provenance) {
+        return train(train, List.of(), validation, out, provenance);
+    }
+
+    /**
+     * Trains on {@code train}; {@code otherViews} are the same pairs with other evidence (the dataset's other
+     * variants), drawn at random in place of the pair's own example in each epoch (none: only {@code train}).
+     */
+    public Result train(List<ExpRxRecExample> train, List<ExpRxRecExample> otherViews,
+                        List<ExpRxRecExample> validation, Path out, Map<String, Object> provenance) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("The training split is empty; there is nothing to distil.");
         }
@@ -115,10 +135,22 @@ public final class StudentTrainer {
                 options.vocabSize(), SpecialTokens.all());
         StudentConfig config = StudentConfig.preset(options.preset(), tokenizer.vocabSize(), options.maxSeqLen());
         StudentLexicon lexicon = StudentLexicon.build(train);
-        List<Sequences.Sequence> trainSeq = Sequences.of(train, tokenizer, config);
+        List<List<List<Sequences.Sequence>>> views = views(train, otherViews, tokenizer, config);
+        if (options.swapCandidates()) {
+            List<ExpRxRecExample> both = new ArrayList<>(validation);
+            validation.forEach(e -> both.add(StudentAugment.reversed(e)));
+            validation = both;
+        }
         List<Sequences.Sequence> validSeq = Sequences.of(validation, tokenizer, config);
         int[] candidatesOfValid = validation.stream().mapToInt(e -> e.candidates().size()).toArray();
-        int stepsPerEpoch = Sequences.batches(trainSeq, options.batchTokens(), options.maxRows(), null).size();
+        // The validation pairs as a disease without known treatments shows them: a stand-in for held-out diseases
+        // that never looks at them.
+        List<ExpRxRecExample> zeroShotLike = !options.zeroShotViews() ? List.of() : validation.stream()
+                .map(e -> java.util.Objects.requireNonNullElse(StudentAugment.withoutTreatmentsOfDisease(e), e))
+                .toList();
+        List<Sequences.Sequence> zeroShotSeq = Sequences.of(zeroShotLike, tokenizer, config);
+        int stepsPerEpoch = Sequences.batches(draw(views, new Random(options.seed())), options.batchTokens(),
+                options.maxRows(), null).size();
         int totalSteps = stepsPerEpoch * options.epochs();
         WarmupCosine schedule = new WarmupCosine(options.learningRate(), options.learningRate() * 0.1f,
                 Math.max(1, (int) (totalSteps * options.warmupFraction())), totalSteps);
@@ -127,6 +159,7 @@ public final class StudentTrainer {
         List<Epoch> history = new ArrayList<>();
         int bestEpoch = -1;
         double bestLoss = Double.POSITIVE_INFINITY;
+        double bestAccuracy = -1;
         long trainedTokens = 0;
         double trainingSeconds = 0;
         progress.log(Messages.format("Student %s: %d layers, d=%d, %d heads, %,d parameters, vocab %d, %d train / "
@@ -139,7 +172,7 @@ public final class StudentTrainer {
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 List<Sequences.Batch> batches =
-                        Sequences.batches(trainSeq, options.batchTokens(), options.maxRows(), random);
+                        Sequences.batches(draw(views, random), options.batchTokens(), options.maxRows(), random);
                 double lossSum = 0;
                 long lossCount = 0;
                 int skipped = 0;
@@ -165,22 +198,31 @@ public final class StudentTrainer {
                 trainedTokens += epochTokens;
                 double[] valid = validSeq.isEmpty() ? new double[] {lossSum / Math.max(1, lossCount), Double.NaN}
                         : validate(model, transformer, validSeq, candidatesOfValid);
-                Epoch stats = new Epoch(epoch, lossSum / Math.max(1, lossCount), valid[0], valid[1],
+                double zeroShot = zeroShotSeq.isEmpty() ? Double.NaN
+                        : validate(model, transformer, zeroShotSeq, candidatesOfValid)[1];
+                // Both held-out targets count: pairs of known diseases and diseases without known treatments.
+                double criterion = Double.isNaN(zeroShot) ? valid[1] : (valid[1] + zeroShot) / 2;
+                Epoch stats = new Epoch(epoch, lossSum / Math.max(1, lossCount), valid[0], valid[1], zeroShot,
                         (System.nanoTime() - epochStart) / 1e9, skipped);
                 history.add(stats);
-                boolean improved = valid[0] < bestLoss - 1e-4;
+                boolean improved = "loss".equals(options.checkpointBy()) || Double.isNaN(criterion)
+                        ? valid[0] < bestLoss - 1e-4
+                        : criterion > bestAccuracy + 1e-9 || (criterion > bestAccuracy - 1e-9 && valid[0] < bestLoss);
                 progress.log(Messages.format("epoch %d: train loss %.4f, validation loss %.4f, validation "
-                                + "accuracy %.3f, %.0f s%s%s", epoch, stats.trainLoss(), stats.validationLoss(),
-                        stats.validationAccuracy(), stats.seconds(), skipped > 0 ? ", skipped " + skipped : "",
+                                + "accuracy %.3f%s, %.0f s%s%s", epoch, stats.trainLoss(), stats.validationLoss(),
+                        stats.validationAccuracy(), Double.isNaN(zeroShot) ? ""
+                                : Messages.format(" (without the disease's treatments %.3f)", zeroShot),
+                        stats.seconds(), skipped > 0 ? ", skipped " + skipped : "",
                         improved ? " (best, checkpointed)" : ""));
                 if (improved) {
                     bestLoss = valid[0];
+                    bestAccuracy = criterion;
                     bestEpoch = epoch;
                     model.setProperty("Epoch", "0");
                     model.save(tmp, StudentFiles.PARAMS_PREFIX);
                 } else if (epoch - bestEpoch >= options.patience()) {
-                    progress.log(Messages.format("Stopping early: no better validation loss for %d epochs.",
-                            options.patience()));
+                    progress.log(Messages.format("Stopping early: no better validation %s for %d epochs.",
+                            options.checkpointBy(), options.patience()));
                     break;
                 }
             }
@@ -201,6 +243,12 @@ public final class StudentTrainer {
         metrics.put("device", options.device().toString());
         metrics.put("learningRate", options.learningRate());
         metrics.put("selectionWeight", options.selectionWeight());
+        metrics.put("swapCandidates", options.swapCandidates());
+        metrics.put("zeroShotViews", options.zeroShotViews());
+        metrics.put("checkpointBy", options.checkpointBy());
+        metrics.put("otherViews", otherViews.size());
+        metrics.put("epochs", options.epochs());
+        metrics.put("batchTokens", options.batchTokens());
         metrics.put("trainExamples", train.size());
         metrics.put("validationExamples", validation.size());
         metrics.put("bestEpoch", bestEpoch);
@@ -210,6 +258,61 @@ public final class StudentTrainer {
         StudentManifest.writeMetrics(tmp.resolve(StudentFiles.METRICS), metrics);
         StudentManifest.replace(tmp, out);
         return result;
+    }
+
+    /**
+     * Per training pair, its views grouped by candidate order: {@code [order][view]}. Order 0 is the example as
+     * written, order 1 (with {@code swapCandidates}) the candidates reversed; the views are the pair's own example
+     * and its examples in {@code otherViews} (matched by id without the variant suffix).
+     */
+    private List<List<List<Sequences.Sequence>>> views(List<ExpRxRecExample> train,
+                                                       List<ExpRxRecExample> otherViews, BpeTokenizer tokenizer,
+                                                       StudentConfig config) {
+        Map<String, List<ExpRxRecExample>> byPair = new LinkedHashMap<>();
+        for (ExpRxRecExample example : otherViews) {
+            byPair.computeIfAbsent(pairKey(example), k -> new ArrayList<>()).add(example);
+        }
+        List<List<List<Sequences.Sequence>>> out = new ArrayList<>();
+        for (ExpRxRecExample example : train) {
+            List<ExpRxRecExample> same = new ArrayList<>();
+            same.add(example);
+            same.addAll(byPair.getOrDefault(pairKey(example), List.of()));
+            if (options.zeroShotViews()) {
+                for (ExpRxRecExample view : List.copyOf(same)) {
+                    ExpRxRecExample stripped = StudentAugment.withoutTreatmentsOfDisease(view);
+                    if (stripped != null) {
+                        same.add(stripped);
+                    }
+                }
+            }
+            List<List<Sequences.Sequence>> orders = new ArrayList<>();
+            orders.add(Sequences.of(same, tokenizer, config));
+            if (options.swapCandidates() && example.candidates().size() > 1) {
+                orders.add(Sequences.of(same.stream().map(StudentAugment::reversed).toList(), tokenizer, config));
+            }
+            out.add(orders);
+        }
+        return out;
+    }
+
+    /** An example's pair: its id without the {@code |variant} suffix the dataset builder appends. */
+    static String pairKey(ExpRxRecExample example) {
+        String id = example.id();
+        if (example.variant() != null && id.endsWith("|" + example.variant())) {
+            return id.substring(0, id.length() - example.variant().length() - 1);
+        }
+        return id;
+    }
+
+    /** One epoch's sequences: every pair in every candidate order, each time with one of its views at random. */
+    private static List<Sequences.Sequence> draw(List<List<List<Sequences.Sequence>>> views, Random random) {
+        List<Sequences.Sequence> out = new ArrayList<>();
+        for (List<List<Sequences.Sequence>> orders : views) {
+            for (List<Sequences.Sequence> order : orders) {
+                out.add(order.size() == 1 ? order.get(0) : order.get(random.nextInt(order.size())));
+            }
+        }
+        return out;
     }
 
     private static String bar(int done, int total) {

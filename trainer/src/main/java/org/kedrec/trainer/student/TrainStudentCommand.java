@@ -41,7 +41,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "small", description = "tiny, small (CPU default), base, large.")
     String preset;
 
-    @Option(names = "--epochs", defaultValue = "12", description = "Most epochs (early stopping may end sooner).")
+    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs (early stopping may end sooner).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed.")
@@ -62,15 +62,38 @@ public final class TrainStudentCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "6e-4", description = "Peak learning rate.")
     float learningRate;
 
-    @Option(names = "--patience", defaultValue = "3", description = "Epochs without a better validation loss.")
+    @Option(names = "--patience", defaultValue = "10",
+            description = "Stop after this many epochs without a better checkpoint criterion (see --checkpoint-by).")
     int patience;
 
     @Option(names = "--selection-weight", defaultValue = "5",
             description = "Loss weight of the answer's first token (the chosen candidate's slot).")
     float selectionWeight;
 
-    @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch intra-op threads (0 = the engine's default); 1 helps on a busy shared CPU.")
+    @Option(names = "--swap-candidates", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Also train on every example with its candidates in reverse order (slots, evidence "
+                    + "numbering and the answer renamed), so no candidate position is preferred. Default: on.")
+    boolean swapCandidates;
+
+    @Option(names = "--zero-shot-views", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Also train on each pair as a disease without known treatments shows it (paths ending in a "
+                    + "TREATS edge into the disease removed, the evidence teacher's answer rewritten), and pick the "
+                    + "best epoch on the validation pairs both as they are and shown that way. Default: on.")
+    boolean zeroShotViews;
+
+    @Option(names = "--mix-variants", defaultValue = "false",
+            description = "In each epoch, show each training pair with the evidence of a random dataset variant "
+                    + "(vanilla, trials, publications, both) instead of only the trained one.")
+    boolean mixVariants;
+
+    @Option(names = "--checkpoint-by", defaultValue = "accuracy",
+            description = "What picks the best epoch and stops early: accuracy (validation selection accuracy, "
+                    + "ties broken by loss) or loss (validation loss on the answer tokens). Default: accuracy.")
+    String checkpointBy;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "PyTorch intra-op threads (0 = the engine's default). Default 1: on the shared 2-core CPU "
+                    + "one thread trained faster than two (docs/student.md).")
     int threads;
 
     @Option(names = "--max-train-examples", defaultValue = "0", hidden = true,
@@ -98,11 +121,20 @@ public final class TrainStudentCommand implements Callable<Integer> {
         }
         Device target = device(device);
         StudentTrainer.Options options = new StudentTrainer.Options(preset, epochs, seed, target, learningRate,
-                batchTokens, 32, vocabSize, maxSeqLen, patience, 0.05f, 1.0f, 0.01f, maxTrainExamples, selectionWeight);
+                batchTokens, 32, vocabSize, maxSeqLen, patience, 0.05f, 1.0f, 0.01f, maxTrainExamples, selectionWeight,
+                swapCandidates, zeroShotViews, checkpointBy);
         for (String v : variants) {
             StudentData data = StudentData.read(dataset, v);
             List<ExpRxRecExample> train = data.split("train");
             List<ExpRxRecExample> validation = data.split("validation");
+            List<ExpRxRecExample> otherViews = new java.util.ArrayList<>();
+            if (mixVariants) {
+                for (String other : StudentData.VARIANTS) {
+                    if (!other.equals(v) && Files.isDirectory(StudentData.variantDirectory(dataset, other))) {
+                        otherViews.addAll(StudentData.read(dataset, other).split("train"));
+                    }
+                }
+            }
             Path trainFile = data.directory().resolve("train.jsonl");
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("variant", v);
@@ -116,7 +148,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     data.counts(), dir));
             out.flush();
             StudentTrainer trainer = new StudentTrainer(options, progress(out));
-            StudentTrainer.Result result = trainer.train(train, validation, dir, provenance);
+            StudentTrainer.Result result = trainer.train(train, otherViews, validation, dir, provenance);
             Map<String, Object> entry = new LinkedHashMap<>(provenance);
             entry.put("path", model.toAbsolutePath().relativize(dir.toAbsolutePath()).toString());
             entry.put("kind", "kedrec-student");

@@ -52,7 +52,7 @@ class StudentTrainerTest {
         // Short (vanilla) answers keep this to a couple of minutes on a busy 2-core machine.
         List<ExpRxRecExample> few = TinyData.examples(11, 4, "train", "vanilla");
         StudentTrainer.Options options = new StudentTrainer.Options("tiny", 80, 5, Device.cpu(), 5e-3f, 4096, 2,
-                420, 224, 80, 0.05f, 1.0f, 0.0f, 0, 2f);
+                420, 224, 80, 0.05f, 1.0f, 0.0f, 0, 2f, false, false, "loss");
         List<String> log = new ArrayList<>();
         StudentTrainer.Result result = new StudentTrainer(options, StudentTrainer.logTo(log::add))
                 .train(few, few, tmp.resolve("student"), Map.of("variant", "both"));
