@@ -127,6 +127,23 @@ class KedrecCliTest {
     }
 
     @Test
+    void benchDatasetNamesTheServerItCannotReachAndWritesNoReport() throws Exception {
+        assertUsageError("kedrec bench dataset", CliRun.of("bench", "dataset", "--out", tmp.toString(), "--report",
+                tmp.resolve("r.json").toString(), "--rounds", "0"), "Invalid value for option '--rounds': 0. Use 1 to 10.");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("bench", "dataset", "--uri", "bolt://127.0.0.1:" + closedPort, "--out",
+                tmp.resolve("out").toString(), "--report", tmp.resolve("r.json").toString(), "--data", tmp.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Cannot reach Neo4j at bolt://127.0.0.1:" + closedPort + " (")
+                .endsWith("Start a server with the imported demo graph (kedrec server start, kedrec import all) or "
+                        + "pass --uri." + NL);
+        assertThat(tmp.resolve("r.json")).doesNotExist();
+    }
+
+    @Test
     void importOfflineJoinsTheImportCommandsAndRefusesAnExistingDatabaseBeforeReadingAnything() throws Exception {
         assertUsageError("kedrec import", CliRun.of("import"),
                 "Missing subcommand: choose one of hetionet, drkg, trials, pubmed, all, offline.");
