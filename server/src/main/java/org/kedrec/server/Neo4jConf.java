@@ -56,6 +56,21 @@ public final class Neo4jConf {
     /** Procedures KEDRec needs; a user's own allowlist line (say for GDS) is added to these, not dropped. */
     static final List<String> ALLOWED = List.of("kedrec.*", "apoc.*");
 
+    static final String UNMANAGED_EXTENSIONS = "server.unmanaged_extension_classes";
+    /** The plugin's JAX-RS package ({@code org.kedrec.plugin.browser.BrowserContent}) and where it is mounted. */
+    static final String BROWSER_PACKAGE = "org.kedrec.plugin.browser";
+    static final String BROWSER_MOUNT = "/kedrec";
+
+    /** The Browser guide of a server started with {@code --http port}, for {@code :play}. */
+    public static String guideUrl(int httpPort) {
+        return "http://127.0.0.1:" + httpPort + BROWSER_MOUNT + "/guide";
+    }
+
+    /** The Browser style of a server started with {@code --http port}, for {@code :style}. */
+    public static String styleUrl(int httpPort) {
+        return "http://127.0.0.1:" + httpPort + BROWSER_MOUNT + "/style.grass";
+    }
+
     /** The managed settings for {@code settings} in {@code home}, in file order ({@code server.jvm.additional} repeats). */
     static List<String> managedLines(ServerHome home, ServerSettings settings) {
         return managedLines(home, settings, List.of());
@@ -84,6 +99,13 @@ public final class Neo4jConf {
         values.put("server.memory.pagecache.size", settings.pageCache());
         // Bolt waits 2 s for in-flight responses on shutdown by default; a local server stops at once.
         values.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+        // The Browser guide and style, served by the plugin at /kedrec (docs/browser.md). Browser fetches them
+        // without credentials and only from allow-listed hosts (its default list has localhost, not 127.0.0.1),
+        // and applies the style each time it connects.
+        values.put(UNMANAGED_EXTENSIONS, BROWSER_PACKAGE + "=" + BROWSER_MOUNT);
+        values.put("dbms.security.http_auth_allowlist", "/,/browser.*," + BROWSER_MOUNT + ".*");
+        values.put("browser.remote_content_hostname_whitelist", "guides.neo4j.com,localhost,127.0.0.1");
+        values.put("browser.post_connect_cmd", "style " + styleUrl(settings.httpPort()));
 
         List<String> lines = new ArrayList<>();
         values.forEach((key, value) -> lines.add(key + "=" + value));

@@ -36,7 +36,12 @@ class Neo4jConfTest {
                 .containsEntry("server.memory.heap.initial_size", "768m")
                 .containsEntry("server.memory.heap.max_size", "768m")
                 .containsEntry("server.memory.pagecache.size", "256m")
-                .doesNotContainKey("dbms.security.procedures.unrestricted");
+                .doesNotContainKey("dbms.security.procedures.unrestricted")
+                .containsEntry("server.unmanaged_extension_classes", "org.kedrec.plugin.browser=/kedrec")
+                .containsEntry("dbms.security.http_auth_allowlist", "/,/browser.*,/kedrec.*")
+                .containsEntry("browser.remote_content_hostname_whitelist", "guides.neo4j.com,localhost,127.0.0.1")
+                .containsEntry("browser.post_connect_cmd", "style http://127.0.0.1:7712/kedrec/style.grass");
+        assertThat(Neo4jConf.guideUrl(7712)).isEqualTo("http://127.0.0.1:7712/kedrec/guide");
         assertThat(home.boltPort()).hasValue(7711);
         assertThat(home.httpPort()).hasValue(7712);
         assertThat(home.authEnabled()).isTrue();

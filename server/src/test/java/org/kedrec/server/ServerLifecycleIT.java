@@ -98,6 +98,7 @@ class ServerLifecycleIT {
         assertThat(lines.subList(4, lines.size())).containsExactly(
                 "  Bolt:     bolt://127.0.0.1:7701  (user neo4j, the password given with --password)",
                 "  Browser:  http://127.0.0.1:7702/browser/",
+                "  Guide:    :play http://127.0.0.1:7702/kedrec/guide  (in Browser)",
                 "  Home:     " + home,
                 "  Logs:     " + home.resolve("logs/neo4j.log") + " (debug.log beside it)",
                 "  Stop it:  kedrec server stop --home " + home);
@@ -148,6 +149,32 @@ class ServerLifecycleIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(discovery.body()).contains("\"bolt_direct\":\"bolt://127.0.0.1:7701\"",
                 "\"neo4j_edition\":\"community\"");
+    }
+
+    @Test
+    @Order(4)
+    void theBrowserGuideAndStyleAreServedWithoutCredentialsAndNothingElseIs() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> guide = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + "/kedrec/guide")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(guide.statusCode()).isEqualTo(200);
+        assertThat(guide.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        // Browser plays it from this very server: the :style address is rewritten to the real port.
+        assertThat(guide.body()).contains("<slide", "CALL kedrec.recommend(",
+                ":style http://127.0.0.1:" + HTTP + "/kedrec/style.grass").doesNotContain("127.0.0.1:7474");
+        HttpResponse<String> style = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + "/kedrec/style.grass")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.body()).contains("node.Drug {");
+        // Only /kedrec joined the paths open without credentials: the HTTP API still asks for them.
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP
+                        + "/db/neo4j/tx/commit")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"statements\":[]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(401);
     }
 
     @Test

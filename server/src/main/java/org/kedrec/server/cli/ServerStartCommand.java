@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.server.Distribution;
+import org.kedrec.server.Neo4jConf;
 import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.ProcessMemory;
 import org.kedrec.server.ServerSettings;
@@ -93,6 +94,7 @@ public class ServerStartCommand implements Callable<Integer> {
                     result.edition(), result.elapsed().toMillis() / 1000.0, result.pid(), memory));
             out.println("  Bolt:     " + result.boltUri() + "  " + credentials());
             out.println("  Browser:  " + result.browserUrl());
+            out.println("  Guide:    :play " + Neo4jConf.guideUrl(result.httpPort()) + "  (in Browser)");
             out.println("  Home:     " + result.home().root());
             out.println("  Logs:     " + result.home().userLog() + " (debug.log beside it)");
             out.println("  Stop it:  kedrec server stop --home " + result.home().root());
