@@ -69,7 +69,7 @@ class StudentFixtureGenerator {
             }
         }
         StudentTrainer.Options options = new StudentTrainer.Options("tiny", 25, 5, Device.cpu(), 4e-3f, 4096, 8,
-                420, 256, 25, 0.05f, 1.0f, 0.0f, 0, 5f);
+                420, 256, 25, 0.05f, 1.0f, 0.0f, 0, 5f, false, false, "loss");
         new StudentTrainer(options, StudentTrainer.Progress.NULL).train(examples, examples,
                 out, Map.of("variant", "both"));
     }
