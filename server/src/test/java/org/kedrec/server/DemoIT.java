@@ -125,9 +125,12 @@ class DemoIT {
     }
 
     private CliRun demo() {
-        return CliRun.of("demo", "--data", data.toString(), "--home", home.toString(), "--bolt",
-                Integer.toString(BOLT), "--http", Integer.toString(HTTP), "--profile", "test", "--heap", "768m",
-                "--pagecache", "128m");
+        CliRun run = CliRun.of("demo", "--data", data.toString(), "--home", home.toString(), "--bolt",
+                Integer.toString(BOLT), "--http", Integer.toString(HTTP), "--profile", "test", "--k", "5", "--heap",
+                "768m", "--pagecache", "128m");
+        // The step times land in the failsafe report.
+        System.out.println(run.out());
+        return run;
     }
 
     @Test
@@ -142,13 +145,13 @@ class DemoIT {
         assertThat(out).contains("[3/8] Import done in", "offline: ", "[5/8] Training done in",
                 "ranker trained in", "student trained in");
         List<String[]> rows = rows(out);
-        assertThat(rows).extracting(r -> r[0]).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(rows).extracting(r -> r[0]).containsExactly("1", "2", "3", "4", "5");
         // Scores fall with the rank; most drugs have a path that starts at hypertension.
         for (int i = 1; i < rows.size(); i++) {
             assertThat(Double.parseDouble(rows.get(i)[2])).isLessThanOrEqualTo(Double.parseDouble(rows.get(i - 1)[2]));
         }
         assertThat(rows).filteredOn(r -> r[4].startsWith("hypertension ") && r[4].matches(".*(-[A-Z_]+->|<-[A-Z_]+-).*"))
-                .hasSizeGreaterThanOrEqualTo(5);
+                .hasSizeGreaterThanOrEqualTo(3);
         assertThat(out).contains("Recommendations for hypertension (DOID:10763)", "      why: ",
                 "Browser:  http://127.0.0.1:" + HTTP + "/browser/", "Bolt:     bolt://127.0.0.1:" + BOLT,
                 "Stop it:  bin/kedrec server stop --home " + home, "CALL kedrec.explain('DOID:10763', ");

@@ -220,7 +220,10 @@ public final class DemoRunner {
         long t = step(5, "Training");
         String profile = settings.profile().label();
         List<String> notes = new ArrayList<>();
-        DemoState.Decision ranker = DemoState.componentDecision(model, "ranker", "ranker", datasetHash, profile);
+        String kgeArgs = String.join(" ", settings.profile().kgeArguments());
+        String studentArgs = String.join(" ", settings.profile().studentArguments());
+        DemoState.Decision ranker = DemoState.componentDecision(model, "ranker", "ranker", datasetHash, profile,
+                kgeArgs);
         if (ranker.reuse()) {
             say("  ranker reused: " + ranker.reason());
             notes.add("ranker reused");
@@ -236,10 +239,11 @@ public final class DemoRunner {
             kedrec(5, args);
             double seconds = (System.nanoTime() - r) / 1e9;
             DemoState.writeComponentStamp(model, "ranker", new DemoState.ComponentStamp(datasetHash, profile,
-                    now(), round(seconds)));
+                    kgeArgs, now(), round(seconds)));
             notes.add(Messages.format("ranker trained in %.1f s", seconds));
         }
-        DemoState.Decision student = DemoState.componentDecision(model, "student", "student", datasetHash, profile);
+        DemoState.Decision student = DemoState.componentDecision(model, "student", "student", datasetHash, profile,
+                studentArgs);
         if (student.reuse()) {
             say("  student reused: " + student.reason());
             notes.add("student reused");
@@ -253,7 +257,7 @@ public final class DemoRunner {
             kedrec(5, args);
             double seconds = (System.nanoTime() - r) / 1e9;
             DemoState.writeComponentStamp(model, "student", new DemoState.ComponentStamp(datasetHash, profile,
-                    now(), round(seconds)));
+                    studentArgs, now(), round(seconds)));
             notes.add(Messages.format("student trained in %.1f s", seconds));
         }
         if (ranker.reuse() && student.reuse()) {

@@ -63,8 +63,12 @@ public final class DemoState {
     /** Which import a dataset was built from, and the card's data hash. */
     public record DatasetStamp(String importedAt, String dataHash) {}
 
-    /** One trained component of the demo model: the dataset it saw and the profile it was trained with. */
-    public record ComponentStamp(String datasetHash, String profile, String finishedAt, double seconds) {}
+    /**
+     * One trained component of the demo model: the dataset it saw, the profile it was trained with and that profile's
+     * arguments (so a changed profile definition retrains too).
+     */
+    public record ComponentStamp(String datasetHash, String profile, String arguments, String finishedAt,
+            double seconds) {}
 
     /**
      * Whether the graph still holds the demo import: the record must exist, come from the same data files, and
@@ -134,7 +138,7 @@ public final class DemoState {
      * stamp must name it with the dataset's hash and the same profile, and its folder must be there.
      */
     public static Decision componentDecision(Path model, String component, String componentFolder,
-            String datasetHash, String profile) {
+            String datasetHash, String profile, String arguments) {
         Map<String, ComponentStamp> stamps = readModelStamp(model);
         ComponentStamp stamp = stamps.get(component);
         if (stamp == null) {
@@ -150,6 +154,14 @@ public final class DemoState {
         if (!Objects.equals(stamp.profile(), profile)) {
             return Decision.run(Messages.format("trained with profile %s, this run asks for %s", stamp.profile(),
                     profile));
+        }
+        if (stamp.arguments() == null) {
+            return Decision.run(Messages.format("its stamp does not say with which arguments profile %s trained it",
+                    profile));
+        }
+        if (!Objects.equals(stamp.arguments(), arguments)) {
+            return Decision.run(Messages.format("trained with the %s arguments `%s`, profile %s now means `%s`",
+                    profile, stamp.arguments(), profile, arguments));
         }
         return Decision.reuse(Messages.format("trained with profile %s on dataset %s at %s", stamp.profile(),
                 stamp.datasetHash(), stamp.finishedAt()));

@@ -74,28 +74,39 @@ class DemoStateTest {
     @Test
     void aComponentIsReusedForTheSameDatasetAndProfileOnly() throws IOException {
         Path model = tmp.resolve("models/demo");
-        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick"))
+        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick", "--profile quick"))
                 .isEqualTo(new DemoState.Decision(false, "not trained yet"));
         DemoState.writeComponentStamp(model, "ranker",
-                new DemoState.ComponentStamp("sha256:d", "quick", "2026-11-26T01:10:00Z", 90.0));
-        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick"))
+                new DemoState.ComponentStamp("sha256:d", "quick", "--profile quick", "2026-11-26T01:10:00Z", 90.0));
+        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick", "--profile quick"))
                 .isEqualTo(new DemoState.Decision(false, model.resolve("ranker") + " is missing"));
         Files.createDirectories(model.resolve("ranker"));
-        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick"))
+        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick", "--profile quick"))
                 .isEqualTo(new DemoState.Decision(true, "trained with profile quick on dataset sha256:d at "
                         + "2026-11-26T01:10:00Z"));
-        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:e", "quick"))
+        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:e", "quick", "--profile quick"))
                 .isEqualTo(new DemoState.Decision(false, "trained on dataset sha256:d, the dataset is now sha256:e"));
-        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "full"))
+        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "full", "--profile quick"))
                 .isEqualTo(new DemoState.Decision(false, "trained with profile quick, this run asks for full"));
+        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick",
+                "--profile quick --dim 8"))
+                .isEqualTo(new DemoState.Decision(false, "trained with the quick arguments `--profile quick`, profile "
+                        + "quick now means `--profile quick --dim 8`"));
+
+        DemoState.writeComponentStamp(model, "ranker",
+                new DemoState.ComponentStamp("sha256:d", "quick", null, "2026-11-26T01:10:00Z", 90.0));
+        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick", "--profile quick"))
+                .isEqualTo(new DemoState.Decision(false, "its stamp does not say with which arguments profile quick "
+                        + "trained it"));
 
         // The student's stamp keeps the ranker's; forgetting one keeps the other.
         DemoState.writeComponentStamp(model, "student",
-                new DemoState.ComponentStamp("sha256:d", "quick", "2026-11-26T01:20:00Z", 300.0));
+                new DemoState.ComponentStamp("sha256:d", "quick", "--preset small", "2026-11-26T01:20:00Z", 300.0));
         assertThat(DemoState.readModelStamp(model)).containsOnlyKeys("ranker", "student");
         DemoState.forgetComponent(model, "ranker");
         assertThat(DemoState.readModelStamp(model)).containsOnlyKeys("student");
-        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick").reuse()).isFalse();
+        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick", "--profile quick")
+                .reuse()).isFalse();
     }
 
     @Test
@@ -103,7 +114,7 @@ class DemoStateTest {
         Path model = tmp.resolve("m");
         Files.createDirectories(model.resolve("ranker"));
         Files.writeString(model.resolve(DemoState.MODEL_STAMP), "{\"ranker\": {\"datasetHash\": ");
-        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick"))
+        assertThat(DemoState.componentDecision(model, "ranker", "ranker", "sha256:d", "quick", "--profile quick"))
                 .isEqualTo(new DemoState.Decision(false, "not trained yet"));
         assertThat(DemoState.read(model.resolve(DemoState.MODEL_STAMP), DemoState.DatasetStamp.class)).isNull();
     }
