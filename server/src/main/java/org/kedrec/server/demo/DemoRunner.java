@@ -23,6 +23,7 @@ import org.kedrec.importer.cli.ProgressBar;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.OfflineLoad;
+import org.kedrec.server.PortCheck;
 import org.kedrec.server.ServerHome;
 import org.kedrec.server.ServerSettings;
 import org.neo4j.driver.AuthTokens;
@@ -100,7 +101,6 @@ public final class DemoRunner {
         done(1, "Data", t, Messages.format("%s holds the %d files the demo reads", dataDir, DemoData.FILES.size()));
 
         // 2 and 3. The server and the graph: a new home is loaded offline before its first start (fastest).
-        Distribution dist = Distribution.locate();
         Neo4jServer.StartResult started;
         ImportOptions importOptions = ImportOptions.defaults().withDataDirectory(dataDir)
                 .withProgress(new ProgressBar(err));
@@ -108,6 +108,13 @@ public final class DemoRunner {
         boolean databaseExists = Files.exists(home.data().resolve("databases").resolve(OfflineLoad.DATABASE));
         if (!running && !databaseExists) {
             t = step(2, "Server");
+            // Before the offline load writes the database: a busy port found only at the server's start would leave
+            // a loaded database without its record, and the re-run would import it again online.
+            PortCheck.requireFree(server.boltPort(), "Bolt", "--bolt");
+            PortCheck.requireFree(server.httpPort(), "HTTP", "--http");
+        }
+        Distribution dist = Distribution.locate();
+        if (!running && !databaseExists) {
             done(2, "Server", t, Messages.format("%s has no database yet: the offline import (step 3) writes it, "
                     + "then starts Neo4j", home.root()));
             t = step(3, "Import");

@@ -30,6 +30,28 @@ class DemoCommandTest {
     }
 
     @Test
+    void aBusyPortStopsANewHomeBeforeTheOfflineLoadWritesAnything() throws Exception {
+        Path data = tmp.resolve("data");
+        for (org.kedrec.server.demo.DemoData.DataFile file : org.kedrec.server.demo.DemoData.FILES) {
+            Path path = data.resolve(file.path());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "x");
+        }
+        Path home = tmp.resolve("home");
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            CliRun run = CliRun.of("demo", "--data", data.toString(), "--home", home.toString(), "--bolt",
+                    Integer.toString(port), "--http", "8307");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.out()).endsWith("[2/8] Server" + NL);
+            assertThat(run.err()).isEqualTo("Port " + port + " on 127.0.0.1 is already in use, so Neo4j cannot listen "
+                    + "there for Bolt. Choose a free port with --bolt PORT, or stop whatever listens on " + port
+                    + " (another KEDRec server: kedrec server stop --home DIR)." + NL);
+        }
+        assertThat(home).doesNotExist();
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         CliRun profile = CliRun.of("demo", "--home", tmp.toString(), "--profile", "fast");
         assertThat(profile.exitCode()).isEqualTo(2);
