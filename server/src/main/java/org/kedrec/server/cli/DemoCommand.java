@@ -1,0 +1,144 @@
+package org.kedrec.server.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.kedrec.core.Messages;
+import org.kedrec.core.data.DataDirectory;
+import org.kedrec.server.ServerSettings;
+import org.kedrec.server.demo.DemoProfile;
+import org.kedrec.server.demo.DemoRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kedrec demo}: the whole way from the data to a recommendation in Browser, in one command. The steps are
+ * {@link DemoRunner}'s; this class reads the options.
+ */
+@Command(
+        name = "demo",
+        description = {
+            "Start Neo4j with the KEDRec plugin, import the demo data, build the expRxRec dataset, train the ranker "
+                    + "and the student, load the model, print a recommendation for hypertension and leave the "
+                    + "server running for Browser. A re-run reuses every finished step. See docs/demo.md.",
+            ""
+        })
+public final class DemoCommand implements Callable<Integer> {
+    /** The default home when neither --home nor this variable gives one ({@code bin/kedrec} sets it). */
+    public static final String HOME_ENV = "KEDREC_DEMO_HOME";
+    /** Relative to the working directory when {@link #HOME_ENV} is not set. */
+    public static final String DEFAULT_HOME = ".kedrec/demo";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The data directory (default: $KEDREC_DATA, else ../shared/data beside the repository).")
+    Path data;
+
+    @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:" + HOME_ENV + "}",
+            description = "The server home of the demo (default: $" + HOME_ENV + "; bin/kedrec sets it to "
+                    + "<repository>/" + DEFAULT_HOME + ").")
+    Path home;
+
+    @Option(names = "--bolt", paramLabel = "PORT", defaultValue = "7687",
+            description = "Bolt port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int bolt;
+
+    @Option(names = "--http", paramLabel = "PORT", defaultValue = "7474",
+            description = "HTTP port on 127.0.0.1, Browser's (default: ${DEFAULT-VALUE}).")
+    int http;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Auth auth;
+
+    /** Either a password or none at all, as for `kedrec server start`. */
+    static final class Auth {
+        @Option(names = "--password", paramLabel = "P", description = "Password of user neo4j for a new home, at "
+                + "least 8 characters (default: $" + ServerStartCommand.PASSWORD_ENV + ", else "
+                + ServerStartCommand.DEFAULT_PASSWORD + ").")
+        String password;
+
+        @Option(names = "--no-auth", description = "Run the server without authentication (127.0.0.1 only).")
+        boolean noAuth;
+    }
+
+    @Option(names = "--profile", paramLabel = "quick|full", defaultValue = "quick",
+            description = "How much training: quick (minutes on a laptop) or full (the documented defaults of "
+                    + "train kge and train student). Default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--disease", paramLabel = "ID", defaultValue = "DOID:10763",
+            description = "The disease to recommend for: id, xref (e.g. MESH:D006973) or name (default: "
+                    + "${DEFAULT-VALUE}, hypertension).")
+    String disease;
+
+    @Option(names = "--k", paramLabel = "N", defaultValue = "10",
+            description = "How many drugs to recommend (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
+            description = "Java heap of the server for a start (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--pagecache", paramLabel = "SIZE", defaultValue = "1g",
+            description = "Neo4j page cache for a start (default: ${DEFAULT-VALUE}).")
+    String pageCache;
+
+    /** {@inheritDoc} */
+    @Override
+    public Integer call() {
+        DemoProfile chosen;
+        try {
+            chosen = DemoProfile.parse(profile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (k < 1 || k > 100) {
+            throw new ParameterException(spec.commandLine(), Messages.format(
+                    "Invalid value for option '--k': %d; use a number from 1 to 100.", k));
+        }
+        if (disease == null || disease.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--disease': it is empty; give "
+                    + "a disease id (DOID:10763), xref (MESH:D006973) or name (hypertension).");
+        }
+        Path homeDir = (home == null || home.toString().isBlank() ? Path.of(DEFAULT_HOME) : home)
+                .toAbsolutePath().normalize();
+        ServerSettings server;
+        try {
+            server = new ServerSettings(homeDir, bolt, http, password(), heap, pageCache,
+                    ServerSettings.DEFAULT_START_TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Path dataDir = data != null ? data.toAbsolutePath().normalize() : DataDirectory.find().orElse(null);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DemoRunner runner = new DemoRunner(out, err, args -> {
+            CommandLine cli = KedrecCli.commandLine();
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setColorScheme(spec.commandLine().getColorScheme());
+            return cli.execute(args.toArray(String[]::new));
+        });
+        runner.run(new DemoRunner.Settings(dataDir, server, chosen, disease.strip(), k));
+        return 0;
+    }
+
+    private String password() {
+        if (auth != null && auth.noAuth) {
+            return null;
+        }
+        if (auth != null && auth.password != null) {
+            return auth.password;
+        }
+        String env = System.getenv(ServerStartCommand.PASSWORD_ENV);
+        return env == null || env.isEmpty() ? ServerStartCommand.DEFAULT_PASSWORD : env;
+    }
+}

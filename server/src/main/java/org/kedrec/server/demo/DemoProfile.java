@@ -1,0 +1,65 @@
+package org.kedrec.server.demo;
+
+import java.util.List;
+import java.util.Locale;
+import org.kedrec.core.Messages;
+
+/**
+ * How much training the demo does: the arguments it passes to {@code kedrec train kge} and
+ * {@code kedrec train student} (after {@code --model}, {@code --dataset} and the connection).
+ *
+ * <ul>
+ *   <li>{@code quick}: the ranker's quick profile (ComplEx, dim 32, 4 epochs) and a {@code small} student with a
+ *       higher learning rate, prompts cut to 384 tokens, 8 epochs and the swapped-candidate view but not the
+ *       zero-shot one: minutes on two cores, and selections well above chance (docs/demo.md).
+ *   <li>{@code full}: the documented defaults of both commands (docs/ranker.md, docs/student.md).
+ *   <li>{@code test}: for tests only (not shown in the help): tiny models, seconds, on a small graph.
+ * </ul>
+ */
+public enum DemoProfile {
+    QUICK(List.of("--profile", "quick"),
+            List.of("--preset", "small", "--lr", "2e-3", "--max-seq-len", "384", "--epochs", "8", "--patience", "3",
+                    "--no-zero-shot-views")),
+    FULL(List.of("--profile", "full"), List.of()),
+    TEST(List.of("--profile", "quick", "--epochs", "2", "--dim", "16", "--batch-size", "256", "--negatives", "32",
+                    "--treats-oversample", "2", "--patience", "2"),
+            List.of("--preset", "tiny", "--lr", "4e-3", "--epochs", "4", "--patience", "4", "--no-swap-candidates",
+                    "--no-zero-shot-views", "--vocab-size", "512", "--max-seq-len", "384"));
+
+    /** The values users see; {@code test} is accepted but not advertised. */
+    public static final List<String> DOCUMENTED = List.of("quick", "full");
+
+    private final List<String> kgeArguments;
+    private final List<String> studentArguments;
+
+    DemoProfile(List<String> kgeArguments, List<String> studentArguments) {
+        this.kgeArguments = kgeArguments;
+        this.studentArguments = studentArguments;
+    }
+
+    /** Arguments of {@code kedrec train kge} that this profile sets. */
+    public List<String> kgeArguments() {
+        return kgeArguments;
+    }
+
+    /** Arguments of {@code kedrec train student} that this profile sets. */
+    public List<String> studentArguments() {
+        return studentArguments;
+    }
+
+    /** The name as typed on the command line and stored in the model's stamp. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@code quick}, {@code full} (or {@code test}); the error names the valid values. */
+    public static DemoProfile parse(String value) {
+        for (DemoProfile profile : values()) {
+            if (profile.label().equals(value)) {
+                return profile;
+            }
+        }
+        throw new IllegalArgumentException(Messages.format(
+                "Invalid value for option '--profile': `%s`. Valid values are: %s.", value, DOCUMENTED));
+    }
+}
