@@ -154,6 +154,7 @@ class DemoIT {
                 .hasSizeGreaterThanOrEqualTo(3);
         assertThat(out).contains("Recommendations for hypertension (DOID:10763)", "      why: ",
                 "Browser:  http://127.0.0.1:" + HTTP + "/browser/", "Bolt:     bolt://127.0.0.1:" + BOLT,
+                "Guide:    :play http://127.0.0.1:" + HTTP + "/kedrec/guide",
                 "Stop it:  bin/kedrec server stop --home " + home, "CALL kedrec.explain('DOID:10763', ");
         assertThat(home.resolve("conf/kedrec.conf")).hasContent("kedrec.model.dir=models/demo");
         assertThat(home.resolve("dataset/card.json")).exists();

@@ -336,6 +336,8 @@ public final class DemoRunner {
         say("Neo4j keeps running with the demo graph and model:");
         say("  Browser:  " + started.browserUrl());
         say("  Bolt:     " + started.boltUri() + "  (" + credentials + ")");
+        say("  Guide:    :play " + org.kedrec.server.Neo4jConf.guideUrl(server.httpPort())
+                + "  (in Browser: recommend, explain and select, step by step)");
         say("  Stop it:  bin/kedrec server stop --home " + started.home().root());
         String disease = recommendation.diseaseId();
         String drug = recommendation.rows().isEmpty() ? "Ramipril" : recommendation.rows().get(0).drug();
