@@ -63,10 +63,10 @@ class BadInputTest {
 
     @Test
     void theGoodFileImportsAndDuplicateLinesGiveOneRelationship() {
-        ImportReport good = hetionet(importer(OnError.FAIL), "edges-good.sif");
+        ImportReport good = hetionet(importer(OnError.FAIL), "edges-good.tsv");
         assertThat(good.relationships()).containsExactlyInAnyOrderEntriesOf(Map.of("TREATS", 10L, "BINDS", 2L));
         neo4j.wipe();
-        ImportReport duplicates = hetionet(importer(OnError.FAIL), "edges-duplicates.sif");
+        ImportReport duplicates = hetionet(importer(OnError.FAIL), "edges-duplicates.tsv");
         assertThat(duplicates.relationships()).containsExactlyInAnyOrderEntriesOf(Map.of("TREATS", 10L, "BINDS", 2L));
         assertThat(duplicates.created()).isEqualTo(new ImportReport.Created(24, 12));
         assertThat(duplicates.files()).extracting(ImportReport.FileReport::lines).containsExactly(25L, 16L);
@@ -84,7 +84,7 @@ class BadInputTest {
 
     @Test
     void aWrongColumnLayoutFailsOnTheHeader() {
-        Path edges = broken("edges-good.sif");
+        Path edges = broken("edges-good.tsv");
         assertThatThrownBy(() -> importer(OnError.SKIP).importHetionet(edges, edges))
                 .hasMessage(edges + " line 1: expected the columns [id, name, kind] of a Hetionet nodes file but "
                         + "found [source, metaedge, target]. Pass the nodes TSV (e.g. hetionet/hetionet-v1.0-nodes.tsv) "
@@ -96,7 +96,7 @@ class BadInputTest {
     void aTruncatedGzipIsReportedWithTheLastGoodLine() throws IOException {
         Path gz = tmp.resolve("edges.sif.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            out.write(Files.readAllBytes(broken("edges-good.sif")));
+            out.write(Files.readAllBytes(broken("edges-good.tsv")));
         }
         byte[] bytes = Files.readAllBytes(gz);
         Files.write(gz, Arrays.copyOf(bytes, 20));
@@ -105,7 +105,7 @@ class BadInputTest {
                         + "ZLIB input stream). Copy or download the file again; a failed import can simply be re-run.");
         // The same file intact is read as gzip whatever its name.
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp.resolve("edges.txt")))) {
-            out.write(Files.readAllBytes(broken("edges-good.sif")));
+            out.write(Files.readAllBytes(broken("edges-good.tsv")));
         }
         assertThat(importer(OnError.FAIL).importHetionet(broken("nodes.tsv"), tmp.resolve("edges.txt"))
                 .created().relationships()).isEqualTo(12);
@@ -113,12 +113,12 @@ class BadInputTest {
 
     @Test
     void aMalformedLineStopsTheImportOrIsSkipped() {
-        Path edges = broken("edges-malformed.sif");
-        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-malformed.sif"))
+        Path edges = broken("edges-malformed.tsv");
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-malformed.tsv"))
                 .isInstanceOf(ImportException.class)
                 .hasMessage(edges + " line 4: expected 3 tab-separated columns (source, metaedge, target) but found 2. "
                         + "Fix or remove the line" + SKIP);
-        ImportReport skipped = hetionet(importer(OnError.SKIP), "edges-malformed.sif");
+        ImportReport skipped = hetionet(importer(OnError.SKIP), "edges-malformed.tsv");
         assertThat(skipped.skippedLines()).isEqualTo(1);
         assertThat(skipped.skippedByReason()).containsExactly(Map.entry("malformed line", 1L));
         assertThat(skipped.relationships()).containsExactlyInAnyOrderEntriesOf(Map.of("TREATS", 9L, "BINDS", 2L));
@@ -126,42 +126,42 @@ class BadInputTest {
 
     @Test
     void anUnknownNodeIdNamesTheIdAndTheFix() {
-        Path edges = broken("edges-unknown-id.sif");
-        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-unknown-id.sif"))
+        Path edges = broken("edges-unknown-id.tsv");
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-unknown-id.tsv"))
                 .hasMessage(edges + " line 3: unknown node id `Gene::999999999`: no Gene NCBIGene:999999999 in the "
                         + "graph or in the nodes file. Import the nodes file that defines it first or fix the id" + SKIP);
-        ImportReport skipped = hetionet(importer(OnError.SKIP), "edges-unknown-id.sif");
+        ImportReport skipped = hetionet(importer(OnError.SKIP), "edges-unknown-id.tsv");
         assertThat(skipped.skippedByReason()).containsExactly(Map.entry("unknown node id", 1L));
         assertThat(skipped.created().relationships()).isEqualTo(12);
     }
 
     @Test
     void anUnknownMetaedgeSuggestsTheClosest() {
-        Path edges = broken("edges-unknown-metaedge.sif");
-        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-unknown-metaedge.sif"))
+        Path edges = broken("edges-unknown-metaedge.tsv");
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-unknown-metaedge.tsv"))
                 .hasMessage(edges + " line 2: unknown metaedge `CxD` (did you mean [CpD, CtD, CbG]?). Fix the "
                         + "metaedge or add a Hetionet row for it to relation-types.tsv" + SKIP);
     }
 
     @Test
     void aBadIdSaysWhatAnIdLooksLike() {
-        Path edges = broken("edges-bad-id.sif");
-        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-bad-id.sif"))
+        Path edges = broken("edges-bad-id.tsv");
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-bad-id.tsv"))
                 .hasMessage(edges + " line 2: `DB00700` is not a Hetionet node id: expected `Kind::identifier`, e.g. "
                         + "`Compound::DB00997`. Fix the id" + SKIP);
     }
 
     @Test
     void aFailedRunLeavesCompleteBatchesOnlyAndCanBeRerun() {
-        Path edges = broken("edges-partial.sif");
+        Path edges = broken("edges-partial.tsv");
         // Batches of 2: lines 2-5 are two committed batches, line 6 waits in the buffer when line 7 fails.
-        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL, 2), "edges-partial.sif"))
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL, 2), "edges-partial.tsv"))
                 .hasMessage(edges + " line 7: expected 3 tab-separated columns (source, metaedge, target) but found 1. "
                         + "Fix or remove the line" + SKIP);
         assertThat(neo4j.count("MATCH ()-[r:TREATS]->() RETURN count(r)")).isEqualTo(4);
         assertThat(neo4j.count("MATCH (n) RETURN count(n)")).isEqualTo(24);
         // The fixed file completes the import without duplicating what the failed run wrote.
-        ImportReport rerun = hetionet(importer(OnError.FAIL, 2), "edges-good.sif");
+        ImportReport rerun = hetionet(importer(OnError.FAIL, 2), "edges-good.tsv");
         assertThat(rerun.created()).isEqualTo(new ImportReport.Created(0, 8));
         assertThat(rerun.relationships()).containsExactlyInAnyOrderEntriesOf(Map.of("TREATS", 10L, "BINDS", 2L));
     }
@@ -169,7 +169,7 @@ class BadInputTest {
     @Test
     void evidenceFilesNameTheirProblems() {
         Importer importer = importer(OnError.FAIL);
-        hetionet(importer, "edges-good.sif");
+        hetionet(importer, "edges-good.tsv");
         Path pubtator = broken("pubtator-malformed.txt");
         assertThatThrownBy(() -> importer.importPubmed(pubtator))
                 .hasMessage(pubtator + " line 4: `26094\\tthis line is not PubTator` is neither a title, an abstract, "

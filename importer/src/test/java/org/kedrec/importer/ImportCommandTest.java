@@ -44,10 +44,10 @@ class ImportCommandTest {
     void importsWithProgressSummaryAndReport() throws Exception {
         Path report = tmp.resolve("out/report.json");
         int code = run("hetionet", "--uri", uri(), "--nodes", BadInputTest.broken("nodes.tsv").toString(),
-                "--edges", BadInputTest.broken("edges-good.sif").toString(), "--report", report.toString(),
+                "--edges", BadInputTest.broken("edges-good.tsv").toString(), "--report", report.toString(),
                 "--data", TestNeo4j.data().toString());
         assertThat(code).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("hetionet nodes nodes.tsv", "hetionet edges edges-good.sif", "100%");
+        assertThat(err.toString()).contains("hetionet nodes nodes.tsv", "hetionet edges edges-good.tsv", "100%");
         assertThat(out.toString()).contains("Drug", "TREATS", "Created 24 nodes and 12 relationships in ",
                 "Skipped lines: 0", "Report written to " + report);
         JsonObject json = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
@@ -60,7 +60,7 @@ class ImportCommandTest {
 
     @Test
     void aBadLineFailsWithExitCodeOneAndSkipCountsIt() {
-        String edges = BadInputTest.broken("edges-malformed.sif").toString();
+        String edges = BadInputTest.broken("edges-malformed.tsv").toString();
         String nodes = BadInputTest.broken("nodes.tsv").toString();
         assertThat(run("hetionet", "--uri", uri(), "--nodes", nodes, "--edges", edges)).isEqualTo(1);
         assertThat(err.toString()).contains("Error: " + edges + " line 4: expected 3 tab-separated columns");
