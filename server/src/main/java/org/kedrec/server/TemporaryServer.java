@@ -53,14 +53,7 @@ public final class TemporaryServer implements AutoCloseable {
             Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
             List<String> confLines, Consumer<String> say) {
         boolean created = home == null;
-        Path root;
-        try {
-            root = created ? Files.createTempDirectory("kedrec-bench-") : home.toAbsolutePath().normalize();
-            requireFresh(root);
-            writeSettings(new ServerHome(root), confLines);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary server home: " + e.getMessage(), e);
-        }
+        Path root = prepareHome(home, confLines);
         ServerSettings settings = new ServerSettings(
                 root, boltPort, httpPort, null, heap, pageCache, ServerSettings.DEFAULT_START_TIMEOUT);
         Neo4jServer server = new Neo4jServer(say);
@@ -71,6 +64,18 @@ public final class TemporaryServer implements AutoCloseable {
                 deleteTree(root);
             }
             throw e;
+        }
+    }
+
+    /** A new temporary folder (home == null) or the given fresh one, with the extra settings written. */
+    private static Path prepareHome(Path home, List<String> confLines) {
+        try {
+            Path root = home == null ? Files.createTempDirectory("kedrec-bench-") : home.toAbsolutePath().normalize();
+            requireFresh(root);
+            writeSettings(new ServerHome(root), confLines);
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary server home: " + e.getMessage(), e);
         }
     }
 
@@ -86,14 +91,7 @@ public final class TemporaryServer implements AutoCloseable {
             List<String> confLines, ImportOptions options, Function<Importer, ImportReport> build,
             Consumer<String> say) {
         boolean created = home == null;
-        Path root;
-        try {
-            root = created ? Files.createTempDirectory("kedrec-bench-") : home.toAbsolutePath().normalize();
-            requireFresh(root);
-            writeSettings(new ServerHome(root), confLines);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary server home: " + e.getMessage(), e);
-        }
+        Path root = prepareHome(home, confLines);
         ServerSettings settings = new ServerSettings(
                 root, boltPort, httpPort, null, heap, pageCache, ServerSettings.DEFAULT_START_TIMEOUT);
         Neo4jServer server = new Neo4jServer(say);
