@@ -40,6 +40,11 @@ public record GraphPath(
         return rels.size();
     }
 
+    /** What kind of reason this path gives (mechanism, similarity, clinical); see {@link PathKind}. */
+    public PathKind kind() {
+        return PathKind.classify(labels, rels);
+    }
+
     /** The TREATS relationships on this path as {@code "drug|disease"} keys (the drug is the start node). */
     public List<String> treatsEdges() {
         List<String> out = new ArrayList<>();

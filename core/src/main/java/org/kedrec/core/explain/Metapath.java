@@ -142,6 +142,11 @@ public record Metapath(String abbreviation, String startLabel, List<Step> steps,
         return labels;
     }
 
+    /** What kind of reason paths of this metapath give; see {@link PathKind}. */
+    public PathKind kind() {
+        return PathKind.classify(labels(), types());
+    }
+
     /** The relationship types along the path. */
     public List<String> types() {
         return steps.stream().map(Step::type).toList();
