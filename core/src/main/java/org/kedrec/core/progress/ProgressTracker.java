@@ -1,8 +1,8 @@
 package org.kedrec.core.progress;
 
 /**
- * Receives progress of a long task: the plugin forwards it to Neo4j's log as {@code <task> :: Start}, percentages
- * and {@code <task> :: Finished} (GDS's {@code ProgressLogger}); the command line draws a progress bar.
+ * Receives progress of a long task: the plugin forwards it to Neo4j's log ({@link LoggingProgressTracker}) as {@code <task> :: Start}, percentages
+ * and {@code <task> :: Finished} (GDS's {@code ProgressLogger}); the command line draws it with {@link ConsoleProgress}, its one progress display.
  * Core code takes one of these instead of logging directly, and {@link #NULL} when nobody listens.
  */
 public interface ProgressTracker {

@@ -1,5 +1,6 @@
 package org.kedrec.importer.cli;
 
+import org.kedrec.core.progress.ConsoleProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,7 +159,7 @@ public final class ImportCommand implements Runnable {
                         .withWriters(options.writers)
                         .withOnError(options.onError)
                         .withDataDirectory(dataDir)
-                        .withProgress(new ProgressBar(err));
+                        .withProgress(ConsoleProgress.forTerminal(err));
                 try (Driver driver = GraphDatabase.driver(options.uri, options.auth())) {
                     driver.verifyConnectivity();
                     ImportReport report = run(new Importer(driver, importOptions), dataDir);

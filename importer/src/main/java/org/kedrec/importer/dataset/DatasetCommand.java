@@ -10,6 +10,7 @@ import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.explain.EvidenceTeacher;
 import org.kedrec.core.explain.Teacher;
+import org.kedrec.core.progress.ConsoleProgress;
 import org.kedrec.core.progress.ProgressTracker;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -158,7 +159,7 @@ public final class DatasetCommand implements Runnable {
                         trialsPerPair, publicationsPerPair, dataDir, splits, diseases, pathways, threads, batchSize,
                         negativePool);
                 Teacher chosen = teacher();
-                ProgressTracker progress = noProgress ? ProgressTracker.NULL : new ConsoleProgressBar(err, System.console() != null);
+                ProgressTracker progress = noProgress ? ProgressTracker.NULL : ConsoleProgress.forTerminal(err);
                 AuthToken auth = password == null || password.isEmpty()
                         ? AuthTokens.none()
                         : AuthTokens.basic(user, password);

@@ -10,7 +10,7 @@ import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
 import org.kedrec.importer.OnError;
 import org.kedrec.importer.cli.ImportCommand;
-import org.kedrec.importer.cli.ProgressBar;
+import org.kedrec.core.progress.ConsoleProgress;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.OfflineLoad;
 import org.kedrec.server.ServerHome;
@@ -66,7 +66,7 @@ public final class ImportOfflineCommand extends ServerStartCommand {
         ImportOptions options = ImportOptions.defaults()
                 .withOnError(onError)
                 .withDataDirectory(dataDir)
-                .withProgress(new ProgressBar(spec.commandLine().getErr()));
+                .withProgress(ConsoleProgress.forTerminal(spec.commandLine().getErr()));
         OfflineLoad.Result result = new OfflineLoad(line -> KedrecCli.say(spec, line)).load(dist, settings, options,
                 importer -> importer.importAll(dataDir),
                 started -> GraphDatabase.driver(started.boltUri(), settings.authEnabled()

@@ -19,7 +19,7 @@ import org.kedrec.core.split.SplitPlan;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
-import org.kedrec.importer.cli.ProgressBar;
+import org.kedrec.core.progress.ConsoleProgress;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.OfflineLoad;
@@ -103,7 +103,7 @@ public final class DemoRunner {
         // 2 and 3. The server and the graph: a new home is loaded offline before its first start (fastest).
         Neo4jServer.StartResult started;
         ImportOptions importOptions = ImportOptions.defaults().withDataDirectory(dataDir)
-                .withProgress(new ProgressBar(err));
+                .withProgress(ConsoleProgress.forTerminal(err));
         boolean running = home.runningProcess().isPresent();
         boolean databaseExists = Files.exists(home.data().resolve("databases").resolve(OfflineLoad.DATABASE));
         if (!running && !databaseExists) {

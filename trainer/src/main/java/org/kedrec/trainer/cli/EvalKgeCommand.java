@@ -1,6 +1,7 @@
 package org.kedrec.trainer.cli;
 
 import java.io.PrintWriter;
+import org.kedrec.core.progress.ConsoleProgress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,7 +55,7 @@ public final class EvalKgeCommand implements Callable<Integer> {
         Path dataDir = data != null ? data : DataDirectory.require();
         Map<String, Object> result = new KgeEvaluation(
                 new KgeEvaluation.Options(model, dataDir, Devices.parse(device), seed, benchRounds),
-                new ConsoleProgressBar(out)).run();
+                ConsoleProgress.forTerminal(spec.commandLine().getErr())).run();
         KgeEvaluation.write(result, report);
         out.println(Messages.format("%d held-out pairs, %d compounds ranked per disease (setting: %s):",
                 result.get("heldOutPairs"), result.get("compoundsRanked"), result.get("setting")));

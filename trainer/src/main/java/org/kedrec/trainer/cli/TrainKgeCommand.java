@@ -2,6 +2,7 @@ package org.kedrec.trainer.cli;
 
 import ai.djl.Device;
 import java.io.PrintWriter;
+import org.kedrec.core.progress.ConsoleProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -133,7 +134,7 @@ public final class TrainKgeCommand implements Callable<Integer> {
         Device target = Devices.parse(device);
         Path dataDir = data != null ? data : DataDirectory.require();
         SplitPlan plan = splits != null ? SplitPlan.read(splits) : SplitPlan.fromDataDirectory(dataDir);
-        ConsoleProgressBar progress = new ConsoleProgressBar(out);
+        ConsoleProgress progress = ConsoleProgress.forTerminal(spec.commandLine().getErr());
         RankerTrainer.Options options = new RankerTrainer.Options(config, !noMetapaths, PathFeatures.DEFAULT_DAMPING,
                 target, version(), RankerTrainer.FeatureModel.parse(featureModel));
         out.println(Messages.format("Training %s (dim %d, up to %d epochs) on %s into %s", config.model().displayName(),

@@ -2,6 +2,7 @@ package org.kedrec.trainer.student;
 
 import ai.djl.Device;
 import java.io.PrintWriter;
+import org.kedrec.core.progress.ConsoleProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -147,7 +148,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
             out.println(Messages.format("Training the %s student on %s (%s) into %s", v, data.directory(),
                     data.counts(), dir));
             out.flush();
-            StudentTrainer trainer = new StudentTrainer(options, progress(out));
+            StudentTrainer trainer = new StudentTrainer(options, progress(spec.commandLine().getErr()));
             StudentTrainer.Result result = trainer.train(train, otherViews, validation, dir, provenance);
             Map<String, Object> entry = new LinkedHashMap<>(provenance);
             entry.put("path", model.toAbsolutePath().relativize(dir.toAbsolutePath()).toString());
@@ -189,25 +190,18 @@ public final class TrainStudentCommand implements Callable<Integer> {
         };
     }
 
-    static StudentTrainer.Progress progress(PrintWriter out) {
+    /** The trainer's progress on the command's error stream, through the command line's one progress display. */
+    static StudentTrainer.Progress progress(PrintWriter err) {
+        ConsoleProgress console = ConsoleProgress.forTerminal(err);
         return new StudentTrainer.Progress() {
-            private long last;
-
             @Override
             public void bar(String line) {
-                long now = System.nanoTime();
-                if (now - last > 1_000_000_000L) {
-                    last = now;
-                    out.print("\r" + line);
-                    out.flush();
-                }
+                console.status(line);
             }
 
             @Override
             public void log(String line) {
-                out.print("\r");
-                out.println(line);
-                out.flush();
+                console.log(line);
             }
         };
     }
