@@ -1,14 +1,13 @@
 package org.kedrec.importer;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import org.kedrec.core.Messages;
 import org.kedrec.core.progress.ProgressTracker;
 
 /**
  * How an {@link Importer} writes.
  *
- * @param database the Neo4j database to write to ({@code neo4j})
+ * @param database the Neo4j database to write to, or null for the user's home database (the default)
  * @param batchSize rows per transaction (10,000)
  * @param onError what a bad input line does: stop the import (default) or get skipped and counted
  * @param progress receives one task per input file, in bytes read
@@ -23,8 +22,7 @@ public record ImportOptions(
     public static final int DEFAULT_WRITERS = 2;
 
     public ImportOptions {
-        Objects.requireNonNull(database, "database");
-        if (database.isBlank()) {
+        if (database != null && database.isBlank()) {
             throw new IllegalArgumentException("The database name is empty: pass a name such as `neo4j`.");
         }
         if (batchSize < 1 || batchSize > 1_000_000) {
@@ -39,9 +37,9 @@ public record ImportOptions(
         progress = progress == null ? ProgressTracker.NULL : progress;
     }
 
-    /** Database {@code neo4j}, 10,000 rows per batch, stop on the first bad line, two writers, no progress. */
+    /** The user's home database, 10,000 rows per batch, stop on the first bad line, two writers, no progress. */
     public static ImportOptions defaults() {
-        return new ImportOptions(DEFAULT_DATABASE, DEFAULT_BATCH_SIZE, OnError.FAIL, ProgressTracker.NULL,
+        return new ImportOptions(null, DEFAULT_BATCH_SIZE, OnError.FAIL, ProgressTracker.NULL,
                 DEFAULT_WRITERS, null);
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.kedrec.commandline.Sessions;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.graph.RelationTypes;
@@ -27,7 +28,6 @@ import org.kedrec.importer.write.OfflineGraph;
 import org.kedrec.importer.write.ImportStats;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * Loads the KEDRec graph into any Neo4j over the Java driver: a local server, a harness, Docker, a cluster or Aura.
@@ -102,7 +102,7 @@ public final class Importer {
      */
     public void applySchema() {
         requireOnline("apply the schema");
-        try (Session session = driver.session(SessionConfig.forDatabase(options.database()))) {
+        try (Session session = driver.session(Sessions.forDatabase(options.database()))) {
             for (String statement : schemaStatements()) {
                 session.run(statement).consume();
             }
@@ -252,7 +252,7 @@ public final class Importer {
         if (offline != null) {
             counts = new GraphCounts(offline.labelCounts(), offline.typeCounts());
         } else {
-            try (Session session = driver.session(SessionConfig.forDatabase(options.database()))) {
+            try (Session session = driver.session(Sessions.forDatabase(options.database()))) {
                 counts = GraphCounts.read(session);
             }
         }

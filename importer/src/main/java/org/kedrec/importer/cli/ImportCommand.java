@@ -1,5 +1,6 @@
 package org.kedrec.importer.cli;
 
+import org.kedrec.commandline.BoltOptions;
 import org.kedrec.core.progress.ConsoleProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,10 +15,7 @@ import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
 import org.kedrec.importer.OnError;
-import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import picocli.CommandLine;
@@ -65,22 +63,8 @@ public final class ImportCommand implements Runnable {
 
     /** Connection and run options, shared by every subcommand. */
     public static final class Options {
-        @Option(names = "--uri", defaultValue = "bolt://127.0.0.1:7687", description = "Bolt URI of the Neo4j server "
-                + "(default: ${DEFAULT-VALUE}).")
-        String uri;
-
-        @Option(names = "--user", defaultValue = "neo4j", description = "User name (default: ${DEFAULT-VALUE}).")
-        String user;
-
-        @Option(names = "--password", defaultValue = "${env:KEDREC_NEO4J_PASSWORD:-kedrec-demo}", arity = "0..1",
-                interactive = true, description = "Password (default: the environment variable "
-                        + "KEDREC_NEO4J_PASSWORD, else kedrec-demo, the password of `kedrec server start`; an empty "
-                        + "value sends no authentication). Never printed.")
-        char[] password;
-
-        @Option(names = "--database", defaultValue = ImportOptions.DEFAULT_DATABASE,
-                description = "Database to write to (default: ${DEFAULT-VALUE}).")
-        String database;
+        @Mixin
+        BoltOptions bolt;
 
         @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: KEDREC_DATA, else "
                 + "../shared/data).")
@@ -109,12 +93,6 @@ public final class ImportCommand implements Runnable {
         /** The data directory if one is named or found (side files are then optional). */
         Path dataDirectoryIfAny() {
             return data != null ? data.toAbsolutePath().normalize() : DataDirectory.find().orElse(null);
-        }
-
-        AuthToken auth() {
-            return password == null || password.length == 0
-                    ? AuthTokens.none()
-                    : AuthTokens.basic(user, new String(password));
         }
     }
 
@@ -154,13 +132,13 @@ public final class ImportCommand implements Runnable {
             try {
                 Path dataDir = needsDataDirectory() ? options.dataDirectory() : options.dataDirectoryIfAny();
                 ImportOptions importOptions = ImportOptions.defaults()
-                        .withDatabase(options.database)
+                        .withDatabase(options.bolt.database())
                         .withBatchSize(options.batchSize)
                         .withWriters(options.writers)
                         .withOnError(options.onError)
                         .withDataDirectory(dataDir)
                         .withProgress(ConsoleProgress.forTerminal(err));
-                try (Driver driver = GraphDatabase.driver(options.uri, options.auth())) {
+                try (Driver driver = options.bolt.driver()) {
                     driver.verifyConnectivity();
                     ImportReport report = run(new Importer(driver, importOptions), dataDir);
                     printSummary(out, report);
@@ -171,12 +149,8 @@ public final class ImportCommand implements Runnable {
                 }
                 out.flush();
                 return 0;
-            } catch (AuthenticationException e) {
-                err.println(Messages.format("Error: Neo4j at %s refused the credentials of user `%s`. Pass --user and "
-                        + "--password, or set KEDREC_NEO4J_PASSWORD.", options.uri, options.user));
-            } catch (ServiceUnavailableException e) {
-                err.println(Messages.format("Error: no Neo4j answers at %s (%s). Start one (kedrec server start) or "
-                        + "pass --uri.", options.uri, e.getMessage()));
+            } catch (AuthenticationException | ServiceUnavailableException e) {
+                err.println("Error: " + options.bolt.describe(e));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 err.println("Error: " + e.getMessage());
             }

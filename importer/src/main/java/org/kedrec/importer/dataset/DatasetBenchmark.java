@@ -6,10 +6,6 @@ import java.util.Map;
 import org.kedrec.core.explain.CypherRunner;
 import org.kedrec.core.explain.EvidenceTeacher;
 import org.kedrec.core.progress.ProgressTracker;
-import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 /**
  * Measures a full dataset build (every positive, its negative, all four variants, the evidence teacher), for
@@ -68,15 +64,5 @@ public final class DatasetBenchmark {
         return new Result(positives, result.candidatePairs(), examples, seconds,
                 seconds > 0 ? positives / seconds : 0, seconds > 0 ? result.candidatePairs() / seconds : 0,
                 result.dataHash(), result.leakagePassed());
-    }
-
-    /** Connects over Bolt (empty password: no authentication), builds into {@code out} and measures it. */
-    public static Result run(String uri, String user, String password, String database, Path out, Path dataDir,
-            ProgressTracker progress) {
-        AuthToken auth = password == null || password.isEmpty() ? AuthTokens.none() : AuthTokens.basic(user, password);
-        try (Driver driver = GraphDatabase.driver(uri, auth)) {
-            driver.verifyConnectivity();
-            return run(new DriverCypherRunner(driver, database), DatasetBuildConfig.defaults(out, dataDir), progress);
-        }
     }
 }

@@ -10,18 +10,17 @@ import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.explain.EvidenceTeacher;
 import org.kedrec.core.explain.Teacher;
+import org.kedrec.commandline.BoltOptions;
 import org.kedrec.core.progress.ConsoleProgress;
 import org.kedrec.core.progress.ProgressTracker;
-import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -60,19 +59,8 @@ public final class DatasetCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--uri", defaultValue = "bolt://localhost:7687", description = "Bolt URI (default: ${DEFAULT-VALUE}).")
-        String uri;
-
-        @Option(names = "--user", defaultValue = "neo4j", description = "User (default: ${DEFAULT-VALUE}).")
-        String user;
-
-        @Option(names = "--password", defaultValue = "${env:KEDREC_NEO4J_PASSWORD:-kedrec-demo}",
-                description = "Password (default: $KEDREC_NEO4J_PASSWORD, else kedrec-demo, the password of `kedrec "
-                        + "server start`; empty for a server without authentication).")
-        String password;
-
-        @Option(names = "--database", defaultValue = "neo4j", description = "Database (default: ${DEFAULT-VALUE}).")
-        String database;
+        @Mixin
+        BoltOptions bolt;
 
         @Option(names = "--out", required = true, description = "Output directory.")
         Path out;
@@ -160,13 +148,10 @@ public final class DatasetCommand implements Runnable {
                         negativePool);
                 Teacher chosen = teacher();
                 ProgressTracker progress = noProgress ? ProgressTracker.NULL : ConsoleProgress.forTerminal(err);
-                AuthToken auth = password == null || password.isEmpty()
-                        ? AuthTokens.none()
-                        : AuthTokens.basic(user, password);
                 DatasetResult result;
-                try (Driver driver = GraphDatabase.driver(uri, auth)) {
+                try (Driver driver = bolt.driver()) {
                     driver.verifyConnectivity();
-                    result = new DatasetBuilder(new DriverCypherRunner(driver, database), config, chosen, progress)
+                    result = new DatasetBuilder(new DriverCypherRunner(driver, bolt.database()), config, chosen, progress)
                             .build();
                 }
                 out.println(summary(result));
@@ -174,16 +159,12 @@ public final class DatasetCommand implements Runnable {
                 return 0;
             } catch (IllegalArgumentException | IllegalStateException e) {
                 err.println("Error: " + e.getMessage());
-            } catch (ServiceUnavailableException e) {
-                err.println(Messages.format("Error: cannot reach Neo4j at %s (%s). Start the server or pass --uri.",
-                        uri, e.getMessage()));
-            } catch (AuthenticationException e) {
-                err.println(Messages.format("Error: Neo4j at %s refused user `%s` (%s). Pass --user and --password "
-                        + "(or set KEDREC_NEO4J_PASSWORD).", uri, user, e.getMessage()));
+            } catch (ServiceUnavailableException | AuthenticationException e) {
+                err.println("Error: " + bolt.describe(e));
             } catch (java.io.UncheckedIOException e) {
                 err.println("Error: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
             } catch (ClientException e) {
-                err.println(Messages.format("Error: Neo4j at %s, database `%s`: %s", uri, database, e.getMessage()));
+                err.println("Error: " + bolt.describe(e));
             }
             err.flush();
             return 1;

@@ -126,7 +126,11 @@ public final class GraphWriter implements AutoCloseable {
         this.driver = driver;
         this.database = database;
         BookmarkManager bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
-        this.sessionConfig = SessionConfig.builder().withDatabase(database).withBookmarkManager(bookmarks).build();
+        SessionConfig.Builder session = SessionConfig.builder().withBookmarkManager(bookmarks);
+        if (database != null) {
+            session.withDatabase(database);
+        }
+        this.sessionConfig = session.build();
         this.batchSize = batchSize;
         this.stats = stats;
         this.index = new EntityIndex(this::loadLabel);

@@ -194,7 +194,7 @@ class DatasetCommandTest {
         Run down = cli("build", "--uri", "bolt://localhost:8099", "--out", tmp.toString(), "--data",
                 dataDir.toString(), "--no-progress");
         assertThat(down.exitCode()).isEqualTo(1);
-        assertThat(down.err()).startsWith("Error: cannot reach Neo4j at bolt://localhost:8099 (")
+        assertThat(down.err()).startsWith("Error: Cannot reach Neo4j at bolt://localhost:8099 (")
                 .endsWith("). Start the server or pass --uri.\n");
 
         Run none = cli();

@@ -15,10 +15,15 @@ import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.progress.LoggingProgressTracker;
 import org.kedrec.importer.dataset.DatasetBenchmark;
+import org.kedrec.commandline.BoltOptions;
+import org.kedrec.importer.dataset.DatasetBuildConfig;
+import org.kedrec.importer.dataset.DriverCypherRunner;
+import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -40,19 +45,8 @@ public final class BenchDatasetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--uri", defaultValue = "bolt://127.0.0.1:7687", description = "Bolt URI (default: ${DEFAULT-VALUE}).")
-    String uri;
-
-    @Option(names = "--user", defaultValue = "neo4j", description = "User (default: ${DEFAULT-VALUE}).")
-    String user;
-
-    @Option(names = "--password", defaultValue = "${env:KEDREC_NEO4J_PASSWORD:-kedrec-demo}",
-            description = "Password; empty for a server without authentication (default: $KEDREC_NEO4J_PASSWORD, "
-                    + "else kedrec-demo).")
-    String password;
-
-    @Option(names = "--database", defaultValue = "neo4j", description = "Database (default: ${DEFAULT-VALUE}).")
-    String database;
+    @Mixin
+    BoltOptions bolt;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "The KEDRec data folder, for the evaluation split (default: $KEDREC_DATA, else ../shared/data).")
@@ -82,18 +76,15 @@ public final class BenchDatasetCommand implements Callable<Integer> {
         for (int round = 1; round <= rounds; round++) {
             Path roundOut = out.toAbsolutePath().normalize().resolve("round-" + round);
             KedrecCli.say(spec, Messages.format("Round %d of %d: building the dataset from %s into %s", round, rounds,
-                    uri, roundOut));
+                    bolt.uri(), roundOut));
             DatasetBenchmark.Result result;
-            try {
-                result = DatasetBenchmark.run(uri, user, password, database, roundOut, dataDir,
+            try (Driver driver = bolt.driver()) {
+                driver.verifyConnectivity();
+                result = DatasetBenchmark.run(new DriverCypherRunner(driver, bolt.database()),
+                        DatasetBuildConfig.defaults(roundOut, dataDir),
                         new LoggingProgressTracker(line -> KedrecCli.say(spec, "  " + line)));
-            } catch (ServiceUnavailableException e) {
-                throw new IllegalStateException(Messages.format("Cannot reach Neo4j at %s (%s). Start a server with "
-                        + "the imported demo graph (kedrec server start, kedrec import all) or pass --uri.", uri,
-                        e.getMessage()), e);
-            } catch (AuthenticationException e) {
-                throw new IllegalStateException(Messages.format("Neo4j at %s refused user `%s` (%s). Pass --user and "
-                        + "--password (or set KEDREC_NEO4J_PASSWORD).", uri, user, e.getMessage()), e);
+            } catch (ServiceUnavailableException | AuthenticationException e) {
+                throw new IllegalStateException(bolt.describe(e), e);
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("round", round);
@@ -106,7 +97,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
         }
         BenchMachine.Sample after = BenchMachine.sample();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("uri", uri);
+        json.put("uri", bolt.uri());
         json.put("rounds", results);
         json.put("bench", BenchMachine.describe(machineBefore, machineBefore, after));
         Path reportFile = report.toAbsolutePath().normalize();

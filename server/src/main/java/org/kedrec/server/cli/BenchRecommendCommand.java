@@ -16,16 +16,14 @@ import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.ServerHome;
 import org.kedrec.server.ServerStatus;
 import org.kedrec.server.bench.RecommendBenchmark;
-import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
+import org.kedrec.commandline.BoltOptions;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.Neo4jException;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -47,28 +45,14 @@ public final class BenchRecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where the server is: a Bolt URI, or a home started with `kedrec server start`. */
-    static final class Target {
-        @Option(names = "--uri", paramLabel = "URI", description = "Bolt URI of a running server, e.g. "
-                + "bolt://127.0.0.1:7687.")
-        String uri;
+    @Mixin
+    BoltOptions bolt;
 
-        @Option(names = "--home", paramLabel = "DIR", description = "The home of a server started with `kedrec "
-                + "server start` (its Bolt port is read from the home). Default: $KEDREC_HOME.")
-        Path home;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Target target = new Target();
-
-    @Option(names = "--user", paramLabel = "NAME", defaultValue = "neo4j",
-            description = "User name (default: ${DEFAULT-VALUE}).")
-    String user;
-
-    @Option(names = "--password", paramLabel = "P", defaultValue = "${env:" + ServerStartCommand.PASSWORD_ENV + "}",
-            description = "Password; default $" + ServerStartCommand.PASSWORD_ENV + ", else '"
-                    + ServerStartCommand.DEFAULT_PASSWORD + "' where the server asks for one.")
-    String password;
+    /** The other way to say where the server is: a home started with `kedrec server start`. */
+    @Option(names = "--home", paramLabel = "DIR", description = "The home of a server started with `kedrec "
+            + "server start` (its Bolt port is read from the home), instead of --uri. Default: $KEDREC_HOME, else "
+            + "the --uri default.")
+    Path home;
 
     @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
     Path report;
@@ -102,7 +86,7 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Path reportFile = report.toAbsolutePath().normalize();
-        try (Driver driver = GraphDatabase.driver(uri, auth())) {
+        try (Driver driver = bolt.driver()) {
             Map<String, Object> model = modelInfo(driver, uri);
             Map<String, Object> graph = graph(driver);
             List<String> diseases = RecommendBenchmark.diseases(driver);
@@ -136,31 +120,28 @@ public final class BenchRecommendCommand implements Callable<Integer> {
     }
 
     private String uri() {
-        if (target.uri != null) {
-            return target.uri;
+        if (bolt.uriGiven() && home != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "Error: --uri=URI, --home=DIR are mutually exclusive (specify only one)");
         }
-        Path homeDir = target.home;
+        if (bolt.uriGiven()) {
+            return bolt.uri();
+        }
+        Path homeDir = home;
         if (homeDir == null) {
             String env = System.getenv(HomeOption.ENV);
             if (env == null || env.isBlank()) {
-                throw new ParameterException(spec.commandLine(), "Missing required option: '--uri=URI' or "
-                        + "'--home=DIR' (or set " + HomeOption.ENV + ").");
+                return bolt.uri();
             }
             homeDir = Path.of(env);
         }
-        ServerHome home = new ServerHome(homeDir.toAbsolutePath().normalize());
-        ServerStatus status = home.exists() ? Neo4jServer.status(home) : null;
+        ServerHome serverHome = new ServerHome(homeDir.toAbsolutePath().normalize());
+        ServerStatus status = serverHome.exists() ? Neo4jServer.status(serverHome) : null;
         if (status == null || !status.running() || status.boltPort().isEmpty()) {
             throw new IllegalStateException(Messages.format("No Neo4j is running in %s. Start it with `kedrec server "
-                    + "start --home %s`, or pass --uri.", home.root(), home.root()));
+                    + "start --home %s`, or pass --uri.", serverHome.root(), serverHome.root()));
         }
         return "bolt://127.0.0.1:" + status.boltPort().getAsInt();
-    }
-
-    private AuthToken auth() {
-        String secret = password != null && !password.isBlank() ? password : ServerStartCommand.DEFAULT_PASSWORD;
-        // A server without authentication accepts any basic token, so one token works for both.
-        return AuthTokens.basic(user, secret);
     }
 
     /** The loaded model, waiting while it loads; a clear error when there is none. */

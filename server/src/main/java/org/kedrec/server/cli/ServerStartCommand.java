@@ -3,6 +3,7 @@ package org.kedrec.server.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.BoltOptions;
 import org.kedrec.core.Messages;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.Neo4jConf;
@@ -31,9 +32,9 @@ import picocli.CommandLine.Spec;
         })
 public class ServerStartCommand implements Callable<Integer> {
     /** The password of user neo4j when neither --password, --no-auth nor {@link #PASSWORD_ENV} gives one. */
-    public static final String DEFAULT_PASSWORD = "kedrec-demo";
+    public static final String DEFAULT_PASSWORD = BoltOptions.DEFAULT_PASSWORD;
     /** The same variable `kedrec import` reads its password from, so that the two agree without options. */
-    public static final String PASSWORD_ENV = "KEDREC_NEO4J_PASSWORD";
+    public static final String PASSWORD_ENV = BoltOptions.PASSWORD_ENV;
 
     @Spec
     CommandSpec spec;

@@ -2,6 +2,7 @@ package org.kedrec.trainer.cli;
 
 import ai.djl.Device;
 import java.io.PrintWriter;
+import org.kedrec.commandline.BoltOptions;
 import org.kedrec.core.progress.ConsoleProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +23,10 @@ import org.kedrec.trainer.kge.graph.HetionetSif;
 import org.kedrec.trainer.kge.graph.Neo4jGraphExport;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
 import org.kedrec.trainer.kge.paths.PathFeatures;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,20 +44,8 @@ public final class TrainKgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--uri", defaultValue = "bolt://localhost:7687", description = "Bolt URI (default: ${DEFAULT-VALUE}).")
-    String uri;
-
-    @Option(names = "--user", defaultValue = "neo4j", description = "Neo4j user (default: ${DEFAULT-VALUE}).")
-    String user;
-
-    /** The same variable `kedrec server start` and `kedrec import` read, so the three agree without options. */
-    @Option(names = "--password", defaultValue = "${env:KEDREC_NEO4J_PASSWORD:-kedrec-demo}",
-            description = "Neo4j password (default: $KEDREC_NEO4J_PASSWORD, else kedrec-demo, the password of "
-                    + "`kedrec server start`).")
-    String password;
-
-    @Option(names = "--database", description = "Database name (default: the user's home database).")
-    String database;
+    @Mixin
+    BoltOptions bolt;
 
     @Option(names = "--model", required = true, description = "Model directory to write (ranker/ and model.json).")
     Path model;
@@ -154,13 +142,9 @@ public final class TrainKgeCommand implements Callable<Integer> {
             report(out, new RankerTrainer(options, progress).train(graph, plan, model));
             return 0;
         }
-        if (password == null || password.isBlank()) {
-            throw new IllegalArgumentException(
-                    "No Neo4j password: pass --password or set the KEDREC_NEO4J_PASSWORD environment variable.");
-        }
-        try (Driver driver = GraphDatabase.driver(uri, AuthTokens.basic(user, password))) {
+        try (Driver driver = bolt.driver()) {
             driver.verifyConnectivity();
-            Neo4jGraphExport export = new Neo4jGraphExport(driver, database);
+            Neo4jGraphExport export = new Neo4jGraphExport(driver, bolt.database());
             for (Neo4jGraphExport.SourceCount c : export.sourceCounts(sources)) {
                 out.println(Messages.format("  source %-12s %,10d relationships %s", c.source(), c.edges(),
                         c.kept() ? "kept" : "skipped (add it to --sources to train on it)"));
@@ -171,7 +155,7 @@ public final class TrainKgeCommand implements Callable<Integer> {
             Evidence evidence = null;
             if (!noEvidence && !noMetapaths) {
                 long t1 = System.nanoTime();
-                evidence = new Neo4jEvidenceExport(driver, database).export();
+                evidence = new Neo4jEvidenceExport(driver, bolt.database()).export();
                 out.println(Messages.format("Evidence (KG + evidence setting; --no-evidence for KG only): %s (%.1f s)",
                         evidence.summary(), (System.nanoTime() - t1) / 1e9));
             } else {
@@ -180,7 +164,7 @@ public final class TrainKgeCommand implements Callable<Integer> {
             report(out, new RankerTrainer(options, progress).train(graph, evidence, plan, model));
             if (!noWriteBack) {
                 try (DrugRanker ranker = DrugRanker.load(model, target)) {
-                    EmbeddingWriter.Written w = new EmbeddingWriter(driver, database).write(ranker);
+                    EmbeddingWriter.Written w = new EmbeddingWriter(driver, bolt.database()).write(ranker);
                     out.println(Messages.format("Wrote %d drug and %d disease embeddings (%d dimensions); %s", w.drugs(),
                             w.diseases(), w.dimensions(), String.join("; ", w.indexActions())));
                 }
