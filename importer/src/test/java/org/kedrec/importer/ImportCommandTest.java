@@ -82,7 +82,7 @@ class ImportCommandTest {
         int code = run("all", "--uri", "bolt://127.0.0.1:7699", "--data", TestNeo4j.data().toString());
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).startsWith("Error: Cannot reach Neo4j at bolt://127.0.0.1:7699 (")
-                .contains("Start one (kedrec server start) or pass --uri.");
+                .contains("Start the server (`kedrec server start`) or pass --uri.");
     }
 
     @Test

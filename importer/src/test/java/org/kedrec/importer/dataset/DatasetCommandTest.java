@@ -195,7 +195,7 @@ class DatasetCommandTest {
                 dataDir.toString(), "--no-progress");
         assertThat(down.exitCode()).isEqualTo(1);
         assertThat(down.err()).startsWith("Error: Cannot reach Neo4j at bolt://localhost:8099 (")
-                .endsWith("). Start the server or pass --uri.\n");
+                .endsWith("). Start the server (`kedrec server start`) or pass --uri.\n");
 
         Run none = cli();
         assertThat(none.exitCode()).isEqualTo(2);
