@@ -1,20 +1,23 @@
 package org.kedrec.trainer.cli;
 
+import org.kedrec.trainer.student.EvalStudentCommand;
+import org.kedrec.trainer.student.TrainStudentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Runs the trainer's commands on their own ({@code train kge}, {@code eval kge}) until the {@code kedrec} command
- * line of the server module wires them; the commands themselves are what that CLI registers.
+ * Runs the trainer's commands on their own ({@code train kge|student}, {@code eval kge|student}), as the
+ * {@code kedrec} command line of the server module registers them, for a machine that has the trainer jar alone
+ * (a GPU box that trains and ships a model directory).
  */
 @Command(name = "kedrec-trainer", mixinStandardHelpOptions = true,
         subcommands = {TrainerMain.Train.class, TrainerMain.Eval.class},
         description = "KEDRec trainer commands (normally reached as `kedrec train ...` and `kedrec eval ...`).")
 public final class TrainerMain {
-    @Command(name = "train", subcommands = TrainKgeCommand.class, description = "Train a model component.")
+    @Command(name = "train", subcommands = {TrainKgeCommand.class, TrainStudentCommand.class}, description = "Train a model component.")
     static final class Train {}
 
-    @Command(name = "eval", subcommands = EvalKgeCommand.class, description = "Evaluate a model component.")
+    @Command(name = "eval", subcommands = {EvalKgeCommand.class, EvalStudentCommand.class}, description = "Evaluate a model component.")
     static final class Eval {}
 
     private TrainerMain() {}
