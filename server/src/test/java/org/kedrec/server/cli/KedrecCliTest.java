@@ -138,8 +138,7 @@ class KedrecCliTest {
                 tmp.resolve("out").toString(), "--report", tmp.resolve("r.json").toString(), "--data", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("Cannot reach Neo4j at bolt://127.0.0.1:" + closedPort + " (")
-                .endsWith("Start a server with the imported demo graph (kedrec server start, kedrec import all) or "
-                        + "pass --uri." + NL);
+                .endsWith("Start the server (`kedrec server start`) or pass --uri." + NL);
         assertThat(tmp.resolve("r.json")).doesNotExist();
     }
 
