@@ -26,14 +26,24 @@ public final class PathKinds {
         }
         EnumSet<PathKind> out = EnumSet.noneOf(PathKind.class);
         for (String key : keys) {
-            try {
-                out.add(PathKind.of(key == null ? "" : key.strip()));
-            } catch (IllegalArgumentException e) {
+            PathKind kind = find(key);
+            if (kind == null) {
+                // No cause attached: Neo4j shows the innermost cause's message to the user.
                 throw new IllegalArgumentException(Messages.format(
-                        "Invalid value in `kinds`: `%s`. Valid kinds are: %s.", key, allKeys()), e);
+                        "Invalid value in `kinds`: `%s`. Valid kinds are: %s.", key, allKeys()));
             }
+            out.add(kind);
         }
         return Set.copyOf(out);
+    }
+
+    private static PathKind find(String key) {
+        for (PathKind kind : PathKind.values()) {
+            if (key != null && kind.key().equalsIgnoreCase(key.strip())) {
+                return kind;
+            }
+        }
+        return null;
     }
 
     /** The lower-case names, in declaration order. */
