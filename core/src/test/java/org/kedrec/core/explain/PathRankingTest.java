@@ -97,6 +97,14 @@ class PathRankingTest {
     }
 
     @Test
+    void theShippedWeightsCoverEveryMetapathOfTheCatalogue() {
+        MetapathWeights shipped = MetapathWeights.shipped();
+        for (Metapath metapath : org.kedrec.core.serving.Explainer.metapaths(4)) {
+            assertThat(shipped.asMap()).as(metapath.abbreviation()).containsKey(metapath.abbreviation());
+        }
+    }
+
+    @Test
     void weightsAreReadFromTheirTable() throws Exception {
         String table = "metapath\tpositives\tnegatives\tweight\nCbGaD\t10\t1\t1.5\n";
         MetapathWeights weights = MetapathWeights.read(
