@@ -39,15 +39,19 @@ YIELD paths
 UNWIND paths AS path
 RETURN path;
 
-// Explain the model's first choice: one row per explanation path, the most specific first.
+// How a drug works: its mechanism path comes first (the drug binds a gene tied to the disease).
+CALL kedrec.explain('hypertension', 'Eplerenone', {kinds: ['mechanism']}) YIELD path, metapath, kind
+RETURN path, metapath, kind;
+
+// Explain the model's first choice: one row per explanation path, mechanism paths first.
 CALL kedrec.recommend('hypertension', {k: 1}) YIELD drug
 CALL kedrec.explain('hypertension', drug.id) YIELD path
 RETURN path;
 
-// Explain any pair: metapath, path specificity, the model's score and the rationale.
+// Explain any pair: metapath, kind, path specificity, the model's score and the rationale.
 CALL kedrec.explain('hypertension', 'Eplerenone')
-YIELD path, metapath, score, modelScore, rationale
-RETURN path, metapath, round(score, 4) AS pathScore, round(modelScore, 3) AS modelScore, rationale;
+YIELD path, metapath, kind, score, modelScore, rationale
+RETURN path, metapath, kind, round(score, 4) AS pathScore, round(modelScore, 3) AS modelScore, rationale;
 
 // Select: candidates side by side, one choice (by the student when the model has one, else by the ranker).
 CALL kedrec.select('type 2 diabetes mellitus', ['Ramipril', 'Orlistat', 'Digoxin', 'Ibuprofen'])

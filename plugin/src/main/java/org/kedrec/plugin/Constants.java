@@ -25,7 +25,9 @@ final class Constants {
     static final String RECOMMEND_CONFIG = "Optional settings: k :: INTEGER (10, at most kedrec.recommend.max_k), "
             + "pathsPerDrug :: INTEGER (3), maxPathLength :: INTEGER (3, from 2 to 4), excludeKnown :: BOOLEAN (true: "
             + "drugs that already TREAT the disease are left out), rationale :: STRING ('teacher' | 'student' | "
-            + "'none', default 'teacher'), model :: STRING (default: the loaded default model).";
+            + "'none', default 'teacher'), model :: STRING (default: the loaded default model), order :: STRING "
+            + "('mechanism' | 'pathCount' | 'database', default 'mechanism': mechanism paths first), kinds :: "
+            + "LIST<STRING> (path kinds to keep: 'mechanism', 'similarity', 'clinical'; default all).";
     static final String RANK = "Position in the ranking, 1 for the best drug.";
     static final String DRUG_NODE = "The drug node.";
     static final String SCORE = "The model's probability that the drug treats the disease (0 to 1).";
@@ -34,7 +36,8 @@ final class Constants {
     static final String RATIONALE = "Why the drug fits, citing the evidence: [E1], [E2], ... are the slots of the "
             + "evidence list, trials and publications appear with their ids. Null with rationale: 'none'.";
     static final String EVIDENCE = "The evidence behind the drug, numbered as the rationale cites it: maps with slot, "
-            + "kind ('path', 'trial' or 'publication'), drug, text and score, plus metapath and nodes for a path, id "
+            + "kind ('path', 'trial' or 'publication'), drug, text and score, plus metapath, pathKind ('mechanism', "
+            + "'similarity' or 'clinical') and nodes for a path, id "
             + "and title for trials and publications, phase, status and outcome for trials.";
 
     // kedrec.explain
@@ -43,12 +46,17 @@ final class Constants {
             + "graph has none.";
     static final String EXPLAIN_CONFIG = "Optional settings: paths :: INTEGER (5), maxPathLength :: INTEGER (3, from 2 "
             + "to 4), rationale :: STRING ('teacher' | 'student' | 'none', default 'teacher'), model :: STRING "
-            + "(default: the loaded default model).";
+            + "(default: the loaded default model), order :: STRING ('mechanism' | 'pathCount' | 'database', default "
+            + "'mechanism': mechanism paths first), kinds :: LIST<STRING> (path kinds to keep: 'mechanism', "
+            + "'similarity', 'clinical'; default all).";
     static final String PATH = "An explanation path from the disease to the drug, or null when there is none.";
     static final String METAPATH = "The path's metapath in Hetionet's notation, e.g. CbGaD (the drug binds a gene "
             + "associated with the disease).";
     static final String PATH_SCORE = "The path's specificity: its degree-weighted path count term (Himmelstein et al. "
             + "2017), higher for paths through less connected nodes. 0 without a path.";
+    static final String PATH_KIND = "What kind of reason the path gives: 'mechanism' (through the drug's target and "
+            + "the biology tying it to the disease), 'similarity' (through another drug, class, side effect or "
+            + "disease) or 'clinical' (through a trial or publication). Null without a path.";
     static final String MODEL_SCORE = "The model's probability that the drug treats the disease (0 to 1).";
 
     // kedrec.select

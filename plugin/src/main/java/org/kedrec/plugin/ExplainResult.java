@@ -13,6 +13,9 @@ public final class ExplainResult {
     @Description(Constants.METAPATH)
     public final String metapath;
 
+    @Description(Constants.PATH_KIND)
+    public final String kind;
+
     @Description(Constants.PATH_SCORE)
     public final double score;
 
@@ -25,10 +28,11 @@ public final class ExplainResult {
     @Description(Constants.EVIDENCE)
     public final List<Map<String, Object>> evidence;
 
-    public ExplainResult(Path path, String metapath, double score, double modelScore, String rationale,
+    public ExplainResult(Path path, String metapath, String kind, double score, double modelScore, String rationale,
             List<Map<String, Object>> evidence) {
         this.path = path;
         this.metapath = metapath;
+        this.kind = kind;
         this.score = score;
         this.modelScore = modelScore;
         this.rationale = rationale;

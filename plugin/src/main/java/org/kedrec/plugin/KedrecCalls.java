@@ -77,7 +77,7 @@ final class KedrecCalls {
             guard.check();
             List<Explainer.Explanation> explanations = new Explainer(new TxCypherRunner(tx)).explainEach(
                     diseaseId, Nodes.name(disease), picked.stream().map(Picked::candidate).toList(),
-                    config.pathsPerDrug(), config.maxPathLength(), needs, student);
+                    config.pathsPerDrug(), config.maxPathLength(), config.pathOptions(), needs, student);
             List<RecommendResult> rows = new ArrayList<>();
             for (int i = 0; i < picked.size(); i++) {
                 Explainer.Explanation explanation = explanations.get(i);
@@ -192,16 +192,17 @@ final class KedrecCalls {
             StudentModel student = needs.rationale() == RationaleMode.STUDENT ? model.requireStudent() : null;
             Explainer.Explanation explanation = new Explainer(new TxCypherRunner(tx)).explainEach(diseaseId,
                     Nodes.name(disease), List.of(new Explainer.Candidate(drugId, Nodes.name(drug))), config.paths(),
-                    config.maxPathLength(), needs, student).get(0);
+                    config.maxPathLength(), config.pathOptions(), needs, student).get(0);
             List<Map<String, Object>> evidence =
                     needs.evidence() ? evidence(explanation.example(), explanation.evidence()) : null;
             List<ExplainResult> rows = new ArrayList<>();
             for (GraphPath path : explanation.paths()) {
                 rows.add(new ExplainResult(fields.contains("path") ? GraphPaths.toPath(tx, path, nodes) : null,
-                        path.metapath(), path.score(), modelScore, explanation.rationale(), evidence));
+                        path.metapath(), path.kind().key(), path.score(), modelScore, explanation.rationale(),
+                        evidence));
             }
             if (rows.isEmpty()) {
-                rows.add(new ExplainResult(null, null, 0.0, modelScore, explanation.rationale(), evidence));
+                rows.add(new ExplainResult(null, null, null, 0.0, modelScore, explanation.rationale(), evidence));
             }
             return rows;
         }

@@ -53,8 +53,8 @@ class ErrorMessagesTest {
         assertThat(recommend("hypertension", "{pathPerDrug: 2}")).isEqualTo(RECOMMEND
                 + "Unexpected configuration key: pathPerDrug (Did you mean [pathsPerDrug]?)");
         assertThat(recommend("hypertension", "{topk: 2}")).isEqualTo(RECOMMEND
-                + "Unexpected configuration key: topk Valid keys are: [excludeKnown, k, maxPathLength, model, "
-                + "pathsPerDrug, rationale].");
+                + "Unexpected configuration key: topk Valid keys are: [excludeKnown, k, kinds, maxPathLength, model, "
+                + "order, pathsPerDrug, rationale].");
         assertThat(recommend("hypertension", "{k: 'ten'}")).isEqualTo(RECOMMEND
                 + "The value of `k` must be of type `Integer` but was `String`.");
         assertThat(recommend("hypertension", "{rationale: 'gpt'}")).isEqualTo(RECOMMEND

@@ -24,7 +24,7 @@ class ExplainSelectTest {
     @Test
     void explainGivesOneRowPerPathFromTheDiseaseToTheDrugWithThePairsRationale() {
         List<Record> rows = db.run("""
-                CALL kedrec.explain('hypertension', 'Ramipril', {paths: 4})
+                CALL kedrec.explain('hypertension', 'Ramipril', {paths: 4, order: 'pathCount'})
                 YIELD path, metapath, score, modelScore, rationale, evidence
                 RETURN path, metapath, score, modelScore, rationale, evidence""");
         assertThat(rows).hasSize(4);

@@ -126,7 +126,11 @@ class RecommendProcTest {
                     case "publication" -> assertThat(db.run("MATCH (:Drug {id: $c})<-[:MENTIONS]-(p:Publication "
                             + "{id: $p})-[:MENTIONS]->(:Disease {name: 'sarcoma'}) RETURN count(p) AS n",
                             Map.of("c", drug, "p", item.get("id"))).get(0).get("n").asLong()).isEqualTo(1);
-                    case "path" -> assertThat((List<?>) item.get("nodes")).first().isEqualTo(drug);
+                    case "path" -> {
+                        assertThat((List<?>) item.get("nodes")).first().isEqualTo(drug);
+                        assertThat(item.get("pathKind")).isEqualTo(org.kedrec.core.explain.Metapaths.byAbbreviation(
+                                (String) item.get("metapath")).kind().key());
+                    }
                     default -> throw new AssertionError("unexpected kind " + item);
                 }
             }

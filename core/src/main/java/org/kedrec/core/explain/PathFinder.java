@@ -129,6 +129,18 @@ public final class PathFinder {
      * drug. What the plugin runs for a recommendation.
      */
     public Map<String, List<GraphPath>> findForDisease(String disease, List<String> drugs, Collection<String> heldOut) {
+        Map<String, List<GraphPath>> out = new LinkedHashMap<>();
+        findCandidatesForDisease(disease, drugs, heldOut).forEach((key, paths) -> out.put(key,
+                PathSelector.select(paths, settings.pathsPerPair(), settings.maxPerMetapath())));
+        return out;
+    }
+
+    /**
+     * Every candidate path from one disease to each of {@code drugs} (up to {@code pathsPerPair} per metapath), in
+     * the order the query returned them, unselected: what {@link PathRanking} orders for the plugin.
+     */
+    public Map<String, List<GraphPath>> findCandidatesForDisease(String disease, List<String> drugs,
+            Collection<String> heldOut) {
         Map<String, List<GraphPath>> raw = new LinkedHashMap<>();
         for (String drug : drugs) {
             if (raw.put(drug, new ArrayList<>()) != null) {
@@ -149,10 +161,7 @@ public final class PathFinder {
         for (Map<String, Object> row : runner.run(diseaseQuery, params)) {
             raw.get((String) row.get("key")).add(toPath(row));
         }
-        Map<String, List<GraphPath>> out = new LinkedHashMap<>();
-        raw.forEach((key, paths) -> out.put(key,
-                PathSelector.select(paths, settings.pathsPerPair(), settings.maxPerMetapath())));
-        return out;
+        return raw;
     }
 
     /** {@code values} padded with empty strings to {@link #PLAN_BUCKET_FLOOR} entries (see {@link #find}). */

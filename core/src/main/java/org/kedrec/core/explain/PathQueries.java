@@ -105,6 +105,9 @@ public final class PathQueries {
         return switch (metapath.abbreviation()) {
             case "CrCbGaD", "CtDaGaD" -> 0;
             case "CiPCiCtD" -> 2;
+            // Joining at the target gene expanded the disease's genes to every gene of their pathways (1.76 M rows
+            // for hypertension); joining at the pathway meets the drug's few target pathways (PROFILE, docs/explain.md).
+            case "CbGpPWpGaD" -> 2;
             default -> metapath.length() >= 2 ? 1 : 0;
         };
     }

@@ -18,6 +18,11 @@ import org.kedrec.core.explain.GraphPath;
 import org.kedrec.core.explain.Metapath;
 import org.kedrec.core.explain.Metapaths;
 import org.kedrec.core.explain.PathFinder;
+import org.kedrec.core.explain.PathKind;
+import org.kedrec.core.explain.PathKinds;
+import org.kedrec.core.explain.PathOrder;
+import org.kedrec.core.explain.PathRanking;
+import org.kedrec.core.explain.MetapathWeights;
 import org.kedrec.core.explain.PathScorer;
 import org.kedrec.core.explain.PublicationRecord;
 import org.kedrec.core.explain.TrialRecord;
@@ -49,6 +54,24 @@ public final class Explainer {
     public static final int MAX_PATH_LENGTH = 4;
 
     private static final List<List<Metapath>> METAPATHS_BY_MAX_LENGTH = buildCatalogues();
+
+    /**
+     * How a caller wants the paths: their order and the kinds to keep (config keys {@code order} and {@code kinds}).
+     *
+     * @param weights the calibrated metapath weights of {@link PathOrder#MECHANISM}
+     */
+    public record PathOptions(PathOrder order, java.util.Set<PathKind> kinds, MetapathWeights weights) {
+        public PathOptions {
+            order = order == null ? PathOrder.MECHANISM : order;
+            kinds = kinds == null ? PathKinds.ALL : java.util.Set.copyOf(kinds);
+            weights = weights == null ? MetapathWeights.shipped() : weights;
+        }
+
+        /** Mechanism first, every kind, the shipped weights. */
+        public static PathOptions defaults() {
+            return new PathOptions(PathOrder.MECHANISM, PathKinds.ALL, null);
+        }
+    }
 
     /** A drug to explain: its CURIE and name. */
     public record Candidate(String id, String name) {}
@@ -134,6 +157,13 @@ public final class Explainer {
      */
     public List<Explanation> explainEach(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
             int maxPathLength, Needs needs, StudentModel student) {
+        return explainEach(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength, PathOptions.defaults(), needs,
+                student);
+    }
+
+    /** {@link #explainEach(String, String, List, int, int, Needs, StudentModel)} with the paths ordered as asked. */
+    public List<Explanation> explainEach(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
+            int maxPathLength, PathOptions pathOptions, Needs needs, StudentModel student) {
         if (needs.rationale() == RationaleMode.STUDENT && student == null) {
             throw new IllegalArgumentException("A student rationale needs a student model; none was given.");
         }
@@ -142,7 +172,8 @@ public final class Explainer {
             drugs.forEach(d -> out.add(new Explanation(d, List.of(), null, null, null)));
             return out;
         }
-        Gathered gathered = gather(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength, needs.example());
+        Gathered gathered =
+                gather(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength, pathOptions, needs.example());
         for (Candidate drug : drugs) {
             List<GraphPath> paths = gathered.paths.getOrDefault(drug.id(), List.of());
             if (!needs.example()) {
@@ -174,7 +205,8 @@ public final class Explainer {
      */
     public ExpRxRecExample jointExample(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
             int maxPathLength, int label) {
-        Gathered gathered = gather(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength, true);
+        Gathered gathered =
+                gather(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength, PathOptions.defaults(), true);
         List<CandidateEvidence> candidates = new ArrayList<>();
         for (Candidate drug : drugs) {
             candidates.add(new CandidateEvidence(drug.id(), drug.name(),
@@ -197,7 +229,7 @@ public final class Explainer {
     /**
      * An evidence item as a map of plain values for a procedure's output: {@code slot} ({@code [E1]}), {@code kind}
      * ({@code path}, {@code trial}, {@code publication}), {@code drug} (the drug's CURIE), {@code text} (with names
-     * instead of slots), {@code score}, and per kind {@code metapath}/{@code nodes} or
+     * instead of slots), {@code score}, and per kind {@code metapath}/{@code pathKind}/{@code nodes} or
      * {@code id}/{@code title}/{@code phase}/{@code status}/{@code outcome}.
      */
     public static Map<String, Object> evidenceMap(EvidenceItem item, ExpRxRecExample example) {
@@ -211,6 +243,7 @@ public final class Explainer {
         out.put("score", item.score());
         if (item.kind() == EvidenceKind.PATH) {
             out.put("metapath", item.metapath());
+            out.put("pathKind", pathKind(item.metapath()));
             out.put("nodes", item.nodes());
         } else {
             out.put("id", item.id());
@@ -224,13 +257,25 @@ public final class Explainer {
         return out;
     }
 
+    /** The kind ({@code mechanism}, …) of a metapath of the catalogue, or null for one it does not know. */
+    static String pathKind(String metapath) {
+        if (metapath == null) {
+            return null;
+        }
+        try {
+            return Metapaths.byAbbreviation(metapath).kind().key();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private record Gathered(
             Map<String, List<GraphPath>> paths,
             Map<String, List<TrialRecord>> trials,
             Map<String, List<PublicationRecord>> publications) {}
 
     private Gathered gather(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
-            int maxPathLength, boolean evidence) {
+            int maxPathLength, PathOptions pathOptions, boolean evidence) {
         List<String> drugIds = new ArrayList<>();
         // The full-text query that ranks a drug's publications names both the drug and the disease.
         Map<String, List<String>> names = new LinkedHashMap<>();
@@ -246,7 +291,10 @@ public final class Explainer {
         // once per call, not once per drug (the pair forms the dataset builder uses cost 2x to 40x more here).
         PathFinder paths = new PathFinder(runner, new PathFinder.Settings(
                 metapaths(maxPathLength), pathsPerDrug, 1, PathScorer.DAMPING));
-        Map<String, List<GraphPath>> found = paths.findForDisease(diseaseId, drugIds, List.of());
+        Map<String, List<GraphPath>> found = new LinkedHashMap<>();
+        paths.findCandidatesForDisease(diseaseId, drugIds, List.of()).forEach((drug, candidates) -> found.put(drug,
+                PathRanking.rank(candidates, pathsPerDrug, pathOptions.order(), pathOptions.kinds(),
+                        pathOptions.weights())));
         if (!evidence) {
             return new Gathered(found, Map.of(), Map.of());
         }

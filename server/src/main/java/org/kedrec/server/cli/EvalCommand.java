@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         name = "eval",
         description = {"Evaluate a trained KEDRec model on held-out data and write a JSON report.", ""},
         commandListHeading = "%nCommands:%n",
-        subcommands = {EvalKgeCommand.class, EvalStudentCommand.class})
+        subcommands = {EvalKgeCommand.class, EvalStudentCommand.class, EvalExplainCommand.class})
 public final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,45 @@
+package org.kedrec.core.explain;
+
+import java.util.Arrays;
+import java.util.List;
+import org.kedrec.core.Messages;
+
+/**
+ * How the explanation paths of a pair are ordered (config key {@code order} of {@code kedrec.explain} and
+ * {@code kedrec.recommend}).
+ */
+public enum PathOrder {
+    /**
+     * Mechanism paths first, then similarity, then clinical; within a kind by the calibrated relevance of
+     * {@link PathRanking} (metapath weight fitted on known indications, degree penalty, diversity across genes).
+     */
+    MECHANISM("mechanism"),
+    /** The degree-weighted path score of {@link PathScorer}, one path per metapath first ({@link PathSelector}). */
+    PATH_COUNT("pathCount"),
+    /** The paths in the order the path query returns them (catalogue order, then score within a metapath). */
+    DATABASE("database");
+
+    /** The values as users write them. */
+    public static final List<String> KEYS = Arrays.stream(values()).map(PathOrder::key).toList();
+
+    private final String key;
+
+    PathOrder(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The order named {@code key} (case-insensitive), or an error that lists the valid names. */
+    public static PathOrder of(String key) {
+        for (PathOrder order : values()) {
+            if (order.key.equalsIgnoreCase(key == null ? "" : key.strip())) {
+                return order;
+            }
+        }
+        throw new IllegalArgumentException(Messages.format(
+                "Invalid value for `order`: `%s`. Valid values are: %s.", key, KEYS));
+    }
+}

@@ -1,0 +1,42 @@
+package org.kedrec.server.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The measures of {@code kedrec eval explain}, on hand-made call results (the live run needs a served graph). */
+class ExplainEvaluationTest {
+    @Test
+    void mechanismSharesCountOnlyPairsThatHaveAMechanismAndGenesCountOnceInTheTopFive() {
+        ExplainEvaluation.Measures measures = new ExplainEvaluation.Measures();
+        measures.add(new ExplainEvaluation.Ranked(List.of("mechanism", "similarity"),
+                List.of(List.of("G1"), List.of("G1", "G2"))), true);
+        measures.add(new ExplainEvaluation.Ranked(List.of("similarity", "similarity", "mechanism"),
+                List.of(List.of(), List.of(), List.of("G3"))), true);
+        measures.add(new ExplainEvaluation.Ranked(
+                List.of("similarity", "similarity", "similarity", "similarity", "similarity", "mechanism"),
+                List.of(List.of(), List.of(), List.of(), List.of(), List.of(), List.of("G9"))), true);
+        // No mechanism path in the graph: it counts for the genes, not for the mechanism shares.
+        measures.add(new ExplainEvaluation.Ranked(List.of("similarity"), List.of(List.of("G4"))), false);
+        Map<String, Object> out = measures.toMap();
+        assertThat(out.get("mechanismTop1")).isEqualTo(0.333);
+        assertThat(out.get("mechanismInTop5")).isEqualTo(0.667);
+        assertThat(out.get("distinctGenesTop5")).isEqualTo(1.0);
+        assertThat(out.get("pairsWithMechanism")).isEqualTo(3);
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        List<Double> millis = new java.util.ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            millis.add((double) i);
+        }
+        Map<String, Object> out = ExplainEvaluation.percentiles(millis);
+        assertThat(out.get("p50Ms")).isEqualTo(100.0);
+        assertThat(out.get("p99Ms")).isEqualTo(198.0);
+        assertThat(out.get("calls")).isEqualTo(200);
+        assertThat(ExplainEvaluation.percentiles(List.of()).get("p99Ms")).isEqualTo(0.0);
+    }
+}
