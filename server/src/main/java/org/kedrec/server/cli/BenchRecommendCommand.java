@@ -12,11 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
-import org.kedrec.server.Neo4jServer;
-import org.kedrec.server.ServerHome;
-import org.kedrec.server.ServerStatus;
 import org.kedrec.server.bench.RecommendBenchmark;
-import org.kedrec.commandline.BoltOptions;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -46,13 +42,7 @@ public final class BenchRecommendCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    BoltOptions bolt;
-
-    /** The other way to say where the server is: a home started with `kedrec server start`. */
-    @Option(names = "--home", paramLabel = "DIR", description = "The home of a server started with `kedrec "
-            + "server start` (its Bolt port is read from the home), instead of --uri. Default: $KEDREC_HOME, else "
-            + "the --uri default.")
-    Path home;
+    ServerTarget target;
 
     @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
     Path report;
@@ -78,7 +68,7 @@ public final class BenchRecommendCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        String uri = uri();
+        String uri = target.resolve(spec).uri();
         RecommendBenchmark.Settings settings;
         try {
             settings = new RecommendBenchmark.Settings(k, paths, warmup, seconds, clients);
@@ -86,7 +76,7 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Path reportFile = report.toAbsolutePath().normalize();
-        try (Driver driver = bolt.driver()) {
+        try (Driver driver = target.bolt().driver()) {
             Map<String, Object> model = modelInfo(driver, uri);
             Map<String, Object> graph = graph(driver);
             List<String> diseases = RecommendBenchmark.diseases(driver);
@@ -117,31 +107,6 @@ public final class BenchRecommendCommand implements Callable<Integer> {
         }
         KedrecCli.say(spec, "Report: " + reportFile);
         return 0;
-    }
-
-    private String uri() {
-        if (bolt.uriGiven() && home != null) {
-            throw new ParameterException(spec.commandLine(),
-                    "Error: --uri=URI, --home=DIR are mutually exclusive (specify only one)");
-        }
-        if (bolt.uriGiven()) {
-            return bolt.uri();
-        }
-        Path homeDir = home;
-        if (homeDir == null) {
-            String env = System.getenv(HomeOption.ENV);
-            if (env == null || env.isBlank()) {
-                return bolt.uri();
-            }
-            homeDir = Path.of(env);
-        }
-        ServerHome serverHome = new ServerHome(homeDir.toAbsolutePath().normalize());
-        ServerStatus status = serverHome.exists() ? Neo4jServer.status(serverHome) : null;
-        if (status == null || !status.running() || status.boltPort().isEmpty()) {
-            throw new IllegalStateException(Messages.format("No Neo4j is running in %s. Start it with `kedrec server "
-                    + "start --home %s`, or pass --uri.", serverHome.root(), serverHome.root()));
-        }
-        return "bolt://127.0.0.1:" + status.boltPort().getAsInt();
     }
 
     /** The loaded model, waiting while it loads; a clear error when there is none. */

@@ -17,18 +17,13 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.importer.dataset.DriverCypherRunner;
-import org.kedrec.server.Neo4jServer;
-import org.kedrec.server.ServerHome;
-import org.kedrec.server.ServerStatus;
 import org.kedrec.server.bench.ExplainEvaluation;
 import org.kedrec.server.bench.MetapathCalibration;
 import org.kedrec.trainer.kge.eval.KgeEvaluation;
 import org.kedrec.trainer.kge.graph.TreatsPair;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,27 +48,8 @@ public final class EvalExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where the server is: a Bolt URI, or a home started with `kedrec server start`. */
-    static final class Target {
-        @Option(names = "--uri", paramLabel = "URI", description = "Bolt URI of a running server.")
-        String uri;
-
-        @Option(names = "--home", paramLabel = "DIR", description = "The home of a server started with `kedrec "
-                + "server start`; its dataset/splits.tsv is the default split. Default: $KEDREC_HOME.")
-        Path home;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Target target = new Target();
-
-    @Option(names = "--user", paramLabel = "NAME", defaultValue = "neo4j",
-            description = "User name (default: ${DEFAULT-VALUE}).")
-    String user;
-
-    @Option(names = "--password", paramLabel = "P", defaultValue = "${env:" + ServerStartCommand.PASSWORD_ENV + "}",
-            description = "Password; default $" + ServerStartCommand.PASSWORD_ENV + ", else '"
-                    + ServerStartCommand.DEFAULT_PASSWORD + "'.")
-    String password;
+    @Mixin
+    ServerTarget target;
 
     @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
     Path report;
@@ -121,7 +97,7 @@ public final class EvalExplainCommand implements Callable<Integer> {
                     "Invalid value for option '--split': `%s`. Valid values are: test, validation, zeroshot, train.",
                     split));
         }
-        ServerTarget server = target();
+        ServerTarget.Resolved server = target.resolve(spec);
         Path splitsFile = splits != null ? splits : server.home() == null ? null
                 : server.home().resolve("dataset").resolve("splits.tsv");
         if (splitsFile == null || !Files.isRegularFile(splitsFile)) {
@@ -150,8 +126,7 @@ public final class EvalExplainCommand implements Callable<Integer> {
                     "The splits file %s has no `%s` TREATS pairs.", splitsFile, wanted.label()));
         }
         Path reportFile = report.toAbsolutePath().normalize();
-        String secret = password != null && !password.isBlank() ? password : ServerStartCommand.DEFAULT_PASSWORD;
-        try (Driver driver = GraphDatabase.driver(server.uri(), AuthTokens.basic(user, secret))) {
+        try (Driver driver = target.bolt().driver()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("startedAt", Instant.now().toString());
             out.put("uri", server.uri());
@@ -164,7 +139,7 @@ public final class EvalExplainCommand implements Callable<Integer> {
                 KedrecCli.say(spec, Messages.format("Calibrating metapath weights on %d training pairs and as many "
                         + "non-indications...", Math.min(calibrationPairs, train.size())));
                 long start = System.nanoTime();
-                List<MetapathCalibration.Row> rows = MetapathCalibration.fit(new DriverCypherRunner(driver, null),
+                List<MetapathCalibration.Row> rows = MetapathCalibration.fit(new DriverCypherRunner(driver, target.bolt().database()),
                         train, known, heldOut, calibrationPairs, 12L, 4);
                 Map<String, Object> provenance = new LinkedHashMap<>();
                 provenance.put("fitted", Instant.now().toString());
@@ -189,31 +164,6 @@ public final class EvalExplainCommand implements Callable<Integer> {
         }
         KedrecCli.say(spec, "Report: " + reportFile);
         return 0;
-    }
-
-    /** A Bolt URI and, when known, the server's home. */
-    record ServerTarget(String uri, Path home) {}
-
-    private ServerTarget target() {
-        if (target.uri != null) {
-            return new ServerTarget(target.uri, null);
-        }
-        Path homeDir = target.home;
-        if (homeDir == null) {
-            String env = System.getenv(HomeOption.ENV);
-            if (env == null || env.isBlank()) {
-                throw new ParameterException(spec.commandLine(), "Missing required option: '--uri=URI' or "
-                        + "'--home=DIR' (or set " + HomeOption.ENV + ").");
-            }
-            homeDir = Path.of(env);
-        }
-        ServerHome home = new ServerHome(homeDir.toAbsolutePath().normalize());
-        ServerStatus status = home.exists() ? Neo4jServer.status(home) : null;
-        if (status == null || !status.running() || status.boltPort().isEmpty()) {
-            throw new IllegalStateException(Messages.format("No Neo4j is running in %s. Start it with `kedrec server "
-                    + "start --home %s`, or pass --uri.", home.root(), home.root()));
-        }
-        return new ServerTarget("bolt://127.0.0.1:" + status.boltPort().getAsInt(), home.root());
     }
 
     private static void write(Path file, Map<String, Object> report) {
