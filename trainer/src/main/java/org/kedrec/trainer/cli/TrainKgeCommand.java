@@ -77,6 +77,11 @@ public final class TrainKgeCommand implements Callable<Integer> {
             + "ablation that measures what the embedding adds.")
     boolean noKge;
 
+    @Option(names = "--degree-features", description = "In the KG + evidence setting, also give the feature model "
+            + "the three log-degree features (Rephetio's prior); off by default since the PoLo ablation measured no "
+            + "gain from them beside the evidence (docs/ranker.md). KG only always uses them.")
+    boolean degreeFeatures;
+
     @Option(names = "--data", description = "Data directory (default: $KEDREC_DATA or ../shared/data).")
     Path data;
 
@@ -147,7 +152,7 @@ public final class TrainKgeCommand implements Callable<Integer> {
         SplitPlan plan = plan(dataDir);
         ConsoleProgressBar progress = new ConsoleProgressBar(out);
         RankerTrainer.Options options = new RankerTrainer.Options(config, !noMetapaths, PathFeatures.DEFAULT_DAMPING,
-                target, version(), RankerTrainer.FeatureModel.parse(featureModel), !noKge);
+                target, version(), RankerTrainer.FeatureModel.parse(featureModel), !noKge, degreeFeatures);
         if (noKge) {
             out.println(Messages.format("Training the feature model alone (--no-kge: no embedding), split %s, into %s",
                     split, model.toAbsolutePath()));
@@ -257,8 +262,13 @@ public final class TrainKgeCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private static void report(PrintWriter out, RankerTrainer.Outcome outcome) {
         Map<String, Object> m = outcome.metrics();
-        out.println(Messages.format("Trained in %.0f s (%.0f triples/s); best epoch %s of %s", m.get("trainSeconds"),
-                m.get("triplesPerSecond"), m.get("bestEpoch"), m.get("epochsRun")));
+        if (((Number) m.get("triplesSeen")).longValue() == 0) {
+            out.println(Messages.format("Trained in %.0f s (the feature model alone, no embedding)",
+                    m.get("trainSeconds")));
+        } else {
+            out.println(Messages.format("Trained in %.0f s (%.0f triples/s); best epoch %s of %s",
+                    m.get("trainSeconds"), m.get("triplesPerSecond"), m.get("bestEpoch"), m.get("epochsRun")));
+        }
         Map<String, Object> v = (Map<String, Object>) m.get("validation");
         out.println("Validation (filtered, all compounds): " + v);
         out.println("Ranker written to " + outcome.rankerDir().toAbsolutePath());

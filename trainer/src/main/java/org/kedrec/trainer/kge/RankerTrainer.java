@@ -64,7 +64,7 @@ public final class RankerTrainer {
      *     the ranker is the embedding alone, calibrated on the validation pairs
      */
     public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
-            FeatureModel featureModel, boolean embedding) {
+            FeatureModel featureModel, boolean embedding, boolean degreeFeatures) {
         public Options {
             if (!embedding && !metapaths) {
                 throw new IllegalArgumentException(
@@ -73,12 +73,17 @@ public final class RankerTrainer {
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
+                FeatureModel featureModel, boolean embedding) {
+            this(kge, metapaths, damping, device, version, featureModel, embedding, true);
+        }
+
+        public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
                 FeatureModel featureModel) {
-            this(kge, metapaths, damping, device, version, featureModel, true);
+            this(kge, metapaths, damping, device, version, featureModel, true, true);
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {
-            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC, true);
+            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC, true, true);
         }
     }
 
@@ -165,9 +170,7 @@ public final class RankerTrainer {
             PathFeatures features = null;
             if (options.metapaths()) {
                 long t0 = System.nanoTime();
-                features = evidence != null
-                        ? EvidenceFeatures.compute(graph, evidence, options.damping())
-                        : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, options.damping());
+                features = featuresFor(graph, evidence, options.damping(), degreeFeatures(evidence));
                 metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation);
                 pathLogits = metapathModel.logits();
                 if (options.featureModel() == FeatureModel.BOOSTED) {
@@ -257,6 +260,7 @@ public final class RankerTrainer {
                 training.put("boosting", BoostedFeatureModel.PARAMS.toString());
             }
             training.put("evidence", withEvidence);
+            training.put("degreeFeatures", degreeFeatures(evidence));
             if (withEvidence) {
                 training.put("evidenceHash", evidence.hash());
             }
@@ -295,6 +299,28 @@ public final class RankerTrainer {
             scores = combined;
         }
         return new Outcome(finalDir, metrics, scores);
+    }
+
+    /** KG only always keeps the degree features: without evidence they are its only compound and disease prior. */
+    private boolean degreeFeatures(Evidence evidence) {
+        return options.degreeFeatures() || evidence == null;
+    }
+
+    /**
+     * The feature model's features: KG metapaths, then (with evidence) the evidence metapaths and pair features;
+     * the three degree features only when asked (with evidence they measured no gain, see docs/ranker.md).
+     */
+    public static PathFeatures featuresFor(TrainingGraph graph, Evidence evidence, double damping,
+            boolean degreeFeatures) {
+        PathFeatures features = evidence != null
+                ? EvidenceFeatures.compute(graph, evidence, damping)
+                : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, damping);
+        if (degreeFeatures) {
+            return features;
+        }
+        List<String> keep = new ArrayList<>(features.names());
+        keep.removeAll(PathFeatures.DEGREE_FEATURES);
+        return features.select(keep);
     }
 
     /** Reloads the written ranker the way the plugin will and checks that it reproduces the scores computed here. */

@@ -89,10 +89,11 @@ public final class KgeEvaluation {
             scorers.put("model", grid.modelScores(ranker));
             progress.advance(1);
             Object damping = config.training().get("damping");
-            scorers.put("metapath", metapathBaseline(graph, truth, damping, evidence));
+            scorers.put("metapath", metapathBaseline(graph, truth, damping, evidence,
+                    !Boolean.FALSE.equals(config.training().get("degreeFeatures"))));
             progress.advance(1);
             if (evidence != null) {
-                scorers.put("metapathKgOnly", metapathBaseline(graph, truth, damping, null));
+                scorers.put("metapathKgOnly", metapathBaseline(graph, truth, damping, null, true));
                 scorers.put("trialEvidence", grid.trialEvidence(evidence));
                 progress.advance(1);
             }
@@ -227,11 +228,11 @@ public final class KgeEvaluation {
     }
 
     /** The metapath baseline: Rephetio's model, fitted here on the stored training graph. */
-    private static float[][] metapathBaseline(TrainingGraph graph, Truth truth, Object damping, Evidence evidence) {
+    private static float[][] metapathBaseline(TrainingGraph graph, Truth truth, Object damping, Evidence evidence,
+            boolean degreeFeatures) {
         double w = damping instanceof Number n ? n.doubleValue() : PathFeatures.DEFAULT_DAMPING;
-        PathFeatures features = evidence != null
-                ? EvidenceFeatures.compute(graph, evidence, w)
-                : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, w);
+        PathFeatures features = org.kedrec.trainer.kge.RankerTrainer.featuresFor(graph, evidence, w,
+                degreeFeatures || evidence == null);
         return MetapathModel.fit(features, truth.trainPositive, truth.validation).logits();
     }
 

@@ -50,15 +50,20 @@ final class PoloMarkdownReport {
         md.append(Messages.format("%n%s physician-labelled non-indications (PharmacotherapyDB), %s random pairs "
                 + "(no known TREATS or PALLIATES edge).%n", r.get("nonIndications"), r.get("randomPairs")));
         md.append("\n## Ablation (compound → disease MRR with the component minus without it)\n\n");
-        md.append("| component | features removed | MRR difference [95 % paired-bootstrap CI] | MRR without it | "
-                + "earns its place |\n|---|---|---|---|---|\n");
+        md.append("| component | features | C→D MRR difference [95 % CI] | D→C MRR difference [95 % CI] | "
+                + "C→D MRR without it | earns its place |\n|---|---|---|---|---|---|\n");
         Map<String, Object> ablation = (Map<String, Object>) r.get("ablation");
         for (Map.Entry<String, Object> a : ablation.entrySet()) {
             Map<String, Object> m = (Map<String, Object>) a.getValue();
             double[] ci = (double[]) m.get("mrrCi95");
             Map<String, Object> without = (Map<String, Object>) m.get("withoutIt");
-            md.append(Messages.format("| %s | %s | %+.3f [%+.3f, %+.3f] | %.3f | %s |%n", a.getKey(),
-                    String.join(", ", (List<String>) m.get("removed")), m.get("mrrDiff"), ci[0], ci[1],
+            Map<String, Object> d2c = (Map<String, Object>) m.get("diseaseToCompound");
+            double[] ci2 = (double[]) d2c.get("mrrCi95");
+            String label = Boolean.FALSE.equals(m.get("inModel")) ? a.getKey() + " (not in the model: added)"
+                    : a.getKey();
+            md.append(Messages.format("| %s | %s | %+.3f [%+.3f, %+.3f] | %+.3f [%+.3f, %+.3f] | %.3f | %s |%n",
+                    label, String.join(", ", (List<String>) m.get("removed")), m.get("mrrDiff"), ci[0], ci[1],
+                    d2c.get("mrrDiff"), ci2[0], ci2[1],
                     without.get("compoundToDiseaseMrr"), Boolean.TRUE.equals(m.get("earnsItsPlace")) ? "yes" : "no"));
         }
         md.append("\n").append(r.get("ablationNote")).append(".\n");
