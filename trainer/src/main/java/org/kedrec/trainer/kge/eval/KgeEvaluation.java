@@ -287,6 +287,10 @@ public final class KgeEvaluation {
             m.put("aurocVsNonIndications", notScores.length == 0 ? null : Roc.auroc(positives, notScores));
             m.put("nonIndications", notScores.length);
             m.put("aurocVsRandom", nonEdgeScores.length == 0 ? null : Roc.auroc(positives, nonEdgeScores));
+            m.put("auprcVsNonIndications", notScores.length == 0 ? null
+                    : PoloEvaluation.averagePrecision(positives, notScores));
+            m.put("auprcVsRandom", nonEdgeScores.length == 0 ? null
+                    : PoloEvaluation.averagePrecision(positives, nonEdgeScores));
             return m;
         }
     }
