@@ -130,8 +130,9 @@ public final class KgeEvaluation {
             }
             report.put("baselines", baselines);
             Map<String, Object> components = new LinkedHashMap<>();
-            components.put("kge", heldOut.get("kge").metrics(
-                    config.model().displayName() + " embedding alone (the ranker's DJL component)"));
+            components.put("kge", heldOut.get("kge").metrics(config.hasEmbedding()
+                    ? config.model().displayName() + " embedding alone (the ranker's DJL component)"
+                    : "none: the ranker has no embedding (--no-kge), so this row is a constant score (chance)"));
             if (scorers.containsKey("featureModel")) {
                 components.put("featureModel", heldOut.get("featureModel").metrics(config.components().contains(
                         RankerConfig.BOOSTED) ? "the ranker's gradient-boosted trees over the path and evidence "
