@@ -133,16 +133,24 @@ public final class DrugRanker implements AutoCloseable {
         }
         PathScores paths = config.hasPathScores() ? PathScores.read(dir.resolve(RankerFiles.PATH_SCORES)) : null;
         Device target = device != null ? device : defaultDevice();
-        KgeBlock block = new KgeBlock(config.model(), config.entities(), config.relations(), config.dim());
-        Model model = newModel(target);
-        try {
-            model.setBlock(block);
-            model.load(dir, RankerFiles.PARAMS_PREFIX);
-        } catch (IOException | MalformedModelException e) {
-            model.close();
+        KgeBlock block = null;
+        Model model = null;
+        if (config.hasEmbedding()) {
+            block = new KgeBlock(config.model(), config.entities(), config.relations(), config.dim());
+            model = newModel(target);
+            try {
+                model.setBlock(block);
+                model.load(dir, RankerFiles.PARAMS_PREFIX);
+            } catch (IOException | MalformedModelException e) {
+                model.close();
+                throw new IllegalStateException(Messages.format(
+                        "Could not load the ranker's parameters from %s (%s); retrain the model.", dir,
+                        e.getMessage()), e);
+            }
+        } else if (paths == null) {
             throw new IllegalStateException(Messages.format(
-                    "Could not load the ranker's parameters from %s (%s); retrain the model.", dir, e.getMessage()),
-                    e);
+                    "%s names neither an embedding nor path scores (components %s); retrain the model.", configFile,
+                    config.components()));
         }
         Map<String, Object> metrics = readMetrics(dir.resolve(RankerFiles.METRICS));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -227,6 +235,11 @@ public final class DrugRanker implements AutoCloseable {
                     "The ranker has no embedding for `%s`: the id is not in its training graph.", curie));
         }
         ensureOpen();
+        if (block == null) {
+            throw new IllegalStateException(Messages.format(
+                    "This ranker has no KG embedding (components %s): it was trained with --no-kge. Train one "
+                            + "without --no-kge to get embeddings.", config.components()));
+        }
         NDArray table = block.entityParameter().getArray();
         try (NDManager scope = model.getNDManager().newSubManager()) {
             return table.get(scope, index).toFloatArray();
@@ -234,17 +247,23 @@ public final class DrugRanker implements AutoCloseable {
     }
 
     public RankerInfo info() {
-        int width = config.model().entityWidth(config.dim());
-        long parameters = (long) config.entities() * width
-                + (long) config.relations() * config.model().relationWidth(config.dim());
+        boolean embedded = config.hasEmbedding();
+        int width = embedded ? config.model().entityWidth(config.dim()) : 0;
+        long parameters = embedded ? (long) config.entities() * width
+                + (long) config.relations() * config.model().relationWidth(config.dim()) : 0;
         String kind = config.kindDescription();
-        return new RankerInfo(config.name(), kind, parameters, model.getNDManager().getDevice().toString(), width,
+        String device = embedded ? model.getNDManager().getDevice().toString() : "none (precomputed scores)";
+        return new RankerInfo(config.name(), kind, parameters, device, width,
                 config.dataHash(), metrics, loadMillis, config.version(), config.createdAt(), config.components(),
                 entities.size(), drugIndexes.length, entities.withLabel(config.diseaseLabel()).length);
     }
 
     private float[] kgeScores(int disease, long[] candidates) {
         ensureOpen();
+        if (model == null) {
+            // no embedding: its combiner weight is 0, so zeros leave the feature model's score unchanged
+            return new float[candidates.length];
+        }
         Predictor<HeadQuery, float[]> predictor = borrow();
         try {
             return predictor.predict(new HeadQuery(treatsRelation, disease, candidates));
@@ -328,7 +347,9 @@ public final class DrugRanker implements AutoCloseable {
             all.clear();
         }
         idle.clear();
-        model.close();
+        if (model != null) {
+            model.close();
+        }
     }
 
     /** Score candidate heads for (?, relation, tail). */

@@ -96,6 +96,14 @@ public record RankerConfig(
         return components.contains(METAPATH);
     }
 
+    /**
+     * Whether the ranker carries a KG embedding. A ranker without one (trained with {@code --no-kge}) is its feature
+     * model alone: no parameters file, no DJL model, no embeddings to write back.
+     */
+    public boolean hasEmbedding() {
+        return components.contains(KGE);
+    }
+
     /** Whether the ranker read side information (the "KG + evidence" setting) rather than the KG alone. */
     public boolean usesEvidence() {
         return components.contains(EVIDENCE);
@@ -105,7 +113,12 @@ public record RankerConfig(
     public String kindDescription() {
         String paths = components.contains(BOOSTED) ? " + gradient-boosted trees over metapath"
                 : hasPathScores() ? " + metapath logistic regression" : "";
-        return model.displayName() + paths + (usesEvidence() ? " and trial/literature/DrugBank evidence features" : "");
+        String evidence = usesEvidence() ? " and trial/literature/DrugBank evidence features" : "";
+        if (!hasEmbedding()) {
+            return (components.contains(BOOSTED) ? "gradient-boosted trees over metapath"
+                    : "metapath logistic regression") + evidence + " (no embedding)";
+        }
+        return model.displayName() + paths + evidence;
     }
 
     public void write(Path file) {

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.trainer.kge.eval.KgeEvaluation;
+import org.kedrec.trainer.kge.eval.PoloEvaluation;
+import org.kedrec.trainer.kge.graph.PoloSplit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +34,11 @@ public final class EvalKgeCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Data directory (default: $KEDREC_DATA or ../shared/data).")
     Path data;
 
+    @Option(names = "--split", defaultValue = "published", description = "published (the 148 held-out pairs of "
+            + "eval/hetionet_CtD_split.tsv, the default) or polo (PoLo/REx's test pairs, both directions; the model "
+            + "must have been trained with `train kge --split polo`).")
+    String split;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
     String device;
 
@@ -53,6 +60,13 @@ public final class EvalKgeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dataDir = data != null ? data : DataDirectory.require();
+        if (split.equals(PoloSplit.NAME)) {
+            return polo(out, dataDir);
+        }
+        if (!split.equals("published")) {
+            throw new IllegalArgumentException(Messages.format(
+                    "Unknown split `%s`. Valid values are: [published, polo].", split));
+        }
         Map<String, Object> result = new KgeEvaluation(
                 new KgeEvaluation.Options(model, dataDir, Devices.parse(device), seed, benchRounds),
                 ConsoleProgress.forTerminal(spec.commandLine().getErr())).run();
@@ -67,6 +81,40 @@ public final class EvalKgeCommand implements Callable<Integer> {
         line(out, "zero-shot", (Map<String, Object>) result.get("zeroShot"));
         out.println("Report: " + report.toAbsolutePath() + " (+ .md, -roc.png, -roc-random.png, -hitk.png)");
         return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Integer polo(PrintWriter out, Path dataDir) {
+        Map<String, Object> result = new PoloEvaluation(new PoloEvaluation.Options(model, dataDir, seed),
+                ConsoleProgress.forTerminal(spec.commandLine().getErr())).run();
+        PoloEvaluation.write(result, report);
+        out.println(Messages.format("PoLo split: %d test pairs (%s); %d diseases, %d compounds ranked, filtered:",
+                result.get("testPairs"), result.get("setting"), result.get("diseasesRanked"),
+                result.get("compoundsRanked")));
+        poloLine(out, "model", result);
+        Map<String, Object> baselines = (Map<String, Object>) result.get("baselines");
+        for (String name : baselines.keySet()) {
+            poloLine(out, name, (Map<String, Object>) baselines.get(name));
+        }
+        Map<String, Object> ablation = (Map<String, Object>) result.get("ablation");
+        for (Map.Entry<String, Object> a : ablation.entrySet()) {
+            Map<String, Object> m = (Map<String, Object>) a.getValue();
+            double[] ci = (double[]) m.get("mrrCi95");
+            out.println(Messages.format("  ablation %-18s compound→disease MRR %+.3f [%+.3f, %+.3f]", a.getKey(),
+                    m.get("mrrDiff"), ci[0], ci[1]));
+        }
+        out.println("Report: " + report.toAbsolutePath() + " (+ .md)");
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void poloLine(PrintWriter out, String name, Map<String, Object> m) {
+        Map<String, Object> c2d = (Map<String, Object>) m.get("compoundToDisease");
+        Map<String, Object> d2c = (Map<String, Object>) m.get("diseaseToCompound");
+        Map<String, Object> roc = (Map<String, Object>) m.get("auroc");
+        out.println(Messages.format("  %-19s C→D MRR %.3f Hits@1 %.3f Hits@10 %.3f | D→C MRR %.3f Hits@10 %.3f | "
+                        + "AUROC vs NOT %.3f vs random %.3f", name, c2d.get("mrr"), c2d.get("hits1"), c2d.get("hits10"),
+                d2c.get("mrr"), d2c.get("hits10"), roc.get("vsNonIndications"), roc.get("vsRandom")));
     }
 
     private static void line(PrintWriter out, String name, Map<String, Object> m) {

@@ -64,9 +64,26 @@ public final class RankerTrainer {
      *     the ranker is the embedding alone, calibrated on the validation pairs
      */
     public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
-            FeatureModel featureModel) {
+            FeatureModel featureModel, boolean embedding, boolean degreeFeatures) {
+        public Options {
+            if (!embedding && !metapaths) {
+                throw new IllegalArgumentException(
+                        "A ranker needs the embedding or the metapath model: drop --no-kge or --no-metapaths.");
+            }
+        }
+
+        public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
+                FeatureModel featureModel, boolean embedding) {
+            this(kge, metapaths, damping, device, version, featureModel, embedding, true);
+        }
+
+        public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
+                FeatureModel featureModel) {
+            this(kge, metapaths, damping, device, version, featureModel, true, true);
+        }
+
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {
-            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC);
+            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC, true, true);
         }
     }
 
@@ -133,14 +150,19 @@ public final class RankerTrainer {
         plan.write(staging.resolve(RankerFiles.SPLITS),
                 graph.treatsPairs().stream().map(p -> new String[] {p.drug(), p.disease()}).toList());
 
-        KgeTrainer.Result kge = new KgeTrainer(options.kge(), options.device(), progress)
-                .train(graph, staging.resolve(RankerFiles.CHECKPOINTS));
+        KgeTrainer.Result kge = options.embedding()
+                ? new KgeTrainer(options.kge(), options.device(), progress)
+                        .train(graph, staging.resolve(RankerFiles.CHECKPOINTS))
+                : null;
         Map<String, Object> metrics = new LinkedHashMap<>();
-        try (var model = kge.model()) {
+        try (var model = kge == null ? null : kge.model()) {
             int[] drugs = entities.withLabel(EntityKind.DRUG.label());
             int[] diseases = entities.withLabel(EntityKind.DISEASE.label());
             Pairs pairs = new Pairs(graph, drugs, diseases);
-            float[][] kgeScores = KgeTrainer.headScores(model, graph.treatsRelation(), diseases, drugs);
+            // without an embedding every KGE score is 0 and its combiner weight is 0 (DrugRanker does the same)
+            float[][] kgeScores = model != null
+                    ? KgeTrainer.headScores(model, graph.treatsRelation(), diseases, drugs)
+                    : new float[diseases.length][drugs.length];
 
             float[][] pathLogits = null;
             MetapathModel metapathModel = null;
@@ -148,9 +170,7 @@ public final class RankerTrainer {
             PathFeatures features = null;
             if (options.metapaths()) {
                 long t0 = System.nanoTime();
-                features = evidence != null
-                        ? EvidenceFeatures.compute(graph, evidence, options.damping())
-                        : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, options.damping());
+                features = featuresFor(graph, evidence, options.damping(), degreeFeatures(evidence));
                 metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation);
                 pathLogits = metapathModel.logits();
                 if (options.featureModel() == FeatureModel.BOOSTED) {
@@ -164,13 +184,16 @@ public final class RankerTrainer {
                 }
                 metrics.put("metapathSeconds", (System.nanoTime() - t0) / 1e9);
             }
-            RankerConfig.Combiner combiner = fitCombiner(kgeScores, pathLogits, pairs);
+            RankerConfig.Combiner combiner = model != null ? fitCombiner(kgeScores, pathLogits, pairs)
+                    : new RankerConfig.Combiner(0, 0, 0, 1, 1);
             float[][] combined = combine(combiner, kgeScores, pathLogits);
 
             Map<String, Object> validation = new LinkedHashMap<>();
             validation.put("pairs", pairs.validation.size());
             validation.put("model", validationMetrics(combined, pairs));
-            validation.put("kge", validationMetrics(kgeScores, pairs));
+            if (model != null) {
+                validation.put("kge", validationMetrics(kgeScores, pairs));
+            }
             if (metapathModel != null) {
                 validation.put("metapath", validationMetrics(metapathModel.logits(), pairs));
             }
@@ -181,14 +204,15 @@ public final class RankerTrainer {
 
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             metrics.put("trainSeconds", trainSeconds);
-            metrics.put("kgeSeconds", kge.trainSeconds());
-            metrics.put("triplesPerSecond", kge.triplesPerSecond());
-            metrics.put("triplesSeen", kge.triplesSeen());
+            metrics.put("kgeSeconds", kge == null ? 0.0 : kge.trainSeconds());
+            metrics.put("triplesPerSecond", kge == null ? 0.0 : kge.triplesPerSecond());
+            metrics.put("triplesSeen", kge == null ? 0L : kge.triplesSeen());
             metrics.put("triples", graph.size());
             metrics.put("entities", entities.size());
             metrics.put("relations", graph.relations().size());
-            metrics.put("epochsRun", kge.history().isEmpty() ? 0 : kge.history().get(kge.history().size() - 1).epoch());
-            metrics.put("bestEpoch", kge.bestEpoch());
+            List<KgeTrainer.EpochResult> epochs = kge == null ? List.of() : kge.history();
+            metrics.put("epochsRun", epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch());
+            metrics.put("bestEpoch", kge == null ? 0 : kge.bestEpoch());
             metrics.put("device", options.device().toString());
             metrics.put("validation", validation);
             metrics.put("excludedEdges", graph.excluded());
@@ -198,7 +222,7 @@ public final class RankerTrainer {
                 metrics.put("evidence", evidence.summary());
             }
             List<Map<String, Object>> history = new ArrayList<>();
-            for (KgeTrainer.EpochResult e : kge.history()) {
+            for (KgeTrainer.EpochResult e : epochs) {
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("epoch", e.epoch());
                 h.put("loss", e.loss());
@@ -210,10 +234,12 @@ public final class RankerTrainer {
             metrics.put("history", history);
 
             // write the model
-            try {
-                model.save(staging, RankerFiles.PARAMS_PREFIX);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not save the parameters to " + staging, e);
+            if (model != null) {
+                try {
+                    model.save(staging, RankerFiles.PARAMS_PREFIX);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not save the parameters to " + staging, e);
+                }
             }
             if (pathLogits != null) {
                 new PathScores(diseases, drugs, pathLogits).write(staging.resolve(RankerFiles.PATH_SCORES));
@@ -224,6 +250,7 @@ public final class RankerTrainer {
                 evidence.write(staging.resolve(RankerFiles.EVIDENCE));
             }
             Map<String, Object> training = new LinkedHashMap<>(options.kge().toMap());
+            training.put("embedding", model != null);
             training.put("damping", options.damping());
             if (metapathModel != null) {
                 training.put("metapathL2", metapathModel.l2());
@@ -233,10 +260,14 @@ public final class RankerTrainer {
                 training.put("boosting", BoostedFeatureModel.PARAMS.toString());
             }
             training.put("evidence", withEvidence);
+            training.put("degreeFeatures", degreeFeatures(evidence));
             if (withEvidence) {
                 training.put("evidenceHash", evidence.hash());
             }
-            List<String> components = new ArrayList<>(List.of(RankerConfig.KGE));
+            List<String> components = new ArrayList<>();
+            if (model != null) {
+                components.add(RankerConfig.KGE);
+            }
             if (pathLogits != null) {
                 components.add(RankerConfig.METAPATH);
             }
@@ -268,6 +299,28 @@ public final class RankerTrainer {
             scores = combined;
         }
         return new Outcome(finalDir, metrics, scores);
+    }
+
+    /** KG only always keeps the degree features: without evidence they are its only compound and disease prior. */
+    private boolean degreeFeatures(Evidence evidence) {
+        return options.degreeFeatures() || evidence == null;
+    }
+
+    /**
+     * The feature model's features: KG metapaths, then (with evidence) the evidence metapaths and pair features;
+     * the three degree features only when asked (with evidence they measured no gain, see docs/ranker.md).
+     */
+    public static PathFeatures featuresFor(TrainingGraph graph, Evidence evidence, double damping,
+            boolean degreeFeatures) {
+        PathFeatures features = evidence != null
+                ? EvidenceFeatures.compute(graph, evidence, damping)
+                : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, damping);
+        if (degreeFeatures) {
+            return features;
+        }
+        List<String> keep = new ArrayList<>(features.names());
+        keep.removeAll(PathFeatures.DEGREE_FEATURES);
+        return features.select(keep);
     }
 
     /** Reloads the written ranker the way the plugin will and checks that it reproduces the scores computed here. */

@@ -72,6 +72,38 @@ class DrugRankerTest {
     }
 
     @Test
+    void aRankerWithoutAnEmbeddingServesItsFeatureModelAlone() throws Exception {
+        Path featureOnly = dir.resolve("no-kge-model");
+        RankerTrainer.Outcome trained = new RankerTrainer(new RankerTrainer.Options(PlantedPatternTrainingTest.CONFIG,
+                true, 0.4, Device.cpu(), "test", RankerTrainer.FeatureModel.LOGISTIC, false), ProgressTracker.NULL)
+                .train(planted.graph, planted.plan, featureOnly);
+        assertThat(featureOnly.resolve("ranker/kge-0000.params")).doesNotExist();
+        assertThat(trained.metrics()).containsEntry("epochsRun", 0);
+        try (DrugRanker ranker = DrugRanker.load(featureOnly, Device.cpu())) {
+            assertThat(ranker.config().components()).containsExactly("metapath");
+            assertThat(ranker.info().kind()).isEqualTo("metapath logistic regression (no embedding)");
+            assertThat(ranker.info().parameters()).isZero();
+            List<String> diseases = ranker.diseases();
+            for (int d = 0; d < diseases.size(); d++) {
+                float[] scores = ranker.scoreAll(diseases.get(d)).scores();
+                for (int c = 0; c < scores.length; c++) {
+                    assertThat((double) scores[c]).isCloseTo(trained.scores()[d][c], within(1e-5));
+                }
+            }
+            // the planted pattern is in the metapaths alone: a disease's own gene's drugs come first
+            assertThat(ranker.scoreAll(PlantedGraph.disease(0)).top(1).get(0).drug()).isIn(
+                    java.util.stream.IntStream.range(0, PlantedGraph.DRUGS_PER_GENE)
+                            .mapToObj(k -> PlantedGraph.drug(k * PlantedGraph.GENES)).toList());
+            assertThatThrownBy(() -> ranker.embedding(diseases.get(0)))
+                    .hasMessage("This ranker has no KG embedding (components [metapath]): it was trained with "
+                            + "--no-kge. Train one without --no-kge to get embeddings.");
+        }
+        assertThatThrownBy(() -> new RankerTrainer.Options(PlantedPatternTrainingTest.CONFIG, false, 0.4, Device.cpu(),
+                "test", RankerTrainer.FeatureModel.LOGISTIC, false))
+                .hasMessage("A ranker needs the embedding or the metapath model: drop --no-kge or --no-metapaths.");
+    }
+
+    @Test
     void savedRankerReproducesTheTrainedScores() {
         List<String> diseases;
         float[][] first;

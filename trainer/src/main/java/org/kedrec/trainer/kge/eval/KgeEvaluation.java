@@ -89,10 +89,11 @@ public final class KgeEvaluation {
             scorers.put("model", grid.modelScores(ranker));
             progress.advance(1);
             Object damping = config.training().get("damping");
-            scorers.put("metapath", metapathBaseline(graph, truth, damping, evidence));
+            scorers.put("metapath", metapathBaseline(graph, truth, damping, evidence,
+                    !Boolean.FALSE.equals(config.training().get("degreeFeatures"))));
             progress.advance(1);
             if (evidence != null) {
-                scorers.put("metapathKgOnly", metapathBaseline(graph, truth, damping, null));
+                scorers.put("metapathKgOnly", metapathBaseline(graph, truth, damping, null, true));
                 scorers.put("trialEvidence", grid.trialEvidence(evidence));
                 progress.advance(1);
             }
@@ -129,8 +130,9 @@ public final class KgeEvaluation {
             }
             report.put("baselines", baselines);
             Map<String, Object> components = new LinkedHashMap<>();
-            components.put("kge", heldOut.get("kge").metrics(
-                    config.model().displayName() + " embedding alone (the ranker's DJL component)"));
+            components.put("kge", heldOut.get("kge").metrics(config.hasEmbedding()
+                    ? config.model().displayName() + " embedding alone (the ranker's DJL component)"
+                    : "none: the ranker has no embedding (--no-kge), so this row is a constant score (chance)"));
             if (scorers.containsKey("featureModel")) {
                 components.put("featureModel", heldOut.get("featureModel").metrics(config.components().contains(
                         RankerConfig.BOOSTED) ? "the ranker's gradient-boosted trees over the path and evidence "
@@ -227,11 +229,11 @@ public final class KgeEvaluation {
     }
 
     /** The metapath baseline: Rephetio's model, fitted here on the stored training graph. */
-    private static float[][] metapathBaseline(TrainingGraph graph, Truth truth, Object damping, Evidence evidence) {
+    private static float[][] metapathBaseline(TrainingGraph graph, Truth truth, Object damping, Evidence evidence,
+            boolean degreeFeatures) {
         double w = damping instanceof Number n ? n.doubleValue() : PathFeatures.DEFAULT_DAMPING;
-        PathFeatures features = evidence != null
-                ? EvidenceFeatures.compute(graph, evidence, w)
-                : PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, w);
+        PathFeatures features = org.kedrec.trainer.kge.RankerTrainer.featuresFor(graph, evidence, w,
+                degreeFeatures || evidence == null);
         return MetapathModel.fit(features, truth.trainPositive, truth.validation).logits();
     }
 
@@ -286,6 +288,10 @@ public final class KgeEvaluation {
             m.put("aurocVsNonIndications", notScores.length == 0 ? null : Roc.auroc(positives, notScores));
             m.put("nonIndications", notScores.length);
             m.put("aurocVsRandom", nonEdgeScores.length == 0 ? null : Roc.auroc(positives, nonEdgeScores));
+            m.put("auprcVsNonIndications", notScores.length == 0 ? null
+                    : PoloEvaluation.averagePrecision(positives, notScores));
+            m.put("auprcVsRandom", nonEdgeScores.length == 0 ? null
+                    : PoloEvaluation.averagePrecision(positives, nonEdgeScores));
             return m;
         }
     }
