@@ -100,6 +100,22 @@ public final class DataDirectory {
         return Optional.empty();
     }
 
+    /**
+     * Where {@code kedrec data fetch} writes when no --dir is given: {@code KEDREC_DATA}, else {@code kedrec.data},
+     * else {@code kedrec.data.default} ({@code bin/kedrec} sets it to {@code ../shared/data} beside the repository),
+     * else {@code ../shared/data} from the working directory. Unlike {@link #find} it need not exist yet.
+     */
+    public static Path defaultTarget() {
+        for (String candidate : new String[] {
+            System.getenv(ENV), System.getProperty("kedrec.data"), System.getProperty("kedrec.data.default")
+        }) {
+            if (candidate != null && !candidate.isBlank()) {
+                return Paths.get(candidate).toAbsolutePath().normalize();
+            }
+        }
+        return Paths.get("../shared/data").toAbsolutePath().normalize();
+    }
+
     /** The data directory, or an error that says how to point at one. */
     public static Path require() {
         return find().orElseThrow(() -> new IllegalStateException(Messages.format(
