@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.split.SplitPlan;
@@ -113,7 +114,7 @@ final class TestDb {
     }
 
     private void setUp() {
-        Path data = DataDirectory.require();
+        Path data = DataDirectory.forTests(Assumptions::abort);
         Importer importer = new Importer(driver, ImportOptions.defaults().withDataDirectory(data));
         importer.importHetionet(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"),
                 data.resolve("hetionet-integrate/edges-10.sif"));

@@ -37,9 +37,8 @@ public final class DataDirectory {
     public static Path forTests(Consumer<String> skip, String... alsoNeeded) {
         Optional<Path> found = find();
         String line = found.isPresent() ? incompleteLine(found.get(), alsoNeeded) : Messages.format(
-                "No KEDRec data directory (%s unset and no ../shared/data beside the repository): tests that read "
-                        + "real data need it; run `%s` then `bin/kedrec data derive`, or set %s.",
-                ENV, DataCatalogue.FETCH_COMMAND, ENV);
+                "No KEDRec data directory (%s): tests that read real data need it; run `%s` then `bin/kedrec data "
+                        + "derive`, or set %s to a copy of the data.", whyNone(), DataCatalogue.FETCH_COMMAND, ENV);
         if (line == null) {
             return found.get();
         }
@@ -52,6 +51,18 @@ public final class DataDirectory {
         skip.accept(line);
         // A skip callback that returns (not JUnit's abort) must not let the test run without its data.
         throw new IllegalStateException(line);
+    }
+
+    private static String whyNone() {
+        String env = System.getenv(ENV);
+        if (env != null && !env.isBlank()) {
+            return Messages.format("%s=%s is not a folder", ENV, env);
+        }
+        String property = System.getProperty("kedrec.data");
+        if (property != null && !property.isBlank()) {
+            return Messages.format("-Dkedrec.data=%s is not a folder", property);
+        }
+        return ENV + " unset and no ../shared/data beside the repository";
     }
 
     /** {@code null} when every needed file is there with its pinned size, else the one line that says what is not. */
