@@ -2,7 +2,7 @@
 """Writes the pinned data catalogue (core/src/main/resources/org/kedrec/core/data/catalogue.tsv) from a data
 directory: sizes and SHA-256 are computed from the files, sources and licences come from the table below (which
 follows the data README, docs/data.md). Run: python3 docs/tools/data_catalogue.py ../shared/data > catalogue.tsv"""
-import hashlib, os, sys
+import gzip, hashlib, os, sys
 from urllib.parse import quote
 
 HETIONET = ("hetio/hetionet", "8a6cc0c5604d0e2908786e4de38af67b8e46ee4a")
@@ -76,11 +76,11 @@ DERIVED = {
     "derived/hetionet-v1.0-edges-demo.sif.gz": ("demo-edges", "CC0 1.0 (integrated sources keep their terms)", OPEN),
     "fixtures/hetionet-nodes-for-edges-10.tsv": ("fixture-nodes", "CC0 1.0", OPEN),
     "eval/hetionet_CtD_split.tsv": ("ctd-split", "CC0 1.0", OPEN),
-    "crosswalk/mesh_to_hetionet_disease.tsv": ("mesh-disease", "CC BY 3.0", OPEN),
-    "crosswalk/mesh_to_drugbank.tsv": ("mesh-drugbank", "CC BY 4.0", OPEN),
-    "crosswalk/uniprot_to_entrez.tsv": ("uniprot-entrez", "CC BY-NC 4.0 (DrugBank) / CC BY 4.0 (DrugCentral)", NC),
-    "clinicaltrials/trials_hint_x_hetionet.tsv": ("hint-trials", "HINT benchmark usage agreement: non-commercial use only", NC),
-    "fixtures/ctg-studies-5.json": ("ctg-5", "MIT (repository); data ClinicalTrials.gov terms", OPEN),
+    "crosswalk/mesh_to_hetionet_disease.tsv": ("-", "CC BY 3.0", OPEN),
+    "crosswalk/mesh_to_drugbank.tsv": ("-", "CC BY 4.0", OPEN),
+    "crosswalk/uniprot_to_entrez.tsv": ("-", "CC BY-NC 4.0 (DrugBank) / CC BY 4.0 (DrugCentral)", NC),
+    "clinicaltrials/trials_hint_x_hetionet.tsv": ("-", "HINT benchmark usage agreement: non-commercial use only", NC),
+    "fixtures/ctg-studies-5.json": ("-", "MIT (repository); data ClinicalTrials.gov terms", OPEN),
     "eval/disease_coverage.tsv": ("-", "CC0 1.0", OPEN),
     "drkg/drkg_relation_types.tsv": ("-", "Apache-2.0", OPEN),
 }
@@ -98,6 +98,8 @@ def main(data):
         ORIGINALS["clinicaltrials/dhimmel-clintrials/sample/" + name] = (CT, "download/sample/" + name, "ClinicalTrials.gov terms", OPEN)
     print("# The pinned data catalogue: every file kedrec reads from the data directory. Written by "
           "docs/tools/data_catalogue.py; see docs/data.md.")
+    print("# bytes and sha256 are those of the file, except for a derived .gz: those of its decompressed content.")
+    print("# recipe: the `kedrec data derive` recipe that writes a derived file; - = none (comes with a copy of the data).")
     print("\t".join(["path", "kind", "bytes", "sha256", "terms", "licence", "repository", "commit", "source_path", "url", "recipe"]))
     rows = []
     for path, ((repo, commit), source, licence, terms) in ORIGINALS.items():
@@ -105,8 +107,14 @@ def main(data):
         rows.append([path, "original", str(os.path.getsize(os.path.join(data, path))), sha256(os.path.join(data, path)),
                      terms, licence, repo, commit, source, url, "-"])
     for path, (recipe, licence, terms) in DERIVED.items():
-        rows.append([path, "derived", str(os.path.getsize(os.path.join(data, path))), sha256(os.path.join(data, path)),
-                     terms, licence, "-", "-", "-", "-", recipe])
+        full = os.path.join(data, path)
+        if path.endswith(".gz"):
+            # A derived .gz is pinned by its decompressed content: gzip bytes depend on the compressor.
+            content = gzip.open(full).read()
+            size, digest = len(content), hashlib.sha256(content).hexdigest()
+        else:
+            size, digest = os.path.getsize(full), sha256(full)
+        rows.append([path, "derived", str(size), digest, terms, licence, "-", "-", "-", "-", recipe])
     rows.append(["hetionet/hetionet-v1.0-edges.sif.gz", "full", "12401407",
                  "611f0411ac666be4e0270e54bbca67407e14720bfc3099311f0f5eec25c5a947", OPEN, "CC0 1.0 (integrated sources keep their terms)",
                  "hetio/hetionet", "38873689199f81b0e6e11554d9803b94f0c4a12c", "hetnet/tsv/hetionet-v1.0-edges.sif.gz",

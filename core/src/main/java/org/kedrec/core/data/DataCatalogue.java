@@ -44,6 +44,14 @@ public final class DataCatalogue {
      */
     public record Entry(String path, Kind kind, long bytes, String sha256, boolean nonCommercial, String licence,
             String repository, String commit, String sourcePath, String url, String recipe) {
+        /**
+         * Whether {@link #bytes} and {@link #sha256} pin the decompressed content rather than the file: so for a
+         * derived {@code .gz}, whose compressed bytes depend on the compressor that wrote it.
+         */
+        public boolean pinsContent() {
+            return kind == Kind.DERIVED && path.endsWith(".gz");
+        }
+
         /** Where the file comes from, for messages: {@code owner/name @ commit : path}, or its recipe. */
         public String source() {
             if (repository != null) {
@@ -175,7 +183,7 @@ public final class DataCatalogue {
         for (Entry entry : entries) {
             Path file = dir.resolve(entry.path());
             try {
-                if (!Files.isRegularFile(file) || Files.size(file) != entry.bytes()) {
+                if (!Files.isRegularFile(file) || (!entry.pinsContent() && Files.size(file) != entry.bytes())) {
                     bad.add(entry);
                 }
             } catch (IOException e) {
@@ -183,6 +191,28 @@ public final class DataCatalogue {
             }
         }
         return bad;
+    }
+
+    /** The size and SHA-256 that {@code entry} pins, measured on {@code file} (decompressed if it pins content). */
+    public static Measured measure(Entry entry, Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        long size = 0;
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = entry.pinsContent() ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                size += n;
+            }
+        }
+        return new Measured(size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** What {@link #measure} found. */
+    public record Measured(long bytes, String sha256) {
+        public boolean matches(Entry entry) {
+            return bytes == entry.bytes() && sha256.equals(entry.sha256());
+        }
     }
 
     /** The SHA-256 of a file, lower-case hex. */

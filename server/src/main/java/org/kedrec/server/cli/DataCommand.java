@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         commandListHeading = "%nCommands:%n",
-        subcommands = {DataFetchCommand.class, DataVerifyCommand.class})
+        subcommands = {DataFetchCommand.class, DataVerifyCommand.class, DataDeriveCommand.class})
 public final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -31,16 +31,17 @@ public final class DataVerifier {
                 continue;
             }
             try {
-                long size = Files.size(file);
-                if (size != entry.bytes()) {
-                    checks.add(new Check(entry, State.CORRUPT, Messages.format("%,d bytes; the catalogue pins %,d",
-                            size, entry.bytes())));
-                    continue;
+                DataCatalogue.Measured measured = DataCatalogue.measure(entry, file);
+                String what = entry.pinsContent() ? "decompressed " : "";
+                if (measured.bytes() != entry.bytes()) {
+                    checks.add(new Check(entry, State.CORRUPT, Messages.format("%s%,d bytes; the catalogue pins %,d",
+                            what, measured.bytes(), entry.bytes())));
+                } else if (!measured.sha256().equals(entry.sha256())) {
+                    checks.add(new Check(entry, State.CORRUPT, Messages.format("%sSHA-256 %s; expected %s", what,
+                            measured.sha256(), entry.sha256())));
+                } else {
+                    checks.add(new Check(entry, State.OK, null));
                 }
-                String actual = DataCatalogue.sha256(file);
-                checks.add(actual.equals(entry.sha256()) ? new Check(entry, State.OK, null)
-                        : new Check(entry, State.CORRUPT, Messages.format("SHA-256 %s; expected %s", actual,
-                                entry.sha256())));
             } catch (IOException e) {
                 checks.add(new Check(entry, State.CORRUPT, "unreadable: " + e));
             }
