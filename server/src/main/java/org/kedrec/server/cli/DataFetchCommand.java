@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataCatalogue;
-import org.kedrec.core.data.DataCatalogue.Kind;
 import org.kedrec.server.data.FetchProgress;
 import org.kedrec.server.data.FetchRun;
 import picocli.CommandLine.Command;
@@ -31,7 +30,8 @@ public final class DataFetchCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--mirror", paramLabel = "URL|DIR", description = "Fetch the same relative paths from this "
-            + "http(s) base address or local folder instead of the pinned sources.")
+            + "http(s) base address or local folder instead of the pinned sources; from a mirror also the derived "
+            + "files that `data derive` cannot make yet.")
     String mirror;
 
     @Option(names = "--full", description = "Also fetch the complete Hetionet v1.0 edge file (12.4 MB, 2,250,197 "
@@ -55,8 +55,7 @@ public final class DataFetchCommand implements Callable<Integer> {
                     + "%s is neither an http(s) address nor an existing folder.", mirror));
         }
         Path target = DataCommand.dir(dir);
-        DataCatalogue catalogue = DataCatalogue.pinned();
-        var entries = full ? catalogue.of(Kind.ORIGINAL, Kind.FULL) : catalogue.of(Kind.ORIGINAL);
+        var entries = FetchRun.entries(full, mirror);
         FetchProgress progress = new FetchProgress(spec.commandLine().getErr(), System.console() != null);
         FetchRun.run(target, mirror, entries, parallel, spec.commandLine().getOut(), progress);
         KedrecCli.say(spec, Messages.format("Next: `bin/kedrec data derive --dir %s` writes the derived files.",

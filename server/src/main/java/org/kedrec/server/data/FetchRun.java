@@ -16,6 +16,24 @@ import org.kedrec.core.data.DataCatalogue.Entry;
 public final class FetchRun {
     private FetchRun() {}
 
+    /**
+     * What a fetch downloads: the originals, with {@code full} the --full extras, and from a mirror also the
+     * derived files that no recipe makes (a mirror is a copy of a whole data directory; the public sources have
+     * no such files, so without a mirror they cannot be fetched).
+     */
+    public static List<Entry> entries(boolean full, String mirror) {
+        DataCatalogue catalogue = DataCatalogue.pinned();
+        List<Entry> entries = new java.util.ArrayList<>(catalogue.of(DataCatalogue.Kind.ORIGINAL));
+        if (mirror != null) {
+            catalogue.of(DataCatalogue.Kind.DERIVED).stream().filter(e -> e.recipe() == null && !e.pinsContent())
+                    .forEach(entries::add);
+        }
+        if (full) {
+            entries.addAll(catalogue.of(DataCatalogue.Kind.FULL));
+        }
+        return entries;
+    }
+
     /** The outcomes; an {@link IllegalStateException} that lists each failure when any file failed. */
     public static List<DataFetcher.Outcome> run(Path dir, String mirror, List<Entry> entries, int parallel,
             PrintWriter out, FetchProgress progress) {

@@ -130,10 +130,10 @@ class DataFetchIT {
         Path dir = tmp.resolve("fresh");
         CliRun first = CliRun.of("data", "fetch", "--dir", dir.toString(), "--mirror", base);
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("Fetching 69 of 69 files (37.9 MB) into " + dir + " from " + base + "." + NL,
+        assertThat(first.out()).contains("Fetching 76 of 76 files (38.7 MB) into " + dir + " from " + base + "." + NL,
                 "NOTICE: ", "drugbank-dhimmel/drugbank-slim.tsv - DrugBank content CC BY-NC 4.0",
                 "clinicaltrials/hint/phase_I_train.csv - HINT benchmark usage agreement: non-commercial use only",
-                dir + ": 69 downloaded (37.9 MB, 0 resumed), 0 already verified, 0 failed." + NL);
+                dir + ": 76 downloaded (38.7 MB, 0 resumed), 0 already verified, 0 failed." + NL);
         for (Entry e : DataCatalogue.pinned().of(Kind.ORIGINAL)) {
             assertThat(dir.resolve(e.path() + DataFetcher.PART)).doesNotExist();
         }
@@ -146,7 +146,7 @@ class DataFetchIT {
         requests.clear();
         CliRun second = CliRun.of("data", "fetch", "--dir", dir.toString(), "--mirror", base);
         assertThat(second.exitCode()).as(second.toString()).isZero();
-        assertThat(second.out()).startsWith(dir + ": 0 downloaded (0.0 MB, 0 resumed), 69 already verified, 0 "
+        assertThat(second.out()).startsWith(dir + ": 0 downloaded (0.0 MB, 0 resumed), 76 already verified, 0 "
                 + "failed." + NL).doesNotContain("NOTICE");
         assertThat(requests).isEmpty();
     }
@@ -204,6 +204,30 @@ class DataFetchIT {
         List<DataFetcher.Outcome> outcomes = fetcher(tmp.resolve("404"), base).fetch(List.of(missing));
         assertThat(outcomes.get(0).error()).isEqualTo("nowhere/gone.tsv: HTTP 404 from " + base + "nowhere/gone.tsv "
                 + "(not found: check --mirror, or the pinned source in the catalogue)");
+    }
+
+    /**
+     * A fresh machine: the demo fetches from the mirror and derives before step 1, so step 1 finds all 24 files;
+     * a busy Bolt port then stops it at step 2, before a server starts or a home is written.
+     */
+    @Test
+    void theDemoFetchesAndDerivesWhatIsMissingBeforeStepOne() throws IOException {
+        Path dir = tmp.resolve("demo-data");
+        Path home = tmp.resolve("demo-home");
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("demo", "--data", dir.toString(), "--mirror", base, "--home", home.toString(),
+                    "--bolt", Integer.toString(busy.getLocalPort()), "--http", "7742");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.out()).startsWith("[0/8] Data: 24 of the 24 files the demo reads are missing in " + dir
+                    + "; fetching 76 files (38.7 MB) from " + base + " and deriving the rest (`kedrec demo --offline` "
+                    + "skips this)." + NL)
+                    .contains("      derived derived/hetionet-v1.0-edges-demo.sif.gz (193,242 rows)" + NL,
+                            "[1/8] Data" + NL)
+                    .endsWith("[2/8] Server" + NL);
+        }
+        assertThat(DataVerifier.check(dir, DataCatalogue.pinned().of(Kind.ORIGINAL, Kind.DERIVED)))
+                .allSatisfy(c -> assertThat(c.state()).as(c.entry().path()).isEqualTo(DataVerifier.State.OK));
+        assertThat(home).doesNotExist();
     }
 
     /** --full goes through the same path; the real 12 MB file cannot be downloaded here, so the test pins its own. */

@@ -31,7 +31,7 @@ class DemoDataTest {
     void everyFileNamesAPublicSourceAndALicence() {
         assertThat(DemoData.FILES).hasSize(24);
         for (DemoData.DataFile file : DemoData.FILES) {
-            assertThat(file.source()).as(file.path()).containsPattern("^https://raw\\.githubusercontent\\.com/|^derived by `bin/kedrec data derive`")
+            assertThat(file.source()).as(file.path()).containsPattern("^https://raw\\.githubusercontent\\.com/|^derived")
                     .doesNotContain("/blob/");
             assertThat(file.licence()).as(file.path()).isNotBlank();
         }
