@@ -76,7 +76,7 @@ DERIVED = {
     "derived/hetionet-v1.0-edges-demo.sif.gz": ("demo-edges", "CC0 1.0 (integrated sources keep their terms)", OPEN),
     "fixtures/hetionet-nodes-for-edges-10.tsv": ("fixture-nodes", "CC0 1.0", OPEN),
     "eval/hetionet_CtD_split.tsv": ("ctd-split", "CC0 1.0", OPEN),
-    "crosswalk/mesh_to_hetionet_disease.tsv": ("-", "CC BY 3.0", OPEN),
+    "crosswalk/mesh_to_hetionet_disease.tsv": ("mesh-disease", "CC BY 3.0", OPEN),
     "crosswalk/mesh_to_drugbank.tsv": ("-", "CC BY 4.0", OPEN),
     "crosswalk/uniprot_to_entrez.tsv": ("-", "CC BY-NC 4.0 (DrugBank) / CC BY 4.0 (DrugCentral)", NC),
     "clinicaltrials/trials_hint_x_hetionet.tsv": ("-", "HINT benchmark usage agreement: non-commercial use only", NC),

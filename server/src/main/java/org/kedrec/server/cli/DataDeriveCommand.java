@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code kedrec data derive}: the derived files from the originals; see {@link Deriver}. */
 @Command(name = "derive", description = {
     "Write the derived files (the demo edge set, the evaluation split of the TREATS edges, the fixture graph's "
-            + "nodes) from the fetched originals, following the recipes of docs/data.md. Existing derived files are "
+            + "nodes, the MeSH-to-disease crosswalk) from the fetched originals, following the recipes of docs/data.md. Existing derived files are "
             + "replaced only by complete new ones.",
     ""
 })

@@ -46,13 +46,16 @@ public final class Deriver {
     static final String CBG = "hetionet-sources/CbG-binding.tsv";
     static final String DAG = "hetionet-sources/DaG-association.tsv";
     static final String PATHWAYS = "hetionet-sources/pathways.tsv";
+    static final String XREFS = "disease-ontology/xrefs-slim.tsv";
+    static final String XREFS_PROP = "disease-ontology/xrefs-prop-slim.tsv";
 
     /** The recipes this class implements, in the order they run. */
     public static final List<Recipe> RECIPES = List.of(
             new Recipe("demo-edges", "derived/hetionet-v1.0-edges-demo.sif.gz",
                     List.of(NODES, EDGES_5K, CBG, DAG, PATHWAYS)),
             new Recipe("ctd-split", "eval/hetionet_CtD_split.tsv", List.of(NODES, EDGES_5K)),
-            new Recipe("fixture-nodes", "fixtures/hetionet-nodes-for-edges-10.tsv", List.of(NODES, EDGES_10)));
+            new Recipe("fixture-nodes", "fixtures/hetionet-nodes-for-edges-10.tsv", List.of(NODES, EDGES_10)),
+            new Recipe("mesh-disease", "crosswalk/mesh_to_hetionet_disease.tsv", List.of(NODES, XREFS, XREFS_PROP)));
 
     /** The metaedges whose complete edge sets replace the 5,000-edge cut in the demo edge set. */
     static final List<String> COMPLETED = List.of("CbG", "DaG", "GpPW");
@@ -87,6 +90,7 @@ public final class Deriver {
                 case "demo-edges" -> demoEdges(recipe.path());
                 case "ctd-split" -> ctdSplit(recipe.path());
                 case "fixture-nodes" -> fixtureNodes(recipe.path());
+                case "mesh-disease" -> meshDisease(recipe.path());
                 default -> throw new IllegalStateException("No code for recipe " + recipe.name());
             };
             written.add(new Written(recipe, rows));
@@ -205,6 +209,34 @@ public final class Deriver {
             }
         }
         write(path, header, lines, false);
+        return lines.size();
+    }
+
+    /**
+     * MeSH to Hetionet disease: every MSH xref of the Disease Ontology slim with the xrefs of its subsumed terms
+     * rolled up ({@code xrefs-prop-slim.tsv}); {@code direct_xref} when the slim term itself carries it
+     * ({@code xrefs-slim.tsv}), else {@code xref_of_subsumed_term}; sorted by MeSH id, DOID.
+     */
+    private long meshDisease(String path) throws IOException {
+        Map<String, String> names = nodeNames();
+        Set<String> direct = new HashSet<>();
+        for (Map<String, String> row : table(XREFS)) {
+            if ("MSH".equals(row.get("resource"))) {
+                direct.add(row.get("resource_id") + "|" + row.get("doid_code"));
+            }
+        }
+        TreeSet<List<String>> rows = new TreeSet<>(TUPLE_ORDER);
+        for (Map<String, String> row : table(XREFS_PROP)) {
+            String mesh = row.get("resource_id");
+            String doid = row.get("doid_code");
+            String node = "Disease::" + doid;
+            if ("MSH".equals(row.get("resource")) && names.containsKey(node)) {
+                rows.add(List.of(mesh, doid, node, names.get(node),
+                        direct.contains(mesh + "|" + doid) ? "direct_xref" : "xref_of_subsumed_term"));
+            }
+        }
+        List<String> lines = rows.stream().map(r -> String.join("\t", r)).toList();
+        write(path, "mesh_id\tdoid\thetionet_id\thetionet_name\tmatch_type", lines, false);
         return lines.size();
     }
 

@@ -42,7 +42,8 @@ class DeriverTest {
         assertThat(written).extracting(w -> w.recipe().path() + " " + w.rows()).containsExactly(
                 "derived/hetionet-v1.0-edges-demo.sif.gz 193242",
                 "eval/hetionet_CtD_split.tsv 755",
-                "fixtures/hetionet-nodes-for-edges-10.tsv 432");
+                "fixtures/hetionet-nodes-for-edges-10.tsv 432",
+                "crosswalk/mesh_to_hetionet_disease.tsv 450");
         for (Deriver.Recipe recipe : Deriver.RECIPES) {
             Map<String, Integer> shipped = rows(data.resolve(recipe.path()));
             Map<String, Integer> derived = rows(out.resolve(recipe.path()));
@@ -67,10 +68,11 @@ class DeriverTest {
     void missingOriginalsAreNamedWithTheFetchCommand(@TempDir Path empty) {
         assertThatThrownBy(() -> new Deriver(empty, empty).deriveAll())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Cannot derive: 6 original files are missing under " + empty + ": "
+                .hasMessage("Cannot derive: 8 original files are missing under " + empty + ": "
                         + "hetionet/hetionet-v1.0-nodes.tsv, hetionet-integrate/edges-5k.sif.gz, "
                         + "hetionet-sources/CbG-binding.tsv, hetionet-sources/DaG-association.tsv, "
-                        + "hetionet-sources/pathways.tsv, hetionet-integrate/edges-10.sif. Run `bin/kedrec data fetch "
+                        + "hetionet-sources/pathways.tsv, hetionet-integrate/edges-10.sif, "
+                        + "disease-ontology/xrefs-slim.tsv, disease-ontology/xrefs-prop-slim.tsv. Run `bin/kedrec data fetch "
                         + "--dir " + empty + "` first.");
         assertThat(empty.resolve("derived")).doesNotExist();
     }
