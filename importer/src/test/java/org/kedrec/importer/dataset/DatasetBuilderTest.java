@@ -64,8 +64,9 @@ class DatasetBuilderTest {
 
     @BeforeAll
     void buildThreeTimes() {
-        graph = SharedFixtureGraph.graph();
+        // Data first: without it the class skips before starting a database.
         dataDir = DataDirectory.forTests(Assumptions::abort);
+        graph = SharedFixtureGraph.graph();
         first = build(DatasetBuildConfig.defaults(tmp.resolve("a"), dataDir));
         second = build(DatasetBuildConfig.defaults(tmp.resolve("b"), dataDir).withThreads(1, 50));
         otherSeed = build(DatasetBuildConfig.defaults(tmp.resolve("c"), dataDir).withSeed(7));

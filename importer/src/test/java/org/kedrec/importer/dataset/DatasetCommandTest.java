@@ -40,8 +40,9 @@ class DatasetCommandTest {
 
     @BeforeAll
     void connect() {
-        graph = SharedFixtureGraph.graph();
+        // Data first: without it the class skips before starting a database.
         dataDir = DataDirectory.forTests(Assumptions::abort);
+        graph = SharedFixtureGraph.graph();
     }
 
     record Run(int exitCode, String out, String err) {}

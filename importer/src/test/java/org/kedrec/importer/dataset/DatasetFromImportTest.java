@@ -44,8 +44,8 @@ class DatasetFromImportTest {
 
     @Test
     void buildsEveryTreatsPairOfTheImportedGraph() throws Exception {
-        FixtureGraph graph = SharedFixtureGraph.graph();
         Path data = DataDirectory.forTests(Assumptions::abort);
+        FixtureGraph graph = SharedFixtureGraph.graph();
         graph.clear();
         ImportReport report = new Importer(graph.driver, ImportOptions.defaults().withDataDirectory(data))
                 .importHetionet(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"),
