@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.kedrec.core.data.DataDirectory;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -96,7 +97,7 @@ final class TestNeo4j implements AutoCloseable {
     }
 
     static Path data() {
-        return DataDirectory.require();
+        return DataDirectory.forTests(Assumptions::abort);
     }
 
     /** Test classes share the instance: closing is a no-op, the JVM's exit stops it. */

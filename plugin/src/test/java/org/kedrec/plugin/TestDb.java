@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.split.SplitPlan;
@@ -65,10 +66,12 @@ final class TestDb {
 
     static synchronized TestDb get() {
         if (shared == null) {
+            // Data first: without it every class using the shared database skips, and none is started half set up.
+            Path data = DataDirectory.forTests(Assumptions::abort);
             long start = System.nanoTime();
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "plugin-test-neo4j-stop"));
-            shared.setUp();
+            shared.setUp(data);
             System.out.printf("[TestDb] graph loaded and models trained in %.1f s%n",
                     (System.nanoTime() - start) / 1e9);
         }
@@ -112,8 +115,7 @@ final class TestDb {
         throw new IllegalStateException("No free port in 8100-8149 for the plugin's test Neo4j.");
     }
 
-    private void setUp() {
-        Path data = DataDirectory.require();
+    private void setUp(Path data) {
         Importer importer = new Importer(driver, ImportOptions.defaults().withDataDirectory(data));
         importer.importHetionet(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"),
                 data.resolve("hetionet-integrate/edges-10.sif"));

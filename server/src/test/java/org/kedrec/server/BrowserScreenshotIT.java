@@ -82,7 +82,7 @@ class BrowserScreenshotIT {
 
     /** The plugin tests' fixture graph (edges-10 and the demo edges among its nodes), abstracts, and a small ranker. */
     private void loadFixtureGraphAndModel() throws Exception {
-        Path data = DataDirectory.require();
+        Path data = DataDirectory.forTests(Assumptions::abort);
         Path nodes = data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv");
         Importer importer = new Importer(driver, ImportOptions.defaults().withDataDirectory(data));
         importer.importHetionet(nodes, data.resolve("hetionet-integrate/edges-10.sif"));

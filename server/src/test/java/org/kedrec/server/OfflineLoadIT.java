@@ -2,7 +2,6 @@ package org.kedrec.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,9 +79,7 @@ class OfflineLoadIT {
 
     @BeforeAll
     void load() {
-        Optional<Path> found = DataDirectory.find();
-        assumeTrue(found.isPresent(), "no KEDRec data directory (KEDREC_DATA)");
-        data = found.get();
+        data = DataDirectory.forTests(Assumptions::abort);
         TemporaryServer.Loaded loaded = TemporaryServer.loadOffline(Distribution.locate(), null, BOLT, BOLT + 1,
                 "512m", "128m", List.of(), ImportOptions.defaults().withDataDirectory(data), this::importEvidence,
                 said::add);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,7 +70,7 @@ class PluginServerIT {
         assertThat(started.exitCode()).as(started.toString()).isZero();
         driver = GraphDatabase.driver("bolt://127.0.0.1:" + BOLT, AuthTokens.none());
 
-        Path data = DataDirectory.require();
+        Path data = DataDirectory.forTests(Assumptions::abort);
         Path nodes = data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv");
         new Importer(driver, ImportOptions.defaults().withDataDirectory(data))
                 .importHetionet(nodes, data.resolve("hetionet-integrate/edges-10.sif"));

@@ -2,13 +2,12 @@ package org.kedrec.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -88,11 +87,10 @@ class TemporaryServerIT {
     @Test
     @Order(2)
     void theFixtureGraphImportsOverBoltWithExactCountsAndIdempotently() {
-        Optional<Path> data = DataDirectory.find();
-        assumeTrue(data.isPresent(), "no KEDRec data directory (KEDREC_DATA)");
-        Importer importer = new Importer(driver, ImportOptions.defaults().withDataDirectory(data.get()));
-        Path nodes = data.get().resolve("fixtures/hetionet-nodes-for-edges-10.tsv");
-        Path edges = data.get().resolve("hetionet-integrate/edges-10.sif");
+        Path data = DataDirectory.forTests(Assumptions::abort);
+        Importer importer = new Importer(driver, ImportOptions.defaults().withDataDirectory(data));
+        Path nodes = data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv");
+        Path edges = data.resolve("hetionet-integrate/edges-10.sif");
 
         ImportReport first = importer.importHetionet(nodes, edges);
         assertThat(first.nodes()).containsExactlyInAnyOrderEntriesOf(FIXTURE_NODES);

@@ -2,7 +2,6 @@ package org.kedrec.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.graph.RelationTypes.Row;
@@ -60,9 +59,8 @@ class RelationTypesTest {
 
     @Test
     void everyDrkgRelationHasARow() throws IOException {
-        Optional<Path> data = DataDirectory.find();
-        assumeTrue(data.isPresent(), "KEDREC_DATA not available");
-        List<String> lines = Files.readAllLines(data.get().resolve("drkg/drkg_relation_types.tsv"), StandardCharsets.UTF_8);
+        Path data = DataDirectory.forTests(Assumptions::abort, "drkg/drkg_relation_types.tsv");
+        List<String> lines = Files.readAllLines(data.resolve("drkg/drkg_relation_types.tsv"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(108);
         for (String line : lines.subList(1, lines.size())) {
             String relation = line.split("\t")[0];

@@ -1,7 +1,6 @@
 package org.kedrec.core.split;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kedrec.core.data.DataDirectory;
@@ -23,9 +22,7 @@ class SplitPlanTest {
 
     @Test
     void readsThePublishedSplitAndRoundTrips(@TempDir Path tmp) {
-        Optional<Path> data = DataDirectory.find();
-        assumeTrue(data.isPresent(), "KEDREC_DATA not available");
-        SplitPlan plan = SplitPlan.fromDataDirectory(data.get());
+        SplitPlan plan = SplitPlan.fromDataDirectory(DataDirectory.forTests(Assumptions::abort));
         assertThat(plan.publishedPairs()).hasSize(755);
 
         Map<PairSplit, Integer> counts = new EnumMap<>(PairSplit.class);

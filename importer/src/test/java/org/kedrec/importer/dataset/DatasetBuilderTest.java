@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -63,9 +64,9 @@ class DatasetBuilderTest {
 
     @BeforeAll
     void buildThreeTimes() {
+        // Data first: without it the class skips before starting a database.
+        dataDir = DataDirectory.forTests(Assumptions::abort);
         graph = SharedFixtureGraph.graph();
-        dataDir = DataDirectory.find().orElseThrow(() -> new IllegalStateException(
-                "These tests read eval/hetionet_CtD_split.tsv and pharmacotherapydb/indications.tsv; set KEDREC_DATA."));
         first = build(DatasetBuildConfig.defaults(tmp.resolve("a"), dataDir));
         second = build(DatasetBuildConfig.defaults(tmp.resolve("b"), dataDir).withThreads(1, 50));
         otherSeed = build(DatasetBuildConfig.defaults(tmp.resolve("c"), dataDir).withSeed(7));

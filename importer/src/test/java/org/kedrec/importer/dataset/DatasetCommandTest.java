@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,9 +40,9 @@ class DatasetCommandTest {
 
     @BeforeAll
     void connect() {
+        // Data first: without it the class skips before starting a database.
+        dataDir = DataDirectory.forTests(Assumptions::abort);
         graph = SharedFixtureGraph.graph();
-        dataDir = DataDirectory.find().orElseThrow(() -> new IllegalStateException(
-                "These tests read eval/hetionet_CtD_split.tsv; set KEDREC_DATA."));
     }
 
     record Run(int exitCode, String out, String err) {}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,8 @@ class DatasetFromImportTest {
 
     @Test
     void buildsEveryTreatsPairOfTheImportedGraph() throws Exception {
+        Path data = DataDirectory.forTests(Assumptions::abort);
         FixtureGraph graph = SharedFixtureGraph.graph();
-        Path data = DataDirectory.find().orElseThrow(() -> new IllegalStateException(
-                "This test imports edges-10.sif from the data directory; set KEDREC_DATA."));
         graph.clear();
         ImportReport report = new Importer(graph.driver, ImportOptions.defaults().withDataDirectory(data))
                 .importHetionet(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"),

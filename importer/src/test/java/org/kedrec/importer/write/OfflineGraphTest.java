@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kedrec.importer.ImportOptions;
@@ -131,7 +132,7 @@ class OfflineGraphTest {
     /** The inputs and expected counts of EvidenceImportTest, which imports them over Bolt. */
     @Test
     void theEvidenceFixtureBuiltOfflineHasTheOnlineCounts() {
-        Path data = DataDirectory.require();
+        Path data = DataDirectory.forTests(Assumptions::abort);
         OfflineGraph fixture = new OfflineGraph();
         Importer importer = Importer.offline(fixture, ImportOptions.defaults().withDataDirectory(data));
         ImportReport hetionet = importer.importHetionet(data.resolve("hetionet/hetionet-v1.0-nodes.tsv"),

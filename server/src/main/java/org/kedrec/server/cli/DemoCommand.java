@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.server.ServerSettings;
+import org.kedrec.server.data.DemoDataSetup;
+import org.kedrec.server.data.FetchProgress;
 import org.kedrec.server.demo.DemoProfile;
 import org.kedrec.server.demo.DemoRunner;
 import picocli.CommandLine;
@@ -41,6 +43,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR",
             description = "The data directory (default: $KEDREC_DATA, else ../shared/data beside the repository).")
     Path data;
+
+    @Option(names = "--offline", description = "Do not fetch or derive missing data files; stop at step 1 with the "
+            + "list of what is missing instead.")
+    boolean offline;
+
+    @Option(names = "--mirror", paramLabel = "URL|DIR", description = "Fetch missing originals from this mirror "
+            + "(same layout as the data directory) instead of their pinned public sources.")
+    String mirror;
 
     @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:" + HOME_ENV + "}",
             description = "The server home of the demo (default: $" + HOME_ENV + "; bin/kedrec sets it to "
@@ -120,6 +130,13 @@ public final class DemoCommand implements Callable<Integer> {
         Path dataDir = data != null ? data.toAbsolutePath().normalize() : DataDirectory.find().orElse(null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!offline) {
+            // Step 0: a fresh machine fetches and derives what is missing (docs/data.md); --offline skips it.
+            Path target = dataDir != null ? dataDir : DataDirectory.defaultTarget();
+            if (DemoDataSetup.complete(target, mirror, out, new FetchProgress(err, System.console() != null))) {
+                dataDir = target;
+            }
+        }
         DemoRunner runner = new DemoRunner(out, err, args -> {
             CommandLine cli = KedrecCli.commandLine();
             cli.setOut(out);

@@ -38,6 +38,7 @@ public final class KedrecCli implements Runnable {
     /** The top-level commands, one line each: another module adds its picocli command class here. */
     static final List<Class<?>> COMMANDS = List.of(
             DemoCommand.class,
+            DataCommand.class,
             ServerCommand.class,
             org.kedrec.importer.cli.ImportCommand.class,
             org.kedrec.importer.dataset.DatasetCommand.class,

@@ -18,8 +18,8 @@ class DemoCommandTest {
     void missingDataStopsBeforeAnythingIsStartedOrWritten() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Path home = tmp.resolve("home");
-        CliRun run = CliRun.of("demo", "--data", data.toString(), "--home", home.toString(), "--bolt", "8309",
-                "--http", "8308");
+        CliRun run = CliRun.of("demo", "--offline", "--data", data.toString(), "--home", home.toString(), "--bolt",
+                "8309", "--http", "8308");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).isEqualTo("[1/8] Data" + NL);
         assertThat(run.err()).startsWith("The data directory " + data + " is incomplete: 24 of the 24 files the demo "

@@ -37,7 +37,7 @@ class KedrecCliTest {
     void aMissingCommandIsAUsageError() {
         CliRun run = CliRun.of();
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Missing command: choose one of demo, server, import, dataset, train, eval, bench, help." + NL
+        assertThat(run.err()).isEqualTo("Missing command: choose one of demo, data, server, import, dataset, train, eval, bench, help." + NL
                 + "Try 'kedrec --help' for more information." + NL);
         assertThat(CliRun.of("server").err()).isEqualTo("Missing command: choose one of start, stop, status." + NL
                 + "Try 'kedrec server --help' for more information." + NL);

@@ -31,7 +31,8 @@ class DemoDataTest {
     void everyFileNamesAPublicSourceAndALicence() {
         assertThat(DemoData.FILES).hasSize(24);
         for (DemoData.DataFile file : DemoData.FILES) {
-            assertThat(file.source()).as(file.path()).containsPattern("https://github\\.com/|data README");
+            assertThat(file.source()).as(file.path()).containsPattern("^https://raw\\.githubusercontent\\.com/|^derived")
+                    .doesNotContain("/blob/");
             assertThat(file.licence()).as(file.path()).isNotBlank();
         }
         assertThat(DemoData.FILES).extracting(DemoData.DataFile::path).doesNotHaveDuplicates()
@@ -52,17 +53,17 @@ class DemoDataTest {
                         + "missing:" + NL
                         + "  hetionet/hetionet-v1.0-nodes.tsv" + NL
                         + "      Hetionet v1.0 nodes (all 47,031)" + NL
-                        + "      source:  https://github.com/hetio/hetionet/blob/8a6cc0c5604d0e2908786e4de38af67b8e"
-                        + "46ee4a/hetnet/tsv/hetionet-v1.0-nodes.tsv" + NL
+                        + "      source:  https://raw.githubusercontent.com/hetio/hetionet/8a6cc0c5604d0e2908786e4de3"
+                        + "8af67b8e46ee4a/hetnet/tsv/hetionet-v1.0-nodes.tsv" + NL
                         + "      licence: CC0 1.0" + NL
                         + "  derived/hetionet-v1.0-edges-demo.sif.gz" + NL
                         + "      the demo edges (193,242): Hetionet's edges-5k.sif.gz plus the complete CbG, DaG and "
                         + "GpPW edges of the hetionet-sources files" + NL
-                        + "      source:  https://github.com/dhimmel/integrate/blob/93feba1765fbcd76fd79e22f25121f539"
-                        + "9629148/data/edges-5k.sif.gz (derived)" + NL
+                        + "      source:  derived by `bin/kedrec data derive` (recipe demo-edges)" + NL
                         + "      licence: CC0 1.0 (integrated sources keep their terms)" + NL
-                        + "Copy them into one folder under these relative paths (the data README, "
-                        + "shared/data/README.md, describes each), then run `kedrec demo --data /path/to/data` or "
+                        + "Run `bin/kedrec data fetch --dir /path/to/data` and `bin/kedrec data derive --dir "
+                        + "/path/to/data` (or copy the files into one folder under these relative paths; docs/data.md "
+                        + "describes each), then run `kedrec demo --data /path/to/data` or "
                         + "`export KEDREC_DATA=/path/to/data`.");
     }
 

@@ -1,0 +1,44 @@
+package org.kedrec.server.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.kedrec.core.Messages;
+import org.kedrec.server.data.Deriver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kedrec data derive}: the derived files from the originals; see {@link Deriver}. */
+@Command(name = "derive", description = {
+    "Write the derived files (the demo edge set, the evaluation split of the TREATS edges, the fixture graph's "
+            + "nodes, the MeSH-to-disease crosswalk) from the fetched originals, following the recipes of docs/data.md. Existing derived files are "
+            + "replaced only by complete new ones.",
+    ""
+})
+public final class DataDeriveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "The data directory (default: $KEDREC_DATA, else "
+            + "../shared/data beside the repository).")
+    Path dir;
+
+    /** {@inheritDoc} */
+    @Override
+    public Integer call() {
+        Path target = DataCommand.dir(dir);
+        try {
+            for (Deriver.Written written : new Deriver(target, target).deriveAll()) {
+                KedrecCli.say(spec, Messages.format("%s: %,d rows (recipe %s)", written.recipe().path(),
+                        written.rows(), written.recipe().name()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(Messages.format("Deriving into %s failed: %s", target, e), e);
+        }
+        KedrecCli.say(spec, Messages.format("Check them: `bin/kedrec data verify --dir %s`.", target));
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package org.kedrec.server.data;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.kedrec.core.Messages;
+import org.kedrec.core.data.DataCatalogue;
+import org.kedrec.core.data.DataCatalogue.Entry;
+
+/**
+ * One {@code data fetch}: says what will be downloaded from where (and names the non-commercial sources among
+ * it), downloads, and sums up; throws with every failure's message when a file could not be fetched. Shared by
+ * {@code kedrec data fetch} and the demo's data step.
+ */
+public final class FetchRun {
+    private FetchRun() {}
+
+    /**
+     * What a fetch downloads: the originals, with {@code full} the --full extras, and from a mirror also the
+     * derived files that no recipe makes (a mirror is a copy of a whole data directory; the public sources have
+     * no such files, so without a mirror they cannot be fetched).
+     */
+    public static List<Entry> entries(boolean full, String mirror) {
+        DataCatalogue catalogue = DataCatalogue.pinned();
+        List<Entry> entries = new java.util.ArrayList<>(catalogue.of(DataCatalogue.Kind.ORIGINAL));
+        if (mirror != null) {
+            catalogue.of(DataCatalogue.Kind.DERIVED).stream().filter(e -> e.recipe() == null && !e.pinsContent())
+                    .forEach(entries::add);
+        }
+        if (full) {
+            entries.addAll(catalogue.of(DataCatalogue.Kind.FULL));
+        }
+        return entries;
+    }
+
+    /** The outcomes; an {@link IllegalStateException} that lists each failure when any file failed. */
+    public static List<DataFetcher.Outcome> run(Path dir, String mirror, List<Entry> entries, int parallel,
+            PrintWriter out, FetchProgress progress) {
+        DataFetcher fetcher = new DataFetcher(new DataFetcher.Settings(dir, mirror, parallel, Duration.ofSeconds(60)),
+                progress);
+        List<Entry> needed = DataFetcher.needed(dir, entries);
+        if (!needed.isEmpty()) {
+            long bytes = needed.stream().mapToLong(Entry::bytes).sum();
+            out.println(Messages.format("Fetching %d of %d files (%.1f MB) into %s from %s.", needed.size(),
+                    entries.size(), bytes / 1e6, dir, mirror == null ? "their pinned public sources" : mirror));
+            List<Entry> nonCommercial = needed.stream().filter(Entry::nonCommercial).toList();
+            if (!nonCommercial.isEmpty()) {
+                out.println(nonCommercialNotice(nonCommercial));
+            }
+            out.flush();
+        }
+        List<DataFetcher.Outcome> outcomes = fetcher.fetch(entries);
+        long downloaded = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.DOWNLOADED).count();
+        long verified = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.VERIFIED).count();
+        long transferred = outcomes.stream().mapToLong(DataFetcher.Outcome::bytes).sum();
+        int resumes = outcomes.stream().mapToInt(DataFetcher.Outcome::resumes).sum();
+        List<String> failures = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.FAILED)
+                .map(DataFetcher.Outcome::error).toList();
+        out.println(Messages.format("%s: %d downloaded (%.1f MB, %d resumed), %d already verified, %d failed.", dir,
+                downloaded, transferred / 1e6, resumes, verified, failures.size()));
+        out.flush();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(Messages.format("%d file%s could not be fetched:%n  %s%nRun the fetch "
+                    + "again to resume (finished files are kept; partial ones continue from their .part file).",
+                    failures.size(), failures.size() == 1 ? "" : "s", String.join(System.lineSeparator() + "  ",
+                            failures)));
+        }
+        return outcomes;
+    }
+
+    /** The notice for files under non-commercial terms: printed whenever they are downloaded, never optional. */
+    public static String nonCommercialNotice(List<Entry> entries) {
+        StringBuilder text = new StringBuilder(Messages.format("NOTICE: %d of these files may be used for "
+                + "non-commercial purposes only (see %s):", entries.size(), DataCatalogue.README));
+        for (Entry entry : entries) {
+            text.append(System.lineSeparator()).append("  ").append(entry.path()).append(" - ")
+                    .append(entry.licence());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,253 @@
+package org.kedrec.server.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.kedrec.core.data.DataCatalogue;
+import org.kedrec.core.data.DataCatalogue.Entry;
+import org.kedrec.core.data.DataCatalogue.Kind;
+import org.kedrec.core.data.DataDirectory;
+import org.kedrec.server.cli.CliRun;
+
+/**
+ * Serves the real originals of the data directory over HTTP on 127.0.0.1 (JDK HttpServer, with Range support and
+ * faults the test switches on: a connection cut mid-file, a flipped byte) and fetches them into empty folders.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DataFetchIT {
+    private static final String NL = System.lineSeparator();
+    private static final String MEDIUM = "hetionet-sources/DaG-association.tsv"; // 723,827 bytes
+    private static final String SMALL = "hetionet/metaedges.tsv";
+
+    private Path data;
+    private HttpServer server;
+    private String base;
+    /** Per path: serve only this many bytes of the next response, then drop the connection. */
+    private final Map<String, Long> cutAfter = new ConcurrentHashMap<>();
+    /** Per path: flip the byte at this offset in every response. */
+    private final Map<String, Long> flip = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger served = new AtomicInteger();
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    void serve() throws IOException {
+        data = DataDirectory.forTests(Assumptions::abort);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/data/";
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @BeforeEach
+    void reset() {
+        cutAfter.clear();
+        flip.clear();
+        requests.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8)
+                    .substring("/data/".length());
+            String range = exchange.getRequestHeaders().getFirst("Range");
+            requests.add(path + (range == null ? "" : " " + range));
+            Path file = data.resolve(path).normalize();
+            if (!file.startsWith(data) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            Long at = flip.get(path);
+            if (at != null) {
+                bytes[at.intValue()] ^= 0x01;
+            }
+            int from = 0;
+            if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
+                from = Integer.parseInt(range.substring(6, range.length() - 1));
+                exchange.getResponseHeaders().add("Content-Range",
+                        "bytes " + from + "-" + (bytes.length - 1) + "/" + bytes.length);
+                exchange.sendResponseHeaders(206, bytes.length - from);
+            } else {
+                exchange.sendResponseHeaders(200, bytes.length);
+            }
+            Long cut = cutAfter.remove(path);
+            OutputStream body = exchange.getResponseBody();
+            if (cut != null) {
+                body.write(bytes, from, cut.intValue());
+                body.flush();
+                served.incrementAndGet();
+                // Closing the exchange before Content-Length bytes were sent drops the connection mid-file.
+                throw new IOException("cut on purpose");
+            }
+            body.write(bytes, from, bytes.length - from);
+            served.incrementAndGet();
+        }
+    }
+
+    private DataFetcher fetcher(Path dir, String mirror) {
+        return new DataFetcher(new DataFetcher.Settings(dir, mirror, 4, Duration.ofSeconds(20)),
+                FetchProgress.silent());
+    }
+
+    private static Entry entry(String path) {
+        return DataCatalogue.pinned().entry(path).orElseThrow();
+    }
+
+    @Test
+    void fetchesEveryOriginalIntoAnEmptyFolderThenDownloadsNothing() {
+        Path dir = tmp.resolve("fresh");
+        CliRun first = CliRun.of("data", "fetch", "--dir", dir.toString(), "--mirror", base);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("Fetching 75 of 75 files (38.7 MB) into " + dir + " from " + base + "." + NL,
+                "NOTICE: ", "drugbank-dhimmel/drugbank-slim.tsv - DrugBank content CC BY-NC 4.0",
+                "clinicaltrials/hint/phase_I_train.csv - HINT benchmark usage agreement: non-commercial use only",
+                dir + ": 75 downloaded (38.7 MB, 0 resumed), 0 already verified, 0 failed." + NL);
+        for (Entry e : DataCatalogue.pinned().of(Kind.ORIGINAL)) {
+            assertThat(dir.resolve(e.path() + DataFetcher.PART)).doesNotExist();
+        }
+        assertThat(DataVerifier.check(dir, DataCatalogue.pinned().of(Kind.ORIGINAL)))
+                .allSatisfy(c -> assertThat(c.state()).as(c.entry().path()).isEqualTo(DataVerifier.State.OK));
+        CliRun verify = CliRun.of("data", "verify", "--dir", dir.toString());
+        assertThat(verify.out()).contains("ok       drugbank-dhimmel/drugbank-slim.tsv",
+                "NON-COMMERCIAL DrugBank content CC BY-NC 4.0", "MISSING  derived/hetionet-v1.0-edges-demo.sif.gz");
+
+        requests.clear();
+        CliRun second = CliRun.of("data", "fetch", "--dir", dir.toString(), "--mirror", base);
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).startsWith(dir + ": 0 downloaded (0.0 MB, 0 resumed), 75 already verified, 0 "
+                + "failed." + NL).doesNotContain("NOTICE");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aConnectionCutMidFileResumesWithARangeRequest() throws IOException {
+        cutAfter.put(MEDIUM, 300_000L);
+        Path dir = tmp.resolve("cut");
+        List<DataFetcher.Outcome> outcomes = fetcher(dir, base).fetch(List.of(entry(MEDIUM)));
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.status()).as(String.valueOf(o.error())).isEqualTo(DataFetcher.Status.DOWNLOADED);
+            assertThat(o.resumes()).isEqualTo(1);
+            assertThat(o.bytes()).isEqualTo(entry(MEDIUM).bytes());
+        });
+        assertThat(requests).containsExactly(MEDIUM, MEDIUM + " bytes=300000-");
+        assertThat(DataCatalogue.sha256(dir.resolve(MEDIUM))).isEqualTo(entry(MEDIUM).sha256());
+    }
+
+    @Test
+    void aPartialFileOfAnEarlierRunIsResumedNotRestarted() throws IOException {
+        Path dir = tmp.resolve("earlier");
+        Path part = dir.resolve(MEDIUM + DataFetcher.PART);
+        Files.createDirectories(part.getParent());
+        byte[] whole = Files.readAllBytes(data.resolve(MEDIUM));
+        Files.write(part, java.util.Arrays.copyOf(whole, 500_000));
+        List<DataFetcher.Outcome> outcomes = fetcher(dir, base).fetch(List.of(entry(MEDIUM)));
+        assertThat(outcomes.get(0).status()).isEqualTo(DataFetcher.Status.DOWNLOADED);
+        assertThat(outcomes.get(0).bytes()).isEqualTo(whole.length - 500_000L);
+        assertThat(requests).containsExactly(MEDIUM + " bytes=500000-");
+        assertThat(dir.resolve(MEDIUM)).hasBinaryContent(whole);
+        assertThat(part).doesNotExist();
+    }
+
+    @Test
+    void aCorruptedByteFailsNamingTheFileAndBothHashesAndKeepsNothing() throws IOException {
+        flip.put(SMALL, 100L);
+        Path dir = tmp.resolve("corrupt");
+        byte[] bad = Files.readAllBytes(data.resolve(SMALL));
+        bad[100] ^= 0x01;
+        String actual = java.util.HexFormat.of().formatHex(DataCatalogue.newDigest().digest(bad));
+        List<DataFetcher.Outcome> outcomes = fetcher(dir, base).fetch(List.of(entry(SMALL)));
+        assertThat(outcomes.get(0).status()).isEqualTo(DataFetcher.Status.FAILED);
+        assertThat(outcomes.get(0).error()).isEqualTo(SMALL + ": SHA-256 mismatch: expected " + entry(SMALL).sha256()
+                + ", got " + actual + " (from " + base + SMALL + "). The download was deleted; "
+                + dir.resolve(SMALL) + " was left as it was. Check the mirror or the source and run the fetch again.");
+        assertThat(dir.resolve(SMALL)).doesNotExist();
+        assertThat(dir.resolve(SMALL + DataFetcher.PART)).doesNotExist();
+    }
+
+    @Test
+    void aMissingFileNamesTheAddress() {
+        String header = "path\tkind\tbytes\tsha256\tterms\tlicence\trepository\tcommit\tsource_path\turl\trecipe\n";
+        Entry missing = DataCatalogue.parse(header + "nowhere/gone.tsv\toriginal\t10\t" + "0".repeat(64)
+                + "\topen\tCC0 1.0\t-\t-\t-\t-\t-\n").entries().get(0);
+        List<DataFetcher.Outcome> outcomes = fetcher(tmp.resolve("404"), base).fetch(List.of(missing));
+        assertThat(outcomes.get(0).error()).isEqualTo("nowhere/gone.tsv: HTTP 404 from " + base + "nowhere/gone.tsv "
+                + "(not found: check --mirror, or the pinned source in the catalogue)");
+    }
+
+    /**
+     * A fresh machine: the demo fetches from the mirror and derives before step 1, so step 1 finds all 24 files;
+     * a busy Bolt port then stops it at step 2, before a server starts or a home is written.
+     */
+    @Test
+    void theDemoFetchesAndDerivesWhatIsMissingBeforeStepOne() throws IOException {
+        Path dir = tmp.resolve("demo-data");
+        Path home = tmp.resolve("demo-home");
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("demo", "--data", dir.toString(), "--mirror", base, "--home", home.toString(),
+                    "--bolt", Integer.toString(busy.getLocalPort()), "--http", "7742");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.out()).startsWith("[0/8] Data: 24 of the 24 files the demo reads are missing in " + dir
+                    + "; fetching 75 files (38.7 MB) from " + base + " and deriving the rest (`kedrec demo --offline` "
+                    + "skips this)." + NL)
+                    .contains("      derived derived/hetionet-v1.0-edges-demo.sif.gz (193,242 rows)" + NL,
+                            "[1/8] Data" + NL)
+                    .endsWith("[2/8] Server" + NL);
+        }
+        assertThat(DataVerifier.check(dir, DataCatalogue.pinned().of(Kind.ORIGINAL, Kind.DERIVED)))
+                .allSatisfy(c -> assertThat(c.state()).as(c.entry().path()).isEqualTo(DataVerifier.State.OK));
+        assertThat(home).doesNotExist();
+    }
+
+    /** --full goes through the same path; the real 12 MB file cannot be downloaded here, so the test pins its own. */
+    @Test
+    void aFullOnlyFileComesThroughTheMirrorWithItsOwnPin() throws IOException {
+        Path mirror = tmp.resolve("mirror");
+        Path own = mirror.resolve("hetionet/hetionet-v1.0-edges.sif.gz");
+        Files.createDirectories(own.getParent());
+        byte[] bytes = Files.readAllBytes(data.resolve("hetionet-integrate/edges-5k.sif.gz"));
+        Files.write(own, bytes);
+        String sha = DataCatalogue.sha256(own);
+        String header = "path\tkind\tbytes\tsha256\tterms\tlicence\trepository\tcommit\tsource_path\turl\trecipe\n";
+        Entry full = DataCatalogue.parse(header + "hetionet/hetionet-v1.0-edges.sif.gz\tfull\t" + bytes.length + "\t"
+                + sha + "\topen\tCC0 1.0\thetio/hetionet\t38873689199f81b0e6e11554d9803b94f0c4a12c\t"
+                + "hetnet/tsv/hetionet-v1.0-edges.sif.gz\thttps://media.githubusercontent.com/x\t-\n").entries().get(0);
+        Path dir = tmp.resolve("full");
+        assertThat(fetcher(dir, mirror.toString()).fetch(List.of(full)).get(0).status())
+                .isEqualTo(DataFetcher.Status.DOWNLOADED);
+        assertThat(dir.resolve(full.path())).hasBinaryContent(bytes);
+        assertThat(fetcher(dir, mirror.toString()).fetch(List.of(full)).get(0).status())
+                .isEqualTo(DataFetcher.Status.VERIFIED);
+    }
+}
