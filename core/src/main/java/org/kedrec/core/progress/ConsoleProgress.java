@@ -25,6 +25,8 @@ public final class ConsoleProgress implements ProgressTracker {
     private int lastPercent;
     private long startNanos;
     private long lastStatusNanos;
+    /** Characters of the line now drawn in place (0 when the cursor is at the start of a fresh line). */
+    private int drawnWidth;
 
     /**
      * @param out where to draw (the command's error stream)
@@ -70,6 +72,7 @@ public final class ConsoleProgress implements ProgressTracker {
             done = Math.max(done, total);
             draw(interactive);
             out.println(Messages.format(" (%.1f s)", seconds));
+            drawnWidth = 0;
         } else {
             out.println(Messages.format("%s done (%.1f s)", task, seconds));
         }
@@ -85,16 +88,20 @@ public final class ConsoleProgress implements ProgressTracker {
         if (interactive && now - lastStatusNanos > 1_000_000_000L) {
             lastStatusNanos = now;
             out.print("\r" + line);
+            drawnWidth = line.length();
             out.flush();
         }
     }
 
-    /** A line that stays (after a status line, on a line of its own). */
+    /** A line that stays, written over the line being redrawn (if any) so that it starts a line of its own. */
     public synchronized void log(String line) {
-        if (interactive && lastStatusNanos != 0) {
+        if (interactive && drawnWidth > 0) {
             out.print("\r");
+            out.println(line.length() >= drawnWidth ? line : line + " ".repeat(drawnWidth - line.length()));
+            drawnWidth = 0;
+        } else {
+            out.println(line);
         }
-        out.println(line);
         out.flush();
     }
 
@@ -106,8 +113,10 @@ public final class ConsoleProgress implements ProgressTracker {
         int percent = percent();
         lastPercent = percent;
         int filled = percent * WIDTH / 100;
-        out.print(Messages.format("%s%-" + TASK_WIDTH + "s [%s%s] %3d%% %d/%d", redraw ? "\r" : "", abbreviate(task),
-                "#".repeat(filled), "-".repeat(WIDTH - filled), percent, Math.min(done, total), total));
+        String line = Messages.format("%-" + TASK_WIDTH + "s [%s%s] %3d%% %d/%d", abbreviate(task),
+                "#".repeat(filled), "-".repeat(WIDTH - filled), percent, Math.min(done, total), total);
+        out.print(redraw ? "\r" + line : line);
+        drawnWidth = redraw ? line.length() : 0;
         out.flush();
     }
 
