@@ -231,7 +231,7 @@ final class KedrecCalls {
                 if (!seen.add(id)) {
                     throw new IllegalArgumentException(Messages.format(
                             "The drug %s is listed twice among the candidates (as `%s`); list each drug once.",
-                            Nodes.describe(drug), input));
+                            Nodes.describe(drug), Messages.echo(input)));
                 }
                 drugs.add(drug);
                 candidates.add(new Explainer.Candidate(id, Nodes.name(drug)));
@@ -303,6 +303,9 @@ final class KedrecCalls {
             for (int from = 0; from < diseases.size(); from += config.batchSize()) {
                 guard.check();
                 for (Node disease : diseases.subList(from, Math.min(diseases.size(), from + config.batchSize()))) {
+                    // Per disease too: a batch over the full graph takes seconds, and a terminated or timed-out
+                    // call must stop at once (the transaction then rolls back everything it wrote).
+                    guard.check();
                     String id = Nodes.id(disease);
                     if (id == null || !model.ranker().knowsDisease(id)) {
                         skipped++;
