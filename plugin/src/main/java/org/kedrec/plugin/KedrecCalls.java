@@ -212,7 +212,13 @@ final class KedrecCalls {
     List<SelectResult> select(String diseaseInput, List<String> drugInputs, Map<String, Object> configMap,
             Set<String> fields) {
         SelectConfig config = SelectConfig.of(configMap);
-        if (drugInputs == null || drugInputs.isEmpty() || drugInputs.size() > CandidateSelector.MAX_CANDIDATES) {
+        if (drugInputs == null || drugInputs.isEmpty()) {
+            throw new IllegalArgumentException(Messages.format(
+                    "kedrec.select chooses among 1 to %d drugs but got none. Pass the candidates as a list, e.g. "
+                            + "kedrec.select('hypertension', ['Ramipril', 'Lisinopril']).",
+                    CandidateSelector.MAX_CANDIDATES));
+        }
+        if (drugInputs.size() > CandidateSelector.MAX_CANDIDATES) {
             throw new IllegalArgumentException(Messages.format(
                     "kedrec.select chooses among 1 to %d drugs but got %d. Pass a shorter list, or rank any number "
                             + "of drugs with kedrec.recommend.", CandidateSelector.MAX_CANDIDATES,
