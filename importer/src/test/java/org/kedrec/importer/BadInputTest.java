@@ -201,4 +201,86 @@ class BadInputTest {
         assertThat(skipped.skippedByReason()).containsExactly(Map.entry("malformed line", 1L));
         assertThat(skipped.nodes()).containsEntry("Publication", 1L);
     }
+
+    /** What an import of {@code nodes} and {@code edges} ends with: its counts, or the message it failed with. */
+    private String outcome(OnError onError, Path nodes, Path edges) {
+        neo4j.wipe();
+        try {
+            ImportReport report = importer(onError).importHetionet(nodes, edges);
+            return "imported " + report.created().nodes() + " nodes, " + report.created().relationships()
+                    + " relationships, skipped " + report.skippedByReason();
+        } catch (RuntimeException e) {
+            return e.getMessage().replace(tmp.toString(), "<tmp>");
+        }
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return write(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String good(String name) throws IOException {
+        return Files.readString(broken(name));
+    }
+
+    @Test
+    void theCatalogueOfBadFiles() throws IOException {
+        Path nodes = broken("nodes.tsv");
+        String edges = good("edges-good.tsv");
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        // An empty edges file, and an empty nodes file.
+        soft.assertThat(outcome(OnError.FAIL, nodes, write("empty.sif", ""))).as("empty edges")
+                .isEqualTo("<tmp>/empty.sif line 1: expected the columns [source, metaedge, target] of a Hetionet edges SIF "
+                        + "file but found an empty file. Pass the edges SIF (e.g. derived/hetionet-v1.0-edges-demo.sif.gz) as "
+                        + "the edges file.");
+        soft.assertThat(outcome(OnError.FAIL, write("empty-nodes.tsv", ""), broken("edges-good.tsv")))
+                .as("empty nodes").isEqualTo("<tmp>/empty-nodes.tsv line 1: expected the columns [id, name, kind] of a "
+                        + "Hetionet nodes file but found an empty file. Pass the nodes TSV (e.g. "
+                        + "hetionet/hetionet-v1.0-nodes.tsv) as the nodes file.");
+        // A nodes file without the kind column.
+        soft.assertThat(outcome(OnError.FAIL, write("nodes-2col.tsv", good("nodes.tsv").lines()
+                        .map(l -> l.substring(0, l.lastIndexOf('\t'))).collect(java.util.stream.Collectors
+                                .joining("\n", "", "\n"))), broken("edges-good.tsv")))
+                .as("missing column").isEqualTo("<tmp>/nodes-2col.tsv line 1: expected the columns [id, name, kind] of a "
+                        + "Hetionet nodes file but found [id, name]. Pass the nodes TSV (e.g. "
+                        + "hetionet/hetionet-v1.0-nodes.tsv) as the nodes file.");
+        // A byte-order mark, and Windows line ends: read as the same file.
+        soft.assertThat(outcome(OnError.FAIL, nodes, write("bom.sif", "\uFEFF" + edges))).as("BOM")
+                .isEqualTo("imported 24 nodes, 12 relationships, skipped {}");
+        soft.assertThat(outcome(OnError.FAIL, nodes, write("crlf.sif", edges.replace("\n", "\r\n"))))
+                .as("CRLF").isEqualTo("imported 24 nodes, 12 relationships, skipped {}");
+        // Bytes that are not UTF-8 in a node name.
+        byte[] latin1 = good("nodes.tsv").replace("Ramipril", "Ramipril\u00e9").getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        soft.assertThat(outcome(OnError.FAIL, write("latin1-nodes.tsv", latin1), broken("edges-good.tsv")))
+                .as("bad UTF-8").isEqualTo("<tmp>/latin1-nodes.tsv is not valid UTF-8 at or after line 1 (Input "
+                        + "length = 1). Save the file as UTF-8 and re-run the import.");
+        // A 10 MB line.
+        String huge = "Compound::DB00178\tCtD\tDisease::" + "x".repeat(10 * 1024 * 1024) + "\n";
+        soft.assertThat(outcome(OnError.FAIL, nodes, write("huge.sif", edges + huge))).as("10 MB line")
+                .isEqualTo("<tmp>/huge.sif line 14: unknown node id `Disease::" + "x".repeat(191) + "… (10485769 "
+                        + "characters in all)`: no Disease DOID:" + "x".repeat(195) + "… (10485765 characters in all) in the graph "
+                        + "or in the nodes file. Import the nodes file that defines it first or fix the id, or import with --on-error skip to skip such lines.");
+        soft.assertThat(outcome(OnError.SKIP, nodes, write("huge-skip.sif", edges + huge))).as("10 MB line, skip")
+                .isEqualTo("imported 24 nodes, 12 relationships, skipped {unknown node id=1}");
+        // The same node id twice in the nodes file.
+        soft.assertThat(outcome(OnError.FAIL, write("dup-nodes.tsv", good("nodes.tsv")
+                        + "Compound::DB00178\tRamipril (again)\tCompound\n"), broken("edges-good.tsv")))
+                .as("duplicate node id").isEqualTo("imported 24 nodes, 12 relationships, skipped {}");
+        // Edges only, no header.
+        soft.assertThat(outcome(OnError.FAIL, nodes, write("no-header.sif", edges.substring(edges.indexOf('\n') + 1))))
+                .as("no header").isEqualTo("<tmp>/no-header.sif line 1: expected the columns [source, metaedge, target] of "
+                        + "a Hetionet edges SIF file but found [Compound::DB00700, CtD, Disease::DOID:3393]. Pass the edges SIF "
+                        + "(e.g. derived/hetionet-v1.0-edges-demo.sif.gz) as the edges file.");
+        // A binary file.
+        soft.assertThat(outcome(OnError.FAIL, nodes, write("binary.sif", new byte[] {0, 1, 2, (byte) 0xff, 10, 0})))
+                .as("binary").isEqualTo("<tmp>/binary.sif is not valid UTF-8 at or after line 1 (Input length = 1). "
+                        + "Save the file as UTF-8 and re-run the import.");
+        soft.assertAll();
+    }
 }

@@ -79,6 +79,7 @@ final class EntityLookup {
         List<Node> xrefMatches = new ArrayList<>();
         List<Node> nameMatches = new ArrayList<>();
         Map<String, Object> params = Map.of("input", text, "lower", text.toLowerCase(Locale.ROOT));
+        // cypher-safe: the label is Drug or Disease (EntityLookup.Kind); the text goes in as a parameter
         try (Result result = tx.execute(Messages.format(BY_XREF_OR_NAME, kind.label.name()), params)) {
             while (result.hasNext()) {
                 Map<String, Object> row = result.next();
@@ -93,16 +94,17 @@ final class EntityLookup {
         }
         if (matches.size() > 1) {
             throw new IllegalArgumentException(Messages.format(
-                    "`%s` names %d %ss: %s. Pass one of their ids instead.", text, matches.size(), kind.noun,
+                    "`%s` names %d %ss: %s. Pass one of their ids instead.", Messages.echo(text), matches.size(), kind.noun,
                     String.join(", ", matches.stream().map(Nodes::describe).toList())));
         }
-        List<String> close = suggestions(kind, text);
+        // A name far longer than any real one gets no suggestions: comparing it costs time and finds nothing.
+        List<String> close = text.length() > 4 * Messages.ECHO_LIMIT ? List.of() : suggestions(kind, text);
         String tail = close.isEmpty()
                 ? Messages.format(" List them with MATCH (n:%s) RETURN n.id, n.name.", kind.label.name())
                 : Messages.format(" Did you mean: %s?", String.join(", ", close));
         throw new IllegalArgumentException(Messages.format(
                 "Unknown %s `%s`: no %s has this id, xref or name (names are compared case-insensitively).%s",
-                kind.noun, text, kind.label.name(), tail));
+                kind.noun, Messages.echo(text), kind.label.name(), tail));
     }
 
     private static boolean matches(Node node, String text) {
@@ -122,6 +124,7 @@ final class EntityLookup {
     List<String> suggestions(Kind kind, String text) {
         Map<String, String> idByName = new LinkedHashMap<>();
         Map<String, String> nameById = new LinkedHashMap<>();
+        // cypher-safe: the label is Drug or Disease (EntityLookup.Kind); the text goes in as a parameter
         try (Result result = tx.execute(Messages.format(ALL_NAMES, kind.label.name()))) {
             while (result.hasNext()) {
                 Map<String, Object> row = result.next();
@@ -175,6 +178,7 @@ final class EntityLookup {
             return List.of();
         }
         List<String> out = new ArrayList<>();
+        // cypher-safe: the label is Drug or Disease (EntityLookup.Kind); the text goes in as a parameter
         try (Result result = tx.execute(Messages.format(FULLTEXT, kind.label.name(), SUGGESTIONS),
                 Map.of("query", String.join(" ", terms)))) {
             while (result.hasNext()) {

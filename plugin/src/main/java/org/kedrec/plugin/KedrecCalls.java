@@ -213,7 +213,13 @@ final class KedrecCalls {
     List<SelectResult> select(String diseaseInput, List<String> drugInputs, Map<String, Object> configMap,
             Set<String> fields) {
         SelectConfig config = SelectConfig.of(configMap);
-        if (drugInputs == null || drugInputs.isEmpty() || drugInputs.size() > CandidateSelector.MAX_CANDIDATES) {
+        if (drugInputs == null || drugInputs.isEmpty()) {
+            throw new IllegalArgumentException(Messages.format(
+                    "kedrec.select chooses among 1 to %d drugs but got none. Pass the candidates as a list, e.g. "
+                            + "kedrec.select('hypertension', ['Ramipril', 'Lisinopril']).",
+                    CandidateSelector.MAX_CANDIDATES));
+        }
+        if (drugInputs.size() > CandidateSelector.MAX_CANDIDATES) {
             throw new IllegalArgumentException(Messages.format(
                     "kedrec.select chooses among 1 to %d drugs but got %d. Pass a shorter list, or rank any number "
                             + "of drugs with kedrec.recommend.", CandidateSelector.MAX_CANDIDATES,
@@ -232,7 +238,7 @@ final class KedrecCalls {
                 if (!seen.add(id)) {
                     throw new IllegalArgumentException(Messages.format(
                             "The drug %s is listed twice among the candidates (as `%s`); list each drug once.",
-                            Nodes.describe(drug), input));
+                            Nodes.describe(drug), Messages.echo(input)));
                 }
                 drugs.add(drug);
                 candidates.add(new Explainer.Candidate(id, Nodes.name(drug)));
@@ -304,6 +310,9 @@ final class KedrecCalls {
             for (int from = 0; from < diseases.size(); from += config.batchSize()) {
                 guard.check();
                 for (Node disease : diseases.subList(from, Math.min(diseases.size(), from + config.batchSize()))) {
+                    // Per disease too: a batch over the full graph takes seconds, and a terminated or timed-out
+                    // call must stop at once (the transaction then rolls back everything it wrote).
+                    guard.check();
                     String id = Nodes.id(disease);
                     if (id == null || !model.ranker().knowsDisease(id)) {
                         skipped++;

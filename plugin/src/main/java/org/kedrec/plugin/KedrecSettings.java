@@ -58,9 +58,32 @@ public record KedrecSettings(
         return key.replace('.', '_').toUpperCase(Locale.ENGLISH);
     }
 
-    /** Where a key is set, for messages: {@code `kedrec.model.dir` in /conf/kedrec.conf (or KEDREC_MODEL_DIR)}. */
+    /**
+     * Where a key is set, for messages to callers: {@code `kedrec.model.dir` in kedrec.conf (or KEDREC_MODEL_DIR)}.
+     * The file is named, not its absolute path: a caller may not learn the server's folders (the log has them).
+     */
     public String whereToSet(String key) {
-        return Messages.format("`%s` in %s (or the environment variable %s)", key, confFile, environmentName(key));
+        return Messages.format("`%s` in %s (or the environment variable %s)", key, FILE_NAME, environmentName(key));
+    }
+
+    /** {@link #sourceOf}, with the configuration file named instead of its absolute path, for messages to callers. */
+    public String publicSourceOf(String key) {
+        return redact(sourceOf(key));
+    }
+
+    /**
+     * {@code text} with the server's absolute folders (the model home, the configuration file) replaced by the
+     * setting that names them, for messages to callers; the server log keeps the full text.
+     */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text.replace(confFile.toAbsolutePath().toString(), FILE_NAME);
+        if (modelDir != null) {
+            out = out.replace(modelDir.toAbsolutePath().toString(), "<" + MODEL_DIR + ">");
+        }
+        return out.replace(modelHome.toAbsolutePath().toString(), "<" + MODEL_HOME + ">");
     }
 
     /**

@@ -76,6 +76,14 @@ public final class LoadedModel {
             manifest = ModelManifest.readIfPresent(directory).orElse(null);
             device = device(deviceSetting);
             ranker = DrugRanker.load(directory, device);
+            if (manifest != null) {
+                try {
+                    manifest.verify(directory, RankerFiles.COMPONENT, ranker.info().dataHash());
+                } catch (RuntimeException e) {
+                    ranker.close();
+                    throw e;
+                }
+            }
         } catch (RuntimeException e) {
             // No cause: Neo4j shows a failed call's root cause, and this sentence is the one the user needs. The
             // original stays attached (suppressed) for the log.
@@ -92,17 +100,35 @@ public final class LoadedModel {
             try {
                 student = StudentModel.load(studentDir, device);
             } catch (RuntimeException e) {
+                if (manifest != null && manifest.components().contains(STUDENT_DIR)) {
+                    // Listed in model.json, so the folder was meant to have it: a broken student is a broken model
+                    // (truncated, half-copied), refused so that the model already serving keeps serving.
+                    ranker.close();
+                    IllegalStateException failure = new IllegalStateException(Messages.format(
+                            "Could not load the KEDRec model from %s (set by %s): its student (folder `%s`, listed in "
+                                    + "%s) does not load: %s Retrain it with `kedrec train student`, or copy the "
+                                    + "whole model folder again.", directory, origin, STUDENT_DIR, ModelManifest.FILE,
+                            ModelService.rootMessage(e)));
+                    failure.addSuppressed(e);
+                    throw failure;
+                }
                 // The ranker works without the student: recommendations stay available, student rationales say why not.
-                studentProblem = Messages.format("The student in %s could not be loaded: %s", studentDir,
-                        e.getMessage());
+                studentProblem = Messages.format("The student of model `%s` (folder `%s`) could not be loaded: %s",
+                        name, STUDENT_DIR, hidePath(e.getMessage(), directory, name));
             }
         } else {
-            studentProblem = Messages.format("The model has no student (%s is missing). Train one with `kedrec train "
-                    + "student --model %s`.", studentDir, directory);
+            studentProblem = Messages.format("The model has no student (its folder `%s` is missing). Train one with "
+                    + "`kedrec train student --model <the model folder>`.", STUDENT_DIR);
         }
         String engine = "PyTorch " + Engine.getEngine("PyTorch").getVersion();
         return new LoadedModel(name, directory, manifest, ranker, student, studentProblem, device.toString(), engine,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The model's folder named by the model, for text a caller sees (the log names the folder). */
+    private static String hidePath(String message, Path directory, String name) {
+        return message == null ? null
+                : message.replace(directory.toAbsolutePath().toString(), Messages.format("<model `%s`>", name));
     }
 
     private static Device device(String setting) {

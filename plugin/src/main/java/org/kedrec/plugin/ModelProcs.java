@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.kedrec.core.lm.CausalLm;
 import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.ranking.RankerInfo;
+import org.neo4j.procedure.Admin;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -45,7 +46,11 @@ public final class ModelProcs {
         return Stream.of(row(service, service.status(name)));
     }
 
-    @Procedure(name = "kedrec.model.load", mode = Mode.READ)
+    // It changes what every user of the DBMS gets, and reads no graph: a DBMS procedure that needs an admin, as
+    // Neo4j's own dbms.* procedures that change server state (Enterprise enforces @Admin; Community has no roles,
+    // so there the allow-list, dbms.security.procedures.allowlist, is the control; docs/install.md).
+    @Admin
+    @Procedure(name = "kedrec.model.load", mode = Mode.DBMS)
     @Description(Constants.MODEL_LOAD)
     public Stream<ModelInfoResult> load(
             @Name(value = "name", defaultValue = "", description = Constants.MODEL_NAME_ARG) String name) {

@@ -140,8 +140,8 @@ public final class ModelService implements AutoCloseable {
             if (current.modelDir() == null) {
                 throw new IllegalArgumentException(Messages.format(
                         "kedrec.model.load() without a name loads the default model, but none is configured. Set %s, "
-                                + "or pass the name of a model under %s (%s): %s.",
-                        current.whereToSet(KedrecSettings.MODEL_DIR), KedrecSettings.MODEL_HOME, current.modelHome(),
+                                + "or pass the name of a model under %s: %s.",
+                        current.whereToSet(KedrecSettings.MODEL_DIR), KedrecSettings.MODEL_HOME,
                         modelNamesInHome(current)));
             }
             wanted = defaultName(current);
@@ -283,8 +283,17 @@ public final class ModelService implements AutoCloseable {
         }
         String device = settings.device();
         String stamp = stamp(path);
-        CompletableFuture<LoadedModel> future = CompletableFuture.supplyAsync(
-                () -> LoadedModel.load(name, path, origin, device), loader);
+        KedrecSettings current = settings;
+        CompletableFuture<LoadedModel> future = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LoadedModel.load(name, path, origin, device);
+            } catch (RuntimeException e) {
+                // The log keeps the whole story with the server's paths; callers get it with the paths replaced by
+                // the settings that name them.
+                log.warn("KEDRec: model `%s` from %s did not load: %s", name, path, rootMessage(e));
+                throw redacted(current, e);
+            }
+        }, loader);
         return new Slot(name, path, origin, future, stamp);
     }
 
@@ -323,8 +332,8 @@ public final class ModelService implements AutoCloseable {
         }
         if (name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
             throw new IllegalArgumentException(Messages.format(
-                    "Invalid model name `%s`: a model is named by its folder under %s (%s), without slashes.",
-                    name, KedrecSettings.MODEL_HOME, current.modelHome()));
+                    "Invalid model name `%s`: a model is named by its folder under %s, without slashes.",
+                    Messages.echo(name), KedrecSettings.MODEL_HOME));
         }
         Path path = current.modelHome().resolve(name);
         if (!Files.isDirectory(path)) {
@@ -334,9 +343,10 @@ public final class ModelService implements AutoCloseable {
             }
             known.addAll(modelNamesInHome(current));
             throw new IllegalArgumentException(Messages.format(
-                    "Unknown model `%s`: there is no folder %s. Models known: %s (the default model, set by %s, and "
-                            + "the folders under %s, set by %s).",
-                    name, path, known, KedrecSettings.MODEL_DIR, current.modelHome(), KedrecSettings.MODEL_HOME));
+                    "Unknown model `%s`: there is no such folder under %s. Models known: %s (the default model, set "
+                            + "by %s, and the folders under %s).",
+                    Messages.echo(name), KedrecSettings.MODEL_HOME, known, KedrecSettings.MODEL_DIR,
+                    KedrecSettings.MODEL_HOME));
         }
         return path;
     }
@@ -348,19 +358,17 @@ public final class ModelService implements AutoCloseable {
 
     private static String origin(KedrecSettings settings, String name) {
         if (settings.modelDir() != null && name.equals(defaultName(settings))) {
-            return KedrecSettings.MODEL_DIR + " = " + settings.modelDir() + ", from "
-                    + settings.sourceOf(KedrecSettings.MODEL_DIR);
+            return KedrecSettings.MODEL_DIR + ", from " + settings.publicSourceOf(KedrecSettings.MODEL_DIR);
         }
-        return KedrecSettings.MODEL_HOME + " = " + settings.modelHome() + ", from "
-                + settings.sourceOf(KedrecSettings.MODEL_HOME);
+        return KedrecSettings.MODEL_HOME + ", from " + settings.publicSourceOf(KedrecSettings.MODEL_HOME);
     }
 
     private String notConfiguredMessage() {
         KedrecSettings current = settings;
         return Messages.format("No KEDRec model is configured. Set %s to a model directory trained by `kedrec train "
                         + "kge` and call kedrec.model.load() (or restart the server), or call "
-                        + "kedrec.model.load('<name>') for a model under %s (%s).",
-                current.whereToSet(KedrecSettings.MODEL_DIR), current.modelHome(), KedrecSettings.MODEL_HOME);
+                        + "kedrec.model.load('<name>') for a model under %s.",
+                current.whereToSet(KedrecSettings.MODEL_DIR), KedrecSettings.MODEL_HOME);
     }
 
     /** Changes whenever the model's files are written again (a retrain), so a failed load is retried. */
@@ -375,6 +383,15 @@ public final class ModelService implements AutoCloseable {
             }
         }
         return out.toString();
+    }
+
+    /** The same failure with the server's folders replaced by their settings, and no cause for Neo4j to show. */
+    static RuntimeException redacted(KedrecSettings settings, RuntimeException error) {
+        String message = settings.redact(rootMessage(error));
+        RuntimeException out = error instanceof IllegalArgumentException
+                ? new IllegalArgumentException(message) : new IllegalStateException(message);
+        out.addSuppressed(error);
+        return out;
     }
 
     static String rootMessage(Throwable error) {

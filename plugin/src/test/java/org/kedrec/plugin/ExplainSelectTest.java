@@ -99,9 +99,8 @@ class ExplainSelectTest {
                     + "{rationale: 'student'})");
             assertThat(message).isEqualTo("Failed to invoke procedure `kedrec.select`: Caused by: "
                     + "java.lang.IllegalArgumentException: `rationale: 'student'` needs the model's student, but model "
-                    + "`ranker-only` has none. The model has no student (" + db.modelHome.resolve("ranker-only/student")
-                    + " is missing). Train one with `kedrec train student --model " + db.modelHome.resolve(
-                            "ranker-only") + "`. Use `rationale: 'teacher'` meanwhile.");
+                    + "`ranker-only` has none. The model has no student (its folder `student` is missing). Train one with "
+                    + "`kedrec train student --model <the model folder>`. Use `rationale: 'teacher'` meanwhile.");
         } finally {
             db.run("CALL kedrec.model.load($m)", Map.of("m", TestDb.MODEL));
         }

@@ -210,4 +210,43 @@ class PluginServerIT {
         assertThat(bench.err().strip()).isEqualTo("No Neo4j is running in " + home.resolve("nowhere") + ". Start it "
                 + "with `kedrec server start --home " + home.resolve("nowhere") + "`, or pass --uri.");
     }
+
+    @Test
+    @Order(6)
+    void theSoakHoldsFourClientsWithAReloadAndKeepsThePasswordOutOfItsReport() throws IOException {
+        Path report = home.resolve("bench-soak.json");
+        String secret = "soak-secret-7d1f3a";
+        CliRun soak = CliRun.of("bench", "soak", "--home", home.toString(), "--clients", "4", "--seconds", "20",
+                "--interval", "5", "--warmup", "5", "--password", secret, "--report", report.toString());
+        assertThat(soak.exitCode()).as(soak.toString()).isZero();
+        String text = Files.readString(report);
+        JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+        assertThat(json.get("calls").getAsLong()).isGreaterThan(20);
+        assertThat(json.get("errors").getAsLong()).as(text).isZero();
+        assertThat(json.get("clients").getAsInt()).isEqualTo(4);
+        assertThat(json.get("seconds").getAsDouble()).isBetween(20.0, 60.0);
+        assertThat(json.get("p50Ms").getAsDouble()).isPositive();
+        assertThat(json.get("p99Ms").getAsDouble()).isGreaterThanOrEqualTo(json.get("p50Ms").getAsDouble());
+        assertThat(json.get("reloads").getAsInt()).as(text).isEqualTo(1);
+        assertThat(json.get("failedDuringReload").getAsLong()).isZero();
+        assertThat(json.getAsJsonArray("intervals")).hasSize(4).allSatisfy(element -> {
+            JsonObject interval = element.getAsJsonObject();
+            for (String key : List.of("second", "calls", "errors", "p99Ms", "heapBytes", "rssBytes")) {
+                assertThat(interval.has(key)).as(key).isTrue();
+            }
+            assertThat(interval.get("heapBytes").getAsLong()).isPositive();
+            assertThat(interval.get("rssBytes").getAsLong()).isGreaterThan(100L * 1024 * 1024);
+        });
+        assertThat(json.getAsJsonObject("byOperation").keySet()).containsExactly("recommend", "recommend_teacher",
+                "explain", "select", "score");
+        // The password given on the command line is in no report, output or server log.
+        assertThat(text).doesNotContain(secret);
+        assertThat(soak.out() + soak.err()).doesNotContain(secret);
+        try (var logs = Files.list(home.resolve("logs"))) {
+            for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).as(log.toString())
+                        .doesNotContain(secret);
+            }
+        }
+    }
 }

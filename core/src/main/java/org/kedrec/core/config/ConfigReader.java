@@ -42,7 +42,7 @@ public final class ConfigReader {
                 String hint = close.isEmpty()
                         ? Messages.format(" Valid keys are: %s.", new TreeSet<>(allowedKeys))
                         : Messages.format(" (Did you mean %s?)", close);
-                throw new IllegalArgumentException("Unexpected configuration key: " + key + hint.stripTrailing());
+                throw new IllegalArgumentException("Unexpected configuration key: " + Messages.echo(key) + hint.stripTrailing());
             }
         }
         return new ConfigReader(copy);
@@ -75,7 +75,7 @@ public final class ConfigReader {
             }
         }
         throw new IllegalArgumentException(Messages.format(
-                "Invalid value for `%s`: `%s`. Valid values are: %s.", key, value, List.copyOf(allowed)));
+                "Invalid value for `%s`: `%s`. Valid values are: %s.", key, Messages.echo(value), List.copyOf(allowed)));
     }
 
     public int intValue(String key, int defaultValue) {

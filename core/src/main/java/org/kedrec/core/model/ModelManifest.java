@@ -118,6 +118,40 @@ public final class ModelManifest {
         }
     }
 
+    /**
+     * Checks that {@code modelDir} holds what this manifest describes: every listed component's folder is there,
+     * and the ranker that was loaded ({@code rankerDataHash}, from its own config) is the one the manifest records.
+     * A folder that fails was copied in part, or mixes two models; serving it would give answers that match
+     * neither, so it is refused with what to do.
+     */
+    public void verify(Path modelDir, String rankerComponent, String rankerDataHash) {
+        for (String component : components()) {
+            JsonObject entry = component(component).orElseGet(JsonObject::new);
+            String path = entry.has("path") && entry.get("path").isJsonPrimitive()
+                    ? entry.get("path").getAsString() : component;
+            if (!Files.isDirectory(modelDir.resolve(path))) {
+                throw new IllegalStateException(Messages.format(
+                        "The model's %s lists the component `%s`, but its folder `%s` is missing: the model folder "
+                                + "is incomplete (a partial copy, or a training run that did not finish). Retrain "
+                                + "it with `kedrec train %s`, or copy the whole model folder again.",
+                        FILE, component, path, component.startsWith("student") ? "student" : "kge"));
+            }
+        }
+        String recorded = component(rankerComponent).map(e -> e.has("dataHash") && !e.get("dataHash").isJsonNull()
+                ? e.get("dataHash").getAsString() : null).orElse(null);
+        if (recorded != null && rankerDataHash != null && !recorded.equals(rankerDataHash)) {
+            throw new IllegalStateException(Messages.format(
+                    "The folder `%s` holds a ranker trained on other data (data hash %s) than the one the model's %s "
+                            + "records (%s): the folder mixes two models. Retrain it with `kedrec train kge`, or copy "
+                            + "the whole model folder again.",
+                    rankerComponent, shortHash(rankerDataHash), FILE, shortHash(recorded)));
+        }
+    }
+
+    private static String shortHash(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
+    }
+
     /** Replaces the entry of one component. */
     public ModelManifest putComponent(String component, JsonObject entry) {
         json.getAsJsonObject("components").add(component, entry.deepCopy());

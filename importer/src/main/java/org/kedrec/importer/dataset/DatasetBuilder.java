@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kedrec.core.Messages;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.core.explain.CandidateEvidence;
 import org.kedrec.core.explain.CypherRunner;
 import org.kedrec.core.explain.EvidenceFinder;
@@ -253,7 +254,9 @@ public final class DatasetBuilder {
                 .distinct().sorted().toList();
         Map<String, Integer> rejections = teacher instanceof OpenAiTeacher openAi ? openAi.rejections() : Map.of();
 
-        Path out = config.out();
+        // A clean dataset is written whole into a staging folder and moved into place at the end, so a crash never
+        // leaves a folder that mixes old and new files; a leaking one writes only its card, beside the old dataset.
+        Path out = leaks.isEmpty() ? AtomicDirectory.staging(config.out(), DatasetBuilder::writes) : config.out();
         String dataHash = null;
         try {
             Files.createDirectories(out);
@@ -284,6 +287,11 @@ public final class DatasetBuilder {
         DatasetResult result = new DatasetResult(out, positives, positivesInScope, examples, missing,
                 negativeMethods, candidatePairs, evidence, teachers, rejections, leaks, zeroShot, dataHash, seconds);
         DatasetCard.write(result, config, teacher.name());
+        if (leaks.isEmpty()) {
+            AtomicDirectory.replace(out, config.out());
+            result = new DatasetResult(config.out(), positives, positivesInScope, examples, missing, negativeMethods,
+                    candidatePairs, evidence, teachers, rejections, leaks, zeroShot, dataHash, seconds);
+        }
         if (!leaks.isEmpty()) {
             throw new IllegalStateException(Messages.format(
                     "The leakage check failed: %d evidence item(s) use a held-out or the example's own TREATS edge, "
@@ -401,6 +409,19 @@ public final class DatasetBuilder {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
+    }
+
+    /** Whether a top-level name in the dataset folder is this builder's output (the rest is carried over). */
+    static boolean writes(String name) {
+        if (name.equals("splits.tsv") || name.equals("card.json") || name.equals("README.md")) {
+            return true;
+        }
+        for (Variant variant : Variant.values()) {
+            if (variant.label().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path temporary(Path file) {

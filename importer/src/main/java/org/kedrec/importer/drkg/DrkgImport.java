@@ -71,7 +71,7 @@ public final class DrkgImport {
             List<RelationTypes.Row> rows = types.find(TABLE_SOURCE, relation);
             if (rows.isEmpty()) {
                 problems.line(tsv.file(), tsv.lineNumber(), Problems.UNKNOWN_RELATION, Messages.format(
-                        "unknown DRKG relation `%s`.", relation),
+                        "unknown DRKG relation `%s`.", Messages.echo(relation)),
                         "Add a DRKG row for it to relation-types.tsv or fix the relation");
                 continue;
             }
@@ -124,7 +124,8 @@ public final class DrkgImport {
         int sep = text.indexOf("::");
         if (sep <= 0 || sep + 2 >= text.length()) {
             problems.line(tsv.file(), tsv.lineNumber(), Problems.BAD_ID, Messages.format(
-                    "`%s` is not a DRKG entity: expected `Kind::identifier`, e.g. `Compound::DB00997`.", text),
+                    "`%s` is not a DRKG entity: expected `Kind::identifier`, e.g. `Compound::DB00997`.",
+                    Messages.echo(text)),
                     "Fix the entity");
             return null;
         }

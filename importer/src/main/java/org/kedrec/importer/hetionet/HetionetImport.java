@@ -81,7 +81,7 @@ public final class HetionetImport {
             }
             if (!kind.hetionetKind().equals(row[kindCol])) {
                 problems.line(tsv.file(), tsv.lineNumber(), Problems.MALFORMED, Messages.format(
-                        "the kind column says `%s` but the id `%s` is a %s.", row[kindCol], row[idCol],
+                        "the kind column says `%s` but the id `%s` is a %s.", Messages.echo(row[kindCol]), Messages.echo(row[idCol]),
                         kind.hetionetKind()), "Fix the line");
                 continue;
             }
@@ -128,7 +128,7 @@ public final class HetionetImport {
                 List<String> known = types.ofSource(SOURCE).stream().map(RelationTypes.Row::relation).toList();
                 List<String> close = DidYouMean.suggest(metaedge, known, 3);
                 problems.line(tsv.file(), tsv.lineNumber(), Problems.UNKNOWN_RELATION, Messages.format(
-                        "unknown metaedge `%s`%s.", metaedge,
+                        "unknown metaedge `%s`%s.", Messages.echo(metaedge),
                         close.isEmpty() ? "; known metaedges are " + known : " (did you mean " + close + "?)"),
                         "Fix the metaedge or add a Hetionet row for it to relation-types.tsv");
                 continue;
@@ -188,13 +188,15 @@ public final class HetionetImport {
         }
         if (!kind.label().equals(label)) {
             problems.line(tsv.file(), tsv.lineNumber(), Problems.MALFORMED, Messages.format(
-                    "metaedge %s needs a %s here but `%s` is a %s.", metaedge, label, hetionetId, kind.label()),
+                    "metaedge %s needs a %s here but `%s` is a %s.", metaedge, label, Messages.echo(hetionetId),
+                    kind.label()),
                     "Fix the line");
             return null;
         }
         if (!index.contains(label, curie)) {
             problems.line(tsv.file(), tsv.lineNumber(), Problems.UNKNOWN_ID, Messages.format(
-                    "unknown node id `%s`: no %s %s in the graph or in the nodes file.", hetionetId, label, curie),
+                    "unknown node id `%s`: no %s %s in the graph or in the nodes file.", Messages.echo(hetionetId), label,
+                    Messages.echo(curie)),
                     "Import the nodes file that defines it first or fix the id");
             return null;
         }

@@ -58,7 +58,11 @@ public final class LineReader implements Closeable {
             buffered.reset();
             boolean gzip = b1 == 0x1f && b2 == 0x8b;
             InputStream in = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-            text = new InputStreamReader(in, StandardCharsets.UTF_8);
+            // Strict: a file in another encoding fails on its first bad byte, with the line, instead of being
+            // imported with replacement characters in its names.
+            text = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
             return new LineReader(file, counting, new BufferedReader(text, 1 << 16), size, gzip);
         } catch (NoSuchFileException e) {
             throw missing(file);
@@ -94,8 +98,16 @@ public final class LineReader implements Closeable {
             String text = reader.readLine();
             if (text != null) {
                 line++;
+                // A byte-order mark (Excel, Notepad) is not part of the first column's name.
+                if (line == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
             }
             return text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ImportException(CORRUPT_FILE, Messages.format(
+                    "%s is not valid UTF-8 at or after line %d (%s). Save the file as UTF-8 and re-run the import.",
+                    file, line + 1, e.getMessage()), e);
         } catch (EOFException | ZipException e) {
             throw corrupt(file, line, e);
         } catch (IOException e) {

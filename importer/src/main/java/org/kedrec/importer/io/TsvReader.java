@@ -41,7 +41,7 @@ public final class TsvReader implements Closeable {
             if (!missing.isEmpty()) {
                 throw new ImportException(WRONG_HEADER, Messages.format(
                         "%s line 1: expected the columns %s of %s but found %s. %s",
-                        file, required, what, first == null ? "an empty file" : found, fix));
+                        file, required, what, first == null ? "an empty file" : Messages.echo(found), fix));
             }
             return new TsvReader(lines, found);
         } catch (RuntimeException e) {

@@ -132,7 +132,7 @@ public final class TrialsImport {
                 String nct = row[nctCol].strip();
                 if (!NCT.matcher(nct).matches()) {
                     problems.line(tsv.file(), tsv.lineNumber(), Problems.BAD_ID, Messages.format(
-                            "`%s` is not an NCT id (NCT and 8 digits).", nct), "Fix the id");
+                            "`%s` is not an NCT id (NCT and 8 digits).", Messages.echo(nct)), "Fix the id");
                     continue;
                 }
                 String drug = "DrugBank:" + row[drugCol].strip();
@@ -154,7 +154,7 @@ public final class TrialsImport {
             return true;
         }
         problems.line(tsv.file(), tsv.lineNumber(), Problems.UNKNOWN_ID, Messages.format(
-                "unknown node id `%s`: no %s %s in the graph.", written, label, id),
+                "unknown node id `%s`: no %s %s in the graph.", Messages.echo(written), label, Messages.echo(id)),
                 "Import Hetionet first (kedrec import hetionet) or fix the id");
         return false;
     }

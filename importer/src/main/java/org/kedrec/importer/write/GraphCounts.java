@@ -44,6 +44,7 @@ public record GraphCounts(Map<String, Long> labels, Map<String, Long> types) {
         List<String> labelNames = session.run("CALL db.labels() YIELD label RETURN label")
                 .list(r -> r.get("label").asString());
         for (String label : labelNames) {
+            // cypher-safe: the label/type is quoted by CypherNames.quote
             long count = session.run("MATCH (n:" + CypherNames.quote(label) + ") RETURN count(n) AS c")
                     .single().get("c").asLong();
             if (count > 0) {
@@ -54,6 +55,7 @@ public record GraphCounts(Map<String, Long> labels, Map<String, Long> types) {
         List<String> typeNames = session.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
                 .list(r -> r.get("relationshipType").asString());
         for (String type : typeNames) {
+            // cypher-safe: the label/type is quoted by CypherNames.quote
             long count = session.run("MATCH ()-[r:" + CypherNames.quote(type) + "]->() RETURN count(r) AS c")
                     .single().get("c").asLong();
             if (count > 0) {

@@ -514,6 +514,7 @@ public final class GraphWriter implements AutoCloseable {
         if (offline != null) {
             return offline.entries(label);
         }
+        // cypher-safe: labels, types and keys are quoted by CypherNames.quote; values go in as $rows
         String query = "MATCH (n:" + CypherNames.quote(label) + ") RETURN n.id AS id, n.name AS name, "
                 + "n.xrefs AS xrefs, n.narrowerXrefs AS narrower, elementId(n) AS e";
         try (Session session = session()) {
@@ -611,6 +612,7 @@ public final class GraphWriter implements AutoCloseable {
                 createSets.add("n." + p + " = row.u." + p);
                 mergeSets.add(unionSet("n", p));
             }
+            // cypher-safe: labels, types and keys are quoted by CypherNames.quote; values go in as $rows
             this.createQuery = PREFIX + "UNWIND $rows AS row\nCREATE (n:" + l + " {id: row.id})" + set(createSets)
                     + "\nRETURN n.id AS id, elementId(n) AS e";
             this.mergeQuery = PREFIX + "UNWIND $rows AS row\nMERGE (n:" + l + " {id: row.id})" + set(mergeSets);
@@ -659,6 +661,7 @@ public final class GraphWriter implements AutoCloseable {
             this.maxProps = List.copyOf(maxProps);
             this.keyString = new TreeMap<>(keyProps).toString();
             this.owned = owned;
+            // cypher-safe: labels, types and keys are quoted by CypherNames.quote; values go in as $rows
             String match = PREFIX + "UNWIND $rows AS row\nMATCH (a:" + CypherNames.quote(startLabel) + " {id: row.s})\n"
                     + "MATCH (b:" + CypherNames.quote(endLabel) + " {id: row.e})\n";
             String t = CypherNames.quote(type);
@@ -686,12 +689,15 @@ public final class GraphWriter implements AutoCloseable {
                 mergeSets.add(Messages.format(
                         "r.%1$s = CASE WHEN r.%1$s IS NULL OR r.%1$s < row.m.%1$s THEN row.m.%1$s ELSE r.%1$s END", p));
             }
+            // cypher-safe: labels, types and keys are quoted by CypherNames.quote; values go in as $rows
             String matchByElement = PREFIX + "UNWIND $rows AS row\nMATCH (a:" + CypherNames.quote(startLabel)
                     + ") WHERE elementId(a) = row.s\nMATCH (b:" + CypherNames.quote(endLabel)
                     + ") WHERE elementId(b) = row.e\n";
+            // cypher-safe: labels, types and keys are quoted by CypherNames.quote; values go in as $rows
             this.createQuery = match + "CREATE " + pattern + set(createSets);
             this.mergeQuery = match + "MERGE " + pattern + set(mergeSets);
             this.createByElementQuery = matchByElement + "CREATE " + pattern + set(createSets);
+            // cypher-safe: as above
             this.mergeByElementQuery = matchByElement + "MERGE " + pattern + set(mergeSets);
         }
 

@@ -225,4 +225,29 @@ class OpenAiTeacherTest {
         assertThat(OpenAiTeacher.content("{\"choices\": []}")).isNull();
         assertThat(OpenAiTeacher.content("not json")).isNull();
     }
+
+    @Test
+    void theKeyIsInNoCacheFileStatsOrMessage() throws IOException {
+        replies.add(Reply.answer("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E1]."));
+        replies.add(new Reply(500, "{}", Map.of()));
+        replies.add(new Reply(500, "{}", Map.of()));
+        replies.add(new Reply(500, "{}", Map.of()));
+        OpenAiTeacher teacher = teacher(true);
+        teacher.answer(example());
+        ExpRxRecExample other = ExampleAssembler.assemble("other", "DOID:10763", "hypertension",
+                List.of(new CandidateEvidence("DrugBank:DB00381", "Amlodipine", List.of(), List.of(), List.of())),
+                0, Variant.VANILLA, "train", "structural");
+        teacher.answer(other);
+        int files = 0;
+        try (var walk = java.nio.file.Files.walk(tmp)) {
+            for (Path file : walk.filter(java.nio.file.Files::isRegularFile).toList()) {
+                files++;
+                assertThat(java.nio.file.Files.readString(file)).as(file.toString()).doesNotContain(KEY);
+            }
+        }
+        assertThat(files).as("cache files").isPositive();
+        assertThat(String.valueOf(teacher.stats())).doesNotContain(KEY);
+        assertThat(String.valueOf(teacher.rejections())).doesNotContain(KEY);
+        assertThat(teacher.settings().toString()).doesNotContain(KEY);
+    }
 }

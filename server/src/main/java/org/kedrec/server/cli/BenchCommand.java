@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         name = "bench",
         description = {"Measure the speed of a KEDRec step on a fresh server and write a JSON report.", ""},
         commandListHeading = "%nCommands:%n",
-        subcommands = {BenchImportCommand.class, BenchDatasetCommand.class, BenchRecommendCommand.class})
+        subcommands = {BenchImportCommand.class, BenchDatasetCommand.class, BenchRecommendCommand.class,
+            BenchSoakCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -343,10 +343,12 @@ public final class DemoRunner {
         String drug = recommendation.rows().isEmpty() ? "Ramipril" : recommendation.rows().get(0).drug();
         String second = recommendation.rows().size() < 2 ? "Lisinopril" : recommendation.rows().get(1).drug();
         say("Queries to paste into Browser:");
+        // cypher-safe: example calls printed for the user to copy, never run
         say(Messages.format("  CALL kedrec.recommend('%s', {k: 10}) YIELD rank, drug, score, paths, rationale "
                 + "RETURN rank, drug.name, score, paths, rationale", recommendation.diseaseName()));
         say(Messages.format("  CALL kedrec.explain('%s', '%s') YIELD path, metapath, score, rationale RETURN *",
                 disease, drug));
+        // cypher-safe: printed for the user to copy, never run
         say(Messages.format("  CALL kedrec.select('%s', ['%s', '%s']) YIELD drug, probability, selected, rationale "
                 + "RETURN drug.name, probability, selected, rationale", disease, drug, second));
         say("  CALL kedrec.model.info()");

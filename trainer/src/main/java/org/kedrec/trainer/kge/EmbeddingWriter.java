@@ -53,6 +53,7 @@ public final class EmbeddingWriter {
         List<String> ids = new ArrayList<>();
         long written = 0;
         // the label comes from EntityKind, never from user input, so it is safe to put into the query text
+        // cypher-safe: the label comes from EntityKind and the index name from the code, never from input
         String set = "UNWIND $rows AS row MATCH (n:`" + label + "` {id: row.id}) SET n." + GraphSchema.EMBEDDING
                 + " = row.embedding RETURN count(n) AS n";
         try (Session session = session()) {
@@ -67,6 +68,7 @@ public final class EmbeddingWriter {
                     rows = new ArrayList<>();
                 }
             }
+            // cypher-safe: the label comes from EntityKind and the index name from the code, never from input
             String clear = "MATCH (n:`" + label + "`) WHERE n." + GraphSchema.EMBEDDING + " IS NOT NULL AND NOT n.id IN $ids "
                     + "REMOVE n." + GraphSchema.EMBEDDING;
             session.executeWrite(tx -> tx.run(clear, Map.of("ids", ids)).consume());
@@ -88,9 +90,11 @@ public final class EmbeddingWriter {
                 if ("VECTOR".equals(r.get("type").asString()) && configured instanceof Number n && n.intValue() == dims) {
                     return name + " kept (" + dims + " dimensions)";
                 }
+                // cypher-safe: the label comes from EntityKind and the index name from the code, never from input
                 session.run("DROP INDEX `" + name + "`").consume();
                 action = Messages.format("recreated (was %s dimensions)", configured);
             }
+            // cypher-safe: the label comes from EntityKind and the index name from the code, never from input
             session.run(Messages.format(
                     "CREATE VECTOR INDEX `%s` IF NOT EXISTS FOR (n:`%s`) ON (n.%s) OPTIONS {indexConfig: "
                             + "{`vector.dimensions`: %d, `vector.similarity_function`: 'cosine'}}",

@@ -136,13 +136,7 @@ public final class RankerTrainer {
         float[][] scores;
         long start = System.nanoTime();
         Path finalDir = RankerFiles.dir(modelDir);
-        Path staging = modelDir.resolve(RankerFiles.COMPONENT + ".tmp");
-        deleteRecursively(staging);
-        try {
-            Files.createDirectories(staging);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create " + staging, e);
-        }
+        Path staging = org.kedrec.core.model.AtomicDirectory.staging(finalDir);
         EntityIndex entities = graph.entities();
         graph.entities().write(staging.resolve(RankerFiles.ENTITIES));
         graph.writeRelations(staging.resolve(RankerFiles.RELATIONS));
@@ -472,19 +466,7 @@ public final class RankerTrainer {
 
     /** Replaces {@code target} by {@code staging}: the old ranker is moved aside first and deleted last. */
     static void swapIn(Path staging, Path target) {
-        Path old = target.resolveSibling(target.getFileName() + ".old");
-        try {
-            deleteRecursively(old);
-            if (Files.exists(target)) {
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteRecursively(old);
-        } catch (IOException e) {
-            throw new UncheckedIOException(Messages.format(
-                    "Could not move the new ranker from %s to %s; the previous ranker (if any) is in %s.", staging,
-                    target, old), e);
-        }
+        org.kedrec.core.model.AtomicDirectory.replace(staging, target);
     }
 
     static void deleteRecursively(Path dir) {

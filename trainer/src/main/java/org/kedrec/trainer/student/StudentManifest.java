@@ -43,17 +43,7 @@ public final class StudentManifest {
 
     /** Moves the finished {@code tmp} directory to {@code out}; an older {@code out} is removed only afterwards. */
     static void replace(Path tmp, Path out) {
-        try {
-            Path old = out.resolveSibling(out.getFileName() + ".old");
-            StudentTrainer.deleteRecursively(old);
-            if (Files.exists(out)) {
-                Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-            StudentTrainer.deleteRecursively(old);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not move " + tmp + " to " + out, e);
-        }
+        org.kedrec.core.model.AtomicDirectory.replace(tmp, out);
     }
 
     /** The entry as JSON, for {@link org.kedrec.core.model.ModelManifest#mergeComponent}. */

@@ -122,13 +122,7 @@ public final class StudentTrainer {
         long start = System.nanoTime();
         Engine.getInstance().setRandomSeed(options.seed());
         Random random = new Random(options.seed());
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        deleteRecursively(tmp);
-        try {
-            Files.createDirectories(tmp);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create " + tmp, e);
-        }
+        Path tmp = org.kedrec.core.model.AtomicDirectory.staging(out);
         progress.log(Messages.format("Training the tokenizer (%d tokens) on %d examples", options.vocabSize(),
                 train.size()));
         BpeTokenizer tokenizer = BpeTokenizer.train(train.stream().map(StudentPrompt::tokenizerText).toList(),
