@@ -16,15 +16,12 @@ import java.util.function.Supplier;
 import org.kedrec.core.Messages;
 import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.ServerHome;
-import org.kedrec.server.ServerStatus;
 import org.kedrec.server.bench.RecommendBenchmark;
 import org.kedrec.server.bench.SoakBenchmark;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,28 +44,9 @@ public final class BenchSoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where the server is. */
-    static final class Target {
-        @Option(names = "--bolt", paramLabel = "PORT", description = "Bolt port of a server on 127.0.0.1 (its "
-                + "resident memory is read from the process listening there when it runs on this machine).")
-        Integer bolt;
-
-        @Option(names = "--home", paramLabel = "DIR", description = "The home of a server started with `kedrec "
-                + "server start` (Bolt port and process read from it). Default: $KEDREC_HOME.")
-        Path home;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Target target = new Target();
-
-    @Option(names = "--user", paramLabel = "NAME", defaultValue = "neo4j",
-            description = "User name (default: ${DEFAULT-VALUE}).")
-    String user;
-
-    @Option(names = "--password", paramLabel = "P", defaultValue = "${env:" + ServerStartCommand.PASSWORD_ENV + "}",
-            description = "Password; default $" + ServerStartCommand.PASSWORD_ENV + ", else '"
-                    + ServerStartCommand.DEFAULT_PASSWORD + "' where the server asks for one.")
-    String password;
+    /** Where the server is; with --home (or $KEDREC_HOME) its resident memory is read from its process too. */
+    @Mixin
+    ServerTarget target;
 
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -112,25 +90,13 @@ public final class BenchSoakCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        int port;
-        Supplier<OptionalLong> pid;
-        if (target.bolt != null) {
-            port = target.bolt;
-            pid = () -> OptionalLong.empty();
-        } else {
-            ServerHome home = home();
-            ServerStatus status = home.exists() ? Neo4jServer.status(home) : null;
-            if (status == null || !status.running() || status.boltPort().isEmpty()) {
-                throw new IllegalStateException(Messages.format("No Neo4j is running in %s. Start it with `kedrec "
-                        + "server start --home %s`, or pass --bolt.", home.root(), home.root()));
-            }
-            port = status.boltPort().getAsInt();
-            pid = () -> Neo4jServer.status(home).pid();
-        }
-        String uri = "bolt://127.0.0.1:" + port;
+        ServerTarget.Resolved server = target.resolve(spec);
+        String uri = server.uri();
+        Supplier<OptionalLong> pid = server.home() == null
+                ? OptionalLong::empty
+                : () -> Neo4jServer.status(new ServerHome(server.home())).pid();
         Path reportFile = report.toAbsolutePath().normalize();
-        String secret = password != null && !password.isBlank() ? password : ServerStartCommand.DEFAULT_PASSWORD;
-        try (Driver driver = GraphDatabase.driver(uri, AuthTokens.basic(user, secret))) {
+        try (Driver driver = target.bolt().driver()) {
             List<String> diseases = RecommendBenchmark.diseases(driver);
             List<String> drugs = SoakBenchmark.drugs(driver, diseases);
             KedrecCli.say(spec, Messages.format("Soaking %s: %d clients for %.0f s, %d diseases and %d drugs drawn at "
@@ -152,19 +118,6 @@ public final class BenchSoakCommand implements Callable<Integer> {
         }
         KedrecCli.say(spec, "Report: " + reportFile);
         return 0;
-    }
-
-    private ServerHome home() {
-        Path dir = target.home;
-        if (dir == null) {
-            String env = System.getenv(HomeOption.ENV);
-            if (env == null || env.isBlank()) {
-                throw new ParameterException(spec.commandLine(), "Missing required option: '--bolt=PORT' or "
-                        + "'--home=DIR' (or set " + HomeOption.ENV + ").");
-            }
-            dir = Path.of(env);
-        }
-        return new ServerHome(dir.toAbsolutePath().normalize());
     }
 
     private static Map<String, Object> model(Driver driver) {
