@@ -136,10 +136,6 @@ public final class EvidenceTeacher implements Teacher {
      * when its phase or status is known; a stopped or failed trial is named as such and never called support.
      */
     static String trialSentences(String subject, String disease, List<EvidenceItem> trials) {
-        List<TrialRecord> records = new ArrayList<>();
-        for (EvidenceItem trial : trials) {
-            records.add(record(trial));
-        }
         List<EvidenceItem> ordered = new ArrayList<>(trials);
         ordered.sort((a, b) -> TrialRecord.STRONGEST_FIRST.compare(record(a), record(b)));
         StringBuilder out = new StringBuilder(subject).append(" was tested for ").append(disease);
@@ -149,33 +145,40 @@ public final class EvidenceTeacher implements Teacher {
             return out.append(" in trial ").append(withSummary(only)).append(' ').append(only.slot()).append('.')
                     .toString();
         }
-        out.append(" in ").append(count(total, trials.size(), "trial", "trials")).append(' ').append(slots(trials));
+        // Each trial is cited once: the strongest with its summary, stopped or failed ones in their own sentence,
+        // the rest right after the count.
         EvidenceItem strongest = ordered.get(0);
         TrialRecord best = record(strongest);
-        if (best.supports() && !best.summary().isEmpty()) {
-            out.append("; the strongest is ").append(withSummary(strongest)).append(' ').append(strongest.slot());
-        }
-        out.append('.');
+        boolean named = best.supports() && !best.summary().isEmpty();
+        List<EvidenceItem> rest = new ArrayList<>();
         List<String> weak = new ArrayList<>();
         for (EvidenceItem trial : ordered) {
             if (!record(trial).supports()) {
                 weak.add(withSummary(trial) + " " + trial.slot());
+            } else if (!(named && trial == strongest)) {
+                rest.add(trial);
             }
         }
+        out.append(" in ").append(count(total, trials.size(), "trial", "trials"));
+        if (!rest.isEmpty()) {
+            out.append(' ').append(slots(rest));
+        }
+        if (named) {
+            out.append("; the strongest is ").append(withSummary(strongest)).append(' ').append(strongest.slot());
+        }
+        out.append('.');
         if (!weak.isEmpty()) {
-            out.append(' ').append(String.join(" and ", weak)).append(weak.size() == 1 ? " did" : " did")
-                    .append(" not succeed.");
+            out.append(' ').append(String.join(" and ", weak)).append(" did not succeed.");
         }
         return out.toString();
     }
 
-    /** {@code 79 trials, 3 cited} when the graph's count is known and larger, else the cited count. */
-    static String count(int total, int cited, String one, String many) {
+    /** {@code 79 trials}: the graph's count when known, else {@code at least 3 trials} (the items shown). */
+    static String count(int total, int shown, String one, String many) {
         if (total <= 0) {
-            return "at least " + cited + " " + (cited == 1 ? one : many);
+            return "at least " + shown + " " + (shown == 1 ? one : many);
         }
-        String counted = total + " " + (total == 1 ? one : many);
-        return total > cited ? counted + ", " + cited + " cited" : counted;
+        return total + " " + (total == 1 ? one : many);
     }
 
     /** {@code NCT00000102 (phase 3, completed, succeeded)}, or the bare number when nothing more is known. */

@@ -70,7 +70,7 @@ public final class ClaimReader {
     private static final Pattern ONE_TRIAL = Pattern.compile(
             "^trial (NCT\\d{8})(?: \\(([^)]*)\\))? (\\[E\\d+])$");
     private static final Pattern MANY_TRIALS = Pattern.compile(
-            "^(at least )?(\\d+) trials?(?:, (\\d+) cited)? ((?:\\[E\\d+])+)"
+            "^(at least )?(\\d+) trials?((?: ?\\[E\\d+])*)"
                     + "(?:; the strongest is (NCT\\d{8})(?: \\(([^)]*)\\))? (\\[E\\d+]))?$");
     private static final Pattern OLD_TRIALS = Pattern.compile(
             "^(\\d+) trials, the strongest (NCT\\d{8})(?: \\(([^)]*)\\))? ((?:\\[E\\d+])+)$");
@@ -79,7 +79,7 @@ public final class ClaimReader {
     private static final Pattern MENTIONED = Pattern.compile("^(It|" + SLOT + ") is mentioned with \\[D] in (.+)$");
     private static final Pattern ONE_PUBLICATION = Pattern.compile("^PMID (\\d+) (\\[E\\d+])$");
     private static final Pattern MANY_PUBLICATIONS = Pattern.compile(
-            "^(at least )?(\\d+) publications?(?:, (\\d+) cited)? ((?:\\[E\\d+])+)$");
+            "^(at least )?(\\d+) publications?((?: ?\\[E\\d+])+)$");
     private static final Pattern NO_EVIDENCE = Pattern.compile(
             "^No evidence here links (" + SLOT + ") to \\[D]; it is chosen as a disease-modifying treatment of \\[D]$");
     private static final Pattern NOTHING_LINKS = Pattern.compile("^Nothing in the evidence links (" + SLOT
@@ -219,21 +219,20 @@ public final class ClaimReader {
         if ((m = MANY_TRIALS.matcher(rest)).matches()) {
             boolean atLeast = m.group(1) != null;
             int count = Integer.parseInt(m.group(2));
-            List<String> cited = slots(m.group(4));
-            claims.add(count(subject, EvidenceKind.TRIAL, atLeast, count, m.group(3), cited, c));
+            List<String> cited = slots(m.group(3));
+            claims.add(count(subject, EvidenceKind.TRIAL, atLeast, count, c));
             for (String slot : cited) {
                 EvidenceItem item = c.item(slot);
                 String nct = item != null && item.id() != null ? bare(item.id()) : slot;
                 claims.add(trialClaim(subject, nct, null, c.trial(subject, nct, slot)));
             }
-            if (m.group(5) != null) {
-                claims.add(strongest(subject, m.group(5), m.group(6), m.group(7), c));
+            if (m.group(4) != null) {
+                claims.add(strongest(subject, m.group(4), m.group(5), m.group(6), c));
             }
             return true;
         }
         if ((m = OLD_TRIALS.matcher(rest)).matches()) {
-            List<String> cited = slots(m.group(4));
-            claims.add(count(subject, EvidenceKind.TRIAL, false, Integer.parseInt(m.group(1)), null, cited, c));
+            claims.add(count(subject, EvidenceKind.TRIAL, false, Integer.parseInt(m.group(1)), c));
             claims.add(strongest(subject, m.group(2), m.group(3), null, c));
             return true;
         }
@@ -247,9 +246,8 @@ public final class ClaimReader {
             return true;
         }
         if ((m = MANY_PUBLICATIONS.matcher(rest)).matches()) {
-            List<String> cited = slots(m.group(4));
-            claims.add(count(subject, EvidenceKind.PUBLICATION, m.group(1) != null, Integer.parseInt(m.group(2)),
-                    m.group(3), cited, c));
+            List<String> cited = slots(m.group(3));
+            claims.add(count(subject, EvidenceKind.PUBLICATION, m.group(1) != null, Integer.parseInt(m.group(2)), c));
             for (String slot : cited) {
                 EvidenceItem item = c.item(slot);
                 String pmid = item != null && item.id() != null ? bare(item.id()) : slot;
@@ -324,17 +322,11 @@ public final class ClaimReader {
         return new Claim(Claim.Kind.STRONGEST, subject, "STRONGEST", nct, faithful);
     }
 
-    /** "n trials" must be the graph's count; "at least n" at most what is shown; "k cited" what is cited. */
-    private static Claim count(String subject, EvidenceKind kind, boolean atLeast, int count, String citedCount,
-            List<String> cited, Context c) {
+    /** "n trials" must be the graph's count ({@link EvidenceItem#total()}); "at least n" no more than shown. */
+    private static Claim count(String subject, EvidenceKind kind, boolean atLeast, int count, Context c) {
         List<EvidenceItem> shown = c.ofKind(subject, kind);
         int total = shown.stream().mapToInt(EvidenceItem::total).max().orElse(0);
         boolean faithful = atLeast ? count <= shown.size() && count > 0 : total > 0 && count == total;
-        if (citedCount != null) {
-            faithful &= Integer.parseInt(citedCount) == cited.size();
-        } else if (!atLeast) {
-            faithful &= count == cited.size() || total > 0;
-        }
         return new Claim(Claim.Kind.COUNT, subject, "COUNT_" + kind, (atLeast ? "at least " : "") + count, faithful);
     }
 

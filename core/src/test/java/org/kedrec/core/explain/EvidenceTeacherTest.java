@@ -16,7 +16,7 @@ class EvidenceTeacherTest {
     void explainsTheRelevantDrugFromItsOwnEvidenceAndContrastsTheOther() {
         assertThat(teacher.answer(example(Variant.BOTH))).isEqualTo(new Teacher.Answer(
                 "[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]; it also resembles Nifedipine, which "
-                        + "treats [D] [E3]. It was tested for [D] in at least 2 trials [E4][E5]; the strongest is "
+                        + "treats [D] [E3]. It was tested for [D] in at least 2 trials; the strongest is "
                         + "NCT00000102 (phase 3, completed, succeeded) [E4]. NCT00000101 (phase 2, terminated) [E5] "
                         + "did not succeed. It is mentioned with [D] in PMID 12345678 [E6]. [C1] is "
                         + "linked to [D] [E1] but has no trial or publication for it.",

@@ -60,8 +60,8 @@ class ClaimReaderTest {
         String teacher = EvidenceTeacher.rationale(example());
         assertThat(teacher).isEqualTo("[C1]. [C1] binds AGTR1, a gene associated with [D] [E1]; it also shares the "
                 + "class Angiotensin 2 Receptor Blocker with Candesartan, which treats [D] [E2]. It was tested for "
-                + "[D] in 79 trials, 2 cited [E3][E4]; the strongest is NCT00000102 (phase 3, completed, "
-                + "succeeded) [E3]. NCT00649311 (phase 2, terminated, failed) [E4] did not succeed. It is "
+                + "[D] in 79 trials; the strongest is NCT00000102 (phase 3, completed, succeeded) [E3]. NCT00649311 "
+                + "(phase 2, terminated, failed) [E4] did not succeed. It is "
                 + "mentioned with [D] in PMID 12345678 [E5]. [C2] is linked to [D] [E6] but has no trial or "
                 + "publication for it.");
         ClaimReader.Reading reading = read(teacher);
@@ -112,7 +112,7 @@ class ClaimReaderTest {
 
     @Test
     void testedInTrialsButWithoutATrialIsAContradiction() {
-        ClaimReader.Reading reading = read("[C1]. [C1] was tested for [D] in 79 trials, 2 cited [E3][E4]. "
+        ClaimReader.Reading reading = read("[C1]. [C1] was tested for [D] in 79 trials. "
                 + "[C1] is linked to [D] [E1] but has no trial for it.");
         assertThat(reading.contradictions()).isNotEmpty();
         assertThat(reading.unfaithful()).extracting(Claim::key).containsExactly("ABSENCE|[C1]|NO_TRIAL|[D]");
@@ -143,11 +143,11 @@ class ClaimReaderTest {
         assertThat(read("[C1]. [C1] was tested for [D] in 2 trials [E3][E4].").unfaithful())
                 .extracting(Claim::key).containsExactly("COUNT|[C1]|COUNT_TRIAL|2");
         assertThat(read("[C1]. [C1] was tested for [D] in at least 2 trials [E3][E4].").clean()).isTrue();
-        assertThat(read("[C1]. [C1] was tested for [D] in 79 trials, 2 cited [E3][E4]; the strongest is "
+        assertThat(read("[C1]. [C1] was tested for [D] in 79 trials; the strongest is "
                 + "NCT00649311 (phase 2, terminated, failed) [E4].").unfaithful()).extracting(Claim::key)
                 .containsExactly("STRONGEST|[C1]|STRONGEST|NCT00649311");
         // A wrong phase or outcome is a false claim about the trial.
-        assertThat(read("[C1]. [C1] was tested for [D] in 79 trials, 2 cited [E3][E4]; the strongest is "
+        assertThat(read("[C1]. [C1] was tested for [D] in 79 trials; the strongest is "
                 + "NCT00000102 (phase 2, completed, succeeded) [E3].").unfaithful()).hasSize(1);
         // Trials and publications belong to their drug: Fenoterol has none.
         assertThat(read("[C1]. [C2] was tested for [D] in trial NCT00000102 (phase 3, completed, succeeded) "
