@@ -159,10 +159,13 @@ public final class ClaimGrammar {
         return PathKind.classify(labels, path.rels());
     }
 
-    /** A path in words from the drug's side, without the drug: {@code binds X, a gene associated with [D]}. */
-    public static String verbalise(String metapath, List<String> names) {
+    /**
+     * A path in words from the drug's side, without the drug: {@code binds X, a gene associated with [D]}. The
+     * template's relations must be the path's own ({@code rels}), else it is only "linked through" its nodes.
+     */
+    public static String verbalise(String metapath, List<String> rels, List<String> names) {
         PathTemplate template = template(metapath);
-        if (template != null && template.nodes() == names.size()) {
+        if (template != null && template.nodes() == names.size() && template.rels().equals(rels)) {
             return template.fill(names);
         }
         return LINKED_THROUGH + names.get(names.size() - 1) + " through "

@@ -70,15 +70,8 @@ public final class EvidenceTeacher implements Teacher {
             out.append(' ').append(trialSentences(paths.isEmpty() ? selected : "It", disease, trials));
         }
         if (!publications.isEmpty()) {
-            String subject = paths.isEmpty() && trials.isEmpty() ? selected : "It";
-            out.append(' ').append(subject).append(" is mentioned with ").append(disease);
-            int total = publications.get(0).total();
-            if (publications.size() == 1 && total <= 1) {
-                out.append(" in PMID ").append(pmid(publications.get(0)));
-            } else {
-                out.append(" in ").append(count(total, publications.size(), "publication", "publications"));
-            }
-            out.append(' ').append(slots(publications)).append('.');
+            out.append(' ').append(paths.isEmpty() && trials.isEmpty() ? selected : "It")
+                    .append(publicationWords(disease, publications));
         }
         for (SlotEntity other : example.candidates()) {
             if (!other.slot().equals(selected)) {
@@ -127,7 +120,7 @@ public final class EvidenceTeacher implements Teacher {
         for (int i = 0; i < path.nodes().size(); i++) {
             names.add(displayName(path, i, example));
         }
-        return ClaimGrammar.verbalise(path.metapath(), names);
+        return ClaimGrammar.verbalise(path.metapath(), path.rels(), names);
     }
 
     /**
@@ -171,6 +164,18 @@ public final class EvidenceTeacher implements Teacher {
             out.append(' ').append(String.join(" and ", weak)).append(" did not succeed.");
         }
         return out.toString();
+    }
+
+    /** {@code " is mentioned with [D] in PMID 123 [E5]."} or {@code " … in 12 publications [E5][E6]."}. */
+    static String publicationWords(String disease, List<EvidenceItem> publications) {
+        StringBuilder out = new StringBuilder(" is mentioned with ").append(disease);
+        int total = publications.get(0).total();
+        if (publications.size() == 1 && total <= 1) {
+            out.append(" in PMID ").append(pmid(publications.get(0)));
+        } else {
+            out.append(" in ").append(count(total, publications.size(), "publication", "publications"));
+        }
+        return out.append(' ').append(slots(publications)).append('.').toString();
     }
 
     /** {@code 79 trials}: the graph's count when known, else {@code at least 3 trials} (the items shown). */

@@ -167,7 +167,7 @@ public final class StudentModel implements AutoCloseable {
         run(() -> {
             PromptEncoder.Encoded prompt = encoder.encode(example);
             AnswerConstraint constraint = AnswerConstraint.of(example, prompt.shownEvidence(),
-                    prompt.evidenceWords(), lexicon, options.candidate(), options.constrained());
+                    prompt.evidenceWords(), lexicon, options.candidate(), options.constrained(), true);
             int room = Math.min(options.maxNewTokens(), lm.maxSeqLen() - prompt.ids().length);
             Decoder.Repetition rules = new Decoder.Repetition(options.noRepeatNgram(), options.uniqueCitations(),
                     options.noTandemRepeat());

@@ -498,8 +498,8 @@ public final class ClaimReader {
                     continue;
                 }
                 for (int i = 0; i < path.rels().size(); i++) {
-                    String x = EvidenceTeacher.displayName(path, i, example);
-                    String y = EvidenceTeacher.displayName(path, i + 1, example);
+                    String x = name(path, i);
+                    String y = name(path, i + 1);
                     if (path.rels().get(i).equals(rel)
                             && ((x.equals(a) && y.equals(b)) || (x.equals(b) && y.equals(a)))) {
                         return true;
@@ -507,6 +507,12 @@ public final class ClaimReader {
                 }
             }
             return false;
+        }
+
+        /** A path node as the text names it; the first node is the item's candidate (the sentence's subject). */
+        String name(EvidenceItem path, int index) {
+            return index == 0 && path.candidate() != null ? path.candidate()
+                    : EvidenceTeacher.displayName(path, index, example);
         }
 
         /** One of the cited path items runs through exactly these nodes. */
@@ -518,7 +524,7 @@ public final class ClaimReader {
                 }
                 boolean all = true;
                 for (int i = 0; i < names.size(); i++) {
-                    all &= EvidenceTeacher.displayName(path, i, example).equals(names.get(i));
+                    all &= name(path, i).equals(names.get(i));
                 }
                 if (all) {
                     return true;

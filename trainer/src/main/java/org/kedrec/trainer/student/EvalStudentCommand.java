@@ -190,7 +190,9 @@ public final class EvalStudentCommand implements Callable<Integer> {
             List<Map<String, Object>> samples = new ArrayList<>();
             List<ExpRxRecExample> forText = new ArrayList<>(StudentEvaluator.first(test, generate));
             Map<String, Object> rationales = StudentEvaluator.rationales(main, forText, options, lexicon, samples, 5);
-            List<ExpRxRecExample> zeroText = StudentEvaluator.first(zeroshot, Math.max(1, generate / 4));
+            // --generate 0 means all, on the held-out diseases too (it used to become 1 there).
+            List<ExpRxRecExample> zeroText = StudentEvaluator.first(zeroshot, generate <= 0 ? 0
+                    : Math.max(1, generate / 4));
             Map<String, Object> zeroRationales = StudentEvaluator.rationales(main, zeroText, options, lexicon,
                     new ArrayList<>(), 0);
             result.put("test", contract(variants.get("both"), baselines.get("kge"), rationales));
