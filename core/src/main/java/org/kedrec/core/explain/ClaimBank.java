@@ -17,7 +17,8 @@ import java.util.Set;
  * described by their own record, so it cannot join a drug to a gene with "resembles" or make a trial a class.
  *
  * <p>Units, for the selected candidate {@code S}: path sentences ({@code S c1.} and {@code S c1; it also c2.} for two
- * different clauses, each clause a path item's {@link ClaimGrammar} words and its slot), its trial and its
+ * different clauses, each clause a path item's {@link ClaimGrammar} words and its slot; one such sentence), its
+ * trial and its
  * publication sentences as the teacher writes them (subject {@code S}, or {@code It} right after a unit about
  * {@code S}), the no-evidence sentence when it has none; for every other candidate the teacher's contrast
  * sentence. Each unit appears at most once and a path item is explained at most once. Immutable and thread-safe.
@@ -63,12 +64,14 @@ public final class ClaimBank {
                     slots.add(path.slot());
                 }
             }
+            // One path sentence per rationale, as the teacher writes it: a run-on list of paths is not an argument.
             for (int a = 0; a < clauses.size(); a++) {
-                units.add(unit(s + " " + clauses.get(a) + " " + slots.get(a) + ".", s, false, Set.of(slots.get(a))));
+                units.add(unit(s + " " + clauses.get(a) + " " + slots.get(a) + ".", s, false, Set.of(slots.get(a)),
+                        "paths"));
                 for (int b = 0; b < clauses.size(); b++) {
                     if (b != a) {
                         units.add(unit(s + " " + clauses.get(a) + " " + slots.get(a) + "; it also " + clauses.get(b)
-                                + " " + slots.get(b) + ".", s, false, Set.of(slots.get(a), slots.get(b))));
+                                + " " + slots.get(b) + ".", s, false, Set.of(slots.get(a), slots.get(b)), "paths"));
                     }
                 }
             }
@@ -96,6 +99,23 @@ public final class ClaimBank {
     /** Whether {@code bytes} (the answer so far) can still become a sequence of this grammar's units. */
     public boolean acceptsPrefix(byte[] bytes) {
         return accepts(bytes, false);
+    }
+
+    /**
+     * The longest prefix of {@code text} that is a complete answer (the selection and whole units), or null: for an
+     * answer cut by the token limit, so no half sentence is returned.
+     */
+    public String complete(String text) {
+        if (acceptsEnd(text.getBytes(StandardCharsets.UTF_8))) {
+            return text;
+        }
+        for (int dot = text.lastIndexOf('.'); dot > 0; dot = text.lastIndexOf('.', dot - 1)) {
+            String prefix = text.substring(0, dot + 1);
+            if (acceptsEnd(prefix.getBytes(StandardCharsets.UTF_8))) {
+                return prefix;
+            }
+        }
+        return null;
     }
 
     /** Whether the answer may end after {@code bytes}: the selection and at least one complete unit. */

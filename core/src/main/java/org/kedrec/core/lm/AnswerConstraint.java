@@ -115,6 +115,18 @@ public final class AnswerConstraint {
         return grammar != null;
     }
 
+    /**
+     * An answer cut by the token limit, shortened to its last complete grammar unit (unchanged without the grammar,
+     * or when no complete unit was written).
+     */
+    public String completeAnswer(String text) {
+        if (grammar == null) {
+            return text;
+        }
+        String complete = grammar.complete(text);
+        return complete == null ? text : complete;
+    }
+
     /** The forced or chosen opening: the text starts with an allowed first slot, or is still spelling one. */
     private boolean opens(byte[] bytes) {
         String text = new String(bytes, 0, completeLength(bytes), StandardCharsets.UTF_8);

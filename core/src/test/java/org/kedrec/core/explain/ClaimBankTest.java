@@ -42,6 +42,12 @@ class ClaimBankTest {
                 + "It is mentioned"))).isFalse();
         assertThat(bank.acceptsEnd(utf8("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]. [C2] binds "
                 + "CACNA1C, a gene associated with [D] [E2]."))).isFalse();
+        // One path sentence per answer; a cut answer goes back to its last whole sentence.
+        assertThat(bank.acceptsPrefix(utf8("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]. [C2] "
+                + "resembles"))).isFalse();
+        assertThat(bank.complete("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]. It is mentioned "
+                + "with")).isEqualTo("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2].");
+        assertThat(bank.complete("[C2]. [C2] binds")).isNull();
         // The answer is the selection and at least one sentence; unknown candidates do not open it.
         assertThat(bank.acceptsEnd(utf8("[C2]."))).isFalse();
         assertThat(bank.acceptsPrefix(utf8("[C3]"))).isFalse();
