@@ -58,6 +58,9 @@ public final class ClaimBank {
             List<String> clauses = new ArrayList<>();
             List<String> slots = new ArrayList<>();
             for (EvidenceItem path : paths) {
+                if (path.nodes().size() < 2) {
+                    continue; // an item without its nodes (hand-made, or from another tool) cannot be verbalised
+                }
                 String clause = EvidenceTeacher.verbalise(path, seen);
                 if (!clauses.contains(clause)) {
                     clauses.add(clause);
