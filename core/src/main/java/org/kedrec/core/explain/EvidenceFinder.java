@@ -10,9 +10,21 @@ import org.kedrec.core.Messages;
 /**
  * Reads the trial and publication evidence of (drug, disease) pairs through a {@link CypherRunner} and ranks it:
  * trials by {@link TrialRecord#STRONGEST_FIRST}, publications by their {@code publication_text} full-text score
- * for the drug's and the disease's names ({@link PublicationRecord#BEST_FIRST}). Each list is capped per pair.
+ * for the drug's and the disease's names ({@link PublicationRecord#BEST_FIRST}). Each list is capped per pair; the
+ * {@code ranked…} forms also say how many the graph holds, so a rationale can state the graph's count.
  */
 public final class EvidenceFinder {
+    /**
+     * The best {@code top} items of one pair and how many the graph links to it ({@code total ≥ top.size()}).
+     *
+     * @param <T> {@link TrialRecord} or {@link PublicationRecord}
+     */
+    public record Ranked<T>(List<T> top, int total) {
+        public Ranked {
+            top = List.copyOf(top);
+        }
+    }
+
     private final CypherRunner runner;
 
     public EvidenceFinder(CypherRunner runner) {
@@ -21,9 +33,14 @@ public final class EvidenceFinder {
 
     /** The top {@code cap} trials of each pair, keyed by {@link PairRequest#key()} (every key present). */
     public Map<String, List<TrialRecord>> trials(List<PairRequest> pairs, int cap) {
+        return tops(rankedTrials(pairs, cap));
+    }
+
+    /** {@link #trials} with each pair's graph count. */
+    public Map<String, Ranked<TrialRecord>> rankedTrials(List<PairRequest> pairs, int cap) {
         Map<String, List<TrialRecord>> out = emptyLists(pairs);
         if (pairs.isEmpty() || cap <= 0) {
-            return out;
+            return ranked(out, cap);
         }
         return rankTrials(out, runner.run(EvidenceQueries.TRIALS, Map.of("pairs", parameters(pairs))), cap);
     }
@@ -33,26 +50,41 @@ public final class EvidenceFinder {
      * trials as {@link #trials} for the pairs {@code (drug, disease)}, from one query anchored at the disease.
      */
     public Map<String, List<TrialRecord>> trialsForDisease(String disease, List<String> drugs, int cap) {
+        return tops(rankedTrialsForDisease(disease, drugs, cap));
+    }
+
+    /** {@link #trialsForDisease} with each drug's graph count. */
+    public Map<String, Ranked<TrialRecord>> rankedTrialsForDisease(String disease, List<String> drugs, int cap) {
         Map<String, List<TrialRecord>> out = emptyLists(drugs);
         if (drugs.isEmpty() || cap <= 0) {
-            return out;
+            return ranked(out, cap);
         }
         // Padded like the path query's lists, so one plan serves every k up to 100 (PathFinder.find).
         return rankTrials(out, runner.run(EvidenceQueries.TRIALS_FOR_DISEASE,
                 Map.of("disease", disease, "drugs", PathFinder.padded(drugs))), cap);
     }
 
-    private static Map<String, List<TrialRecord>> rankTrials(
+    private static Map<String, Ranked<TrialRecord>> rankTrials(
             Map<String, List<TrialRecord>> out, List<Map<String, Object>> rows, int cap) {
         for (Map<String, Object> row : rows) {
             out.get((String) row.get("key")).add(new TrialRecord(
                     string(row, "id"), string(row, "title"), string(row, "phase"), string(row, "status"),
                     string(row, "outcome"), string(row, "whyStopped")));
         }
-        out.replaceAll((key, trials) -> {
-            trials.sort(TrialRecord.STRONGEST_FIRST);
-            return List.copyOf(trials.subList(0, Math.min(cap, trials.size())));
-        });
+        out.values().forEach(trials -> trials.sort(TrialRecord.STRONGEST_FIRST));
+        return ranked(out, cap);
+    }
+
+    private static <T> Map<String, Ranked<T>> ranked(Map<String, List<T>> all, int cap) {
+        Map<String, Ranked<T>> out = new LinkedHashMap<>();
+        all.forEach((key, list) ->
+                out.put(key, new Ranked<>(list.subList(0, Math.max(0, Math.min(cap, list.size()))), list.size())));
+        return out;
+    }
+
+    private static <T> Map<String, List<T>> tops(Map<String, Ranked<T>> ranked) {
+        Map<String, List<T>> out = new LinkedHashMap<>();
+        ranked.forEach((key, value) -> out.put(key, value.top()));
         return out;
     }
 
@@ -63,9 +95,15 @@ public final class EvidenceFinder {
      */
     public Map<String, List<PublicationRecord>> publications(
             List<PairRequest> pairs, Map<String, List<String>> names, int cap) {
+        return tops(rankedPublications(pairs, names, cap));
+    }
+
+    /** {@link #publications} with each pair's graph count. */
+    public Map<String, Ranked<PublicationRecord>> rankedPublications(
+            List<PairRequest> pairs, Map<String, List<String>> names, int cap) {
         Map<String, List<PublicationRecord>> out = emptyLists(pairs);
         if (pairs.isEmpty() || cap <= 0) {
-            return out;
+            return ranked(out, cap);
         }
         return rankPublications(out, runner.run(EvidenceQueries.PUBLICATIONS, Map.of("pairs", parameters(pairs))),
                 names, cap);
@@ -79,15 +117,21 @@ public final class EvidenceFinder {
      */
     public Map<String, List<PublicationRecord>> publicationsForDisease(
             String disease, List<String> drugs, Map<String, List<String>> names, int cap) {
+        return tops(rankedPublicationsForDisease(disease, drugs, names, cap));
+    }
+
+    /** {@link #publicationsForDisease} with each drug's graph count. */
+    public Map<String, Ranked<PublicationRecord>> rankedPublicationsForDisease(
+            String disease, List<String> drugs, Map<String, List<String>> names, int cap) {
         Map<String, List<PublicationRecord>> out = emptyLists(drugs);
         if (drugs.isEmpty() || cap <= 0) {
-            return out;
+            return ranked(out, cap);
         }
         return rankPublications(out, runner.run(EvidenceQueries.PUBLICATIONS_FOR_DISEASE,
                 Map.of("disease", disease, "drugs", PathFinder.padded(drugs))), names, cap);
     }
 
-    private Map<String, List<PublicationRecord>> rankPublications(Map<String, List<PublicationRecord>> out,
+    private Map<String, Ranked<PublicationRecord>> rankPublications(Map<String, List<PublicationRecord>> out,
             List<Map<String, Object>> rows, Map<String, List<String>> names, int cap) {
         Map<String, Map<String, String>> found = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
@@ -118,8 +162,7 @@ public final class EvidenceFinder {
                     list.add(new PublicationRecord(id, title, scores.getOrDefault(key + "\t" + id, 0.0))));
             list.sort(PublicationRecord.BEST_FIRST);
         });
-        out.replaceAll((key, list) -> List.copyOf(list.subList(0, Math.min(cap, list.size()))));
-        return out;
+        return ranked(out, cap);
     }
 
     private static <T> Map<String, List<T>> emptyLists(List<?> requests) {

@@ -15,17 +15,10 @@ import org.kedrec.core.Messages;
  * intermediate nodes are named as the example's evidence names them. A typical answer is 40 to 80 tokens.
  */
 public final class EvidenceTeacher implements Teacher {
-    public static final String NAME = "evidence-teacher/1";
+    public static final String NAME = "evidence-teacher/2";
 
     /** At most this many paths of the selected candidate are explained in words. */
     static final int PATH_REASONS = 2;
-
-    private static final Map<String, String> DRUG_GENE = Map.of(
-            "b", "binds", "u", "upregulates", "d", "downregulates");
-    private static final Map<String, String> DISEASE_GENE = Map.of(
-            "a", "a gene associated with", "u", "a gene upregulated in", "d", "a gene downregulated in");
-    private static final Map<String, String> GENE_GENE = Map.of(
-            "i", "interacts with", "c", "covaries with", "r>", "regulates", "<r", "is regulated by");
 
     @Override
     public String name() {
@@ -61,7 +54,7 @@ public final class EvidenceTeacher implements Teacher {
         if (!paths.isEmpty()) {
             StringJoiner reasons = new StringJoiner("; it also ");
             List<String> usedMetapaths = new ArrayList<>();
-            for (EvidenceItem path : paths) {
+            for (EvidenceItem path : mechanismFirst(paths)) {
                 if (usedMetapaths.size() >= PATH_REASONS) {
                     break;
                 }
@@ -74,26 +67,11 @@ public final class EvidenceTeacher implements Teacher {
             out.append(' ').append(selected).append(' ').append(reasons).append('.');
         }
         if (!trials.isEmpty()) {
-            EvidenceItem strongest = trials.get(0);
-            String summary = describeTrial(strongest);
-            out.append(' ').append(paths.isEmpty() ? selected : "It").append(" was tested for ").append(disease);
-            if (trials.size() == 1) {
-                out.append(" in trial ").append(nct(strongest)).append(summary).append(' ');
-            } else {
-                out.append(" in ").append(trials.size()).append(" trials, the strongest ").append(nct(strongest))
-                        .append(summary).append(' ');
-            }
-            out.append(slots(trials)).append('.');
+            out.append(' ').append(trialSentences(paths.isEmpty() ? selected : "It", disease, trials));
         }
         if (!publications.isEmpty()) {
-            String subject = paths.isEmpty() && trials.isEmpty() ? selected : "It";
-            out.append(' ').append(subject).append(" is mentioned with ").append(disease);
-            if (publications.size() == 1) {
-                out.append(" in PMID ").append(pmid(publications.get(0)));
-            } else {
-                out.append(" in ").append(publications.size()).append(" publications");
-            }
-            out.append(' ').append(slots(publications)).append('.');
+            out.append(' ').append(paths.isEmpty() && trials.isEmpty() ? selected : "It")
+                    .append(publicationWords(disease, publications));
         }
         for (SlotEntity other : example.candidates()) {
             if (!other.slot().equals(selected)) {
@@ -136,69 +114,107 @@ public final class EvidenceTeacher implements Teacher {
                 other, disease, cite);
     }
 
-    /** The path in words from the drug's side, without the drug itself: {@code binds X, a gene associated with [D]}. */
+    /** The path in words from the drug's side, without the drug: {@code binds X, a gene associated with [D]}. */
     static String verbalise(EvidenceItem path, ExpRxRecExample example) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < path.nodes().size(); i++) {
             names.add(displayName(path, i, example));
         }
-        String d = names.get(names.size() - 1);
-        String m = path.metapath() == null ? "" : path.metapath();
-        List<String> mid = names.subList(1, names.size() - 1);
-        if (m.length() == 5 && m.startsWith("C") && m.charAt(2) == 'G' && m.endsWith("D")) {
-            String drugVerb = DRUG_GENE.get(m.substring(1, 2));
-            String diseasePhrase = DISEASE_GENE.get(m.substring(3, 4));
-            if (drugVerb != null && diseasePhrase != null) {
-                return drugVerb + " " + mid.get(0) + ", " + diseasePhrase + " " + d;
+        return ClaimGrammar.verbalise(path.metapath(), path.rels(), names);
+    }
+
+    /**
+     * The trial sentences. The count is the graph's ({@link EvidenceItem#total()}), not the number cited; the
+     * strongest support is the first trial by {@link TrialRecord#STRONGEST_FIRST} that supports the drug, named only
+     * when its phase or status is known; a stopped or failed trial is named as such and never called support.
+     */
+    static String trialSentences(String subject, String disease, List<EvidenceItem> trials) {
+        List<EvidenceItem> ordered = new ArrayList<>(trials);
+        ordered.sort((a, b) -> TrialRecord.STRONGEST_FIRST.compare(record(a), record(b)));
+        StringBuilder out = new StringBuilder(subject).append(" was tested for ").append(disease);
+        int total = trials.get(0).total();
+        if (trials.size() == 1 && total <= 1) {
+            EvidenceItem only = trials.get(0);
+            return out.append(" in trial ").append(withSummary(only)).append(' ').append(only.slot()).append('.')
+                    .toString();
+        }
+        // Each trial is cited once: the strongest with its summary, stopped or failed ones in their own sentence,
+        // the rest right after the count.
+        EvidenceItem strongest = ordered.get(0);
+        TrialRecord best = record(strongest);
+        boolean named = best.supports() && !best.summary().isEmpty();
+        List<EvidenceItem> rest = new ArrayList<>();
+        List<String> weak = new ArrayList<>();
+        for (EvidenceItem trial : ordered) {
+            if (!record(trial).supports()) {
+                weak.add(withSummary(trial) + " " + trial.slot());
+            } else if (!(named && trial == strongest)) {
+                rest.add(trial);
             }
         }
-        switch (m) {
-            case "CrCtD":
-                return "resembles " + mid.get(0) + ", which treats " + d;
-            case "CrCpD":
-                return "resembles " + mid.get(0) + ", which palliates " + d;
-            case "CtDrD":
-                return "treats " + mid.get(0) + ", which resembles " + d;
-            case "CpDrD":
-                return "palliates " + mid.get(0) + ", which resembles " + d;
-            case "CbGbCtD":
-                return "shares the target " + mid.get(0) + " with " + mid.get(1) + ", which treats " + d;
-            case "CiPCiCtD":
-                return "shares the class " + mid.get(0) + " with " + mid.get(1) + ", which treats " + d;
-            case "CrCrCtD":
-                return "resembles " + mid.get(0) + ", which resembles " + mid.get(1) + ", a treatment of " + d;
-            case "CcSEcCtD":
-                return "shares the side effect " + mid.get(0) + " with " + mid.get(1) + ", which treats " + d;
-            case "CrCbGaD":
-                return "resembles " + mid.get(0) + ", which binds " + mid.get(1) + ", a gene associated with " + d;
-            case "CbGeAlD":
-                return "binds " + mid.get(0) + ", a gene expressed in " + mid.get(1) + ", where " + d
-                        + " localizes";
-            case "CbGaDrD":
-                return "binds " + mid.get(0) + ", a gene associated with " + mid.get(1) + ", which resembles " + d;
-            case "CtDaGaD":
-                return "treats " + mid.get(0) + ", which shares the gene " + mid.get(1) + " with " + d;
-            case "CtDlAlD":
-                return "treats " + mid.get(0) + ", which like " + d + " localizes to " + mid.get(1);
-            case "CtDpSpD":
-                return "treats " + mid.get(0) + ", which like " + d + " presents " + mid.get(1);
-            case "CbGpPWpGaD":
-                return "binds " + mid.get(0) + ", which shares the pathway " + mid.get(1) + " with " + mid.get(2)
-                        + ", a gene associated with " + d;
-            default:
-                break;
+        out.append(" in ").append(count(total, trials.size(), "trial", "trials"));
+        if (!rest.isEmpty()) {
+            out.append(' ').append(slots(rest));
         }
-        for (Map.Entry<String, String> geneGene : GENE_GENE.entrySet()) {
-            if (m.equals("CbG" + geneGene.getKey() + "GaD")) {
-                return "binds " + mid.get(0) + ", which " + geneGene.getValue() + " " + mid.get(1)
-                        + ", a gene associated with " + d;
+        if (named) {
+            out.append("; the strongest is ").append(withSummary(strongest)).append(' ').append(strongest.slot());
+        }
+        out.append('.');
+        if (!weak.isEmpty()) {
+            out.append(' ').append(String.join(" and ", weak)).append(" did not succeed.");
+        }
+        return out.toString();
+    }
+
+    /** {@code " is mentioned with [D] in PMID 123 [E5]."} or {@code " … in 12 publications [E5][E6]."}. */
+    static String publicationWords(String disease, List<EvidenceItem> publications) {
+        StringBuilder out = new StringBuilder(" is mentioned with ").append(disease);
+        int total = publications.get(0).total();
+        if (publications.size() == 1 && total <= 1) {
+            out.append(" in PMID ").append(pmid(publications.get(0)));
+        } else {
+            out.append(" in ").append(count(total, publications.size(), "publication", "publications"));
+        }
+        return out.append(' ').append(slots(publications)).append('.').toString();
+    }
+
+    /** {@code 79 trials}: the graph's count when known, else {@code at least 3 trials} (the items shown). */
+    static String count(int total, int shown, String one, String many) {
+        if (total <= 0) {
+            return "at least " + shown + " " + (shown == 1 ? one : many);
+        }
+        return total + " " + (total == 1 ? one : many);
+    }
+
+    /** {@code NCT00000102 (phase 3, completed, succeeded)}, or the bare number when nothing more is known. */
+    static String withSummary(EvidenceItem trial) {
+        String summary = record(trial).summary();
+        return nct(trial) + (summary.isEmpty() ? "" : " (" + summary + ")");
+    }
+
+    /** The trial an evidence item stands for. */
+    public static TrialRecord record(EvidenceItem trial) {
+        return new TrialRecord(trial.id(), trial.title(), trial.phase(), trial.status(), trial.outcome(), null);
+    }
+
+    /** Mechanism paths ({@link PathKind#MECHANISM}) first, each group in its given order. */
+    static List<EvidenceItem> mechanismFirst(List<EvidenceItem> paths) {
+        List<EvidenceItem> out = new ArrayList<>();
+        for (EvidenceItem path : paths) {
+            if (ClaimGrammar.kind(path) == PathKind.MECHANISM) {
+                out.add(path);
             }
         }
-        return "is linked to " + d + " through " + String.join(" and ", mid);
+        for (EvidenceItem path : paths) {
+            if (ClaimGrammar.kind(path) != PathKind.MECHANISM) {
+                out.add(path);
+            }
+        }
+        return out;
     }
 
     /** A node of a path as the example names it: its slot for the disease and candidates, else its name. */
-    static String displayName(EvidenceItem path, int index, ExpRxRecExample example) {
+    public static String displayName(EvidenceItem path, int index, ExpRxRecExample example) {
         String id = path.nodes().get(index);
         if (id.equals(example.disease().id())) {
             return SlotEntity.DISEASE_SLOT;
@@ -227,13 +243,6 @@ public final class EvidenceTeacher implements Teacher {
             }
         }
         return best;
-    }
-
-    private static String describeTrial(EvidenceItem trial) {
-        String text = trial.text();
-        int open = text.indexOf(" (");
-        int close = text.indexOf("):");
-        return open >= 0 && close > open ? text.substring(open, close + 1) : "";
     }
 
     private static String nct(EvidenceItem trial) {

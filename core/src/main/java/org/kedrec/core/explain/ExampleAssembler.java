@@ -70,13 +70,15 @@ public final class ExampleAssembler {
             }
             if (variant.shows(EvidenceKind.TRIAL)) {
                 for (TrialRecord trial : candidate.trials()) {
-                    evidence.add(trialItem(PromptFormat.evidenceSlot(evidence.size()), candidateSlot, trial));
+                    evidence.add(trialItem(PromptFormat.evidenceSlot(evidence.size()), candidateSlot, trial,
+                            candidate.trialTotal()));
                 }
             }
             if (variant.shows(EvidenceKind.PUBLICATION)) {
                 for (PublicationRecord publication : candidate.publications()) {
                     evidence.add(publicationItem(
-                            PromptFormat.evidenceSlot(evidence.size()), candidateSlot, publication, names));
+                            PromptFormat.evidenceSlot(evidence.size()), candidateSlot, publication, names,
+                            candidate.publicationTotal()));
                 }
             }
         }
@@ -126,24 +128,24 @@ public final class ExampleAssembler {
     }
 
     /** {@code trial NCT00000000 (phase 3, completed): [C1] for [D]}. */
-    static EvidenceItem trialItem(String slot, String candidateSlot, TrialRecord trial) {
+    static EvidenceItem trialItem(String slot, String candidateSlot, TrialRecord trial, int total) {
         String summary = trial.summary();
         String text = "trial " + trial.nctNumber() + (summary.isEmpty() ? "" : " (" + summary + ")") + ": "
                 + candidateSlot + " for " + SlotEntity.DISEASE_SLOT;
         return new EvidenceItem(slot, EvidenceKind.TRIAL, candidateSlot, text, trial.phaseNumber(), trial.id(),
-                null, null, null, null, null, trial.phase(), trial.status(), trial.outcome(), trial.title());
+                null, null, null, null, null, trial.phase(), trial.status(), trial.outcome(), trial.title(), total);
     }
 
     /** {@code PMID 12345678 mentions [C1] and [D]: "[C1] in [D]"}. */
     static EvidenceItem publicationItem(
-            String slot, String candidateSlot, PublicationRecord publication, List<NameSlot> names) {
+            String slot, String candidateSlot, PublicationRecord publication, List<NameSlot> names, int total) {
         StringBuilder text = new StringBuilder("PMID ").append(publication.pmid()).append(" mentions ")
                 .append(candidateSlot).append(" and ").append(SlotEntity.DISEASE_SLOT);
         if (publication.title() != null && !publication.title().isBlank()) {
             text.append(": \"").append(shorten(slotNames(publication.title(), names))).append('"');
         }
         return new EvidenceItem(slot, EvidenceKind.PUBLICATION, candidateSlot, text.toString(), publication.score(),
-                publication.id(), null, null, null, null, null, null, null, null, publication.title());
+                publication.id(), null, null, null, null, null, null, null, null, publication.title(), total);
     }
 
     /** A name and the slot that replaces it in free text. */

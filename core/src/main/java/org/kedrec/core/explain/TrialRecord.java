@@ -18,14 +18,29 @@ public record TrialRecord(String id, String title, String phase, String status, 
     private static final Pattern DIGIT = Pattern.compile("([1-4])");
 
     /**
-     * Strongest evidence first: the highest phase (a combined {@code phase 2/phase 3} counts as 3), then completed
-     * before active before stopped trials, then successful outcomes, then the NCT number.
+     * Strongest support first, in this stated order: trials that support the drug (not stopped, not failed) before
+     * those that do not; then the highest phase (a combined {@code phase 2/phase 3} counts as 3); then completed
+     * before active before unknown before stopped; then successful before unknown before failed outcomes; then the
+     * most recent registration (the higher NCT number, which ClinicalTrials.gov assigns in order). A terminated,
+     * failed phase 3 trial therefore never ranks above a completed phase 1 trial: it is the weakest kind of
+     * support, whatever its phase.
      */
     public static final Comparator<TrialRecord> STRONGEST_FIRST = Comparator
-            .comparingInt(TrialRecord::phaseNumber).reversed()
+            .comparing(TrialRecord::supports).reversed()
+            .thenComparing(Comparator.comparingInt(TrialRecord::phaseNumber).reversed())
             .thenComparingInt(TrialRecord::statusRank)
             .thenComparingInt(TrialRecord::outcomeRank)
-            .thenComparing(TrialRecord::id);
+            .thenComparing(Comparator.comparing(TrialRecord::id).reversed());
+
+    /** True unless the trial was stopped (terminated, withdrawn, suspended) or its outcome failed. */
+    public boolean supports() {
+        return statusRank() != 3 && outcomeRank() != 2;
+    }
+
+    /** True when the trial was terminated, withdrawn or suspended. */
+    public boolean stopped() {
+        return statusRank() == 3;
+    }
 
     /** The highest phase number written in {@code phase} (1–4), or 0 when unknown or not applicable. */
     public int phaseNumber() {

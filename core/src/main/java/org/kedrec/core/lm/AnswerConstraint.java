@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.kedrec.core.explain.ClaimBank;
 import org.kedrec.core.explain.EvidenceItem;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.explain.SlotEntity;
@@ -30,7 +31,11 @@ import org.kedrec.core.metrics.Mentions;
  *   <li>{@code PMID} is always followed by a number (never used as a name).</li>
  * </ol>
  * The faithfulness metric counts exactly these mentions, so a constrained rationale scores 1.0 by construction.
- * Immutable and thread-safe.
+ *
+ * <p>Constrained generation also follows the claim grammar ({@link ClaimBank}): the answer after the selection is a
+ * sequence of the sentences the evidence teacher could truthfully write about the example, so every claim the
+ * rationale makes (which relation joins which entities, a trial's phase and outcome, a count) is in the evidence.
+ * Where the grammar applies, it replaces rules 3 to 6, which it implies. Immutable and thread-safe.
  */
 public final class AnswerConstraint {
     private final NavigableSet<String> teacherWords;
@@ -41,11 +46,13 @@ public final class AnswerConstraint {
     private final List<String> firstSlots;
     private final boolean enforceWords;
     private final Set<String> ids;
+    private final ClaimBank grammar;
 
     private AnswerConstraint(NavigableSet<String> teacherWords, NavigableSet<String> evidenceWords,
                              EntityLexicon lexicon, Set<String> presentNames, NavigableSet<String> slots,
-                             List<String> firstSlots, boolean enforceWords, Set<String> ids) {
+                             List<String> firstSlots, boolean enforceWords, Set<String> ids, ClaimBank grammar) {
         this.ids = ids;
+        this.grammar = grammar;
         this.teacherWords = teacherWords;
         this.evidenceWords = evidenceWords;
         this.lexicon = lexicon;
@@ -65,6 +72,16 @@ public final class AnswerConstraint {
      */
     public static AnswerConstraint of(ExpRxRecExample example, List<EvidenceItem> shown, Set<String> shownWords,
                                       StudentLexicon studentLexicon, int forcedCandidate, boolean enforceWords) {
+        return of(example, shown, shownWords, studentLexicon, forcedCandidate, enforceWords, false);
+    }
+
+    /**
+     * The constraint for one example, following the claim grammar ({@link ClaimBank}) when {@code grammar} is true
+     * (and {@code enforceWords}): what {@code StudentModel.generate} uses for constrained generation.
+     */
+    public static AnswerConstraint of(ExpRxRecExample example, List<EvidenceItem> shown, Set<String> shownWords,
+                                      StudentLexicon studentLexicon, int forcedCandidate, boolean enforceWords,
+                                      boolean grammar) {
         NavigableSet<String> slots = new TreeSet<>();
         slots.add(SlotEntity.DISEASE_SLOT);
         List<String> first = new ArrayList<>();
@@ -87,12 +104,45 @@ public final class AnswerConstraint {
         }
         // Without the teacher's vocabulary (a bring-your-own model shipped no lexicon.json) words cannot be checked.
         boolean words = enforceWords && !studentLexicon.teacherWords().isEmpty();
+        // The claim grammar needs no lexicon: it applies to a bring-your-own model too.
+        ClaimBank bank = enforceWords && grammar ? ClaimBank.of(example, shown) : null;
         return new AnswerConstraint(studentLexicon.teacherWords(), new TreeSet<>(shownWords), lexicon,
-                Set.copyOf(present), slots, List.copyOf(first), words, Faithfulness.supportedIds(example));
+                Set.copyOf(present), slots, List.copyOf(first), words, Faithfulness.supportedIds(example), bank);
+    }
+
+    /** True when the answer follows the claim grammar: every valid prefix can be finished, so never back out. */
+    public boolean followsGrammar() {
+        return grammar != null;
+    }
+
+    /**
+     * An answer cut by the token limit, shortened to its last complete grammar unit (unchanged without the grammar,
+     * or when no complete unit was written).
+     */
+    public String completeAnswer(String text) {
+        if (grammar == null) {
+            return text;
+        }
+        String complete = grammar.complete(text);
+        return complete == null ? text : complete;
+    }
+
+    /** The forced or chosen opening: the text starts with an allowed first slot, or is still spelling one. */
+    private boolean opens(byte[] bytes) {
+        String text = new String(bytes, 0, completeLength(bytes), StandardCharsets.UTF_8);
+        for (String slot : firstSlots) {
+            if (text.startsWith(slot) || slot.startsWith(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code bytes} (UTF-8 of the answer so far, maybe ending inside a character) is a valid prefix. */
     public boolean acceptsPrefix(byte[] bytes) {
+        if (grammar != null) {
+            return opens(bytes) && grammar.acceptsPrefix(bytes);
+        }
         int complete = completeLength(bytes);
         String text = new String(bytes, 0, complete, StandardCharsets.UTF_8);
         if (!valid(text, false)) {
@@ -136,6 +186,9 @@ public final class AnswerConstraint {
 
     /** Whether the answer may end here. */
     public boolean acceptsEnd(byte[] bytes) {
+        if (grammar != null) {
+            return opens(bytes) && grammar.acceptsEnd(bytes);
+        }
         return completeLength(bytes) == bytes.length
                 && valid(new String(bytes, StandardCharsets.UTF_8), true);
     }

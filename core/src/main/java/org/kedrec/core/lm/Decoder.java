@@ -141,12 +141,13 @@ final class Decoder {
             // the selected candidate. Where it may not back out any more, every token of the vocabulary is tried.
             boolean mayBackOut = n > 0 && backtracks < MAX_BACKTRACKS
                     && !(choiceMade(bytesAt.get(n)) && !choiceMade(bytesAt.get(n - 1)));
-            if (next < 0 && !mayBackOut) {
+            // Under the claim grammar every accepted prefix can be finished: search the vocabulary, never back out.
+            if (next < 0 && (!mayBackOut || constraint.followsGrammar())) {
                 next = first(best(logitsAt.get(n), bannedAt.get(n), bytesAt.get(n), tokens, n, constraint, rules, 1,
                         true));
             }
             if (next < 0) {
-                if (!mayBackOut) {
+                if (!mayBackOut || constraint.followsGrammar()) {
                     return new Output(Arrays.copyOf(tokens, n), false);
                 }
                 backtracks++;

@@ -164,10 +164,12 @@ public final class StudentModel implements AutoCloseable {
                     example.candidates().size(), options.candidate()));
         }
         Decoder.Output[] output = new Decoder.Output[1];
+        AnswerConstraint[] used = new AnswerConstraint[1];
         run(() -> {
             PromptEncoder.Encoded prompt = encoder.encode(example);
             AnswerConstraint constraint = AnswerConstraint.of(example, prompt.shownEvidence(),
-                    prompt.evidenceWords(), lexicon, options.candidate(), options.constrained());
+                    prompt.evidenceWords(), lexicon, options.candidate(), options.constrained(), true);
+            used[0] = constraint;
             int room = Math.min(options.maxNewTokens(), lm.maxSeqLen() - prompt.ids().length);
             Decoder.Repetition rules = new Decoder.Repetition(options.noRepeatNgram(), options.uniqueCitations(),
                     options.noTandemRepeat());
@@ -180,7 +182,9 @@ public final class StudentModel implements AutoCloseable {
         });
         String withSlots = lm.tokenizer().decode(output[0].tokens());
         if (!output[0].finished()) {
-            withSlots = dropUnfinishedWord(withSlots);
+            // Under the claim grammar a cut answer goes back to its last whole sentence, not just its last word.
+            withSlots = used[0] != null && used[0].followsGrammar()
+                    ? used[0].completeAnswer(withSlots.strip()) : dropUnfinishedWord(withSlots);
         }
         if (lm.kind().equals("student")) {
             withSlots = withSlots.strip();

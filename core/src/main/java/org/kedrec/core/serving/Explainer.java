@@ -181,8 +181,8 @@ public final class Explainer {
                 continue;
             }
             CandidateEvidence evidence = new CandidateEvidence(drug.id(), drug.name(), paths,
-                    gathered.trials.getOrDefault(drug.id(), List.of()),
-                    gathered.publications.getOrDefault(drug.id(), List.of()));
+                    gathered.trials(drug.id()).top(), gathered.publications(drug.id()).top(),
+                    gathered.trials(drug.id()).total(), gathered.publications(drug.id()).total());
             ExpRxRecExample example = ExampleAssembler.assemble(diseaseId + "|" + drug.id(), diseaseId, diseaseName,
                     List.of(evidence), 0, Variant.BOTH, null, null);
             String withSlots = switch (needs.rationale()) {
@@ -211,8 +211,8 @@ public final class Explainer {
         for (Candidate drug : drugs) {
             candidates.add(new CandidateEvidence(drug.id(), drug.name(),
                     gathered.paths.getOrDefault(drug.id(), List.of()),
-                    gathered.trials.getOrDefault(drug.id(), List.of()),
-                    gathered.publications.getOrDefault(drug.id(), List.of())));
+                    gathered.trials(drug.id()).top(), gathered.publications(drug.id()).top(),
+                    gathered.trials(drug.id()).total(), gathered.publications(drug.id()).total()));
         }
         return ExampleAssembler.assemble(diseaseId + "|select", diseaseId, diseaseName, candidates, label,
                 Variant.BOTH, null, null);
@@ -271,8 +271,16 @@ public final class Explainer {
 
     private record Gathered(
             Map<String, List<GraphPath>> paths,
-            Map<String, List<TrialRecord>> trials,
-            Map<String, List<PublicationRecord>> publications) {}
+            Map<String, EvidenceFinder.Ranked<TrialRecord>> trials,
+            Map<String, EvidenceFinder.Ranked<PublicationRecord>> publications) {
+        EvidenceFinder.Ranked<TrialRecord> trials(String drug) {
+            return trials.getOrDefault(drug, new EvidenceFinder.Ranked<>(List.of(), 0));
+        }
+
+        EvidenceFinder.Ranked<PublicationRecord> publications(String drug) {
+            return publications.getOrDefault(drug, new EvidenceFinder.Ranked<>(List.of(), 0));
+        }
+    }
 
     private Gathered gather(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
             int maxPathLength, PathOptions pathOptions, boolean evidence) {
@@ -299,7 +307,7 @@ public final class Explainer {
             return new Gathered(found, Map.of(), Map.of());
         }
         EvidenceFinder evidenceFinder = new EvidenceFinder(runner);
-        return new Gathered(found, evidenceFinder.trialsForDisease(diseaseId, drugIds, TRIALS_PER_DRUG),
-                evidenceFinder.publicationsForDisease(diseaseId, drugIds, names, PUBLICATIONS_PER_DRUG));
+        return new Gathered(found, evidenceFinder.rankedTrialsForDisease(diseaseId, drugIds, TRIALS_PER_DRUG),
+                evidenceFinder.rankedPublicationsForDisease(diseaseId, drugIds, names, PUBLICATIONS_PER_DRUG));
     }
 }

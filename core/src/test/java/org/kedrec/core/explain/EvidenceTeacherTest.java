@@ -7,6 +7,7 @@ import static org.kedrec.core.explain.ExplainFixtures.example;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kedrec.core.rationale.ClaimReader;
 
 class EvidenceTeacherTest {
     private final EvidenceTeacher teacher = new EvidenceTeacher();
@@ -15,10 +16,11 @@ class EvidenceTeacherTest {
     void explainsTheRelevantDrugFromItsOwnEvidenceAndContrastsTheOther() {
         assertThat(teacher.answer(example(Variant.BOTH))).isEqualTo(new Teacher.Answer(
                 "[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]; it also resembles Nifedipine, which "
-                        + "treats [D] [E3]. It was tested for [D] in 2 trials, the strongest NCT00000102 (phase 3, "
-                        + "completed, succeeded) [E4][E5]. It is mentioned with [D] in PMID 12345678 [E6]. [C1] is "
+                        + "treats [D] [E3]. It was tested for [D] in at least 2 trials; the strongest is "
+                        + "NCT00000102 (phase 3, completed, succeeded) [E4]. NCT00000101 (phase 2, terminated) [E5] "
+                        + "did not succeed. It is mentioned with [D] in PMID 12345678 [E6]. [C1] is "
                         + "linked to [D] [E1] but has no trial or publication for it.",
-                "evidence-teacher/1"));
+                "evidence-teacher/2"));
         assertThat(EvidenceTeacher.rationale(example(Variant.VANILLA))).isEqualTo(
                 "[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]; it also resembles Nifedipine, which "
                         + "treats [D] [E3]. [C1]'s best link [E1] runs through less specific, highly connected "
@@ -39,6 +41,8 @@ class EvidenceTeacherTest {
         for (ExpRxRecExample example : examples) {
             String output = EvidenceTeacher.rationale(example);
             assertThat(Citations.unknown(example, output)).as(output).isEmpty();
+            ClaimReader.Reading reading = ClaimReader.read(example, output);
+            assertThat(reading.clean()).as(output + "\n" + reading).isTrue();
             assertThat(Citations.selection(output)).contains(example.answer());
             assertThat(Citations.cited(output)).as(output).contains("[D]", example.answer());
             int words = output.split("\\s+").length;
@@ -89,6 +93,18 @@ class EvidenceTeacherTest {
             }
             assertThat(words).contains("[D]");
         }
+    }
+
+    @Test
+    void leadsWithAMechanismPathWhenItIsGivenOne() {
+        CandidateEvidence similarityFirst = new CandidateEvidence(ExplainFixtures.AMLODIPINE, "Amlodipine",
+                List.of(ExplainFixtures.crctd(ExplainFixtures.AMLODIPINE, ExplainFixtures.NIFEDIPINE, "Nifedipine",
+                        true), ExplainFixtures.cbgad(ExplainFixtures.AMLODIPINE, "NCBIGene:775", "CACNA1C", 15)),
+                List.of(), List.of());
+        ExpRxRecExample example = ExampleAssembler.assemble("x", ExplainFixtures.HYPERTENSION, "hypertension",
+                List.of(similarityFirst), 0, Variant.VANILLA, "test", "structural");
+        assertThat(EvidenceTeacher.rationale(example)).isEqualTo("[C1]. [C1] binds CACNA1C, a gene associated "
+                + "with [D] [E2]; it also resembles Nifedipine, which treats [D] [E1].");
     }
 
     @Test

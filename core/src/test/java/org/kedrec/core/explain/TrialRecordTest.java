@@ -27,14 +27,17 @@ class TrialRecordTest {
     }
 
     @Test
-    void ranksHigherPhasesThenCompletedThenSuccessfulFirst() {
+    void ranksSupportThenHigherPhasesThenCompletedThenSuccessfulThenRecentFirst() {
         List<TrialRecord> trials = new ArrayList<>(List.of(
+                trial("NCT:6", "phase 1", null, null),
                 trial("NCT:5", "phase 2", "completed", null),
                 trial("NCT:4", "phase 3", "terminated", "failure"),
                 trial("NCT:3", "phase 3", "completed", "failure"),
                 trial("NCT:2", "phase 3", "completed", "success"),
                 trial("NCT:1", "phase 3", "completed", "success")));
         trials.sort(TrialRecord.STRONGEST_FIRST);
-        assertThat(trials).extracting(TrialRecord::id).containsExactly("NCT:1", "NCT:2", "NCT:3", "NCT:4", "NCT:5");
+        // Stopped or failed trials come last whatever their phase; among equals the later registration first.
+        assertThat(trials).extracting(TrialRecord::id)
+                .containsExactly("NCT:2", "NCT:1", "NCT:5", "NCT:6", "NCT:3", "NCT:4");
     }
 }

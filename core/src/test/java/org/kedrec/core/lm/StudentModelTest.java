@@ -175,6 +175,36 @@ class StudentModelTest {
         }
     }
 
+    @Test
+    void underTheClaimGrammarAnUntrainedModelStatesNoFalseClaim() {
+        // Near-random proposals: whatever the model prefers, the claim grammar lets only true sentences through.
+        List<ExpRxRecExample> unseen = SyntheticExamples.examples(7, 6, "test");
+        int finished = 0;
+        for (ExpRxRecExample example : unseen) {
+            for (GenerationOptions options : List.of(
+                    new GenerationOptions("greedy", 1, 120, true, -1, 1.0),
+                    new GenerationOptions("beam", 3, 120, true, 1, 1.0))) {
+                Rationale rationale = model.generate(example, options);
+                org.kedrec.core.rationale.ClaimReader.Reading reading =
+                        org.kedrec.core.rationale.ClaimReader.read(example, rationale.textWithSlots());
+                assertThat(reading.unfaithful()).as(rationale.textWithSlots()).isEmpty();
+                assertThat(reading.claims()).as(rationale.textWithSlots()).isNotEmpty();
+                assertThat(reading.unfilledSlots()).isEmpty();
+                assertThat(reading.gluedWords()).isEmpty();
+                assertThat(reading.contradictions()).isEmpty();
+                if (rationale.finished()) {
+                    finished++;
+                    assertThat(reading.clean()).as(rationale.textWithSlots() + "\n" + reading).isTrue();
+                }
+            }
+        }
+        assertThat(finished).isPositive();
+        // Unconstrained, the same model writes text outside the grammar.
+        Rationale free = model.generate(unseen.get(0), new GenerationOptions("greedy", 1, 40, false, -1, 1.0));
+        assertThat(org.kedrec.core.rationale.ClaimReader.read(unseen.get(0), free.textWithSlots()).clean())
+                .as(free.textWithSlots()).isFalse();
+    }
+
     /** The longest n such that some n-gram of {@code tokens} occurs twice. */
     static int longestRepeat(int[] tokens) {
         int longest = 0;

@@ -172,11 +172,12 @@ public final class DatasetBuilder {
             evidencePairs.sort((a, b) -> a.key().compareTo(b.key()));
             EvidenceFinder evidenceFinder = new EvidenceFinder(runner);
             progress.begin("expRxRec: trials and publications", evidencePairs.size());
-            Map<String, List<TrialRecord>> trials = ParallelBatches.run(pool, evidencePairs, config.batchSize(),
-                    batch -> evidenceFinder.trials(batch, config.trialsPerPair()), ProgressTracker.NULL);
-            Map<String, List<PublicationRecord>> publications = ParallelBatches.run(pool, evidencePairs,
-                    config.batchSize(),
-                    batch -> evidenceFinder.publications(batch, names, config.publicationsPerPair()), progress);
+            Map<String, EvidenceFinder.Ranked<TrialRecord>> trials = ParallelBatches.run(pool, evidencePairs,
+                    config.batchSize(), batch -> evidenceFinder.rankedTrials(batch, config.trialsPerPair()),
+                    ProgressTracker.NULL);
+            Map<String, EvidenceFinder.Ranked<PublicationRecord>> publications = ParallelBatches.run(pool,
+                    evidencePairs, config.batchSize(),
+                    batch -> evidenceFinder.rankedPublications(batch, names, config.publicationsPerPair()), progress);
             progress.end();
 
             return assembleAndWrite(all, scope, built, missing, negatives, paths, trials, publications, start,
@@ -188,8 +189,8 @@ public final class DatasetBuilder {
 
     private DatasetResult assembleAndWrite(List<Positive> all, List<Positive> scope, List<Positive> built,
             List<String> missing, Map<String, HardNegativeSampler.Negative> negatives,
-            Map<String, List<GraphPath>> paths, Map<String, List<TrialRecord>> trials,
-            Map<String, List<PublicationRecord>> publications, long start, int candidatePairs) {
+            Map<String, List<GraphPath>> paths, Map<String, EvidenceFinder.Ranked<TrialRecord>> trials,
+            Map<String, EvidenceFinder.Ranked<PublicationRecord>> publications, long start, int candidatePairs) {
         SplitPlan plan = loadSplitPlan();
         Map<Variant, Map<PairSplit, List<ExpRxRecExample>>> files = new LinkedHashMap<>();
         for (Variant variant : Variant.values()) {
@@ -302,11 +303,15 @@ public final class DatasetBuilder {
     }
 
     private CandidateEvidence candidate(Positive positive, String drug, String name,
-            Map<String, List<GraphPath>> paths, Map<String, List<TrialRecord>> trials,
-            Map<String, List<PublicationRecord>> publications) {
+            Map<String, List<GraphPath>> paths, Map<String, EvidenceFinder.Ranked<TrialRecord>> trials,
+            Map<String, EvidenceFinder.Ranked<PublicationRecord>> publications) {
         String pair = SplitPlan.key(drug, positive.disease());
+        EvidenceFinder.Ranked<TrialRecord> pairTrials = trials.getOrDefault(pair, new EvidenceFinder.Ranked<>(
+                List.of(), 0));
+        EvidenceFinder.Ranked<PublicationRecord> pairPublications = publications.getOrDefault(pair,
+                new EvidenceFinder.Ranked<>(List.of(), 0));
         return new CandidateEvidence(drug, name, paths.getOrDefault(candidateKey(positive, drug), List.of()),
-                trials.getOrDefault(pair, List.of()), publications.getOrDefault(pair, List.of()));
+                pairTrials.top(), pairPublications.top(), pairTrials.total(), pairPublications.total());
     }
 
     private static String candidateKey(Positive positive, String drug) {

@@ -190,9 +190,19 @@ public final class EvalStudentCommand implements Callable<Integer> {
             List<Map<String, Object>> samples = new ArrayList<>();
             List<ExpRxRecExample> forText = new ArrayList<>(StudentEvaluator.first(test, generate));
             Map<String, Object> rationales = StudentEvaluator.rationales(main, forText, options, lexicon, samples, 5);
-            List<ExpRxRecExample> zeroText = StudentEvaluator.first(zeroshot, Math.max(1, generate / 4));
+            // --generate 0 means all, on the held-out diseases too (it used to become 1 there).
+            List<ExpRxRecExample> zeroText = StudentEvaluator.first(zeroshot, generate <= 0 ? 0
+                    : Math.max(1, generate / 4));
             Map<String, Object> zeroRationales = StudentEvaluator.rationales(main, zeroText, options, lexicon,
                     new ArrayList<>(), 0);
+            result.put("test", contract(variants.get("both"), baselines.get("kge"), rationales));
+            result.put("zeroShot", tuning ? null : contract(heldOut, kgeHeldOut, zeroRationales));
+            Map<String, Object> latency = new LinkedHashMap<>();
+            latency.put("p50Ms", rationales.get("medianMillis"));
+            latency.put("tokens", rationales.get("meanTokens"));
+            latency.put("p90Ms", rationales.get("p90Millis"));
+            latency.put("examples", rationales.get("examples"));
+            result.put("rationaleLatency", latency);
             result.put("rougeL", rationales.get("rougeL"));
             result.put("faithfulness", rationales.get("faithfulness"));
             result.put("tokensPerSecond", rationales.get("tokensPerSecond"));
@@ -209,6 +219,10 @@ public final class EvalStudentCommand implements Callable<Integer> {
             result.put("machine", machine);
             result.put("training", metrics);
             result.put("f1Definition", "macro-F1 over the candidate position (class k: the relevant drug is [C(k+1)])");
+            out.println(Messages.format("claims (test): precision %s, teacher %s, recall %s",
+                    ((Map<?, ?>) rationales.get("claims")).get("claimPrecision"),
+                    ((Map<?, ?>) rationales.get("claims")).get("teacherClaimPrecision"),
+                    ((Map<?, ?>) rationales.get("claims")).get("claimRecall")));
             out.println(Messages.format("rationales: ROUGE-L %.3f, faithfulness %.3f, %.0f tokens/s, median %.0f ms "
                             + "for %.1f tokens", (double) rationales.get("rougeL"),
                     (double) rationales.get("faithfulness"), (double) rationales.get("tokensPerSecond"),
@@ -219,6 +233,28 @@ public final class EvalStudentCommand implements Callable<Integer> {
         out.println("Wrote " + report);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The report contract of issue 13 for one split: selection accuracy of the student and the ranker on the same
+     * pairs, and the rationale metrics (ROUGE-L and the claim-level numbers of {@code ClaimMetrics}).
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> contract(Object selection, Object ranker, Map<String, Object> rationales) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("selectionAccuracy", selection == null ? null : ((Map<String, Object>) selection).get("accuracy"));
+        out.put("rankerAccuracy", ranker == null ? null : ((Map<String, Object>) ranker).get("accuracy"));
+        Map<String, Object> claims = (Map<String, Object>) rationales.get("claims");
+        out.put("claimPrecision", claims.get("claimPrecision"));
+        out.put("teacherClaimPrecision", claims.get("teacherClaimPrecision"));
+        out.put("claimRecall", claims.get("claimRecall"));
+        out.put("rougeL", rationales.get("rougeL"));
+        for (String rate : List.of("unparseableRate", "unfilledSlotRate", "gluedWordRate", "repeatRate",
+                "contradictionRate")) {
+            out.put(rate, claims.get(rate));
+        }
+        out.put("rationales", rationales.get("examples"));
+        return out;
     }
 
     /** The 1, 5 and 15 minute load averages from /proc/loadavg (null where the system has none). */

@@ -18,13 +18,16 @@ import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.metrics.Faithfulness;
 import org.kedrec.core.metrics.RougeL;
 import org.kedrec.core.ranking.DrugRanker;
+import org.kedrec.core.rationale.ClaimMetrics;
 
 /**
  * The numbers of {@code kedrec eval student}. Selection: accuracy, and F1 as the macro-F1 over the candidate
  * position (class k = "the relevant drug is [C(k+1)]"): candidates are shuffled, so both positions are equally
  * common, and macro-F1 drops when a model leans to one position even where accuracy looks fine. Rationales: ROUGE-L
  * F1 against the teacher's answer (both with slots), faithfulness ({@link Faithfulness}) against a lexicon of every
- * name in the dataset, and decoding speed at batch size 1.
+ * name in the dataset, claim-level precision, recall and defect rates ({@link ClaimMetrics}: the student's
+ * rationale and the teacher's, read back into claims and checked against the example's evidence), and decoding
+ * speed at batch size 1.
  */
 public final class StudentEvaluator {
     private StudentEvaluator() {}
@@ -114,6 +117,7 @@ public final class StudentEvaluator {
         int agree = 0;
         double[] latencies = new double[examples.size()];
         List<String> unsupportedMentions = new ArrayList<>();
+        ClaimMetrics claims = new ClaimMetrics();
         // One warm-up call so the first timing does not include lazy native initialisation.
         if (!examples.isEmpty()) {
             model.generate(examples.get(0), options);
@@ -124,6 +128,7 @@ public final class StudentEvaluator {
             String reference = StudentPrompt.answerText(example);
             rouge += RougeL.f1(rationale.textWithSlots(), reference);
             Faithfulness.Result check = Faithfulness.check(rationale.textWithSlots(), example, lexicon);
+            claims.add(example, rationale.textWithSlots(), example.output());
             mentions += check.mentions();
             supported += check.supported();
             faithfulSum += check.score();
@@ -170,6 +175,7 @@ public final class StudentEvaluator {
         out.put("p90Millis", sorted.length == 0 ? null : sorted[(int) Math.min(sorted.length - 1,
                 Math.floor(sorted.length * 0.9))]);
         out.put("millisPer60Tokens", tokens == 0 ? null : millis / tokens * 60);
+        out.put("claims", claims.toMap());
         return out;
     }
 
