@@ -30,11 +30,12 @@ class DockerContextIT {
     private final String neo4jVersion = System.getProperty("neo4j.version");
 
     @Test
-    void theContextHoldsTheDockerfileTheEntrypointAndTheFourPluginJars() throws IOException {
+    void theContextHoldsTheDockerfileItsScriptsAndTheFourPluginJars() throws IOException {
         assertThat(Files.readString(context.resolve("Dockerfile")))
                 .isEqualTo(Files.readString(dockerDir.resolve("Dockerfile")));
-        assertThat(Files.readString(context.resolve("kedrec-entrypoint.sh")))
-                .isEqualTo(Files.readString(dockerDir.resolve("kedrec-entrypoint.sh")));
+        for (String script : List.of("kedrec-entrypoint.sh", "kedrec-healthcheck.sh")) {
+            assertThat(Files.readString(context.resolve(script))).isEqualTo(Files.readString(dockerDir.resolve(script)));
+        }
         try (Stream<Path> files = Files.list(context.resolve("plugins"))) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
                     "apoc-core-" + System.getProperty("apoc.version") + ".jar",
@@ -70,7 +71,7 @@ class DockerContextIT {
                 "ENTRYPOINT [\"tini\", \"-g\", \"--\", \"/startup/kedrec-entrypoint.sh\"]", "CMD [\"neo4j\"]");
         assertThat(instructions).filteredOn(i -> i.startsWith("COPY ")).containsExactly(
                 "COPY --chown=neo4j:neo4j plugins/*.jar /var/lib/neo4j/plugins/",
-                "COPY kedrec-entrypoint.sh /startup/kedrec-entrypoint.sh");
+                "COPY kedrec-entrypoint.sh kedrec-healthcheck.sh /startup/");
     }
 
     @Test
