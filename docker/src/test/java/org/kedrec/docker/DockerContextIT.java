@@ -30,9 +30,12 @@ class DockerContextIT {
     private final String neo4jVersion = System.getProperty("neo4j.version");
 
     @Test
-    void theContextHoldsTheDockerfileAndTheFourPluginJars() throws IOException {
+    void theContextHoldsTheDockerfileItsScriptsAndTheFourPluginJars() throws IOException {
         assertThat(Files.readString(context.resolve("Dockerfile")))
                 .isEqualTo(Files.readString(dockerDir.resolve("Dockerfile")));
+        for (String script : List.of("kedrec-entrypoint.sh", "kedrec-healthcheck.sh")) {
+            assertThat(Files.readString(context.resolve(script))).isEqualTo(Files.readString(dockerDir.resolve(script)));
+        }
         try (Stream<Path> files = Files.list(context.resolve("plugins"))) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
                     "apoc-core-" + System.getProperty("apoc.version") + ".jar",
@@ -62,10 +65,13 @@ class DockerContextIT {
     @Test
     void theDockerfileBuildsOnTheOfficialImageOfThePomsNeo4jVersion() {
         List<String> instructions = ImageSettings.instructions(dockerDir.resolve("Dockerfile"));
+        // BASE is the official image unless a build names the local stand-in (docker/base).
         assertThat(instructions).contains("ARG NEO4J_VERSION=" + neo4jVersion,
-                "FROM neo4j:${NEO4J_VERSION}-community", "VOLUME /models");
-        assertThat(instructions).filteredOn(i -> i.startsWith("COPY "))
-                .containsExactly("COPY --chown=neo4j:neo4j plugins/*.jar /var/lib/neo4j/plugins/");
+                "ARG BASE=neo4j:${NEO4J_VERSION}-community", "FROM ${BASE}", "VOLUME /models",
+                "ENTRYPOINT [\"tini\", \"-g\", \"--\", \"/startup/kedrec-entrypoint.sh\"]", "CMD [\"neo4j\"]");
+        assertThat(instructions).filteredOn(i -> i.startsWith("COPY ")).containsExactly(
+                "COPY --chown=neo4j:neo4j plugins/*.jar /var/lib/neo4j/plugins/",
+                "COPY kedrec-entrypoint.sh kedrec-healthcheck.sh /startup/");
     }
 
     @Test
