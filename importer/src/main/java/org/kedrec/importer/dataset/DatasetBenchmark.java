@@ -1,6 +1,5 @@
 package org.kedrec.importer.dataset;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kedrec.core.explain.CypherRunner;

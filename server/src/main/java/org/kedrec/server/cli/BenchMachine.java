@@ -26,6 +26,28 @@ final class BenchMachine {
 
     private BenchMachine() {}
 
+    /** The load average line of {@code /proc/loadavg} ("1.02 0.98 0.75 2/311 4242"), or null where there is none. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Writes a bench or eval report as pretty JSON (nulls kept, so every field of a contract is present). */
+    static void writeReport(Path file, Map<String, Object> report) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
+                    .create().toJson(report) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** CPU time of the server (or -1 when it cannot be read) and of this JVM, wall clock and load average. */
     record Sample(long nanos, double serverCpu, double clientCpu, double load) {}
 

@@ -1,10 +1,5 @@
 package org.kedrec.server.cli;
 
-import com.google.gson.GsonBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -98,12 +93,12 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             out.put("model", model);
             out.put("graph", graph);
             out.put("processors", Runtime.getRuntime().availableProcessors());
-            out.put("loadAverageBefore", loadAverage());
+            out.put("loadAverageBefore", BenchMachine.loadAverage());
             out.put("clients1", bench.run("none", 1).toMap());
             out.put("clients" + clients, bench.run("none", clients).toMap());
             out.put("clients1Teacher", bench.run("teacher", 1).toMap());
-            out.put("loadAverageAfter", loadAverage());
-            write(reportFile, out);
+            out.put("loadAverageAfter", BenchMachine.loadAverage());
+            BenchMachine.writeReport(reportFile, out);
         }
         KedrecCli.say(spec, "Report: " + reportFile);
         return 0;
@@ -144,26 +139,6 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             out.put("nodes", session.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong());
             out.put("relationships", session.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong());
             return out;
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static void write(Path file, Map<String, Object> report) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
-                    .create().toJson(report) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report " + file + ": " + e.getMessage(), e);
         }
     }
 }

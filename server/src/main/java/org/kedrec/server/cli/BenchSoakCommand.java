@@ -1,10 +1,5 @@
 package org.kedrec.server.cli;
 
-import com.google.gson.GsonBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -109,9 +104,9 @@ public final class BenchSoakCommand implements Callable<Integer> {
             context.put("uri", uri);
             context.put("model", model(driver));
             context.put("processors", Runtime.getRuntime().availableProcessors());
-            context.put("loadAverageAfter", loadAverage());
+            context.put("loadAverageAfter", BenchMachine.loadAverage());
             out.put("context", context);
-            write(reportFile, out);
+            BenchMachine.writeReport(reportFile, out);
             KedrecCli.say(spec, Messages.format("%s calls, %s errors, p50 %s ms, p99 %s ms, %s failed during the "
                             + "reload.", out.get("calls"), out.get("errors"), out.get("p50Ms"), out.get("p99Ms"),
                     out.get("failedDuringReload")));
@@ -124,26 +119,6 @@ public final class BenchSoakCommand implements Callable<Integer> {
         try (Session session = driver.session()) {
             return new LinkedHashMap<>(session.run("CALL kedrec.model.info() YIELD name, kind, device, dataHash "
                     + "RETURN *").single().asMap());
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static void write(Path file, Map<String, Object> report) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
-                    .create().toJson(report) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
-import org.kedrec.core.data.DataCatalogue;
 import org.kedrec.server.data.FetchProgress;
 import org.kedrec.server.data.FetchRun;
 import picocli.CommandLine.Command;

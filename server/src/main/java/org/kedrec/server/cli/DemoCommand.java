@@ -2,7 +2,6 @@ package org.kedrec.server.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;

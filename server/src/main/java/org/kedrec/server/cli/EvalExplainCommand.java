@@ -1,9 +1,5 @@
 package org.kedrec.server.cli;
 
-import com.google.gson.GsonBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -160,21 +156,9 @@ public final class EvalExplainCommand implements Callable<Integer> {
             out.putAll(evaluation.measure(pairs, line -> KedrecCli.say(spec, line)));
             out.put("latency", evaluation.latency(pairs, paths, maxPathLength, rounds));
             out.put("latencyTenPathsLength4", evaluation.latency(pairs, 10, 4, rounds));
-            write(reportFile, out);
+            BenchMachine.writeReport(reportFile, out);
         }
         KedrecCli.say(spec, "Report: " + reportFile);
         return 0;
-    }
-
-    private static void write(Path file, Map<String, Object> report) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
-                    .create().toJson(report) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report " + file + ": " + e.getMessage(), e);
-        }
     }
 }

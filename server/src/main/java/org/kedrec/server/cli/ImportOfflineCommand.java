@@ -7,7 +7,6 @@ import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
-import org.kedrec.importer.Importer;
 import org.kedrec.importer.OnError;
 import org.kedrec.importer.cli.ImportCommand;
 import org.kedrec.core.progress.ConsoleProgress;
