@@ -87,7 +87,12 @@ public final class BoltOptions {
 
     /** A new driver for {@link #uri()} with {@link #auth()}; the caller closes it. */
     public Driver driver() {
-        return GraphDatabase.driver(uri(), auth());
+        return driver(uri());
+    }
+
+    /** A new driver for {@code uri} (found another way, e.g. from a server home) with {@link #auth()}. */
+    public Driver driver(String uri) {
+        return GraphDatabase.driver(uri, auth());
     }
 
     /**

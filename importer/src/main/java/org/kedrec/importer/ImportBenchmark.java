@@ -2,10 +2,10 @@ package org.kedrec.importer;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.kedrec.commandline.Sessions;
 import org.kedrec.core.Messages;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * Measures the full demo import ({@link Importer#importAll}) on a fresh database and reports relationships per
@@ -61,7 +61,7 @@ public final class ImportBenchmark {
 
     /** Deletes every node and relationship of the database in batches; constraints and indexes stay. */
     public static void wipe(Driver driver, String database) {
-        try (Session session = driver.session(SessionConfig.forDatabase(database))) {
+        try (Session session = driver.session(Sessions.forDatabase(database))) {
             session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
         }
         long left = countNodes(driver, database);
@@ -72,7 +72,7 @@ public final class ImportBenchmark {
     }
 
     private static long countNodes(Driver driver, String database) {
-        try (Session session = driver.session(SessionConfig.forDatabase(database))) {
+        try (Session session = driver.session(Sessions.forDatabase(database))) {
             return session.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong();
         }
     }

@@ -37,9 +37,9 @@ public record ImportOptions(
         progress = progress == null ? ProgressTracker.NULL : progress;
     }
 
-    /** The user's home database, 10,000 rows per batch, stop on the first bad line, two writers, no progress. */
+    /** Database {@code neo4j} (the command line passes the user's choice: null for the home database), 10,000 rows per batch, stop on the first bad line, two writers, no progress. */
     public static ImportOptions defaults() {
-        return new ImportOptions(null, DEFAULT_BATCH_SIZE, OnError.FAIL, ProgressTracker.NULL,
+        return new ImportOptions(DEFAULT_DATABASE, DEFAULT_BATCH_SIZE, OnError.FAIL, ProgressTracker.NULL,
                 DEFAULT_WRITERS, null);
     }
 

@@ -109,7 +109,7 @@ public final class OfflineLoad {
      */
     public Result load(Distribution dist, ServerSettings settings, ImportOptions options,
             Function<Importer, ImportReport> build, Function<Neo4jServer.StartResult, Driver> connect) {
-        if (!DATABASE.equals(options.database())) {
+        if (options.database() != null && !DATABASE.equals(options.database())) {
             throw new IllegalArgumentException(Messages.format(
                     "An offline load writes the default database `%s`, not `%s`: Community creates other databases "
                             + "only empty. Leave --database out, or import online into the running server.",

@@ -63,7 +63,8 @@ public final class BenchRecommendCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        String uri = target.resolve(spec).uri();
+        ServerTarget.Resolved server = target.resolve(spec);
+        String uri = server.uri();
         RecommendBenchmark.Settings settings;
         try {
             settings = new RecommendBenchmark.Settings(k, paths, warmup, seconds, clients);
@@ -71,7 +72,7 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Path reportFile = report.toAbsolutePath().normalize();
-        try (Driver driver = target.bolt().driver()) {
+        try (Driver driver = target.driver(server)) {
             Map<String, Object> model = modelInfo(driver, uri);
             Map<String, Object> graph = graph(driver);
             List<String> diseases = RecommendBenchmark.diseases(driver);

@@ -91,7 +91,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
                 ? OptionalLong::empty
                 : () -> Neo4jServer.status(new ServerHome(server.home())).pid();
         Path reportFile = report.toAbsolutePath().normalize();
-        try (Driver driver = target.bolt().driver()) {
+        try (Driver driver = target.driver(server)) {
             List<String> diseases = RecommendBenchmark.diseases(driver);
             List<String> drugs = SoakBenchmark.drugs(driver, diseases);
             KedrecCli.say(spec, Messages.format("Soaking %s: %d clients for %.0f s, %d diseases and %d drugs drawn at "

@@ -122,7 +122,7 @@ public final class EvalExplainCommand implements Callable<Integer> {
                     "The splits file %s has no `%s` TREATS pairs.", splitsFile, wanted.label()));
         }
         Path reportFile = report.toAbsolutePath().normalize();
-        try (Driver driver = target.bolt().driver()) {
+        try (Driver driver = target.driver(server)) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("startedAt", Instant.now().toString());
             out.put("uri", server.uri());

@@ -6,6 +6,7 @@ import org.kedrec.core.Messages;
 import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.ServerHome;
 import org.kedrec.server.ServerStatus;
+import org.neo4j.driver.Driver;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +29,11 @@ public final class ServerTarget {
 
     /** A Bolt URI and, when the server was found through its home, that home. */
     public record Resolved(String uri, Path home) {}
+
+    /** A new driver for the resolved server with the user's credentials; the caller closes it. */
+    public Driver driver(Resolved server) {
+        return bolt.driver(server.uri());
+    }
 
     public BoltOptions bolt() {
         return bolt;
