@@ -1,7 +1,5 @@
 package org.kedrec.server.cli;
 
-import java.nio.file.Path;
-import org.kedrec.core.data.DataDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -26,10 +24,5 @@ public final class DataCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
                 + String.join(", ", spec.subcommands().keySet()) + ".");
-    }
-
-    /** --dir, else the default data directory (which need not exist yet). */
-    static Path dir(Path option) {
-        return (option != null ? option : DataDirectory.defaultTarget()).toAbsolutePath().normalize();
     }
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.server.data.Deriver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kedrec data derive}: the derived files from the originals; see {@link Deriver}. */
@@ -22,14 +22,13 @@ public final class DataDeriveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "The data directory (default: $KEDREC_DATA, else "
-            + "../shared/data beside the repository).")
-    Path dir;
+    @Mixin
+    DataDirOption dir;
 
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        Path target = DataCommand.dir(dir);
+        Path target = dir.resolve();
         try {
             for (Deriver.Written written : new Deriver(target, target).deriveAll()) {
                 KedrecCli.say(spec, Messages.format("%s: %,d rows (recipe %s)", written.recipe().path(),

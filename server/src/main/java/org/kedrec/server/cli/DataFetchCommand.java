@@ -7,6 +7,7 @@ import org.kedrec.core.Messages;
 import org.kedrec.server.data.FetchProgress;
 import org.kedrec.server.data.FetchRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,9 +25,8 @@ public final class DataFetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "The data directory to fill (default: $KEDREC_DATA, "
-            + "else ../shared/data beside the repository).")
-    Path dir;
+    @Mixin
+    DataDirOption dir;
 
     @Option(names = "--mirror", paramLabel = "URL|DIR", description = "Fetch the same relative paths from this "
             + "http(s) base address or local folder instead of the pinned sources; from a mirror also the derived "
@@ -53,7 +53,7 @@ public final class DataFetchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), Messages.format("Invalid value for option '--mirror': "
                     + "%s is neither an http(s) address nor an existing folder.", mirror));
         }
-        Path target = DataCommand.dir(dir);
+        Path target = dir.resolve();
         var entries = FetchRun.entries(full, mirror);
         FetchProgress progress = new FetchProgress(spec.commandLine().getErr(), System.console() != null);
         FetchRun.run(target, mirror, entries, parallel, spec.commandLine().getOut(), progress);

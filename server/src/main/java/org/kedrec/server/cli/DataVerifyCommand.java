@@ -10,8 +10,8 @@ import org.kedrec.server.data.DataVerifier;
 import org.kedrec.server.data.DataVerifier.Check;
 import org.kedrec.server.data.DataVerifier.State;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kedrec data verify}: every catalogue file, its state and its licence; exit 1 when one is wrong. */
@@ -25,14 +25,13 @@ public final class DataVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "The data directory (default: $KEDREC_DATA, else "
-            + "../shared/data beside the repository).")
-    Path dir;
+    @Mixin
+    DataDirOption dir;
 
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        Path target = DataCommand.dir(dir);
+        Path target = dir.resolve();
         List<Check> checks = DataVerifier.check(target, DataCatalogue.pinned().entries());
         PrintWriter out = spec.commandLine().getOut();
         int missing = 0;

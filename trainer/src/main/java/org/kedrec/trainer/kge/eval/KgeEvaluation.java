@@ -40,7 +40,6 @@ import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
 import org.kedrec.trainer.kge.evidence.Evidence;
-import org.kedrec.trainer.kge.evidence.EvidenceFeatures;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
 import org.kedrec.trainer.kge.graph.TreatsPair;
 import org.kedrec.trainer.kge.paths.MetapathModel;
@@ -610,35 +609,44 @@ public final class KgeEvaluation {
                                 + "compound and disease.",
                         missing.size(), missing.subList(0, Math.min(3, missing.size()))));
             }
-            Path indications = DataDirectory.requireFile(dataDir, "pharmacotherapydb/indications.tsv");
-            Set<Long> notPairs = new HashSet<>();
-            try (BufferedReader in = Files.newBufferedReader(indications, StandardCharsets.UTF_8)) {
-                String header = in.readLine();
-                if (header == null || !header.strip().startsWith("doid_id\tdrugbank_id")) {
-                    throw new IllegalStateException(Messages.format(
-                            "%s line 1: expected `doid_id<TAB>drugbank_id<TAB>…<TAB>category…` but found `%s`.",
-                            indications, header));
-                }
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] cols = line.strip().split("\t", -1);
-                    if (cols.length >= 5 && cols[4].equals("NOT")) {
-                        Integer c = grid.drugColumn.get(Curies.of(org.kedrec.core.ids.EntityKind.DRUG, cols[1]));
-                        Integer d = grid.diseaseRow.get(Curies.of(org.kedrec.core.ids.EntityKind.DISEASE, cols[0]));
-                        if (c != null && d != null && !known[d].get(c)) {
-                            nonIndications.add(new int[] {d, c});
-                            notPairs.add(((long) d << 32) | c);
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read " + indications, e);
+            addNonIndicationsAndNonEdges(dataDir, grid, known, palliates, nonIndications, nonEdges);
+        }
+    }
+    /**
+     * Adds the physician-labelled non-indications of PharmacotherapyDB ({@code NOT} pairs the model knows and that are
+     * no known indication) to {@code nonIndications}, and every other pair that is neither treated, palliated nor a
+     * non-indication to {@code nonEdges} (the random-pair negatives). Shared by our split and PoLo's.
+     */
+    static void addNonIndicationsAndNonEdges(Path dataDir, Grid grid, BitSet[] known, BitSet[] palliates,
+            List<int[]> nonIndications, List<int[]> nonEdges) {
+        Path indications = DataDirectory.requireFile(dataDir, "pharmacotherapydb/indications.tsv");
+        Set<Long> notPairs = new HashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(indications, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null || !header.strip().startsWith("doid_id\tdrugbank_id")) {
+                throw new IllegalStateException(Messages.format(
+                        "%s line 1: expected `doid_id<TAB>drugbank_id<TAB>…<TAB>category…` but found `%s`.",
+                        indications, header));
             }
-            for (int d = 0; d < nd; d++) {
-                for (int c = 0; c < nc; c++) {
-                    if (!known[d].get(c) && !palliates[d].get(c) && !notPairs.contains(((long) d << 32) | c)) {
-                        nonEdges.add(new int[] {d, c});
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] cols = line.strip().split("\t", -1);
+                if (cols.length >= 5 && cols[4].equals("NOT")) {
+                    Integer c = grid.drugColumn.get(Curies.of(org.kedrec.core.ids.EntityKind.DRUG, cols[1]));
+                    Integer d = grid.diseaseRow.get(Curies.of(org.kedrec.core.ids.EntityKind.DISEASE, cols[0]));
+                    if (c != null && d != null && !known[d].get(c)) {
+                        nonIndications.add(new int[] {d, c});
+                        notPairs.add(((long) d << 32) | c);
                     }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + indications, e);
+        }
+        for (int d = 0; d < grid.diseases.length; d++) {
+            for (int c = 0; c < grid.drugs.length; c++) {
+                if (!known[d].get(c) && !palliates[d].get(c) && !notPairs.contains(((long) d << 32) | c)) {
+                    nonEdges.add(new int[] {d, c});
                 }
             }
         }

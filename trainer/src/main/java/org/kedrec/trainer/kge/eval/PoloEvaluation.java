@@ -2,7 +2,6 @@ package org.kedrec.trainer.kge.eval;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.kedrec.core.Messages;
-import org.kedrec.core.data.DataDirectory;
-import org.kedrec.core.ids.Curies;
-import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.metrics.RankOutcome;
 import org.kedrec.core.metrics.RankingMetrics;
 import org.kedrec.core.metrics.Roc;
@@ -564,37 +560,7 @@ public final class PoloEvaluation {
                                 + "graph with every Hetionet compound and disease.",
                         missing.size(), missing.subList(0, Math.min(3, missing.size()))));
             }
-            Path indications = DataDirectory.requireFile(dataDir, "pharmacotherapydb/indications.tsv");
-            Set<Long> notPairs = new HashSet<>();
-            try (BufferedReader in = Files.newBufferedReader(indications, StandardCharsets.UTF_8)) {
-                String header = in.readLine();
-                if (header == null || !header.strip().startsWith("doid_id\tdrugbank_id")) {
-                    throw new IllegalStateException(Messages.format(
-                            "%s line 1: expected `doid_id<TAB>drugbank_id<TAB>…<TAB>category…` but found `%s`.",
-                            indications, header));
-                }
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] cols = line.strip().split("\t", -1);
-                    if (cols.length >= 5 && cols[4].equals("NOT")) {
-                        Integer c = grid.drugColumn.get(Curies.of(EntityKind.DRUG, cols[1]));
-                        Integer d = grid.diseaseRow.get(Curies.of(EntityKind.DISEASE, cols[0]));
-                        if (c != null && d != null && !known[d].get(c)) {
-                            nonIndications.add(new int[] {d, c});
-                            notPairs.add(((long) d << 32) | c);
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read " + indications, e);
-            }
-            for (int d = 0; d < nd; d++) {
-                for (int c = 0; c < nc; c++) {
-                    if (!known[d].get(c) && !palliates[d].get(c) && !notPairs.contains(((long) d << 32) | c)) {
-                        nonEdges.add(new int[] {d, c});
-                    }
-                }
-            }
+            KgeEvaluation.addNonIndicationsAndNonEdges(dataDir, grid, known, palliates, nonIndications, nonEdges);
         }
     }
 }
