@@ -44,7 +44,10 @@ final class EntityLookup {
     private static final String FULLTEXT = """
             CALL db.index.fulltext.queryNodes('entity_name', $query) YIELD node, score
             WHERE node:%s
+            // Lucene breaks score ties by segment order, which differs between builds of the same graph:
+            // ties go by name so that the same mistake always gets the same suggestions.
             RETURN node.id AS id, node.name AS name
+            ORDER BY round(score, 4) DESC, name, id
             LIMIT %d""";
 
     private final Transaction tx;
