@@ -12,7 +12,7 @@ import org.kedrec.core.explain.EvidenceFinder;
 import org.kedrec.core.explain.GraphPath;
 import org.kedrec.core.explain.PublicationRecord;
 import org.kedrec.core.explain.TrialRecord;
-import org.kedrec.core.explain.Metapaths;
+import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.explain.PairRequest;
 import org.kedrec.core.explain.PathFinder;
 

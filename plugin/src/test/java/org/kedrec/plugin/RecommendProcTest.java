@@ -128,8 +128,8 @@ class RecommendProcTest {
                             Map.of("c", drug, "p", item.get("id"))).get(0).get("n").asLong()).isEqualTo(1);
                     case "path" -> {
                         assertThat((List<?>) item.get("nodes")).first().isEqualTo(drug);
-                        assertThat(item.get("pathKind")).isEqualTo(org.kedrec.core.explain.Metapaths.byAbbreviation(
-                                (String) item.get("metapath")).kind().key());
+                        assertThat(item.get("pathKind")).isEqualTo(org.kedrec.core.explain.PathKind.classify(
+                                org.kedrec.core.graph.Metapaths.byAbbreviation((String) item.get("metapath"))).key());
                     }
                     default -> throw new AssertionError("unexpected kind " + item);
                 }

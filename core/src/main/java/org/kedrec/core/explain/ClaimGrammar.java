@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kedrec.core.ids.EntityKind;
 
 /**
  * The words the evidence teacher writes a path in, one template per metapath, and the graph relations each template
@@ -133,11 +134,6 @@ public final class ClaimGrammar {
         return metapath == null ? null : PATHS.get(metapath);
     }
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("C", "Drug"), Map.entry("D", "Disease"), Map.entry("G", "Gene"),
-            Map.entry("PC", "PharmacologicClass"), Map.entry("SE", "SideEffect"), Map.entry("S", "Symptom"),
-            Map.entry("A", "Anatomy"), Map.entry("PW", "Pathway"), Map.entry("BP", "BiologicalProcess"),
-            Map.entry("MF", "MolecularFunction"), Map.entry("CC", "CellularComponent"));
     private static final Pattern NODE = Pattern.compile("[A-Z]+");
 
     /**
@@ -151,7 +147,7 @@ public final class ClaimGrammar {
         List<String> labels = new ArrayList<>();
         Matcher node = NODE.matcher(path.metapath());
         while (node.find()) {
-            labels.add(LABELS.getOrDefault(node.group(), node.group()));
+            labels.add(EntityKind.fromAbbreviation(node.group()).map(EntityKind::label).orElse(node.group()));
         }
         if (labels.size() != path.rels().size() + 1) {
             return PathKind.SIMILARITY;

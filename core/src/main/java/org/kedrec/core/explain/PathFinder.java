@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
+import org.kedrec.core.graph.Metapath;
+import org.kedrec.core.graph.Metapaths;
 
 /**
  * Finds the top explanation paths of (drug, disease) pairs through a {@link CypherRunner}: one query per call,

@@ -3,6 +3,7 @@ package org.kedrec.core.explain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.kedrec.core.graph.Metapath;
 
 /**
  * What kind of reason an explanation path gives, the way a pharmacologist reads it. One definition, used by
@@ -44,6 +45,11 @@ public enum PathKind {
         throw new IllegalArgumentException(org.kedrec.core.Messages.format(
                 "Unknown path kind `%s`. Valid kinds are: %s.", key,
                 java.util.Arrays.stream(values()).map(PathKind::key).toList()));
+    }
+
+    /** The kind of the paths of this metapath. */
+    public static PathKind classify(Metapath metapath) {
+        return classify(metapath.labels(), metapath.types());
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import org.kedrec.core.graph.GraphSchema;
+import org.kedrec.core.graph.Metapath;
+import org.kedrec.core.graph.Metapaths;
 
 /**
  * Generates the Cypher that finds explanation paths, one {@code UNION ALL} branch per metapath, each an explicit
@@ -134,7 +136,7 @@ public final class PathQueries {
         for (int i = 0; i < length; i++) {
             Metapath.Step step = metapath.steps().get(i);
             String rel = "[r" + (i + 1) + ":" + step.type() + "]";
-            String next = i + 1 == length ? "(d)" : "(" + nodes.get(i + 1) + ":" + step.label() + ")";
+            String next = i + 1 == length ? "(d)" : "(" + nodes.get(i + 1) + ":" + step.to() + ")";
             switch (step.direction()) {
                 case OUT -> pattern.append('-').append(rel).append("->");
                 case IN -> pattern.append("<-").append(rel).append('-');

@@ -11,28 +11,30 @@ import org.kedrec.core.Messages;
  * prefix its ids carry. The label is the Neo4j label; the CURIE is the node's unique {@code id}.
  */
 public enum EntityKind {
-    DRUG("Drug", "Compound", "DrugBank"),
-    DISEASE("Disease", "Disease", "DOID"),
-    GENE("Gene", "Gene", "NCBIGene"),
-    PATHWAY("Pathway", "Pathway", "Pathway"),
-    BIOLOGICAL_PROCESS("BiologicalProcess", "Biological Process", "GO"),
-    MOLECULAR_FUNCTION("MolecularFunction", "Molecular Function", "GO"),
-    CELLULAR_COMPONENT("CellularComponent", "Cellular Component", "GO"),
-    ANATOMY("Anatomy", "Anatomy", "UBERON"),
-    SIDE_EFFECT("SideEffect", "Side Effect", "UMLS"),
-    SYMPTOM("Symptom", "Symptom", "MESH"),
-    PHARMACOLOGIC_CLASS("PharmacologicClass", "Pharmacologic Class", "NDFRT"),
-    TRIAL("Trial", "Clinical Trial", "NCT"),
-    PUBLICATION("Publication", "Publication", "PMID");
+    DRUG("Drug", "Compound", "DrugBank", "C"),
+    DISEASE("Disease", "Disease", "DOID", "D"),
+    GENE("Gene", "Gene", "NCBIGene", "G"),
+    PATHWAY("Pathway", "Pathway", "Pathway", "PW"),
+    BIOLOGICAL_PROCESS("BiologicalProcess", "Biological Process", "GO", "BP"),
+    MOLECULAR_FUNCTION("MolecularFunction", "Molecular Function", "GO", "MF"),
+    CELLULAR_COMPONENT("CellularComponent", "Cellular Component", "GO", "CC"),
+    ANATOMY("Anatomy", "Anatomy", "UBERON", "A"),
+    SIDE_EFFECT("SideEffect", "Side Effect", "UMLS", "SE"),
+    SYMPTOM("Symptom", "Symptom", "MESH", "S"),
+    PHARMACOLOGIC_CLASS("PharmacologicClass", "Pharmacologic Class", "NDFRT", "PC"),
+    TRIAL("Trial", "Clinical Trial", "NCT", null),
+    PUBLICATION("Publication", "Publication", "PMID", null);
 
     private final String label;
     private final String hetionetKind;
     private final String curiePrefix;
+    private final String abbreviation;
 
-    EntityKind(String label, String hetionetKind, String curiePrefix) {
+    EntityKind(String label, String hetionetKind, String curiePrefix, String abbreviation) {
         this.label = label;
         this.hetionetKind = hetionetKind;
         this.curiePrefix = curiePrefix;
+        this.abbreviation = abbreviation;
     }
 
     /** The Neo4j label, e.g. {@code Drug}. */
@@ -48,6 +50,19 @@ public enum EntityKind {
     /** The CURIE prefix of ids of this kind, e.g. {@code DrugBank}. */
     public String curiePrefix() {
         return curiePrefix;
+    }
+
+    /**
+     * Hetionet's letter for the kind in metapath abbreviations ({@code C} in {@code CbGaD}); empty for trials and
+     * publications, which no Hetionet metapath passes through.
+     */
+    public Optional<String> abbreviation() {
+        return Optional.ofNullable(abbreviation);
+    }
+
+    /** The kind with this Hetionet metapath letter ({@code PC} gives {@link #PHARMACOLOGIC_CLASS}). */
+    public static Optional<EntityKind> fromAbbreviation(String abbreviation) {
+        return Arrays.stream(values()).filter(k -> abbreviation.equals(k.abbreviation)).findFirst();
     }
 
     /** The labels of the knowledge-graph kinds (everything except trials and publications). */

@@ -15,8 +15,8 @@ import org.kedrec.core.explain.EvidenceTeacher;
 import org.kedrec.core.explain.ExampleAssembler;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.explain.GraphPath;
-import org.kedrec.core.explain.Metapath;
-import org.kedrec.core.explain.Metapaths;
+import org.kedrec.core.graph.Metapath;
+import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.explain.PathFinder;
 import org.kedrec.core.explain.PathKind;
 import org.kedrec.core.explain.PathKinds;
@@ -263,7 +263,7 @@ public final class Explainer {
             return null;
         }
         try {
-            return Metapaths.byAbbreviation(metapath).kind().key();
+            return PathKind.classify(Metapaths.byAbbreviation(metapath)).key();
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -7,6 +7,8 @@ import static org.kedrec.core.explain.ExplainFixtures.example;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kedrec.core.graph.Metapath;
+import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.rationale.ClaimReader;
 
 class EvidenceTeacherTest {

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.kedrec.core.graph.Metapath;
 
 class PathKindTest {
     private static PathKind kindOf(String notation) {
-        return Metapath.parse(notation).kind();
+        return PathKind.classify(Metapath.parse(notation));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.kedrec.core.graph.Metapath;
 
 class PathRankingTest {
     /** A path of {@code notation} through {@code ids} (drug first) with the given degree score. */

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kedrec.core.explain.Metapath;
-import org.kedrec.core.explain.Metapaths;
+import org.kedrec.core.graph.Metapath;
+import org.kedrec.core.graph.Metapaths;
 
 /** The serving layer's pure parts: metapath catalogues, what a request needs, the ranker's fallback choice. */
 class ServingTest {

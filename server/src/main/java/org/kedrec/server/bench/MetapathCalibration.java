@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.kedrec.core.explain.CypherRunner;
 import org.kedrec.core.explain.GraphPath;
-import org.kedrec.core.explain.Metapath;
+import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.explain.MetapathWeights;
 import org.kedrec.core.explain.PathFinder;
 import org.kedrec.core.explain.PathScorer;
@@ -68,7 +68,7 @@ public final class MetapathCalibration {
         for (Metapath metapath : metapaths) {
             int p = pos.getOrDefault(metapath.abbreviation(), 0);
             int n = neg.getOrDefault(metapath.abbreviation(), 0);
-            out.add(new Row(metapath.abbreviation(), metapath.kind().key(), p, n,
+            out.add(new Row(metapath.abbreviation(), org.kedrec.core.explain.PathKind.classify(metapath).key(), p, n,
                     MetapathWeights.logOdds(p, positives.size(), n, negatives.size())));
         }
         return out;

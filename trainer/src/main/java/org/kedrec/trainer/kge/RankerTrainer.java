@@ -27,7 +27,7 @@ import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.core.ranking.EntityIndex;
-import org.kedrec.core.ranking.Metapath;
+import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.ranking.PathScores;
 import org.kedrec.core.ranking.RankerConfig;
 import org.kedrec.core.ranking.RankerFiles;
@@ -437,7 +437,7 @@ public final class RankerTrainer {
             String name = features.names().get(j);
             entry.put("name", name);
             Metapath m = byName.get(name);
-            entry.put("pattern", m == null ? null : m.pattern());
+            entry.put("pattern", m == null ? null : m.notation());
             entry.put("standardizedWeight", weights[j]);
             if (splits != null) {
                 entry.put("boostedSplits", splits[j]);

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.ranking.EntityIndex;
-import org.kedrec.core.ranking.Metapath;
+import org.kedrec.core.graph.Metapath;
+import org.kedrec.core.graph.Metapaths;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
 import org.kedrec.trainer.kge.paths.PathFeatures;
 
@@ -37,22 +38,8 @@ public final class EvidenceFeatures {
     public static final String ATC3 = "AtcLevel3";
     public static final String CATEGORY = "DrugCategory";
 
-    /** Metapaths that need the side relations. */
-    public static final List<Metapath> METAPATHS = List.of(
-            Metapath.parse("CtrD", "Drug -IN_TRIAL_FOR-> Disease"),
-            Metapath.parse("CrCtrD", "Drug -RESEMBLES- Drug -IN_TRIAL_FOR-> Disease"),
-            Metapath.parse("CtrDrD", "Drug -IN_TRIAL_FOR-> Disease -RESEMBLES- Disease"),
-            Metapath.parse("CbGbCtrD", "Drug -BINDS-> Gene <-BINDS- Drug -IN_TRIAL_FOR-> Disease"),
-            Metapath.parse("CiPCiCtrD", "Drug <-INCLUDES- PharmacologicClass -INCLUDES-> Drug -IN_TRIAL_FOR-> Disease"),
-            Metapath.parse("CtrDtCtD", "Drug -IN_TRIAL_FOR-> Disease <-TREATS- Drug -TREATS-> Disease"),
-            Metapath.parse("CtrDtrCtD", "Drug -IN_TRIAL_FOR-> Disease <-IN_TRIAL_FOR- Drug -TREATS-> Disease"),
-            Metapath.parse("CtrDtrCtrD", "Drug -IN_TRIAL_FOR-> Disease <-IN_TRIAL_FOR- Drug -IN_TRIAL_FOR-> Disease"),
-            Metapath.parse("Ca4CtD", "Drug -IN_ATC-> AtcLevel4 <-IN_ATC- Drug -TREATS-> Disease"),
-            Metapath.parse("Ca3CtD", "Drug -IN_ATC-> AtcLevel3 <-IN_ATC- Drug -TREATS-> Disease"),
-            Metapath.parse("Ca4CtrD", "Drug -IN_ATC-> AtcLevel4 <-IN_ATC- Drug -IN_TRIAL_FOR-> Disease"),
-            Metapath.parse("Ca3CtrD", "Drug -IN_ATC-> AtcLevel3 <-IN_ATC- Drug -IN_TRIAL_FOR-> Disease"),
-            Metapath.parse("CcCtD", "Drug -IN_CATEGORY-> DrugCategory <-IN_CATEGORY- Drug -TREATS-> Disease"),
-            Metapath.parse("CcCtrD", "Drug -IN_CATEGORY-> DrugCategory <-IN_CATEGORY- Drug -IN_TRIAL_FOR-> Disease"));
+    /** Metapaths that need the side relations: the catalogue's evidence-scoring metapaths. */
+    public static final List<Metapath> METAPATHS = Metapaths.EVIDENCE_SCORING;
 
     /** Direct features of the pair, in this order after the metapath and degree features. */
     public static final List<String> PAIR_FEATURES = List.of("trials", "trialsCompleted", "trialMaxPhase",
@@ -64,9 +51,7 @@ public final class EvidenceFeatures {
 
     /** Every metapath of the "KG + evidence" model: Rephetio's KG metapaths, then {@link #METAPATHS}. */
     public static List<Metapath> allMetapaths() {
-        List<Metapath> all = new ArrayList<>(PathFeatures.DEFAULT_METAPATHS);
-        all.addAll(METAPATHS);
-        return all;
+        return Metapaths.allScoring();
     }
 
     /** The training graph with the side relations (see the class comment). */

@@ -9,7 +9,9 @@ import java.util.Set;
 import org.kedrec.core.Messages;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.ranking.EntityIndex;
-import org.kedrec.core.ranking.Metapath;
+import org.kedrec.core.graph.Metapath;
+import org.kedrec.core.graph.Metapaths;
+import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
 
 /**
@@ -31,34 +33,8 @@ public final class PathFeatures {
     /** Rephetio's damping exponent w (they chose 0.4 by cross-validation). */
     public static final double DEFAULT_DAMPING = 0.4;
 
-    /** The metapaths used by default: Rephetio's strongest kinds that the demo graph has edges for. */
-    public static final List<Metapath> DEFAULT_METAPATHS = List.of(
-            Metapath.parse("CtDrD", "Drug -TREATS-> Disease -RESEMBLES- Disease"),
-            Metapath.parse("CrCtD", "Drug -RESEMBLES- Drug -TREATS-> Disease"),
-            Metapath.parse("CbGaD", "Drug -BINDS-> Gene <-ASSOCIATES- Disease"),
-            Metapath.parse("CbGuD", "Drug -BINDS-> Gene <-UPREGULATES- Disease"),
-            Metapath.parse("CbGdD", "Drug -BINDS-> Gene <-DOWNREGULATES- Disease"),
-            Metapath.parse("CuGdD", "Drug -UPREGULATES-> Gene <-DOWNREGULATES- Disease"),
-            Metapath.parse("CdGuD", "Drug -DOWNREGULATES-> Gene <-UPREGULATES- Disease"),
-            Metapath.parse("CuGaD", "Drug -UPREGULATES-> Gene <-ASSOCIATES- Disease"),
-            Metapath.parse("CdGaD", "Drug -DOWNREGULATES-> Gene <-ASSOCIATES- Disease"),
-            Metapath.parse("CpDrD", "Drug -PALLIATES-> Disease -RESEMBLES- Disease"),
-            Metapath.parse("CiPCiCtD", "Drug <-INCLUDES- PharmacologicClass -INCLUDES-> Drug -TREATS-> Disease"),
-            Metapath.parse("CbGbCtD", "Drug -BINDS-> Gene <-BINDS- Drug -TREATS-> Disease"),
-            Metapath.parse("CcSEcCtD", "Drug -CAUSES-> SideEffect <-CAUSES- Drug -TREATS-> Disease"),
-            Metapath.parse("CuGuCtD", "Drug -UPREGULATES-> Gene <-UPREGULATES- Drug -TREATS-> Disease"),
-            Metapath.parse("CdGdCtD", "Drug -DOWNREGULATES-> Gene <-DOWNREGULATES- Drug -TREATS-> Disease"),
-            Metapath.parse("CrCrCtD", "Drug -RESEMBLES- Drug -RESEMBLES- Drug -TREATS-> Disease"),
-            Metapath.parse("CpDpCtD", "Drug -PALLIATES-> Disease <-PALLIATES- Drug -TREATS-> Disease"),
-            Metapath.parse("CtDlAlD", "Drug -TREATS-> Disease -LOCALIZES-> Anatomy <-LOCALIZES- Disease"),
-            Metapath.parse("CtDpSpD", "Drug -TREATS-> Disease -PRESENTS-> Symptom <-PRESENTS- Disease"),
-            Metapath.parse("CtDaGaD", "Drug -TREATS-> Disease -ASSOCIATES-> Gene <-ASSOCIATES- Disease"),
-            Metapath.parse("CtDrDrD", "Drug -TREATS-> Disease -RESEMBLES- Disease -RESEMBLES- Disease"),
-            Metapath.parse("CrCtDrD", "Drug -RESEMBLES- Drug -TREATS-> Disease -RESEMBLES- Disease"),
-            Metapath.parse("CbGiGaD", "Drug -BINDS-> Gene -INTERACTS- Gene <-ASSOCIATES- Disease"),
-            Metapath.parse("CbGeAlD", "Drug -BINDS-> Gene <-EXPRESSES- Anatomy <-LOCALIZES- Disease"),
-            Metapath.parse("CbGpPWpGaD",
-                    "Drug -BINDS-> Gene -PARTICIPATES-> Pathway <-PARTICIPATES- Gene <-ASSOCIATES- Disease"));
+    /** The metapaths used by default: the knowledge-graph metapaths the catalogue marks as scoring. */
+    public static final List<Metapath> DEFAULT_METAPATHS = Metapaths.SCORING;
 
     /** Names of the degree features that follow the metapath features. */
     public static final List<String> DEGREE_FEATURES = List.of("drugTreatsDegree", "diseaseTreatsDegree", "drugDegree");
@@ -318,10 +294,17 @@ public final class PathFeatures {
         return out;
     }
 
+    /** The ranker's relation key of the graph's stored direction of this step. */
+    static String relationKey(Metapath.Step step) {
+        return step.direction() == Metapath.Direction.IN
+                ? RelationKeys.of(step.to(), step.type(), step.from())
+                : RelationKeys.of(step.from(), step.type(), step.to());
+    }
+
     /** The degree-weighted adjacency of one step: {@code w(u, v) = (D(u) * D(v))^-damping} per Rephetio. */
     static Sparse stepMatrix(Metapath.Step step, Labels labels, Map<String, Relation> relations, double damping) {
         int rows = labels.count(step.from());
-        Relation relation = relations.get(step.relationKey());
+        Relation relation = relations.get(relationKey(step));
         List<int[]> edges = new ArrayList<>(); // local {from, to}
         if (relation != null) {
             Set<Long> seen = new HashSet<>();
@@ -329,8 +312,8 @@ public final class PathFeatures {
                 int h = labels.local(relation.heads[i]);
                 int t = labels.local(relation.tails[i]);
                 switch (step.direction()) {
-                    case FORWARD -> edges.add(new int[] {h, t});
-                    case BACKWARD -> edges.add(new int[] {t, h});
+                    case OUT -> edges.add(new int[] {h, t});
+                    case IN -> edges.add(new int[] {t, h});
                     case BOTH -> {
                         if (seen.add(((long) h << 32) | t)) {
                             edges.add(new int[] {h, t});

@@ -261,7 +261,7 @@ class EvidenceFeaturesTest {
         assertThat(raw(without, "Ca4CtD", D2, X)).isZero();
     }
 
-    private static org.kedrec.core.ranking.Metapath metapath(String name) {
+    private static org.kedrec.core.graph.Metapath metapath(String name) {
         return EvidenceFeatures.allMetapaths().stream().filter(m -> m.abbreviation().equals(name)).findFirst()
                 .orElseThrow();
     }
