@@ -1,12 +1,7 @@
 package org.kedrec.importer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +9,7 @@ import java.util.Objects;
 import org.kedrec.commandline.Sessions;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
+import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.core.graph.RelationTypes;
 import org.kedrec.importer.drkg.DrkgImport;
 import org.kedrec.importer.hetionet.HetionetImport;
@@ -50,8 +46,6 @@ import org.neo4j.driver.Session;
  * <p>An importer may be reused for several imports, one at a time.
  */
 public final class Importer {
-    /** The schema file bundled from the repository's {@code cypher/schema.cypher}. */
-    public static final String SCHEMA_RESOURCE = "/org/kedrec/importer/cypher/schema.cypher";
 
     /** The demo set's files, relative to the data directory. */
     public static final String DEMO_NODES = "hetionet/hetionet-v1.0-nodes.tsv";
@@ -103,33 +97,12 @@ public final class Importer {
     public void applySchema() {
         requireOnline("apply the schema");
         try (Session session = driver.session(Sessions.forDatabase(options.database()))) {
-            for (String statement : schemaStatements()) {
+            for (String statement : GraphSchema.statements()) {
                 session.run(statement).consume();
             }
             session.run("CALL db.awaitIndexes(300)").consume();
         }
         schemaApplied = true;
-    }
-
-    /** The statements of the bundled schema file, comments removed. */
-    public static List<String> schemaStatements() {
-        String text;
-        try (InputStream in = Importer.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The schema file " + SCHEMA_RESOURCE + " is missing from the "
-                        + "importer jar; rebuild it with ./mvnw -pl importer -am package.");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        StringBuilder code = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (!line.strip().startsWith("//")) {
-                code.append(line).append('\n');
-            }
-        }
-        return Arrays.stream(code.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /**

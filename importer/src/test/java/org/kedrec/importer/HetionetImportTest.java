@@ -12,6 +12,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.importer.write.GraphWriter;
 import org.kedrec.importer.write.ImportStats;
 import org.neo4j.driver.Record;
@@ -171,7 +172,7 @@ class HetionetImportTest {
                     .single().get("n").asList()).containsExactlyInAnyOrder("publication_text", "trial_text",
                     "entity_name");
         }
-        assertThat(Importer.schemaStatements()).hasSize(29);
+        assertThat(GraphSchema.statements()).hasSize(29);
     }
 
     @Test

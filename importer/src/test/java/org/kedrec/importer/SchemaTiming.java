@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.kedrec.core.graph.GraphSchema;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -19,7 +20,7 @@ public final class SchemaTiming {
 
     public static void main(String[] args) throws Exception {
         String mode = args[1];
-        List<String> statements = Importer.schemaStatements();
+        List<String> statements = GraphSchema.statements();
         List<String> constraints = statements.stream().filter(s -> s.startsWith("CREATE CONSTRAINT")).toList();
         List<String> indexes = statements.stream().filter(s -> !s.startsWith("CREATE CONSTRAINT")).toList();
         try (Driver driver = GraphDatabase.driver(args[0], AuthTokens.none())) {

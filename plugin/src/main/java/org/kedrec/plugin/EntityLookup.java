@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.kedrec.core.Messages;
 import org.kedrec.core.explain.LuceneQuery;
+import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.text.DidYouMean;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -19,20 +20,6 @@ import org.neo4j.graphdb.Transaction;
  * What is not found gets an error listing the closest names.
  */
 final class EntityLookup {
-    /** The two kinds a user names. */
-    enum Kind {
-        DISEASE("Disease", "disease"),
-        DRUG("Drug", "drug");
-
-        final Label label;
-        final String noun;
-
-        Kind(String label, String noun) {
-            this.label = Label.label(label);
-            this.noun = noun;
-        }
-    }
-
     static final int SUGGESTIONS = 5;
 
     private static final String BY_XREF_OR_NAME = """
@@ -61,20 +48,21 @@ final class EntityLookup {
     }
 
     /** The node the input names, or an {@link IllegalArgumentException} saying what is close. */
-    Node find(Kind kind, String input) {
+    Node find(EntityKind kind, String input) {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException(Messages.format(
-                    "No %s given: name it by its id (e.g. %s), an xref or its name.", kind.noun,
-                    kind == Kind.DISEASE ? "'DOID:10763'" : "'DrugBank:DB00381'"));
+                    "No %s given: name it by its id (e.g. %s), an xref or its name.", kind,
+                    kind == EntityKind.DISEASE ? "'DOID:10763'" : "'DrugBank:DB00381'"));
         }
+        Label label = Label.label(kind.label());
         String text = input.strip();
-        Node byId = tx.findNode(kind.label, "id", text);
+        Node byId = tx.findNode(label, "id", text);
         if (byId != null) {
             return byId;
         }
-        String hint = cache.get(database, kind.label.name(), text);
+        String hint = cache.get(database, kind.label(), text);
         if (hint != null) {
-            Node cached = tx.findNode(kind.label, "id", hint);
+            Node cached = tx.findNode(label, "id", hint);
             if (cached != null && matches(cached, text)) {
                 return cached;
             }
@@ -82,8 +70,8 @@ final class EntityLookup {
         List<Node> xrefMatches = new ArrayList<>();
         List<Node> nameMatches = new ArrayList<>();
         Map<String, Object> params = Map.of("input", text, "lower", text.toLowerCase(Locale.ROOT));
-        // cypher-safe: the label is Drug or Disease (EntityLookup.Kind); the text goes in as a parameter
-        try (Result result = tx.execute(Messages.format(BY_XREF_OR_NAME, kind.label.name()), params)) {
+        // cypher-safe: the label is Drug or Disease (EntityKind.DRUG or DISEASE); the text goes in as a parameter
+        try (Result result = tx.execute(Messages.format(BY_XREF_OR_NAME, kind.label()), params)) {
             while (result.hasNext()) {
                 Map<String, Object> row = result.next();
                 ((Boolean) row.get("byXref") ? xrefMatches : nameMatches).add((Node) row.get("n"));
@@ -92,22 +80,22 @@ final class EntityLookup {
         List<Node> matches = xrefMatches.isEmpty() ? nameMatches : xrefMatches;
         if (matches.size() == 1) {
             Node node = matches.get(0);
-            cache.put(database, kind.label.name(), text, Nodes.id(node));
+            cache.put(database, kind.label(), text, Nodes.id(node));
             return node;
         }
         if (matches.size() > 1) {
             throw new IllegalArgumentException(Messages.format(
-                    "`%s` names %d %ss: %s. Pass one of their ids instead.", Messages.echo(text), matches.size(), kind.noun,
+                    "`%s` names %d %ss: %s. Pass one of their ids instead.", Messages.echo(text), matches.size(), kind,
                     String.join(", ", matches.stream().map(Nodes::describe).toList())));
         }
         // A name far longer than any real one gets no suggestions: comparing it costs time and finds nothing.
         List<String> close = text.length() > 4 * Messages.ECHO_LIMIT ? List.of() : suggestions(kind, text);
         String tail = close.isEmpty()
-                ? Messages.format(" List them with MATCH (n:%s) RETURN n.id, n.name.", kind.label.name())
+                ? Messages.format(" List them with MATCH (n:%s) RETURN n.id, n.name.", kind.label())
                 : Messages.format(" Did you mean: %s?", String.join(", ", close));
         throw new IllegalArgumentException(Messages.format(
                 "Unknown %s `%s`: no %s has this id, xref or name (names are compared case-insensitively).%s",
-                kind.noun, Messages.echo(text), kind.label.name(), tail));
+                kind, Messages.echo(text), kind.label(), tail));
     }
 
     private static boolean matches(Node node, String text) {
@@ -124,11 +112,11 @@ final class EntityLookup {
     }
 
     /** The closest names (with their ids): by edit distance, else from the {@code entity_name} full-text index. */
-    List<String> suggestions(Kind kind, String text) {
+    List<String> suggestions(EntityKind kind, String text) {
         Map<String, String> idByName = new LinkedHashMap<>();
         Map<String, String> nameById = new LinkedHashMap<>();
-        // cypher-safe: the label is Drug or Disease (EntityLookup.Kind); the text goes in as a parameter
-        try (Result result = tx.execute(Messages.format(ALL_NAMES, kind.label.name()))) {
+        // cypher-safe: the label is Drug or Disease (EntityKind.DRUG or DISEASE); the text goes in as a parameter
+        try (Result result = tx.execute(Messages.format(ALL_NAMES, kind.label()))) {
             while (result.hasNext()) {
                 Map<String, Object> row = result.next();
                 String id = (String) row.get("id");
@@ -170,7 +158,7 @@ final class EntityLookup {
         }
     }
 
-    private List<String> fullText(Kind kind, String text) {
+    private List<String> fullText(EntityKind kind, String text) {
         List<String> terms = new ArrayList<>();
         for (String word : text.split("[\\s,;]+")) {
             if (word.length() >= 3) {
@@ -181,8 +169,8 @@ final class EntityLookup {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        // cypher-safe: the label is Drug or Disease (EntityLookup.Kind); the text goes in as a parameter
-        try (Result result = tx.execute(Messages.format(FULLTEXT, kind.label.name(), SUGGESTIONS),
+        // cypher-safe: the label is Drug or Disease (EntityKind.DRUG or DISEASE); the text goes in as a parameter
+        try (Result result = tx.execute(Messages.format(FULLTEXT, kind.label(), SUGGESTIONS),
                 Map.of("query", String.join(" ", terms)))) {
             while (result.hasNext()) {
                 Map<String, Object> row = result.next();

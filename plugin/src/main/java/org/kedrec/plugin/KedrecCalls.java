@@ -11,6 +11,7 @@ import org.kedrec.core.explain.EvidenceItem;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.explain.GraphPath;
 import org.kedrec.core.graph.GraphSchema;
+import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.lm.StudentModel;
 import org.kedrec.core.ranking.ScoredDrugs;
 import org.kedrec.core.serving.CandidateSelector;
@@ -34,8 +35,8 @@ import org.neo4j.procedure.TerminationGuard;
  * {@link CandidateSelector}, and turn their results into rows. One per call.
  */
 final class KedrecCalls {
-    static final Label DRUG = Label.label("Drug");
-    static final Label DISEASE = Label.label("Disease");
+    static final Label DRUG = Label.label(EntityKind.DRUG.label());
+    static final Label DISEASE = Label.label(EntityKind.DISEASE.label());
     static final RelationshipType TREATS = RelationshipType.withName(GraphSchema.TREATS);
     static final RelationshipType PREDICTED_TREATS = RelationshipType.withName(GraphSchema.PREDICTED_TREATS);
 
@@ -66,7 +67,7 @@ final class KedrecCalls {
         log.debug("kedrec.recommend :: Start");
         try (ModelService.ModelLease lease = models.acquire(config.model(), guard)) {
             LoadedModel model = lease.model();
-            Node disease = lookup.find(EntityLookup.Kind.DISEASE, diseaseInput);
+            Node disease = lookup.find(EntityKind.DISEASE, diseaseInput);
             String diseaseId = requireKnownDisease(model, disease);
             ScoredDrugs scored = model.ranker().scoreAll(diseaseId);
             Set<String> known = config.excludeKnown() ? treatments(disease) : Set.of();
@@ -182,8 +183,8 @@ final class KedrecCalls {
         ExplainConfig config = ExplainConfig.of(configMap);
         try (ModelService.ModelLease lease = models.acquire(config.model(), guard)) {
             LoadedModel model = lease.model();
-            Node disease = lookup.find(EntityLookup.Kind.DISEASE, diseaseInput);
-            Node drug = lookup.find(EntityLookup.Kind.DRUG, drugInput);
+            Node disease = lookup.find(EntityKind.DISEASE, diseaseInput);
+            Node drug = lookup.find(EntityKind.DRUG, drugInput);
             String diseaseId = requireKnownDisease(model, disease);
             String drugId = requireKnownDrug(model, drug);
             double modelScore = model.ranker().score(diseaseId, drugId);
@@ -227,13 +228,13 @@ final class KedrecCalls {
         }
         try (ModelService.ModelLease lease = models.acquire(config.model(), guard)) {
             LoadedModel model = lease.model();
-            Node disease = lookup.find(EntityLookup.Kind.DISEASE, diseaseInput);
+            Node disease = lookup.find(EntityKind.DISEASE, diseaseInput);
             String diseaseId = requireKnownDisease(model, disease);
             List<Node> drugs = new ArrayList<>();
             List<Explainer.Candidate> candidates = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (String input : drugInputs) {
-                Node drug = lookup.find(EntityLookup.Kind.DRUG, input);
+                Node drug = lookup.find(EntityKind.DRUG, input);
                 String id = requireKnownDrug(model, drug);
                 if (!seen.add(id)) {
                     throw new IllegalArgumentException(Messages.format(
@@ -292,7 +293,7 @@ final class KedrecCalls {
             } else {
                 Set<String> seen = new LinkedHashSet<>();
                 for (String input : config.diseases()) {
-                    Node disease = lookup.find(EntityLookup.Kind.DISEASE, input);
+                    Node disease = lookup.find(EntityKind.DISEASE, input);
                     if (seen.add(Nodes.id(disease))) {
                         diseases.add(disease);
                     }
@@ -366,8 +367,8 @@ final class KedrecCalls {
     double score(String diseaseInput, String drugInput) {
         try (ModelService.ModelLease lease = models.acquire(null, guard)) {
             LoadedModel model = lease.model();
-            Node disease = lookup.find(EntityLookup.Kind.DISEASE, diseaseInput);
-            Node drug = lookup.find(EntityLookup.Kind.DRUG, drugInput);
+            Node disease = lookup.find(EntityKind.DISEASE, diseaseInput);
+            Node drug = lookup.find(EntityKind.DRUG, drugInput);
             return model.ranker().score(requireKnownDisease(model, disease), requireKnownDrug(model, drug));
         }
     }

@@ -1,9 +1,21 @@
 package org.kedrec.core.graph;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import org.kedrec.core.Messages;
+import org.kedrec.core.ids.EntityKind;
 
 /**
- * Relationship types with a fixed meaning in KEDRec. Knowledge-graph types (BINDS, ASSOCIATES, …) come from the
+ * The schema of the KEDRec graph, defined once: the constraints and indexes of {@code cypher/schema.cypher} (bundled
+ * into this jar and read by {@link #statements()}, which every loader applies), the vector indexes over the KG
+ * embeddings ({@link #vectorIndex}, whose dimension only the trained model knows), the node labels
+ * ({@link org.kedrec.core.ids.EntityKind}) and the relationship types below.
+ *
+ * <p>Relationship types with a fixed meaning in KEDRec. Knowledge-graph types (BINDS, ASSOCIATES, …) come from the
  * relation mapping table ({@code relation-types.tsv}, data rather than code); the ones below are the types that
  * code reads by name.
  */
@@ -29,5 +41,53 @@ public final class GraphSchema {
     /** Relationship types that are evidence or predictions, not knowledge-graph facts: kept out of KG training. */
     public static final List<String> NON_KG_TYPES = List.of(TESTS, STUDIES, MENTIONS, PREDICTED_TREATS);
 
+    /** The schema file, bundled from the repository's {@code cypher/schema.cypher} next to this class. */
+    public static final String RESOURCE = "schema.cypher";
+
     private GraphSchema() {}
+
+    /**
+     * The statements of {@code cypher/schema.cypher}, comments removed: unique ids per label, name indexes and the
+     * full-text indexes. Each is idempotent ({@code IF NOT EXISTS}).
+     */
+    public static List<String> statements() {
+        String text;
+        try (InputStream in = GraphSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(Messages.format("The schema file %s is missing from the core jar; "
+                        + "rebuild it with ./mvnw -pl core package.", RESOURCE));
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder code = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.strip().startsWith("//")) {
+                code.append(line).append('\n');
+            }
+        }
+        return Arrays.stream(code.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The name of the vector index over the embeddings of nodes of this kind: {@code drug_embedding}. */
+    public static String embeddingIndex(EntityKind kind) {
+        return switch (kind) {
+            case DRUG -> DRUG_EMBEDDING_INDEX;
+            case DISEASE -> DISEASE_EMBEDDING_INDEX;
+            default -> throw new IllegalArgumentException(Messages.format(
+                    "Only drugs and diseases have embeddings, not %ss.", kind));
+        };
+    }
+
+    /**
+     * The vector index over {@link #EMBEDDING} for one kind (cosine similarity, as the KG-embedding scorer
+     * compares), created when the model that gives the dimension is written.
+     */
+    public static String vectorIndex(EntityKind kind, int dimensions) {
+        // cypher-safe: the index name and the label come from this class and EntityKind, never from input
+        return Messages.format("CREATE VECTOR INDEX `%s` IF NOT EXISTS FOR (n:`%s`) ON (n.%s) OPTIONS {indexConfig: "
+                + "{`vector.dimensions`: %d, `vector.similarity_function`: 'cosine'}}",
+                embeddingIndex(kind), kind.label(), EMBEDDING, dimensions);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
 import org.kedrec.core.config.ConfigReader;
+import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.ranking.kge.KgeKind;
 
 /**
@@ -173,7 +174,7 @@ public record RankerConfig(
             return new RankerConfig(format, r.string("name", "ranker"), r.string("version", ""),
                     r.string("createdAt", ""), KgeKind.parse(r.string("model", "")), r.intValue("dim", 0),
                     r.intValue("entities", 0), r.intValue("relations", 0), r.string("treatsRelation", ""),
-                    r.string("drugLabel", "Drug"), r.string("diseaseLabel", "Disease"),
+                    r.string("drugLabel", EntityKind.DRUG.label()), r.string("diseaseLabel", EntityKind.DISEASE.label()),
                     r.stringList("components", List.of(KGE)), Combiner.of((Map<String, ?>) combiner),
                     r.string("dataHash", ""), training instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
         } catch (IllegalArgumentException e) {

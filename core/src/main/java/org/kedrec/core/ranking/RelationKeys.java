@@ -1,6 +1,7 @@
 package org.kedrec.core.ranking;
 
 import org.kedrec.core.graph.GraphSchema;
+import org.kedrec.core.ids.EntityKind;
 
 /**
  * The name of a KG relation as the ranker sees it: relationship type plus the labels of its ends, written like
@@ -9,7 +10,7 @@ import org.kedrec.core.graph.GraphSchema;
  */
 public final class RelationKeys {
     /** The relation the ranker scores. */
-    public static final String TREATS = of("Drug", GraphSchema.TREATS, "Disease");
+    public static final String TREATS = of(EntityKind.DRUG.label(), GraphSchema.TREATS, EntityKind.DISEASE.label());
 
     private RelationKeys() {}
 

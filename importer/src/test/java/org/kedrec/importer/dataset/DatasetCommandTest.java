@@ -23,6 +23,8 @@ import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.explain.EvidenceTeacher;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.explain.ExpRxRecJson;
+import org.kedrec.core.graph.GraphSchema;
+import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.progress.ProgressTracker;
 import picocli.CommandLine;
 
@@ -214,8 +216,7 @@ class DatasetCommandTest {
                     WITH c, [i IN range(0, 7) | ((size(c.id) * 31 + i * 17 + toInteger(substring(c.id, 11))) % 97) / 97.0]
                          AS vector
                     SET c.embedding = vector""",
-                    "CREATE VECTOR INDEX drug_embedding IF NOT EXISTS FOR (c:Drug) ON c.embedding "
-                            + "OPTIONS {indexConfig: {`vector.dimensions`: 8, `vector.similarity_function`: 'cosine'}}",
+                    GraphSchema.vectorIndex(EntityKind.DRUG, 8),
                     "CALL db.awaitIndexes(120)"));
             DatasetResult result = builder(DatasetBuildConfig.defaults(tmp.resolve("emb"), dataDir)
                     .withDiseases(List.of("DOID:1459", "DOID:219"))).build();

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.kedrec.core.explain.CypherRunner;
+import org.kedrec.core.graph.GraphSchema;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -54,7 +52,7 @@ final class FixtureGraph implements AutoCloseable {
 
     static FixtureGraph start(int port) {
         FixtureGraph graph = new FixtureGraph(port);
-        graph.execute(statements(schema()));
+        graph.execute(GraphSchema.statements());
         graph.execute(List.of("CALL db.awaitIndexes(120)"));
         graph.loadFixture();
         return graph;
@@ -105,16 +103,6 @@ final class FixtureGraph implements AutoCloseable {
             out.add(current.toString().strip());
         }
         return out;
-    }
-
-    static String schema() {
-        String root = System.getProperty("kedrec.repo.root");
-        Path file = root != null ? Paths.get(root, "cypher", "schema.cypher") : Paths.get("../cypher/schema.cypher");
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the schema " + file.toAbsolutePath(), e);
-        }
     }
 
     static String resource(String name) {

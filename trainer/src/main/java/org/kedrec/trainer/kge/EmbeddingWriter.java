@@ -40,8 +40,8 @@ public final class EmbeddingWriter {
         long drugs = writeLabel(ranker, entities, EntityKind.DRUG.label());
         long diseases = writeLabel(ranker, entities, EntityKind.DISEASE.label());
         List<String> actions = new ArrayList<>();
-        actions.add(ensureIndex(GraphSchema.DRUG_EMBEDDING_INDEX, EntityKind.DRUG.label(), dims));
-        actions.add(ensureIndex(GraphSchema.DISEASE_EMBEDDING_INDEX, EntityKind.DISEASE.label(), dims));
+        actions.add(ensureIndex(EntityKind.DRUG, dims));
+        actions.add(ensureIndex(EntityKind.DISEASE, dims));
         try (Session session = session()) {
             session.run("CALL db.awaitIndexes(300)").consume();
         }
@@ -77,7 +77,8 @@ public final class EmbeddingWriter {
     }
 
     /** Creates the index, or drops and recreates it when its dimension differs; returns what it did. */
-    private String ensureIndex(String name, String label, int dims) {
+    private String ensureIndex(EntityKind kind, int dims) {
+        String name = GraphSchema.embeddingIndex(kind);
         try (Session session = session()) {
             List<Record> existing = session.run(
                     "SHOW INDEXES YIELD name, type, options WHERE name = $name RETURN type, options",
@@ -94,11 +95,7 @@ public final class EmbeddingWriter {
                 session.run("DROP INDEX `" + name + "`").consume();
                 action = Messages.format("recreated (was %s dimensions)", configured);
             }
-            // cypher-safe: the label comes from EntityKind and the index name from the code, never from input
-            session.run(Messages.format(
-                    "CREATE VECTOR INDEX `%s` IF NOT EXISTS FOR (n:`%s`) ON (n.%s) OPTIONS {indexConfig: "
-                            + "{`vector.dimensions`: %d, `vector.similarity_function`: 'cosine'}}",
-                    name, label, GraphSchema.EMBEDDING, dims)).consume();
+            session.run(GraphSchema.vectorIndex(kind, dims)).consume();
             return name + " " + action + " (" + dims + " dimensions)";
         }
     }
