@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kedrec.core.data.DataDirectory;
+import org.kedrec.testkit.FixtureGraph;
+import org.kedrec.testkit.FixtureModel;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -142,9 +144,10 @@ abstract class ImageContract {
     @Order(3)
     void aModelTrainedIntoTheMountedDirectoryServesRecommendationsWithPaths() throws IOException {
         Path data = DataDirectory.forTests(Assumptions::abort);
-        FixtureModel.importGraph(driver, data, work);
-        FixtureModel.train(driver, data, models.resolve("current"),
-                Path.of(System.getProperty("kedrec.repo.root", "..")));
+        FixtureGraph.importInto(driver, data, work, false);
+        FixtureModel.trainRanker(driver, data, models.resolve("current"), "docker-it");
+        assertThat(FixtureModel.copyStudent(Path.of(System.getProperty("kedrec.repo.root", "..")),
+                models.resolve("current"))).as("the committed fixture student").isTrue();
 
         Record info = run("CALL kedrec.model.load() YIELD name, state, path, engine, device RETURN *").get(0);
         assertThat(info.get("state").asString()).isEqualTo("loaded");

@@ -15,6 +15,7 @@ import org.kedrec.core.explain.TrialRecord;
 import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.explain.PairRequest;
 import org.kedrec.core.explain.PathFinder;
+import org.kedrec.importer.dataset.DriverCypherRunner;
 
 /**
  * The plugin's path query, anchored at the disease, finds exactly the paths of the dataset builder's per-pair query
@@ -31,7 +32,7 @@ class PathQueryFormsTest {
 
     @Test
     void theDiseaseAnchoredQueryFindsWhatThePairQueryFinds() {
-        PathFinder finder = new PathFinder(new DriverCypherRunner(db.driver), PathFinder.Settings.defaults(3));
+        PathFinder finder = new PathFinder(new DriverCypherRunner(db.driver, null), PathFinder.Settings.defaults(3));
         List<String> diseases = db.run("MATCH (d:Disease) RETURN d.id AS id ORDER BY id").stream()
                 .map(r -> r.get("id").asString()).toList();
         List<String> drugs = db.run("MATCH (c:Drug) RETURN c.id AS id ORDER BY id").stream()
@@ -55,7 +56,7 @@ class PathQueryFormsTest {
 
     @Test
     void theDiseaseAnchoredEvidenceQueriesFindWhatThePairQueriesFind() {
-        EvidenceFinder finder = new EvidenceFinder(new DriverCypherRunner(db.driver));
+        EvidenceFinder finder = new EvidenceFinder(new DriverCypherRunner(db.driver, null));
         List<org.neo4j.driver.Record> rows = db.run("""
                 MATCH (c:Drug)<-[:TESTS|MENTIONS]-(e)-[:STUDIES|MENTIONS]->(d:Disease)
                 RETURN d.id AS disease, d.name AS name, collect(DISTINCT c.id) AS drugs, collect(DISTINCT c.name) AS n

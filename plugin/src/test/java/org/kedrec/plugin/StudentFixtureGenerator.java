@@ -12,6 +12,8 @@ import org.kedrec.core.explain.EvidenceTeacher;
 import org.kedrec.core.explain.ExampleAssembler;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.serving.Explainer;
+import org.kedrec.importer.dataset.DriverCypherRunner;
+import org.kedrec.testkit.FixtureModel;
 import org.kedrec.trainer.student.StudentTrainer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -32,8 +34,8 @@ class StudentFixtureGenerator {
     @Test
     @EnabledIfSystemProperty(named = "kedrec.regenerate.student", matches = "true")
     void regenerate() {
-        Path out = Path.of(System.getProperty("kedrec.repo.root", ".."), "plugin", "src", "test", "resources",
-                "fixture-student").toAbsolutePath().normalize();
+        Path out = Path.of(System.getProperty("kedrec.repo.root", "..")).resolve(FixtureModel.STUDENT)
+                .toAbsolutePath().normalize();
         TestDb db = TestDb.get();
         TestDb.deleteTree(out);
         train(db.driver, out);
@@ -53,7 +55,7 @@ class StudentFixtureGenerator {
             drugs = session.run("MATCH (c:Drug) WHERE NOT (c)-[:TREATS]->() RETURN c.id AS id, c.name AS name "
                     + "ORDER BY id").list(r -> r.get("id").asString() + "\t" + r.get("name").asString());
         }
-        Explainer explainer = new Explainer(new DriverCypherRunner(driver));
+        Explainer explainer = new Explainer(new DriverCypherRunner(driver, null));
         Random random = new Random(7);
         List<ExpRxRecExample> examples = new ArrayList<>();
         for (String[] pair : pairs) {

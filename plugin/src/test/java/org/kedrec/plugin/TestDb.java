@@ -1,28 +1,19 @@
 package org.kedrec.plugin;
 
-import ai.djl.Device;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.kedrec.core.data.DataDirectory;
-import org.kedrec.core.progress.ProgressTracker;
-import org.kedrec.core.split.SplitPlan;
-import org.kedrec.importer.ImportOptions;
-import org.kedrec.importer.Importer;
-import org.kedrec.importer.OnError;
-import org.kedrec.trainer.kge.KgeTrainingConfig;
-import org.kedrec.trainer.kge.RankerTrainer;
-import org.kedrec.trainer.kge.graph.Neo4jGraphExport;
-import org.kedrec.trainer.kge.graph.TrainingGraph;
+import org.kedrec.testkit.FixtureGraph;
+import org.kedrec.testkit.FixtureModel;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -38,9 +29,9 @@ import org.neo4j.harness.Neo4jBuilders;
 /**
  * The module's one in-process Neo4j (started by the first test class that asks, stopped when the test JVM exits),
  * with the KEDRec procedures and a few APOC classes registered and Bolt on a port of this module's range
- * (8100-8149). At setup it loads the fixture graph (edges-10.sif, its nodes, the clinical trials and the BC5CDR
- * sample abstracts) through the importer over Bolt, trains a small ranker on it with the trainer's own API into
- * {@code target/test-models/fixture}, adds the tiny student committed for this graph, copies the ranker alone to
+ * (8100-8149). At setup it loads the test kit's fixture graph (edges-10.sif, its nodes, the clinical trials and the
+ * BC5CDR sample abstracts) and trains the kit's tiny ranker on it into {@code target/test-models/fixture}, adds the
+ * tiny student committed for this graph, copies the ranker alone to
  * {@code target/test-models/ranker-only}, writes {@code <home>/conf/kedrec.conf} and loads the model with
  * {@code kedrec.model.load()}. Test classes must not change the graph except through procedures they undo.
  */
@@ -116,25 +107,18 @@ final class TestDb {
     }
 
     private void setUp(Path data) {
-        Importer importer = new Importer(driver, ImportOptions.defaults().withDataDirectory(data));
-        importer.importHetionet(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"),
-                data.resolve("hetionet-integrate/edges-10.sif"));
-        // edges-10 alone has almost no complete drug-to-disease metapath: add every demo edge among its nodes.
-        importer.importHetionet(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"), inducedEdges(data));
         long t0 = System.nanoTime();
-        // The trial map covers all of Hetionet: only its rows about the fixture's drugs and diseases are imported
-        // (the other trial sources are optional and left out: they would only add seconds of parsing).
-        Path trialData = fixtureTrials(data);
-        Importer evidence = new Importer(driver, ImportOptions.defaults().withDataDirectory(data)
-                .withOnError(OnError.SKIP));
-        evidence.importTrials(trialData);
-        evidence.importPubmed(data.resolve("fixtures/CDR_sample.txt"));
+        FixtureGraph.importInto(driver, data, testData(), true);
         long t1 = System.nanoTime();
         deleteTree(modelHome);
         Path model = modelHome.resolve(MODEL);
-        trainRanker(data, model);
+        FixtureModel.trainRanker(driver, data, model, "test");
         long t2 = System.nanoTime();
-        copyStudent(model);
+        Path repoRoot = Path.of(System.getProperty("kedrec.repo.root", ".."));
+        if (!FixtureModel.copyStudent(repoRoot, model)) {
+            System.out.println("[TestDb] no fixture student under " + repoRoot.toAbsolutePath().normalize()
+                    + "; the model has a ranker only");
+        }
         long t3 = System.nanoTime();
         System.out.printf("[TestDb] import %.1f s, ranker %.1f s, student copied in %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 (t3 - t2) / 1e9);
@@ -143,102 +127,8 @@ final class TestDb {
         run("CALL kedrec.model.load()");
     }
 
-    /** The demo graph's edges between the fixture's nodes (1,299 real Hetionet edges), as a SIF file under target/. */
-    private static Path inducedEdges(Path data) {
-        Path file = testData().resolve("edges-induced.sif");
-        try {
-            java.util.Set<String> nodes = fixtureNodes(data);
-            List<String> kept = new ArrayList<>(List.of("source\tmetaedge\ttarget"));
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
-                    Files.newInputStream(data.resolve("derived/hetionet-v1.0-edges-demo.sif.gz"))),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
-                in.readLine();
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] cols = line.split("\t");
-                    if (cols.length == 3 && nodes.contains(cols[0]) && nodes.contains(cols[2])) {
-                        kept.add(line);
-                    }
-                }
-            }
-            Files.createDirectories(file.getParent());
-            Files.write(file, kept);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
-    }
-
-    private static java.util.Set<String> fixtureNodes(Path data) throws IOException {
-        java.util.Set<String> nodes = new java.util.HashSet<>();
-        List<String> lines = Files.readAllLines(data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv"));
-        for (String line : lines.subList(1, lines.size())) {
-            nodes.add(line.split("\t")[0]);
-        }
-        return nodes;
-    }
-
     private static Path testData() {
         return Path.of(System.getProperty("kedrec.target", "target")).toAbsolutePath().resolve("test-data");
-    }
-
-    /** A data folder under target/ whose trial map holds only the rows about the fixture graph's nodes. */
-    private static Path fixtureTrials(Path data) {
-        Path dir = testData();
-        Path map = dir.resolve("clinicaltrials/dhimmel-clintrials/DrugBank-DO-slim.tsv");
-        try {
-            java.util.Set<String> nodes = new java.util.HashSet<>();
-            for (String id : fixtureNodes(data)) {
-                nodes.add(id.substring(id.indexOf("::") + 2));
-            }
-            List<String> lines = Files.readAllLines(data.resolve(
-                    "clinicaltrials/dhimmel-clintrials/DrugBank-DO-slim.tsv"));
-            List<String> kept = new ArrayList<>(List.of(lines.get(0)));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cols = line.split("\t");
-                if (cols.length >= 4 && nodes.contains(cols[1].strip()) && nodes.contains(cols[3].strip())) {
-                    kept.add(line);
-                }
-            }
-            Files.createDirectories(map.getParent());
-            Files.write(map, kept);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
-    }
-
-    private void trainRanker(Path data, Path model) {
-        SplitPlan plan = SplitPlan.fromDataDirectory(data);
-        TrainingGraph graph = new Neo4jGraphExport(driver, null)
-                .export(plan, Neo4jGraphExport.DEFAULT_SOURCES, ProgressTracker.NULL);
-        KgeTrainingConfig kge = KgeTrainingConfig.quick().with(Map.of("dim", 16, "epochs", 3, "batchSize", 256,
-                "negatives", 32, "treatsOversample", 2, "patience", 2));
-        new RankerTrainer(new RankerTrainer.Options(kge, true, 0.4, Device.cpu(), "test"), ProgressTracker.NULL)
-                .train(graph, plan, model);
-    }
-
-    /**
-     * The tiny student committed under {@code src/test/resources/fixture-student}, distilled from the evidence teacher
-     * on this very fixture graph by {@link StudentFixtureGenerator} (training it here would take minutes on two
-     * busy cores).
-     */
-    private static void copyStudent(Path model) {
-        Path source = Path.of(System.getProperty("kedrec.repo.root", ".."), "plugin", "src", "test", "resources",
-                "fixture-student").toAbsolutePath().normalize();
-        Path target = model.resolve(LoadedModel.STUDENT_DIR);
-        if (!Files.isDirectory(source)) {
-            System.out.println("[TestDb] no fixture student at " + source + "; the model has a ranker only");
-            return;
-        }
-        try (Stream<Path> files = Files.list(source)) {
-            Files.createDirectories(target);
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(file.getFileName().toString()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy the fixture student from " + source, e);
-        }
     }
 
     private static void copyRankerOnly(Path model, Path target) {

@@ -2,7 +2,6 @@ package org.kedrec.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
@@ -22,12 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kedrec.core.data.DataDirectory;
-import org.kedrec.core.progress.ProgressTracker;
-import org.kedrec.core.split.SplitPlan;
 import org.kedrec.server.cli.CliRun;
-import org.kedrec.trainer.kge.KgeTrainingConfig;
-import org.kedrec.trainer.kge.RankerTrainer;
-import org.kedrec.trainer.kge.graph.Neo4jGraphExport;
+import org.kedrec.testkit.FixtureModel;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -82,12 +77,9 @@ class BrowserScreenshotIT {
     /** Explain needs a model that knows the pair: one epoch of a small ranker on the demo graph (quality aside). */
     private void trainAndLoadASmallRanker() throws Exception {
         Path data = DataDirectory.forTests(Assumptions::abort);
-        SplitPlan plan = SplitPlan.fromDataDirectory(data);
-        KgeTrainingConfig kge = KgeTrainingConfig.quick().with(Map.of("dim", 16, "epochs", 1, "batchSize", 2048,
-                "negatives", 16, "treatsOversample", 2, "patience", 2));
-        new RankerTrainer(new RankerTrainer.Options(kge, true, 0.4, Device.cpu(), "it"), ProgressTracker.NULL)
-                .train(new Neo4jGraphExport(driver, null).export(plan, Neo4jGraphExport.DEFAULT_SOURCES,
-                        ProgressTracker.NULL), plan, home.resolve("models/small"));
+        // The kit's tiny ranker, cut to one epoch with larger batches: the demo graph is 200 times the fixture.
+        FixtureModel.trainRanker(driver, data, home.resolve("models/small"), "it", FixtureModel.tinyRanker()
+                .with(Map.of("epochs", 1, "batchSize", 2048, "negatives", 16)));
         Files.write(home.resolve("conf/kedrec.conf"), List.of("kedrec.model.dir=models/small"));
         try (Session session = driver.session()) {
             assertThat(session.run("CALL kedrec.model.load() YIELD state RETURN state").single().get("state")

@@ -2,22 +2,14 @@ package org.kedrec.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,15 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kedrec.core.data.DataDirectory;
-import org.kedrec.core.progress.ProgressTracker;
-import org.kedrec.core.split.SplitPlan;
-import org.kedrec.importer.ImportOptions;
-import org.kedrec.importer.Importer;
-import org.kedrec.importer.OnError;
 import org.kedrec.server.cli.CliRun;
-import org.kedrec.trainer.kge.KgeTrainingConfig;
-import org.kedrec.trainer.kge.RankerTrainer;
-import org.kedrec.trainer.kge.graph.Neo4jGraphExport;
+import org.kedrec.testkit.FixtureGraph;
+import org.kedrec.testkit.FixtureModel;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -71,42 +57,10 @@ class PluginServerIT {
         driver = GraphDatabase.driver("bolt://127.0.0.1:" + BOLT, AuthTokens.none());
 
         Path data = DataDirectory.forTests(Assumptions::abort);
-        Path nodes = data.resolve("fixtures/hetionet-nodes-for-edges-10.tsv");
-        new Importer(driver, ImportOptions.defaults().withDataDirectory(data))
-                .importHetionet(nodes, data.resolve("hetionet-integrate/edges-10.sif"));
-        new Importer(driver, ImportOptions.defaults().withDataDirectory(data))
-                .importHetionet(nodes, inducedEdges(data, nodes, home.resolve("import/edges-induced.sif")));
-        new Importer(driver, ImportOptions.defaults().withDataDirectory(data).withOnError(OnError.SKIP))
-                .importPubmed(data.resolve("fixtures/CDR_sample.txt"));
-        SplitPlan plan = SplitPlan.fromDataDirectory(data);
-        KgeTrainingConfig kge = KgeTrainingConfig.quick().with(Map.of("dim", 16, "epochs", 3, "batchSize", 256,
-                "negatives", 32, "treatsOversample", 2, "patience", 2));
-        new RankerTrainer(new RankerTrainer.Options(kge, true, 0.4, Device.cpu(), "it"), ProgressTracker.NULL)
-                .train(new Neo4jGraphExport(driver, null).export(plan, Neo4jGraphExport.DEFAULT_SOURCES,
-                        ProgressTracker.NULL), plan, home.resolve("models/fixture"));
+        FixtureGraph.importInto(driver, data, home.resolve("import"), false);
+        FixtureModel.trainRanker(driver, data, home.resolve("models/fixture"), "it");
         // A relative path resolves against the server home.
         Files.write(home.resolve("conf/kedrec.conf"), List.of("kedrec.model.dir=models/fixture"));
-    }
-
-    /** The demo graph's edges between the fixture's nodes: enough complete metapaths for explanation paths. */
-    static Path inducedEdges(Path data, Path nodesFile, Path out) throws IOException {
-        Set<String> nodes = new HashSet<>();
-        List<String> lines = Files.readAllLines(nodesFile);
-        lines.subList(1, lines.size()).forEach(line -> nodes.add(line.split("\t")[0]));
-        List<String> kept = new ArrayList<>(List.of("source\tmetaedge\ttarget"));
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(data.resolve("derived/hetionet-v1.0-edges-demo.sif.gz"))), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] cols = line.split("\t");
-                if (cols.length == 3 && nodes.contains(cols[0]) && nodes.contains(cols[2])) {
-                    kept.add(line);
-                }
-            }
-        }
-        Files.createDirectories(out.getParent());
-        Files.write(out, kept);
-        return out;
     }
 
     @AfterAll
