@@ -2,34 +2,14 @@ package org.kedrec.plugin;
 
 import java.util.Map;
 import java.util.stream.Stream;
-import org.neo4j.graphdb.Transaction;
-import org.neo4j.internal.kernel.api.procs.ProcedureCallContext;
-import org.neo4j.logging.Log;
-import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Name;
 import org.neo4j.procedure.NotThreadSafe;
 import org.neo4j.procedure.Procedure;
-import org.neo4j.procedure.TerminationGuard;
 
 /** {@code CALL kedrec.explain('hypertension', 'Amlodipine')}: why one drug fits one disease. */
-public final class ExplainProc {
-    @Context
-    public Transaction tx;
-
-    @Context
-    public ModelService models;
-
-    @Context
-    public ProcedureCallContext callContext;
-
-    @Context
-    public TerminationGuard terminationGuard;
-
-    @Context
-    public Log log;
-
+public final class ExplainProc extends KedrecProcedure {
     @NotThreadSafe
     @Procedure(name = "kedrec.explain", mode = Mode.READ)
     @Description(Constants.EXPLAIN)
@@ -38,7 +18,6 @@ public final class ExplainProc {
             @Name(value = "drug", description = Constants.DRUG_ARG) String drug,
             @Name(value = "config", defaultValue = "{}", description = Constants.EXPLAIN_CONFIG)
                     Map<String, Object> config) {
-        return new KedrecCalls(tx, models, terminationGuard, log, callContext.databaseName())
-                .explain(disease, drug, config, RecommendProc.fields(callContext)).stream();
+        return calls().explain(disease, drug, config, yielded()).stream();
     }
 }

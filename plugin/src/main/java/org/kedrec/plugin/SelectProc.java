@@ -3,34 +3,14 @@ package org.kedrec.plugin;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.neo4j.graphdb.Transaction;
-import org.neo4j.internal.kernel.api.procs.ProcedureCallContext;
-import org.neo4j.logging.Log;
-import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Name;
 import org.neo4j.procedure.NotThreadSafe;
 import org.neo4j.procedure.Procedure;
-import org.neo4j.procedure.TerminationGuard;
 
 /** {@code CALL kedrec.select('hypertension', ['Amlodipine', 'Warfarin'])}: the paper's selection task. */
-public final class SelectProc {
-    @Context
-    public Transaction tx;
-
-    @Context
-    public ModelService models;
-
-    @Context
-    public ProcedureCallContext callContext;
-
-    @Context
-    public TerminationGuard terminationGuard;
-
-    @Context
-    public Log log;
-
+public final class SelectProc extends KedrecProcedure {
     @NotThreadSafe
     @Procedure(name = "kedrec.select", mode = Mode.READ)
     @Description(Constants.SELECT)
@@ -39,7 +19,6 @@ public final class SelectProc {
             @Name(value = "drugs", description = Constants.DRUGS_ARG) List<String> drugs,
             @Name(value = "config", defaultValue = "{}", description = Constants.SELECT_CONFIG)
                     Map<String, Object> config) {
-        return new KedrecCalls(tx, models, terminationGuard, log, callContext.databaseName())
-                .select(disease, drugs, config, RecommendProc.fields(callContext)).stream();
+        return calls().select(disease, drugs, config, yielded()).stream();
     }
 }

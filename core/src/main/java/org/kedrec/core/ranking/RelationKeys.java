@@ -11,6 +11,8 @@ import org.kedrec.core.ids.EntityKind;
 public final class RelationKeys {
     /** The relation the ranker scores. */
     public static final String TREATS = of(EntityKind.DRUG.label(), GraphSchema.TREATS, EntityKind.DISEASE.label());
+    /** Symptomatic relief: never a positive, never a hard negative of the ranker's evaluations. */
+    public static final String PALLIATES = of(EntityKind.DRUG.label(), GraphSchema.PALLIATES, EntityKind.DISEASE.label());
 
     private RelationKeys() {}
 

@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
-import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.core.ids.Curies;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.metrics.RankOutcome;
@@ -545,7 +544,7 @@ public final class KgeEvaluation {
                 palliates[d] = new BitSet(nc);
             }
             int treats = graph.relations().indexOf(RelationKeys.TREATS);
-            int palliate = graph.relations().indexOf(RelationKeys.of(EntityKind.DRUG.label(), GraphSchema.PALLIATES, EntityKind.DISEASE.label()));
+            int palliate = graph.relations().indexOf(RelationKeys.PALLIATES);
             Set<String> drugDiseaseEdges = new HashSet<>();
             for (int i = 0; i < graph.size(); i++) {
                 String h = grid.entities.id(graph.head(i));

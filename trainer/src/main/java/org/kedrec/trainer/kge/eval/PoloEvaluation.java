@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.kedrec.core.Messages;
-import org.kedrec.core.graph.GraphSchema;
-import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.metrics.RankOutcome;
 import org.kedrec.core.metrics.RankingMetrics;
 import org.kedrec.core.metrics.Roc;
@@ -502,7 +500,7 @@ public final class PoloEvaluation {
                 palliates[d] = new BitSet(nc);
             }
             int treats = graph.relations().indexOf(RelationKeys.TREATS);
-            int palliate = graph.relations().indexOf(RelationKeys.of(EntityKind.DRUG.label(), GraphSchema.PALLIATES, EntityKind.DISEASE.label()));
+            int palliate = graph.relations().indexOf(RelationKeys.PALLIATES);
             Set<String> drugDiseaseEdges = new HashSet<>();
             for (int i = 0; i < graph.size(); i++) {
                 Integer c = grid.drugColumn.get(grid.entities.id(graph.head(i)));
