@@ -78,23 +78,32 @@ public final class Metapaths {
      * from trials, {@code IN_ATC} and {@code IN_CATEGORY} from DrugBank), whose labels have no Hetionet letter, so
      * the names (stored in saved models) are given.
      */
-    public static final List<Metapath> EVIDENCE_SCORING = List.of(
-            Metapath.parse("CtrD", "Drug-IN_TRIAL_FOR->Disease"),
-            Metapath.parse("CrCtrD", "Drug-RESEMBLES-Drug-IN_TRIAL_FOR->Disease"),
-            Metapath.parse("CtrDrD", "Drug-IN_TRIAL_FOR->Disease-RESEMBLES-Disease"),
-            Metapath.parse("CbGbCtrD", "Drug-BINDS->Gene<-BINDS-Drug-IN_TRIAL_FOR->Disease"),
-            Metapath.parse("CiPCiCtrD", "Drug<-INCLUDES-PharmacologicClass-INCLUDES->Drug-IN_TRIAL_FOR->Disease"),
-            Metapath.parse("CtrDtCtD", "Drug-IN_TRIAL_FOR->Disease<-TREATS-Drug-TREATS->Disease"),
-            Metapath.parse("CtrDtrCtD", "Drug-IN_TRIAL_FOR->Disease<-IN_TRIAL_FOR-Drug-TREATS->Disease"),
-            Metapath.parse("CtrDtrCtrD", "Drug-IN_TRIAL_FOR->Disease<-IN_TRIAL_FOR-Drug-IN_TRIAL_FOR->Disease"),
-            Metapath.parse("Ca4CtD", "Drug-IN_ATC->AtcLevel4<-IN_ATC-Drug-TREATS->Disease"),
-            Metapath.parse("Ca3CtD", "Drug-IN_ATC->AtcLevel3<-IN_ATC-Drug-TREATS->Disease"),
-            Metapath.parse("Ca4CtrD", "Drug-IN_ATC->AtcLevel4<-IN_ATC-Drug-IN_TRIAL_FOR->Disease"),
-            Metapath.parse("Ca3CtrD", "Drug-IN_ATC->AtcLevel3<-IN_ATC-Drug-IN_TRIAL_FOR->Disease"),
-            Metapath.parse("CcCtD", "Drug-IN_CATEGORY->DrugCategory<-IN_CATEGORY-Drug-TREATS->Disease"),
-            Metapath.parse("CcCtrD", "Drug-IN_CATEGORY->DrugCategory<-IN_CATEGORY-Drug-IN_TRIAL_FOR->Disease"));
+    public static final List<Metapath> EVIDENCE_SCORING = named("""
+            CtrD        Drug-IN_TRIAL_FOR->Disease
+            CrCtrD      Drug-RESEMBLES-Drug-IN_TRIAL_FOR->Disease
+            CtrDrD      Drug-IN_TRIAL_FOR->Disease-RESEMBLES-Disease
+            CbGbCtrD    Drug-BINDS->Gene<-BINDS-Drug-IN_TRIAL_FOR->Disease
+            CiPCiCtrD   Drug<-INCLUDES-PharmacologicClass-INCLUDES->Drug-IN_TRIAL_FOR->Disease
+            CtrDtCtD    Drug-IN_TRIAL_FOR->Disease<-TREATS-Drug-TREATS->Disease
+            CtrDtrCtD   Drug-IN_TRIAL_FOR->Disease<-IN_TRIAL_FOR-Drug-TREATS->Disease
+            CtrDtrCtrD  Drug-IN_TRIAL_FOR->Disease<-IN_TRIAL_FOR-Drug-IN_TRIAL_FOR->Disease
+            Ca4CtD      Drug-IN_ATC->AtcLevel4<-IN_ATC-Drug-TREATS->Disease
+            Ca3CtD      Drug-IN_ATC->AtcLevel3<-IN_ATC-Drug-TREATS->Disease
+            Ca4CtrD     Drug-IN_ATC->AtcLevel4<-IN_ATC-Drug-IN_TRIAL_FOR->Disease
+            Ca3CtrD     Drug-IN_ATC->AtcLevel3<-IN_ATC-Drug-IN_TRIAL_FOR->Disease
+            CcCtD       Drug-IN_CATEGORY->DrugCategory<-IN_CATEGORY-Drug-TREATS->Disease
+            CcCtrD      Drug-IN_CATEGORY->DrugCategory<-IN_CATEGORY-Drug-IN_TRIAL_FOR->Disease
+            """);
 
     private Metapaths() {}
+
+    /** Metapaths from a table of lines {@code NAME NOTATION}. */
+    private static List<Metapath> named(String table) {
+        return table.lines().map(String::strip).filter(line -> !line.isEmpty()).map(line -> {
+            String[] columns = line.split("\\s+", 2);
+            return Metapath.parse(columns[0], columns[1]);
+        }).toList();
+    }
 
     /** The scoring metapaths, reusing the explaining one where a notation is in both lists. */
     private static List<Metapath> scoring(String... notations) {
