@@ -52,16 +52,7 @@ class ModelIntegrityTest {
         Path to = db.modelHome.resolve(name);
         TestDb.deleteTree(to);
         copies.add(to);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        TestDb.copyTree(from, to);
         return to;
     }
 

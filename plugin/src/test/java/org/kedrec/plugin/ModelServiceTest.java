@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.logging.NullLog;
@@ -56,7 +55,7 @@ class ModelServiceTest {
                     .message().doesNotContain(home.toString());
             assertThat(service.status("late").state()).isEqualTo("failed");
 
-            copyTree(TestDb.get().modelHome.resolve(TestDb.RANKER_ONLY), late);
+            TestDb.copyTree(TestDb.get().modelHome.resolve(TestDb.RANKER_ONLY), late);
             try (ModelService.ModelLease lease = service.acquire("", null)) {
                 assertThat(lease.model().name()).isEqualTo("late");
                 assertThat(lease.model().ranker().knowsDisease("DOID:10763")).isTrue();
@@ -73,7 +72,7 @@ class ModelServiceTest {
 
     @Test
     void aModelInUseIsClosedOnlyWhenItsLastCallEnds(@TempDir Path home) throws IOException {
-        copyTree(TestDb.get().modelHome.resolve(TestDb.RANKER_ONLY), home.resolve("models/a"));
+        TestDb.copyTree(TestDb.get().modelHome.resolve(TestDb.RANKER_ONLY), home.resolve("models/a"));
         try (ModelService service = service(home, "kedrec.model.dir=models/a")) {
             service.start();
             try (ModelService.ModelLease lease = service.acquire(null, null)) {
@@ -83,19 +82,6 @@ class ModelServiceTest {
             }
             try (ModelService.ModelLease lease = service.acquire(null, null)) {
                 assertThat(lease.model().ranker().scoreAll("DOID:10763").size()).isPositive();
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
             }
         }
     }

@@ -132,18 +132,25 @@ final class TestDb {
     }
 
     private static void copyRankerOnly(Path model, Path target) {
-        try (Stream<Path> files = Files.walk(model.resolve("ranker"))) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(model.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
+        try {
+            copyTree(model.resolve("ranker"), target.resolve("ranker"));
             Files.copy(model.resolve("model.json"), target.resolve("model.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the folder {@code from} with everything in it to {@code to}. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
         }
     }
 
