@@ -18,11 +18,11 @@ import org.kedrec.core.graph.GraphSchema;
  * without planning a 28-branch query (seconds after a server start) and without counting a node's degrees again on
  * every row that passes through it (the length-4 pathway metapath joined thousands of rows per call).
  *
- * <p>Each metapath is walked from both ends at once: from the drugs forwards and from the disease backwards, always
- * extending the side whose next step reaches fewer relationships, until both sides stop at the same position, where
- * the partial paths are joined on their shared node. Degrees are read once per node and metaedge per call. Each drug
- * keeps its best {@code perMetapath} paths per metapath, ordered as the query orders them (by the path-degree
- * product without the drug's own degree, best first, then by the node ids).
+ * <p>Each metapath is walked from both ends: from the drugs forwards and from the disease backwards, to the node
+ * where the query anchored at the disease joins ({@link #joinPosition}); the partial paths are joined on it. The
+ * disease's side is walked once for all drugs. Degrees are read only for the nodes of joined paths, once per node and
+ * metaedge per call. Each drug keeps its best {@code perMetapath} paths per metapath, ordered as the query orders
+ * them (by the path-degree product without the drug's own degree, best first, then by the node ids).
  *
  * <p>One per call: it caches degrees and ids of the caller's transaction. Not thread-safe.
  *
@@ -100,25 +100,25 @@ public final class PathTraversal<N> {
         return out;
     }
 
-    /** A partial path: positions {@code [from, to]} of {@code nodes} are set, and the steps between them. */
+    /**
+     * A partial path: positions {@code [from, to]} of {@code nodes} are set, and the directions of the steps between
+     * them. Degrees and score factors are filled when the chain first joins a path ({@link #score}): most chains of
+     * the disease's side never meet a drug's, and their nodes' degrees are never read.
+     */
     private static final class Chain {
         final Object[] nodes;
         final boolean[] dirs;
-        final long[] degrees;
-        final double[] factors;
+        long[] degrees;
+        double[] factors;
 
         Chain(int length) {
             nodes = new Object[length + 1];
             dirs = new boolean[length];
-            degrees = new long[2 * length];
-            factors = new double[length];
         }
 
         Chain(Chain from) {
             nodes = from.nodes.clone();
             dirs = from.dirs.clone();
-            degrees = from.degrees.clone();
-            factors = from.factors.clone();
         }
     }
 
@@ -189,20 +189,15 @@ public final class PathTraversal<N> {
         Chain end = new Chain(length);
         end.nodes[length] = disease;
         right.put(disease, new ArrayList<>(List.of(end)));
-        int a = 0;
-        int b = length;
-        while (a < b) {
-            if (left.isEmpty() || right.isEmpty()) {
-                return Map.of();
-            }
-            if (reach(left, metapath.steps().get(a), false) <= reach(right, metapath.steps().get(b - 1), true)) {
-                left = extendLeft(metapath, labels, left, a);
-                a++;
-            } else {
-                right = extendRight(metapath, labels, right, b);
-                b--;
-            }
+        int join = joinPosition(metapath);
+        for (int a = 0; a < join && !left.isEmpty(); a++) {
+            left = extendLeft(metapath, labels, left, a);
         }
+        for (int b = length; b > join && !right.isEmpty() && !left.isEmpty(); b--) {
+            // The last step back keeps only the chains that reach a node of the drugs' side.
+            right = extendRight(metapath, labels, right, b, b - 1 == join ? left.keySet() : null);
+        }
+        int a = join;
         Map<N, Top> best = new HashMap<>();
         for (Map.Entry<N, List<Chain>> meet : left.entrySet()) {
             List<Chain> rights = right.get(meet.getKey());
@@ -214,6 +209,8 @@ public final class PathTraversal<N> {
                     if (!distinctAcross(labels, l, r, a)) {
                         continue;
                     }
+                    score(metapath, labels, l, 0, a);
+                    score(metapath, labels, r, a, length);
                     // Multiplied left to right, as the query's `f0 * f1 * ...` is: the same doubles, the same order.
                     double score = (a > 0 ? l : r).factors[0];
                     for (int i = 1; i < length; i++) {
@@ -227,14 +224,17 @@ public final class PathTraversal<N> {
         return best;
     }
 
-    /** How many relationships the next step from this frontier meets (plain typed degrees): the cost of taking it. */
-    private long reach(Map<N, List<Chain>> frontier, Metapath.Step step, boolean backwards) {
-        Metapath.Direction direction = backwards ? reverse(step.direction()) : step.direction();
-        long total = 0;
-        for (Map.Entry<N, List<Chain>> entry : frontier.entrySet()) {
-            total += graph.degree(entry.getKey(), step.type(), direction, null) * entry.getValue().size();
+    /**
+     * Where the two sides meet: the position the path query anchored at the disease joins at
+     * ({@link PathQueries#diseaseJoinNode}, chosen by PROFILE on the demo graph), or the node before the disease's
+     * neighbour where that query let the planner choose (the drugs' side is the smaller there).
+     */
+    static int joinPosition(Metapath metapath) {
+        int join = PathQueries.diseaseJoinNode(metapath);
+        if (join <= 0) {
+            join = metapath.length() - 1;
         }
-        return total;
+        return Math.max(1, Math.min(metapath.length() - 1, join));
     }
 
     /** Extends every chain of {@code frontier} from position {@code at} to {@code at + 1}. */
@@ -243,14 +243,11 @@ public final class PathTraversal<N> {
             int at) {
         Metapath.Step step = metapath.steps().get(at);
         String type = step.type();
-        String uLabel = labels.get(at);
         String vLabel = labels.get(at + 1);
         Map<N, List<Chain>> next = new LinkedHashMap<>();
         for (Map.Entry<N, List<Chain>> entry : frontier.entrySet()) {
             N u = entry.getKey();
-            long du = degree(u, type, step.direction(), uLabel, vLabel);
             graph.expand(u, type, step.direction(), vLabel, (v, uIsStart) -> {
-                long dv = degree(v, type, reverse(step.direction()), vLabel, uLabel);
                 boolean dir = switch (step.direction()) {
                     case OUT -> true;
                     case IN -> false;
@@ -262,7 +259,7 @@ public final class PathTraversal<N> {
                     }
                     Chain longer = new Chain(chain);
                     longer.nodes[at + 1] = v;
-                    set(longer, at, dir, du, dv);
+                    longer.dirs[at] = dir;
                     next.computeIfAbsent(v, x -> new ArrayList<>()).add(longer);
                 }
             });
@@ -270,22 +267,25 @@ public final class PathTraversal<N> {
         return next;
     }
 
-    /** Extends every chain of {@code frontier} from position {@code at} back to {@code at - 1}. */
+    /**
+     * Extends every chain of {@code frontier} from position {@code at} back to {@code at - 1}, to the nodes in
+     * {@code only} when it is not null.
+     */
     @SuppressWarnings("unchecked")
     private Map<N, List<Chain>> extendRight(Metapath metapath, List<String> labels, Map<N, List<Chain>> frontier,
-            int at) {
+            int at, Set<N> only) {
         int i = at - 1;
         Metapath.Step step = metapath.steps().get(i);
         String type = step.type();
         String uLabel = labels.get(i);
-        String vLabel = labels.get(at);
         int length = metapath.length();
         Map<N, List<Chain>> next = new LinkedHashMap<>();
         for (Map.Entry<N, List<Chain>> entry : frontier.entrySet()) {
             N v = entry.getKey();
-            long dv = degree(v, type, reverse(step.direction()), vLabel, uLabel);
             graph.expand(v, type, reverse(step.direction()), uLabel, (u, vIsStart) -> {
-                long du = degree(u, type, step.direction(), uLabel, vLabel);
+                if (only != null && !only.contains(u)) {
+                    return;
+                }
                 boolean dir = switch (step.direction()) {
                     case OUT -> true;
                     case IN -> false;
@@ -297,7 +297,7 @@ public final class PathTraversal<N> {
                     }
                     Chain longer = new Chain(chain);
                     longer.nodes[i] = u;
-                    set(longer, i, dir, du, dv);
+                    longer.dirs[i] = dir;
                     next.computeIfAbsent(u, x -> new ArrayList<>()).add(longer);
                 }
             });
@@ -305,12 +305,26 @@ public final class PathTraversal<N> {
         return next;
     }
 
-    private void set(Chain chain, int step, boolean dir, long du, long dv) {
-        chain.dirs[step] = dir;
-        chain.degrees[2 * step] = du;
-        chain.degrees[2 * step + 1] = dv;
-        // The drug's own degree scales all of its paths of a metapath alike; the query leaves it out of the order.
-        chain.factors[step] = step == 0 ? Math.pow(dv, -damping) : Math.pow((double) (du * dv), -damping);
+    /** Fills the degrees and score factors of the steps {@code [from, to)} of {@code chain}, once. */
+    @SuppressWarnings("unchecked")
+    private void score(Metapath metapath, List<String> labels, Chain chain, int from, int to) {
+        if (chain.degrees != null) {
+            return;
+        }
+        int length = metapath.length();
+        chain.degrees = new long[2 * length];
+        chain.factors = new double[length];
+        for (int step = from; step < to; step++) {
+            Metapath.Step s = metapath.steps().get(step);
+            long du = degree((N) chain.nodes[step], s.type(), s.direction(), labels.get(step), labels.get(step + 1));
+            long dv = degree((N) chain.nodes[step + 1], s.type(), reverse(s.direction()), labels.get(step + 1),
+                    labels.get(step));
+            chain.degrees[2 * step] = du;
+            chain.degrees[2 * step + 1] = dv;
+            // The drug's own degree scales all of its paths of a metapath alike; the query leaves it out of the
+            // order.
+            chain.factors[step] = step == 0 ? Math.pow(dv, -damping) : Math.pow((double) (du * dv), -damping);
+        }
     }
 
     /** Paths are simple: {@code node} may not already stand at a position {@code [from, to]} of the same label. */
