@@ -6,6 +6,9 @@ import java.util.Map;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.logging.Log;
 
@@ -14,7 +17,8 @@ import org.neo4j.logging.Log;
  * default database is available, calls {@code kedrec.recommend} (every column, with the teacher's rationale) and
  * {@code kedrec.explain} (paths of length 4) for a few diseases the model knows, so that Neo4j has planned the
  * evidence queries (planning is most of a cold call: seconds on two busy cores) and the JIT has compiled the path
- * walk before a user asks. On a thread of its own; read only; a failure is logged and changes nothing.
+ * walk before a user asks, after reading the whole store once into the page cache. On a thread of its own; read only;
+ * a failure is logged and changes nothing.
  */
 final class PlanWarmer {
     /** Diseases warmed: a few, so the JIT sees varied graph neighbourhoods, in well under the load time. */
@@ -42,6 +46,7 @@ final class PlanWarmer {
                 log.info("KEDRec: query plans not warmed: database `%s` did not become available", database);
                 return;
             }
+            long records = touchStore(db);
             List<String[]> pairs = pairs(db, model);
             for (String[] pair : pairs) {
                 for (String rationale : List.of("none", "teacher")) {
@@ -49,12 +54,39 @@ final class PlanWarmer {
                 }
                 db.executeTransactionally(EXPLAIN, Map.of("disease", pair[0], "drug", pair[1]));
             }
-            log.info("KEDRec: query plans warmed with model `%s` (%d diseases) in %d ms", model.name(), pairs.size(),
-                    (System.nanoTime() - start) / 1_000_000);
+            log.info("KEDRec: query plans warmed with model `%s` (%d diseases, %d nodes and relationships read) in %d "
+                    + "ms", model.name(), pairs.size(), records, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             // Warming is an optimisation: the first user call then plans the queries itself, as before.
             log.info("KEDRec: query plans not warmed: %s", e.getMessage());
         }
+    }
+
+    /**
+     * Reads every node (labels, properties, degrees) and relationship once, so that the first call for a hub disease
+     * finds the store in the page cache: after a start, the first recommendation for hypertension took 6.5 s on the
+     * loaded machine while a disease whose neighbourhood the warm-up had read took 1.9 s. The demo store is 62 MB.
+     */
+    private static long touchStore(GraphDatabaseService db) {
+        long records = 0;
+        try (Transaction tx = db.beginTx()) {
+            try (ResourceIterable<Node> nodes = tx.getAllNodes()) {
+                for (Node node : nodes) {
+                    node.getLabels();
+                    node.getAllProperties();
+                    node.getDegree();
+                    records++;
+                }
+            }
+            try (ResourceIterable<Relationship> relationships = tx.getAllRelationships()) {
+                for (Relationship relationship : relationships) {
+                    relationship.getType();
+                    relationship.getEndNode();
+                    records++;
+                }
+            }
+        }
+        return records;
     }
 
     /** A few (disease, drug) ids the model knows that are in the graph. */
