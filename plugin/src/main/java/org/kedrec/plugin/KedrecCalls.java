@@ -10,6 +10,7 @@ import org.kedrec.core.Messages;
 import org.kedrec.core.explain.EvidenceItem;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.explain.GraphPath;
+import org.kedrec.core.explain.PathTraversal;
 import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.lm.StudentModel;
@@ -59,6 +60,19 @@ final class KedrecCalls {
         this.lookup = new EntityLookup(tx, models.lookups(), database);
     }
 
+    /**
+     * The explanation layer over this call's transaction: trials and publications by query, paths by walking the
+     * graph ({@link PathTraversal}; the same paths as the query, without its planning and per-row degree counts).
+     */
+    private Explainer explainer() {
+        TxPathGraph graph = new TxPathGraph(tx);
+        return new Explainer(new TxCypherRunner(tx), (disease, drugs, metapaths, perMetapath, damping) -> {
+            TxPathGraph.WALKS.incrementAndGet();
+            return new PathTraversal<>(graph, damping, List.of())
+                    .candidatesForDisease(disease, drugs, metapaths, perMetapath);
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------- recommend
 
     List<RecommendResult> recommend(String diseaseInput, Map<String, Object> configMap, Set<String> fields) {
@@ -76,7 +90,7 @@ final class KedrecCalls {
                     fields.contains("rationale") ? config.rationale() : RationaleMode.NONE);
             StudentModel student = needs.rationale() == RationaleMode.STUDENT ? model.requireStudent() : null;
             guard.check();
-            List<Explainer.Explanation> explanations = new Explainer(new TxCypherRunner(tx)).explainEach(
+            List<Explainer.Explanation> explanations = explainer().explainEach(
                     diseaseId, Nodes.name(disease), picked.stream().map(Picked::candidate).toList(),
                     config.pathsPerDrug(), config.maxPathLength(), config.pathOptions(), needs, student);
             List<RecommendResult> rows = new ArrayList<>();
@@ -191,7 +205,7 @@ final class KedrecCalls {
             Explainer.Needs needs = new Explainer.Needs(true, fields.contains("evidence"),
                     fields.contains("rationale") ? config.rationale() : RationaleMode.NONE);
             StudentModel student = needs.rationale() == RationaleMode.STUDENT ? model.requireStudent() : null;
-            Explainer.Explanation explanation = new Explainer(new TxCypherRunner(tx)).explainEach(diseaseId,
+            Explainer.Explanation explanation = explainer().explainEach(diseaseId,
                     Nodes.name(disease), List.of(new Explainer.Candidate(drugId, Nodes.name(drug))), config.paths(),
                     config.maxPathLength(), config.pathOptions(), needs, student).get(0);
             List<Map<String, Object>> evidence =
@@ -260,7 +274,7 @@ final class KedrecCalls {
                 }
             }
             guard.check();
-            CandidateSelector.Outcome outcome = CandidateSelector.select(new Explainer(new TxCypherRunner(tx)),
+            CandidateSelector.Outcome outcome = CandidateSelector.select(explainer(),
                     diseaseId, Nodes.name(disease), candidates, config.pathsPerDrug(), config.maxPathLength(),
                     model.student(), rankerScores, mode);
             if (CandidateSelector.BY_RANKER.equals(outcome.selectedBy())) {

@@ -3,6 +3,7 @@ package org.kedrec.plugin;
 import java.nio.file.Path;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.extension.ExtensionFactory;
 import org.neo4j.kernel.extension.ExtensionType;
@@ -30,6 +31,8 @@ public final class ModelExtensionFactory extends ExtensionFactory<ModelExtension
         Config config();
 
         LogService logService();
+
+        DatabaseManagementService databaseManagementService();
     }
 
     public ModelExtensionFactory() {
@@ -53,7 +56,9 @@ public final class ModelExtensionFactory extends ExtensionFactory<ModelExtension
 
             @Override
             public void start() {
-                service.start();
+                String database = dependencies.config().get(GraphDatabaseSettings.initial_default_database);
+                service.start(model -> PlanWarmer.warmLater(dependencies.databaseManagementService(), database, model,
+                        dependencies.logService().getUserLog(PlanWarmer.class)));
             }
 
             @Override

@@ -70,6 +70,14 @@ public final class ModelService implements AutoCloseable {
 
     /** Logs the settings and starts loading the default model, if one is configured. */
     public void start() {
+        start(model -> {});
+    }
+
+    /**
+     * {@link #start()}, and once the default model has loaded, hands it to {@code whenLoaded} (on the loader's
+     * completion, not on a caller's thread): the extension warms the query plans with it.
+     */
+    public void start(java.util.function.Consumer<LoadedModel> whenLoaded) {
         KedrecSettings current = settings;
         current.problems().forEach(problem -> log.warn("KEDRec: %s", problem));
         if (current.modelDir() == null) {
@@ -89,6 +97,7 @@ public final class ModelService implements AutoCloseable {
             } else {
                 log.info("KEDRec: model `%s` loaded in %d ms on %s (%s)", name, model.loadMillis(), model.device(),
                         model.engine());
+                whenLoaded.accept(model);
             }
         });
     }

@@ -54,6 +54,50 @@ class PathQueryFormsTest {
         assertThat(finder.settings().metapaths()).isEqualTo(Metapaths.DEFAULT);
     }
 
+    /**
+     * The plugin walks the graph instead of running the query anchored at the disease: the very same candidate
+     * paths (ids, names, directions, degrees, scores) in the very same order, for every metapath up to length 4 and
+     * for several paths per metapath.
+     */
+    @Test
+    void theWalkFindsWhatTheQueryFinds() {
+        List<String> diseases = db.run("MATCH (d:Disease) RETURN d.id AS id ORDER BY id").stream()
+                .map(r -> r.get("id").asString()).toList();
+        List<String> drugs = db.run("MATCH (c:Drug) RETURN c.id AS id ORDER BY id").stream()
+                .map(r -> r.get("id").asString()).toList();
+        int paths = 0;
+        java.util.Set<String> metapathsSeen = new java.util.HashSet<>();
+        for (int perMetapath : new int[] {1, 10}) {
+            List<org.kedrec.core.graph.Metapath> catalogue = org.kedrec.core.serving.Explainer.metapaths(4);
+            PathFinder finder = new PathFinder(new DriverCypherRunner(db.driver, null),
+                    new PathFinder.Settings(catalogue, perMetapath, 1, org.kedrec.core.explain.PathScorer.DAMPING));
+            for (int i = perMetapath % 3; i < diseases.size(); i += 3) {
+                String disease = diseases.get(i);
+                List<String> some = new ArrayList<>();
+                for (int j = i % 5; j < drugs.size(); j += 5) {
+                    some.add(drugs.get(j));
+                }
+                some.add("DB:not-in-the-graph");
+                Map<String, List<GraphPath>> byQuery = finder.findCandidatesForDisease(disease, some, List.of());
+                Map<String, List<GraphPath>> byWalk;
+                try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
+                    byWalk = new org.kedrec.core.explain.PathTraversal<>(new TxPathGraph(tx),
+                            org.kedrec.core.explain.PathScorer.DAMPING, List.of())
+                            .candidatesForDisease(disease, some, catalogue, perMetapath);
+                }
+                assertThat(byWalk).as(disease + " " + perMetapath).isEqualTo(byQuery);
+                for (List<GraphPath> list : byWalk.values()) {
+                    paths += list.size();
+                    list.forEach(p -> metapathsSeen.add(p.metapath()));
+                }
+            }
+        }
+        assertThat(paths).as("the comparison saw paths").isGreaterThan(500);
+        // The fixture graph has no paths of CbGeAlD, CbGcGaD and CbGr>GaD (25 of the 28 metapaths had paths when
+        // every other disease was compared).
+        assertThat(metapathsSeen).as("metapaths that had paths").hasSizeGreaterThanOrEqualTo(22);
+    }
+
     @Test
     void theDiseaseAnchoredEvidenceQueriesFindWhatThePairQueriesFind() {
         EvidenceFinder finder = new EvidenceFinder(new DriverCypherRunner(db.driver, null));

@@ -152,6 +152,7 @@ class PluginServerIT {
         assertThat(json.getAsJsonObject("clients8").get("clients").getAsInt()).isEqualTo(8);
         assertThat(json.getAsJsonObject("clients1Teacher").get("rationale").getAsString()).isEqualTo("teacher");
         assertThat(json.get("diseases").getAsInt()).isEqualTo(60);
+        assertThat(json.get("firstCallMs").getAsDouble()).as("firstCallMs").isPositive();
         assertThat(bench.out()).contains("Report: " + report);
     }
 

@@ -18,6 +18,7 @@ import org.kedrec.core.explain.GraphPath;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.explain.PathFinder;
+import org.kedrec.core.explain.PathSource;
 import org.kedrec.core.explain.PathKind;
 import org.kedrec.core.explain.PathKinds;
 import org.kedrec.core.explain.PathOrder;
@@ -121,9 +122,17 @@ public final class Explainer {
     }
 
     private final CypherRunner runner;
+    private final PathSource pathSource;
 
+    /** Paths, trials and publications all through {@code runner}'s queries. */
     public Explainer(CypherRunner runner) {
+        this(runner, PathSource.query(runner));
+    }
+
+    /** Paths from {@code pathSource} (the plugin walks the graph), trials and publications through {@code runner}. */
+    public Explainer(CypherRunner runner, PathSource pathSource) {
         this.runner = runner;
+        this.pathSource = pathSource;
     }
 
     /** The metapaths of the default catalogue up to {@code maxPathLength} relationships (2 to 4). */
@@ -297,10 +306,9 @@ public final class Explainer {
         }
         // Every query is anchored at the disease: its side of the paths and its trials and publications are read
         // once per call, not once per drug (the pair forms the dataset builder uses cost 2x to 40x more here).
-        PathFinder paths = new PathFinder(runner, new PathFinder.Settings(
-                metapaths(maxPathLength), pathsPerDrug, 1, PathScorer.DAMPING));
         Map<String, List<GraphPath>> found = new LinkedHashMap<>();
-        paths.findCandidatesForDisease(diseaseId, drugIds, List.of()).forEach((drug, candidates) -> found.put(drug,
+        pathSource.candidatesForDisease(diseaseId, drugIds, metapaths(maxPathLength), pathsPerDrug,
+                PathScorer.DAMPING).forEach((drug, candidates) -> found.put(drug,
                 PathRanking.rank(candidates, pathsPerDrug, pathOptions.order(), pathOptions.kinds(),
                         pathOptions.weights())));
         if (!evidence) {

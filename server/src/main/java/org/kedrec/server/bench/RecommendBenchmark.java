@@ -103,6 +103,21 @@ public final class RecommendBenchmark {
                 .get("id").asString();
     }
 
+    /**
+     * The latency in milliseconds of one call for {@code disease} without a rationale, every column read: run
+     * before any other recommend call of the benchmark, right after {@code kedrec server start}, it is the first call
+     * after a start (the plugin warms its queries when the model loads; this shows whether that sufficed).
+     */
+    public double firstCallMs(String disease) {
+        try (Session session = driver.session()) {
+            Map<String, Object> params = Map.of("disease", disease, "k", (long) settings.k(),
+                    "pathsPerDrug", (long) settings.pathsPerDrug(), "rationale", "none");
+            long t0 = System.nanoTime();
+            session.run(QUERY, params).list();
+            return round((System.nanoTime() - t0) / 1e6);
+        }
+    }
+
     /** Warm-up, then the measured run of one scenario. */
     public Scenario run(String rationale, int clients) {
         // The first calls after a start plan the queries (seconds on two busy cores) whatever the warm-up time, so

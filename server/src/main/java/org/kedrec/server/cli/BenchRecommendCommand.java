@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "recommend",
         description = {
-            "Measure kedrec.recommend over Bolt on a running server with a graph and a loaded model: latency "
+            "Measure kedrec.recommend over Bolt on a running server with a graph and a loaded model: the first "
+                    + "call's latency (the first after a start when run right after `kedrec server start`), latency "
                     + "p50/p99 and calls per second for 1 and for N concurrent clients without a rationale, and for "
                     + "1 client with the teacher's rationale. Writes a JSON report.",
             ""
@@ -82,6 +83,9 @@ public final class BenchRecommendCommand implements Callable<Integer> {
                     diseases.size(), k, paths));
             RecommendBenchmark bench = new RecommendBenchmark(driver, settings, diseases,
                     line -> KedrecCli.say(spec, line));
+            // Before any other recommend call: right after `kedrec server start` this is the first call after a start.
+            double firstCallMs = bench.firstCallMs(diseases.get(0));
+            KedrecCli.say(spec, Messages.format("  first call (%s): %.1f ms", diseases.get(0), firstCallMs));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("startedAt", Instant.now().toString());
             out.put("uri", uri);
@@ -95,6 +99,8 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             out.put("graph", graph);
             out.put("processors", Runtime.getRuntime().availableProcessors());
             out.put("loadAverageBefore", BenchMachine.loadAverage());
+            out.put("firstCallMs", firstCallMs);
+            out.put("firstCallDisease", diseases.get(0));
             out.put("clients1", bench.run("none", 1).toMap());
             out.put("clients" + clients, bench.run("none", clients).toMap());
             out.put("clients1Teacher", bench.run("teacher", 1).toMap());

@@ -1,0 +1,44 @@
+package org.kedrec.core.explain;
+
+import org.kedrec.core.graph.Metapath;
+
+/**
+ * Read access to a property graph for {@link PathTraversal}: node lookup by label and id, typed expansion and typed
+ * degrees, as a graph database's own API offers them (the plugin implements it over Neo4j's Core API on the
+ * procedure's transaction; core never sees a Neo4j class). {@code N} is the database's node handle; it must have
+ * value equality and a hash code, as Neo4j's {@code Node} has.
+ *
+ * @param <N> the node handle
+ */
+public interface PathGraph<N> {
+    /** The node with {@code label} whose {@code id} property is {@code id}, or null when there is none. */
+    N find(String label, String id);
+
+    /**
+     * Calls {@code visitor} once per relationship of {@code type} at {@code node} in {@code direction} (seen from
+     * {@code node}) whose other end has {@code otherLabel}.
+     */
+    void expand(N node, String type, Metapath.Direction direction, String otherLabel, Neighbour<N> visitor);
+
+    /**
+     * The number of relationships of {@code type} at {@code node} in {@code direction}; with {@code otherLabel}
+     * not null, only those whose other end has that label.
+     */
+    long degree(N node, String type, Metapath.Direction direction, String otherLabel);
+
+    /** The node's {@code id} property (its CURIE), as a string. */
+    String id(N node);
+
+    /** The node's {@code name} property as a string, or null. */
+    String name(N node);
+
+    /** One relationship met by {@link #expand}. */
+    @FunctionalInterface
+    interface Neighbour<N> {
+        /**
+         * @param other the node at the other end
+         * @param nodeIsStart whether the expanded node is the relationship's start node
+         */
+        void accept(N other, boolean nodeIsStart);
+    }
+}

@@ -1,0 +1,107 @@
+package org.kedrec.plugin;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kedrec.core.graph.Metapath;
+import org.kedrec.core.explain.PathGraph;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.ResourceIterable;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * Core's {@link PathGraph} over the procedure's own transaction, through Neo4j's Core API: the explanation paths are
+ * walked relationship by relationship (typed degrees read from the node's relationship groups) instead of planning
+ * and running the path query. One per call (a transaction is not thread-safe).
+ */
+final class TxPathGraph implements PathGraph<Node> {
+    /** Path walks since the server started: the tests read it, as they read {@link TxCypherRunner#QUERIES}. */
+    static final AtomicLong WALKS = new AtomicLong();
+
+    private final Transaction tx;
+    private final Map<String, Label> labels = new HashMap<>();
+    private final Map<String, RelationshipType> types = new HashMap<>();
+
+    TxPathGraph(Transaction tx) {
+        this.tx = tx;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Node find(String label, String id) {
+        // Like the query's `{id: ...}` match: the first node if an import left duplicates, never an exception.
+        try (ResourceIterator<Node> found = tx.findNodes(label(label), "id", id)) {
+            return found.hasNext() ? found.next() : null;
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void expand(Node node, String type, Metapath.Direction direction, String otherLabel,
+            Neighbour<Node> visitor) {
+        Label label = label(otherLabel);
+        Direction neo = direction(direction);
+        try (ResourceIterable<Relationship> relationships = node.getRelationships(neo, type(type))) {
+            for (Relationship relationship : relationships) {
+                Node other = relationship.getOtherNode(node);
+                if (other.hasLabel(label)) {
+                    boolean nodeIsStart = neo == Direction.OUTGOING
+                            || (neo == Direction.BOTH && relationship.getStartNode().equals(node));
+                    visitor.accept(other, nodeIsStart);
+                }
+            }
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public long degree(Node node, String type, Metapath.Direction direction, String otherLabel) {
+        if (otherLabel == null) {
+            return node.getDegree(type(type), direction(direction));
+        }
+        Label label = label(otherLabel);
+        long count = 0;
+        try (ResourceIterable<Relationship> relationships = node.getRelationships(direction(direction), type(type))) {
+            for (Relationship relationship : relationships) {
+                if (relationship.getOtherNode(node).hasLabel(label)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String id(Node node) {
+        return String.valueOf(node.getProperty("id", null));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String name(Node node) {
+        Object name = node.getProperty("name", null);
+        return name == null ? null : String.valueOf(name);
+    }
+
+    private Label label(String name) {
+        return labels.computeIfAbsent(name, Label::label);
+    }
+
+    private RelationshipType type(String name) {
+        return types.computeIfAbsent(name, RelationshipType::withName);
+    }
+
+    private static Direction direction(Metapath.Direction direction) {
+        return switch (direction) {
+            case OUT -> Direction.OUTGOING;
+            case IN -> Direction.INCOMING;
+            case BOTH -> Direction.BOTH;
+        };
+    }
+}
