@@ -16,8 +16,9 @@ import java.util.Set;
  * words between two entities come from the path's own template, names are copied from the evidence, trials are
  * described by their own record, so it cannot join a drug to a gene with "resembles" or make a trial a class.
  *
- * <p>Units, for the selected candidate {@code S}: path sentences ({@code S c1.} and {@code S c1; it also c2.} for two
- * different clauses, each clause a path item's {@link ClaimGrammar} words and its slot; one such sentence), its
+ * <p>Units, for the selected candidate {@code S}: path sentences ({@code S c1.} and {@code S c1; it also c2.}, c1 and c2 the two strongest
+ * paths by the teacher's order (mechanism first, then score, one per metapath), each clause a path item's
+ * {@link ClaimGrammar} words and its slot; one such sentence), its
  * trial and its
  * publication sentences as the teacher writes them (subject {@code S}, or {@code It} right after a unit about
  * {@code S}), the no-evidence sentence when it has none; for every other candidate the teacher's contrast
@@ -57,26 +58,36 @@ public final class ClaimBank {
             List<EvidenceItem> paths = ofKind(own, EvidenceKind.PATH);
             List<String> clauses = new ArrayList<>();
             List<String> slots = new ArrayList<>();
-            for (EvidenceItem path : paths) {
+            List<String> metapaths = new ArrayList<>();
+            // The paths in the teacher's stated order (mechanism first, then by score, one per metapath): a free
+            // choice among them let the student cite a weaker path before a stronger one, true but not the
+            // teacher's argument, and that cost a third of the claims it should have reproduced.
+            for (EvidenceItem path : EvidenceTeacher.mechanismFirst(paths)) {
                 if (path.nodes().size() < 2) {
                     continue; // an item without its nodes (hand-made, or from another tool) cannot be verbalised
+                }
+                if (metapaths.contains(path.metapath())) {
+                    continue;
                 }
                 String clause = EvidenceTeacher.verbalise(path, seen);
                 if (!clauses.contains(clause)) {
                     clauses.add(clause);
                     slots.add(path.slot());
+                    metapaths.add(path.metapath());
+                }
+                if (clauses.size() == EvidenceTeacher.PATH_REASONS) {
+                    break;
                 }
             }
-            // One path sentence per rationale, as the teacher writes it: a run-on list of paths is not an argument.
-            for (int a = 0; a < clauses.size(); a++) {
-                units.add(unit(s + " " + clauses.get(a) + " " + slots.get(a) + ".", s, false, Set.of(slots.get(a)),
+            // One path sentence per rationale, as the teacher writes it: the strongest path, or the two strongest
+            // in that order.
+            if (!clauses.isEmpty()) {
+                units.add(unit(s + " " + clauses.get(0) + " " + slots.get(0) + ".", s, false, Set.of(slots.get(0)),
                         "paths"));
-                for (int b = 0; b < clauses.size(); b++) {
-                    if (b != a) {
-                        units.add(unit(s + " " + clauses.get(a) + " " + slots.get(a) + "; it also " + clauses.get(b)
-                                + " " + slots.get(b) + ".", s, false, Set.of(slots.get(a), slots.get(b)), "paths"));
-                    }
-                }
+            }
+            if (clauses.size() > 1) {
+                units.add(unit(s + " " + clauses.get(0) + " " + slots.get(0) + "; it also " + clauses.get(1) + " "
+                        + slots.get(1) + ".", s, false, Set.of(slots.get(0), slots.get(1)), "paths"));
             }
             List<EvidenceItem> trials = ofKind(own, EvidenceKind.TRIAL);
             if (!trials.isEmpty()) {

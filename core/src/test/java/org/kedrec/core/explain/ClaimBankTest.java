@@ -28,9 +28,13 @@ class ClaimBankTest {
     void letsTheStudentChooseOrderAndContentButNotTheRelations() {
         ExpRxRecExample example = ExplainFixtures.example(Variant.BOTH);
         ClaimBank bank = ClaimBank.of(example, example.evidence());
-        // Another order, fewer sentences, the other path first: all true, all allowed.
-        assertThat(bank.acceptsEnd(utf8("[C2]. [C2] resembles Nifedipine, which treats [D] [E3]. It is mentioned "
+        // Another order, fewer sentences, one path instead of two: all true, all allowed.
+        assertThat(bank.acceptsEnd(utf8("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]. It is mentioned "
                 + "with [D] in PMID 12345678 [E6]."))).isTrue();
+        // Paths go strongest first by the teacher's stated order (mechanism first): the weaker one alone, or before
+        // the stronger, is true but not the argument the teacher makes, so the student does not write it.
+        assertThat(bank.acceptsPrefix(utf8("[C2]. [C2] resembles Nifedipine, which treats [D] [E3]."))).isFalse();
+        assertThat(bank.acceptsPrefix(utf8("[C2]. [C2] resembles Nifedipine"))).isFalse();
         assertThat(bank.acceptsEnd(utf8("[C2]. [C1] is linked to [D] [E1] but has no trial or publication for it. "
                 + "[C2] binds CACNA1C, a gene associated with [D] [E2]."))).isTrue();
         // A drug does not resemble a gene; a gene from the other candidate's path is not this path's.
