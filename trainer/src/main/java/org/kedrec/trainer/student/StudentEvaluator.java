@@ -107,6 +107,26 @@ public final class StudentEvaluator {
     public static Map<String, Object> rationales(StudentModel model, List<ExpRxRecExample> examples,
                                                  GenerationOptions options, EntityLexicon lexicon,
                                                  List<Map<String, Object>> samples, int sampleCount) {
+        return rationales(model, examples, options, lexicon, samples, sampleCount, -1);
+    }
+
+    /**
+     * As above, with the samples drawn at random ({@code sampleSeed} at least 0) from the examples rather than the
+     * first ones, so the rationales shown in the docs are not picked by hand.
+     */
+    public static Map<String, Object> rationales(StudentModel model, List<ExpRxRecExample> examples,
+                                                 GenerationOptions options, EntityLexicon lexicon,
+                                                 List<Map<String, Object>> samples, int sampleCount,
+                                                 long sampleSeed) {
+        java.util.Set<Integer> sampled = new java.util.HashSet<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        if (sampleSeed >= 0) {
+            java.util.Collections.shuffle(order, new Random(sampleSeed));
+        }
+        sampled.addAll(order.subList(0, Math.min(sampleCount, order.size())));
         double rouge = 0;
         long mentions = 0;
         long supported = 0;
@@ -142,9 +162,10 @@ public final class StudentEvaluator {
             latencies[i] = rationale.millis();
             finished += rationale.finished() ? 1 : 0;
             agree += rationale.candidate() == example.label() ? 1 : 0;
-            if (samples.size() < sampleCount) {
+            if (sampled.contains(i)) {
                 Map<String, Object> sample = new LinkedHashMap<>();
                 sample.put("id", example.id());
+                sample.put("selectedRight", rationale.candidate() == example.label());
                 sample.put("teacher", reference);
                 sample.put("student", rationale.textWithSlots());
                 sample.put("restored", rationale.text());
