@@ -191,6 +191,78 @@ public final class ClaimBank {
         return false;
     }
 
+    /**
+     * The bytes every acceptable continuation of {@code bytes} starts with: inside a unit whose choice is made, the
+     * rest of it up to where the units still possible part ways; empty where the model has a choice (the selection,
+     * the next unit, the end) or {@code bytes} is not a valid prefix. A decoder may append these without asking the
+     * model, since the grammar leaves it nothing to choose there.
+     */
+    public byte[] forced(byte[] bytes) {
+        for (Map.Entry<String, byte[]> opening : openings.entrySet()) {
+            byte[] open = opening.getValue();
+            if (bytes.length < open.length || !same(bytes, 0, open, 0, open.length)) {
+                continue;
+            }
+            List<byte[]> rests = new ArrayList<>();
+            if (!collect(bytes, open.length, opening.getKey(), bySelection.get(opening.getKey()), new HashSet<>(),
+                    new HashSet<>(), rests) || rests.isEmpty()) {
+                return new byte[0];
+            }
+            byte[] common = rests.get(0);
+            int length = common.length;
+            for (byte[] rest : rests) {
+                int k = 0;
+                while (k < length && k < rest.length && rest[k] == common[k]) {
+                    k++;
+                }
+                length = k;
+            }
+            return Arrays.copyOf(common, length);
+        }
+        return new byte[0];
+    }
+
+    /**
+     * Adds to {@code rests} what remains of each unit {@code bytes} may be inside of; false where the model has a
+     * free choice (after a whole unit: another unit or the end), which leaves nothing forced.
+     */
+    private static boolean collect(byte[] bytes, int at, String previous, List<Unit> units, Set<String> used,
+            Set<String> explained, List<byte[]> rests) {
+        if (at == bytes.length) {
+            return false;
+        }
+        if (bytes[at] != ' ') {
+            return true;
+        }
+        int from = at + 1;
+        for (Unit unit : units) {
+            if (used.contains(unit.key()) || (unit.it() && !unit.subject().equals(previous))
+                    || unit.paths().stream().anyMatch(explained::contains)) {
+                continue;
+            }
+            int rest = bytes.length - from;
+            if (rest < unit.text().length) {
+                if (same(bytes, from, unit.text(), 0, rest)) {
+                    if (rest == 0) {
+                        return false; // right after the space: which unit comes next is the model's choice
+                    }
+                    rests.add(Arrays.copyOfRange(unit.text(), rest, unit.text().length));
+                }
+                continue;
+            }
+            if (same(bytes, from, unit.text(), 0, unit.text().length)) {
+                Set<String> nowUsed = new HashSet<>(used);
+                nowUsed.add(unit.key());
+                Set<String> now = new HashSet<>(explained);
+                now.addAll(unit.paths());
+                if (!collect(bytes, from + unit.text().length, unit.subject(), units, nowUsed, now, rests)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static boolean same(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
         return Arrays.equals(a, aFrom, aFrom + length, b, bFrom, bFrom + length);
     }

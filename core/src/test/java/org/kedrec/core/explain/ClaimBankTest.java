@@ -57,4 +57,31 @@ class ClaimBankTest {
         assertThat(bank.acceptsPrefix(utf8("[C3]"))).isFalse();
         assertThat(bank.acceptsPrefix(utf8("[C"))).isTrue();
     }
+
+    @Test
+    void forcesTheRestOfASentenceOnceItsOpeningFixesIt() {
+        ExpRxRecExample example = ExplainFixtures.example(Variant.BOTH);
+        ClaimBank bank = ClaimBank.of(example, example.evidence());
+        // The path sentence is fixed once it starts; it ends in "." (one path) or "; it also" (two): a choice.
+        assertThat(new String(bank.forced(utf8("[C2]. [C2] b")), StandardCharsets.UTF_8))
+                .isEqualTo("inds CACNA1C, a gene associated with [D] [E2]");
+        // After the selection or a whole sentence, what comes next is the model's choice.
+        assertThat(bank.forced(utf8("[C2]."))).isEmpty();
+        assertThat(bank.forced(utf8("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]."))).isEmpty();
+        assertThat(bank.forced(utf8("[C2]. "))).isEmpty();
+        // Nothing is forced after a prefix the grammar rejects.
+        assertThat(bank.forced(utf8("[C2]. [C2] resembles"))).isEmpty();
+        // Whatever is forced is a continuation the grammar accepts.
+        byte[] prefix = utf8("[C2]. [C1] is l");
+        byte[] forced = bank.forced(prefix);
+        assertThat(forced).isNotEmpty();
+        assertThat(bank.acceptsPrefix(java.util.Arrays.copyOf(concat(prefix, forced), prefix.length + forced.length)))
+                .isTrue();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
