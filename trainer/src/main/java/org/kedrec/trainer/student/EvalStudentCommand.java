@@ -214,6 +214,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
             latency.put("p50Ms", rationales.get("medianMillis"));
             latency.put("tokens", rationales.get("meanTokens"));
             latency.put("p90Ms", rationales.get("p90Millis"));
+            latency.put("p50MsPer60Tokens", rationales.get("medianMillisPer60Tokens"));
+            latency.put("loadAverage", loadAverage());
             latency.put("examples", rationales.get("examples"));
             result.put("rationaleLatency", latency);
             result.put("rougeL", rationales.get("rougeL"));
@@ -267,6 +269,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
             out.put(rate, claims.get(rate));
         }
         out.put("rationales", rationales.get("examples"));
+        out.put("claimRecallWhenSelectedRight", rationales.get("claimRecallWhenSelectedRight"));
+        out.put("rougeLWhenSelectedRight", rationales.get("rougeLWhenSelectedRight"));
         return out;
     }
 

@@ -136,8 +136,13 @@ public final class StudentEvaluator {
         int finished = 0;
         int agree = 0;
         double[] latencies = new double[examples.size()];
+        double[] per60 = new double[examples.size()];
         List<String> unsupportedMentions = new ArrayList<>();
         ClaimMetrics claims = new ClaimMetrics();
+        // The same claims over the rationales that chose the right drug: a wrong choice argues for the other drug,
+        // so it shares almost no claim with the teacher; this separates the text's gap from the choice's.
+        ClaimMetrics claimsWhenRight = new ClaimMetrics();
+        double rougeWhenRight = 0;
         // One warm-up call so the first timing does not include lazy native initialisation.
         if (!examples.isEmpty()) {
             model.generate(examples.get(0), options);
@@ -149,6 +154,10 @@ public final class StudentEvaluator {
             rouge += RougeL.f1(rationale.textWithSlots(), reference);
             Faithfulness.Result check = Faithfulness.check(rationale.textWithSlots(), example, lexicon);
             claims.add(example, rationale.textWithSlots(), example.output());
+            if (rationale.candidate() == example.label()) {
+                claimsWhenRight.add(example, rationale.textWithSlots(), example.output());
+                rougeWhenRight += RougeL.f1(rationale.textWithSlots(), reference);
+            }
             mentions += check.mentions();
             supported += check.supported();
             faithfulSum += check.score();
@@ -160,6 +169,7 @@ public final class StudentEvaluator {
             tokens += rationale.tokens();
             millis += rationale.millis();
             latencies[i] = rationale.millis();
+            per60[i] = rationale.millis() / Math.max(1, rationale.tokens()) * 60;
             finished += rationale.finished() ? 1 : 0;
             agree += rationale.candidate() == example.label() ? 1 : 0;
             if (sampled.contains(i)) {
@@ -196,7 +206,13 @@ public final class StudentEvaluator {
         out.put("p90Millis", sorted.length == 0 ? null : sorted[(int) Math.min(sorted.length - 1,
                 Math.floor(sorted.length * 0.9))]);
         out.put("millisPer60Tokens", tokens == 0 ? null : millis / tokens * 60);
+        double[] sortedPer60 = per60.clone();
+        Arrays.sort(sortedPer60);
+        // The target is for a rationale of about 60 tokens: each rationale's time scaled to 60 tokens.
+        out.put("medianMillisPer60Tokens", sortedPer60.length == 0 ? null : sortedPer60[sortedPer60.length / 2]);
         out.put("claims", claims.toMap());
+        out.put("claimRecallWhenSelectedRight", agree == 0 ? null : claimsWhenRight.claimRecall());
+        out.put("rougeLWhenSelectedRight", agree == 0 ? null : rougeWhenRight / agree);
         return out;
     }
 
