@@ -16,8 +16,9 @@ import java.util.Set;
  * words between two entities come from the path's own template, names are copied from the evidence, trials are
  * described by their own record, so it cannot join a drug to a gene with "resembles" or make a trial a class.
  *
- * <p>Units, for the selected candidate {@code S}: path sentences ({@code S c1.} and {@code S c1; it also c2.} for two
- * different clauses, each clause a path item's {@link ClaimGrammar} words and its slot; one such sentence), its
+ * <p>Units, for the selected candidate {@code S}: path sentences ({@code S c1.} and {@code S c1; it also c2.}, c1 and c2 the two strongest
+ * paths by the teacher's order (mechanism first, then score, one per metapath), each clause a path item's
+ * {@link ClaimGrammar} words and its slot; one such sentence), its
  * trial and its
  * publication sentences as the teacher writes them (subject {@code S}, or {@code It} right after a unit about
  * {@code S}), the no-evidence sentence when it has none; for every other candidate the teacher's contrast
@@ -57,26 +58,36 @@ public final class ClaimBank {
             List<EvidenceItem> paths = ofKind(own, EvidenceKind.PATH);
             List<String> clauses = new ArrayList<>();
             List<String> slots = new ArrayList<>();
-            for (EvidenceItem path : paths) {
+            List<String> metapaths = new ArrayList<>();
+            // The paths in the teacher's stated order (mechanism first, then by score, one per metapath): a free
+            // choice among them let the student cite a weaker path before a stronger one, true but not the
+            // teacher's argument, and that cost a third of the claims it should have reproduced.
+            for (EvidenceItem path : EvidenceTeacher.mechanismFirst(paths)) {
                 if (path.nodes().size() < 2) {
                     continue; // an item without its nodes (hand-made, or from another tool) cannot be verbalised
+                }
+                if (metapaths.contains(path.metapath())) {
+                    continue;
                 }
                 String clause = EvidenceTeacher.verbalise(path, seen);
                 if (!clauses.contains(clause)) {
                     clauses.add(clause);
                     slots.add(path.slot());
+                    metapaths.add(path.metapath());
+                }
+                if (clauses.size() == EvidenceTeacher.PATH_REASONS) {
+                    break;
                 }
             }
-            // One path sentence per rationale, as the teacher writes it: a run-on list of paths is not an argument.
-            for (int a = 0; a < clauses.size(); a++) {
-                units.add(unit(s + " " + clauses.get(a) + " " + slots.get(a) + ".", s, false, Set.of(slots.get(a)),
+            // One path sentence per rationale, as the teacher writes it: the strongest path, or the two strongest
+            // in that order.
+            if (!clauses.isEmpty()) {
+                units.add(unit(s + " " + clauses.get(0) + " " + slots.get(0) + ".", s, false, Set.of(slots.get(0)),
                         "paths"));
-                for (int b = 0; b < clauses.size(); b++) {
-                    if (b != a) {
-                        units.add(unit(s + " " + clauses.get(a) + " " + slots.get(a) + "; it also " + clauses.get(b)
-                                + " " + slots.get(b) + ".", s, false, Set.of(slots.get(a), slots.get(b)), "paths"));
-                    }
-                }
+            }
+            if (clauses.size() > 1) {
+                units.add(unit(s + " " + clauses.get(0) + " " + slots.get(0) + "; it also " + clauses.get(1) + " "
+                        + slots.get(1) + ".", s, false, Set.of(slots.get(0), slots.get(1)), "paths"));
             }
             List<EvidenceItem> trials = ofKind(own, EvidenceKind.TRIAL);
             if (!trials.isEmpty()) {
@@ -178,6 +189,78 @@ public final class ClaimBank {
             }
         }
         return false;
+    }
+
+    /**
+     * The bytes every acceptable continuation of {@code bytes} starts with: inside a unit whose choice is made, the
+     * rest of it up to where the units still possible part ways; empty where the model has a choice (the selection,
+     * the next unit, the end) or {@code bytes} is not a valid prefix. A decoder may append these without asking the
+     * model, since the grammar leaves it nothing to choose there.
+     */
+    public byte[] forced(byte[] bytes) {
+        for (Map.Entry<String, byte[]> opening : openings.entrySet()) {
+            byte[] open = opening.getValue();
+            if (bytes.length < open.length || !same(bytes, 0, open, 0, open.length)) {
+                continue;
+            }
+            List<byte[]> rests = new ArrayList<>();
+            if (!collect(bytes, open.length, opening.getKey(), bySelection.get(opening.getKey()), new HashSet<>(),
+                    new HashSet<>(), rests) || rests.isEmpty()) {
+                return new byte[0];
+            }
+            byte[] common = rests.get(0);
+            int length = common.length;
+            for (byte[] rest : rests) {
+                int k = 0;
+                while (k < length && k < rest.length && rest[k] == common[k]) {
+                    k++;
+                }
+                length = k;
+            }
+            return Arrays.copyOf(common, length);
+        }
+        return new byte[0];
+    }
+
+    /**
+     * Adds to {@code rests} what remains of each unit {@code bytes} may be inside of; false where the model has a
+     * free choice (after a whole unit: another unit or the end), which leaves nothing forced.
+     */
+    private static boolean collect(byte[] bytes, int at, String previous, List<Unit> units, Set<String> used,
+            Set<String> explained, List<byte[]> rests) {
+        if (at == bytes.length) {
+            return false;
+        }
+        if (bytes[at] != ' ') {
+            return true;
+        }
+        int from = at + 1;
+        for (Unit unit : units) {
+            if (used.contains(unit.key()) || (unit.it() && !unit.subject().equals(previous))
+                    || unit.paths().stream().anyMatch(explained::contains)) {
+                continue;
+            }
+            int rest = bytes.length - from;
+            if (rest < unit.text().length) {
+                if (same(bytes, from, unit.text(), 0, rest)) {
+                    if (rest == 0) {
+                        return false; // right after the space: which unit comes next is the model's choice
+                    }
+                    rests.add(Arrays.copyOfRange(unit.text(), rest, unit.text().length));
+                }
+                continue;
+            }
+            if (same(bytes, from, unit.text(), 0, unit.text().length)) {
+                Set<String> nowUsed = new HashSet<>(used);
+                nowUsed.add(unit.key());
+                Set<String> now = new HashSet<>(explained);
+                now.addAll(unit.paths());
+                if (!collect(bytes, from + unit.text().length, unit.subject(), units, nowUsed, now, rests)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean same(byte[] a, int aFrom, byte[] b, int bFrom, int length) {

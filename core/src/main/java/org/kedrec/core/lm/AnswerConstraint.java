@@ -127,6 +127,17 @@ public final class AnswerConstraint {
         return complete == null ? text : complete;
     }
 
+    /**
+     * The text the claim grammar forces after {@code bytes} (empty without the grammar or where the model chooses):
+     * the rest of a path, trial or contrast sentence once its first words have fixed which one it is.
+     */
+    public byte[] forced(byte[] bytes) {
+        if (grammar == null || !opens(bytes)) {
+            return new byte[0];
+        }
+        return grammar.forced(bytes);
+    }
+
     /** The forced or chosen opening: the text starts with an allowed first slot, or is still spelling one. */
     private boolean opens(byte[] bytes) {
         String text = new String(bytes, 0, completeLength(bytes), StandardCharsets.UTF_8);

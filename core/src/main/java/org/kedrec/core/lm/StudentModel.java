@@ -28,10 +28,12 @@ public final class StudentModel implements AutoCloseable {
     private final Semaphore permits;
     private final Path directory;
     private final int maxConcurrent;
+    private final CandidateScorer tools;
     private volatile boolean closed;
 
     private StudentModel(CausalLm lm, PromptEncoder encoder, StudentLexicon lexicon, Path directory,
-                         int maxConcurrent) {
+                         int maxConcurrent, CandidateScorer tools) {
+        this.tools = tools;
         this.lm = lm;
         this.encoder = encoder;
         this.lexicon = lexicon;
@@ -62,15 +64,16 @@ public final class StudentModel implements AutoCloseable {
         }
         if (Files.isRegularFile(dir.resolve(StudentFiles.CONFIG))) {
             StudentLexicon lexicon = StudentLexicon.read(dir.resolve(StudentFiles.LEXICON));
+            CandidateScorer tools = CandidateScorer.forStudent(dir);
             NativeCausalLm lm = NativeCausalLm.load(dir, device);
-            return new StudentModel(lm, new NativeEncoder(lm), lexicon, dir, maxConcurrent);
+            return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, dir, maxConcurrent, tools);
         }
         if (Files.isRegularFile(dir.resolve(StudentFiles.TORCHSCRIPT))) {
             TorchScriptCausalLm lm = TorchScriptCausalLm.load(dir, device);
             StudentLexicon lexicon = Files.isRegularFile(dir.resolve(StudentFiles.LEXICON))
                     ? StudentLexicon.read(dir.resolve(StudentFiles.LEXICON))
                     : new StudentLexicon(List.of(), new org.kedrec.core.metrics.EntityLexicon(List.of()));
-            return new StudentModel(lm, new TemplateEncoder(lm), lexicon, dir, maxConcurrent);
+            return new StudentModel(lm, new TemplateEncoder(lm), lexicon, dir, maxConcurrent, CandidateScorer.NONE);
         }
         throw new IllegalArgumentException(Messages.format(
                 "%s holds neither a student (%s) nor a TorchScript model (%s). Train one with `kedrec train student` "
@@ -80,7 +83,13 @@ public final class StudentModel implements AutoCloseable {
 
     /** Wraps an already loaded backend (the trainer evaluates the model it just trained this way). */
     public static StudentModel of(NativeCausalLm lm, StudentLexicon lexicon, int maxConcurrent) {
-        return new StudentModel(lm, new NativeEncoder(lm), lexicon, null, maxConcurrent);
+        return of(lm, lexicon, maxConcurrent, CandidateScorer.NONE);
+    }
+
+    /** As {@link #of(NativeCausalLm, StudentLexicon, int)} for a student trained with {@code tools} in its prompt. */
+    public static StudentModel of(NativeCausalLm lm, StudentLexicon lexicon, int maxConcurrent,
+                                  CandidateScorer tools) {
+        return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, null, maxConcurrent, tools);
     }
 
     public CausalLm backend() {
@@ -244,6 +253,7 @@ public final class StudentModel implements AutoCloseable {
         // Wait until running calls return so no native memory is freed under them.
         permits.acquireUninterruptibly(maxConcurrent);
         lm.close();
+        tools.close();
     }
 
     /** The student's own prompt: names masked, one token per slot. */
@@ -251,9 +261,11 @@ public final class StudentModel implements AutoCloseable {
         private final NativeCausalLm lm;
         private final StudentConfig config;
         private final int period;
+        private final CandidateScorer tools;
 
-        NativeEncoder(NativeCausalLm lm) {
+        NativeEncoder(NativeCausalLm lm, CandidateScorer tools) {
             this.lm = lm;
+            this.tools = tools;
             this.config = lm.transformer().config();
             int[] dot = lm.tokenizer().encode(".");
             this.period = dot[0];
@@ -262,7 +274,7 @@ public final class StudentModel implements AutoCloseable {
         @Override
         public Encoded encode(ExpRxRecExample example) {
             StudentPrompt.Rendered rendered = StudentPrompt.render(example, lm.tokenizer(),
-                    config.maxSeqLen() - config.answerTokens(), config.lineTokens());
+                    config.maxSeqLen() - config.answerTokens(), config.lineTokens(), tools);
             return new Encoded(rendered.ids(), rendered.shownEvidence(), rendered.evidenceWords());
         }
 

@@ -115,12 +115,25 @@ public final class StudentPrompt {
      * {@code maxLineTokens}.
      */
     public static Rendered render(ExpRxRecExample example, BpeTokenizer tokenizer, int maxTokens, int maxLineTokens) {
+        return render(example, tokenizer, maxTokens, maxLineTokens, CandidateScorer.NONE);
+    }
+
+    /**
+     * As {@link #render(ExpRxRecExample, BpeTokenizer, int, int)}, with the tool's line ({@link CandidateScorer#line})
+     * right after the candidates, where the evidence budget can never cut it.
+     */
+    public static Rendered render(ExpRxRecExample example, BpeTokenizer tokenizer, int maxTokens, int maxLineTokens,
+                                  CandidateScorer tools) {
         validate(example);
         StringBuilder head = new StringBuilder();
         for (int i = 0; i < example.candidates().size(); i++) {
             head.append(i == 0 ? "" : " ").append(SlotEntity.candidateSlot(i));
         }
         head.append('\n');
+        String tool = tools == null ? null : tools.line(example);
+        if (tool != null) {
+            head.append(tool).append('\n');
+        }
         int[] headIds = tokenizer.encode(head.toString());
         List<EvidenceItem> usable = new ArrayList<>();
         List<int[]> lines = new ArrayList<>();

@@ -28,9 +28,13 @@ class ClaimBankTest {
     void letsTheStudentChooseOrderAndContentButNotTheRelations() {
         ExpRxRecExample example = ExplainFixtures.example(Variant.BOTH);
         ClaimBank bank = ClaimBank.of(example, example.evidence());
-        // Another order, fewer sentences, the other path first: all true, all allowed.
-        assertThat(bank.acceptsEnd(utf8("[C2]. [C2] resembles Nifedipine, which treats [D] [E3]. It is mentioned "
+        // Another order, fewer sentences, one path instead of two: all true, all allowed.
+        assertThat(bank.acceptsEnd(utf8("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]. It is mentioned "
                 + "with [D] in PMID 12345678 [E6]."))).isTrue();
+        // Paths go strongest first by the teacher's stated order (mechanism first): the weaker one alone, or before
+        // the stronger, is true but not the argument the teacher makes, so the student does not write it.
+        assertThat(bank.acceptsPrefix(utf8("[C2]. [C2] resembles Nifedipine, which treats [D] [E3]."))).isFalse();
+        assertThat(bank.acceptsPrefix(utf8("[C2]. [C2] resembles Nifedipine"))).isFalse();
         assertThat(bank.acceptsEnd(utf8("[C2]. [C1] is linked to [D] [E1] but has no trial or publication for it. "
                 + "[C2] binds CACNA1C, a gene associated with [D] [E2]."))).isTrue();
         // A drug does not resemble a gene; a gene from the other candidate's path is not this path's.
@@ -52,5 +56,32 @@ class ClaimBankTest {
         assertThat(bank.acceptsEnd(utf8("[C2]."))).isFalse();
         assertThat(bank.acceptsPrefix(utf8("[C3]"))).isFalse();
         assertThat(bank.acceptsPrefix(utf8("[C"))).isTrue();
+    }
+
+    @Test
+    void forcesTheRestOfASentenceOnceItsOpeningFixesIt() {
+        ExpRxRecExample example = ExplainFixtures.example(Variant.BOTH);
+        ClaimBank bank = ClaimBank.of(example, example.evidence());
+        // The path sentence is fixed once it starts; it ends in "." (one path) or "; it also" (two): a choice.
+        assertThat(new String(bank.forced(utf8("[C2]. [C2] b")), StandardCharsets.UTF_8))
+                .isEqualTo("inds CACNA1C, a gene associated with [D] [E2]");
+        // After the selection or a whole sentence, what comes next is the model's choice.
+        assertThat(bank.forced(utf8("[C2]."))).isEmpty();
+        assertThat(bank.forced(utf8("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]."))).isEmpty();
+        assertThat(bank.forced(utf8("[C2]. "))).isEmpty();
+        // Nothing is forced after a prefix the grammar rejects.
+        assertThat(bank.forced(utf8("[C2]. [C2] resembles"))).isEmpty();
+        // Whatever is forced is a continuation the grammar accepts.
+        byte[] prefix = utf8("[C2]. [C1] is l");
+        byte[] forced = bank.forced(prefix);
+        assertThat(forced).isNotEmpty();
+        assertThat(bank.acceptsPrefix(java.util.Arrays.copyOf(concat(prefix, forced), prefix.length + forced.length)))
+                .isTrue();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -314,4 +314,21 @@ class StudentModelTest {
         assertThat(prompt).doesNotContain(example.disease().name(), example.candidates().get(0).name(),
                 example.candidates().get(1).name());
     }
+
+    @Test
+    void theRankersVerdictIsOnePromptLineOfSlotsInItsOrder() {
+        ExpRxRecExample example = SyntheticExamples.example(new Random(5), "test");
+        CandidateScorer second = e -> new double[] {0.2, 0.9};
+        String prompt = lm.tokenizer().decode(StudentPrompt.render(example, lm.tokenizer(), 250, 48, second).ids());
+        assertThat(prompt).startsWith("<bos>[C1] [C2]\nranker ranks [C2] above [C1]\n[E1] ");
+        // A candidate the ranker does not know leaves one known score: no verdict, rather than a guessed one.
+        CandidateScorer unknown = e -> new double[] {Double.NaN, 0.9};
+        assertThat(unknown.line(example)).isNull();
+        assertThat(CandidateScorer.NONE.line(example)).isNull();
+        // Ties keep the candidates' order, so a prompt never depends on anything but the scores.
+        assertThat(((CandidateScorer) e -> new double[] {0.5, 0.5}).line(example))
+                .isEqualTo("ranker ranks [C1] above [C2]");
+        String without = lm.tokenizer().decode(StudentPrompt.render(example, lm.tokenizer(), 250, 48).ids());
+        assertThat(without).doesNotContain("ranker");
+    }
 }

@@ -21,6 +21,8 @@ import org.kedrec.core.Messages;
  * @param threads parallel queries
  * @param batchSize pairs per query
  * @param negativePool the hard negative is drawn (seeded) from this many closest eligible drugs
+ * @param negativesPerPositive hard negatives per positive: the drawn one, then the next closest eligible drugs;
+ *     each makes one example, so a student sees every known indication against several hard alternatives
  */
 public record DatasetBuildConfig(
         Path out,
@@ -35,7 +37,8 @@ public record DatasetBuildConfig(
         boolean pathways,
         int threads,
         int batchSize,
-        int negativePool) {
+        int negativePool,
+        int negativesPerPositive) {
 
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_PATHS_PER_PAIR = 3;
@@ -56,6 +59,7 @@ public record DatasetBuildConfig(
         requireRange("threads", threads, 1, 64);
         requireRange("batch-size", batchSize, 1, 10_000);
         requireRange("negative-pool", negativePool, 1, 100);
+        requireRange("negatives-per-positive", negativesPerPositive, 1, 20);
         if (dataDir == null && splitsFile == null) {
             throw new IllegalArgumentException(
                     "Either a data directory (--data DIR, or KEDREC_DATA) or a split file (--splits FILE) is needed "
@@ -64,6 +68,14 @@ public record DatasetBuildConfig(
     }
 
     /** The defaults: seed 42, 3 paths (one per metapath first), 3 trials, 3 publications, 2 threads, 100 pairs per query. */
+    /** One hard negative per positive (the published dataset's shape). */
+    public DatasetBuildConfig(Path out, long seed, int pathsPerPair, int maxPerMetapath, int trialsPerPair,
+            int publicationsPerPair, Path dataDir, Path splitsFile, List<String> diseases, boolean pathways,
+            int threads, int batchSize, int negativePool) {
+        this(out, seed, pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair, dataDir, splitsFile,
+                diseases, pathways, threads, batchSize, negativePool, 1);
+    }
+
     public static DatasetBuildConfig defaults(Path out, Path dataDir) {
         return new DatasetBuildConfig(out, DEFAULT_SEED, DEFAULT_PATHS_PER_PAIR, 1, 3, 3, dataDir, null, List.of(),
                 false, 2, 100, 3);
@@ -71,27 +83,32 @@ public record DatasetBuildConfig(
 
     public DatasetBuildConfig withSeed(long newSeed) {
         return new DatasetBuildConfig(out, newSeed, pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair,
-                dataDir, splitsFile, diseases, pathways, threads, batchSize, negativePool);
+                dataDir, splitsFile, diseases, pathways, threads, batchSize, negativePool,
+                negativesPerPositive);
     }
 
     public DatasetBuildConfig withOut(Path newOut) {
         return new DatasetBuildConfig(newOut, seed, pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair,
-                dataDir, splitsFile, diseases, pathways, threads, batchSize, negativePool);
+                dataDir, splitsFile, diseases, pathways, threads, batchSize, negativePool,
+                negativesPerPositive);
     }
 
     public DatasetBuildConfig withDiseases(List<String> newDiseases) {
         return new DatasetBuildConfig(out, seed, pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair,
-                dataDir, splitsFile, newDiseases, pathways, threads, batchSize, negativePool);
+                dataDir, splitsFile, newDiseases, pathways, threads, batchSize, negativePool,
+                negativesPerPositive);
     }
 
     public DatasetBuildConfig withSplitsFile(Path file) {
         return new DatasetBuildConfig(out, seed, pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair,
-                dataDir, file, diseases, pathways, threads, batchSize, negativePool);
+                dataDir, file, diseases, pathways, threads, batchSize, negativePool,
+                negativesPerPositive);
     }
 
     public DatasetBuildConfig withThreads(int newThreads, int newBatchSize) {
         return new DatasetBuildConfig(out, seed, pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair,
-                dataDir, splitsFile, diseases, pathways, newThreads, newBatchSize, negativePool);
+                dataDir, splitsFile, diseases, pathways, newThreads, newBatchSize, negativePool,
+                negativesPerPositive);
     }
 
     private static void requireRange(String option, int value, int min, int max) {

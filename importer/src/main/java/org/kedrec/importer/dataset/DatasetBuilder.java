@@ -123,19 +123,19 @@ public final class DatasetBuilder {
 
         ExecutorService pool = Executors.newFixedThreadPool(config.threads(), daemonThreads());
         try {
-            HardNegativeSampler sampler =
-                    new HardNegativeSampler(runner, pool, config.seed(), config.negativePool(), config.batchSize());
+            HardNegativeSampler sampler = new HardNegativeSampler(runner, pool, config.seed(), config.negativePool(),
+                    config.batchSize(), config.negativesPerPositive());
             boolean embeddings = sampler.embeddingsAvailable();
-            Map<String, HardNegativeSampler.Negative> negatives =
-                    sampler.sample(scope, heldOut, nonIndications, indicated, embeddings, progress);
+            Map<String, List<HardNegativeSampler.Negative>> negatives =
+                    sampler.sampleAll(scope, heldOut, nonIndications, indicated, embeddings, progress);
 
             List<Positive> built = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             List<PairRequest> requests = new ArrayList<>();
             Map<String, List<String>> names = new HashMap<>();
             for (Positive positive : scope) {
-                HardNegativeSampler.Negative negative = negatives.get(positive.key());
-                if (negative == null) {
+                List<HardNegativeSampler.Negative> chosen = negatives.get(positive.key());
+                if (chosen == null || chosen.isEmpty()) {
                     missing.add(positive.key() + ": no drug is eligible as a hard negative (every connected drug "
                             + "treats or palliates the disease)");
                     continue;
@@ -144,12 +144,14 @@ public final class DatasetBuilder {
                 String exclude = positive.key();
                 requests.add(new PairRequest(candidateKey(positive, positive.drug()), positive.drug(),
                         positive.disease(), exclude));
-                requests.add(new PairRequest(candidateKey(positive, negative.drug()), negative.drug(),
-                        positive.disease(), exclude));
                 names.put(SplitPlan.key(positive.drug(), positive.disease()),
                         List.of(nullToEmpty(positive.drugName()), nullToEmpty(positive.diseaseName())));
-                names.put(SplitPlan.key(negative.drug(), positive.disease()),
-                        List.of(nullToEmpty(negative.name()), nullToEmpty(positive.diseaseName())));
+                for (HardNegativeSampler.Negative negative : chosen) {
+                    requests.add(new PairRequest(candidateKey(positive, negative.drug()), negative.drug(),
+                            positive.disease(), exclude));
+                    names.put(SplitPlan.key(negative.drug(), positive.disease()),
+                            List.of(nullToEmpty(negative.name()), nullToEmpty(positive.diseaseName())));
+                }
             }
 
             List<Metapath> metapaths = new ArrayList<>(Metapaths.DEFAULT);
@@ -188,7 +190,7 @@ public final class DatasetBuilder {
     }
 
     private DatasetResult assembleAndWrite(List<Positive> all, List<Positive> scope, List<Positive> built,
-            List<String> missing, Map<String, HardNegativeSampler.Negative> negatives,
+            List<String> missing, Map<String, List<HardNegativeSampler.Negative>> negatives,
             Map<String, List<GraphPath>> paths, Map<String, EvidenceFinder.Ranked<TrialRecord>> trials,
             Map<String, EvidenceFinder.Ranked<PublicationRecord>> publications, long start, int candidatePairs) {
         SplitPlan plan = loadSplitPlan();
@@ -203,43 +205,51 @@ public final class DatasetBuilder {
         Map<String, Integer> evidence = new LinkedHashMap<>();
         AtomicInteger withoutEvidence = new AtomicInteger();
         List<ExpRxRecExample> everything = new ArrayList<>();
-        progress.begin("expRxRec: examples", (long) built.size() * Variant.values().length);
+        progress.begin("expRxRec: examples", (long) built.size() * config.negativesPerPositive()
+                * Variant.values().length);
         for (Positive positive : built) {
-            HardNegativeSampler.Negative negative = negatives.get(positive.key());
-            negativeMethods.merge(negative.method(), 1, Integer::sum);
-            CandidateEvidence relevant = candidate(positive, positive.drug(), positive.drugName(), paths, trials,
-                    publications);
-            CandidateEvidence hard = candidate(positive, negative.drug(), negative.name(), paths, trials,
-                    publications);
-            List<CandidateEvidence> candidates = new ArrayList<>(List.of(relevant, hard));
-            SplittableRandom random = Seeds.random(config.seed(), "order", positive.key());
-            for (int i = candidates.size() - 1; i > 0; i--) {
-                Collections.swap(candidates, i, random.nextInt(i + 1));
-            }
-            int label = candidates.indexOf(relevant);
-            count(evidence, "pathsOfRelevant", relevant.paths().size());
-            count(evidence, "pathsOfNegative", hard.paths().size());
-            count(evidence, "trialsOfRelevant", relevant.trials().size());
-            count(evidence, "trialsOfNegative", hard.trials().size());
-            count(evidence, "publicationsOfRelevant", relevant.publications().size());
-            count(evidence, "publicationsOfNegative", hard.publications().size());
-            if (relevant.paths().isEmpty()) {
-                count(evidence, "positivesWithoutPaths", 1);
-            }
-            if (relevant.paths().isEmpty() && relevant.trials().isEmpty() && relevant.publications().isEmpty()) {
-                withoutEvidence.incrementAndGet();
-            }
-            for (Variant variant : Variant.values()) {
-                String id = positive.disease() + "|" + positive.drug() + "|" + variant.label();
-                ExpRxRecExample example = ExampleAssembler.assemble(id, positive.disease(),
-                        positive.diseaseName(), candidates, label, variant, positive.split().label(),
-                        negative.method());
-                Teacher.Answer answer = teacher.answer(example);
-                ExpRxRecExample answered = ExampleAssembler.answered(example, answer.output(), answer.teacher());
-                teachers.merge(answer.teacher(), 1, Integer::sum);
-                files.get(variant).get(positive.split()).add(answered);
-                everything.add(answered);
-                progress.advance(1);
+            List<HardNegativeSampler.Negative> chosen = negatives.get(positive.key());
+            for (int k = 0; k < chosen.size(); k++) {
+                HardNegativeSampler.Negative negative = chosen.get(k);
+                // The first negative keeps the pair's id (and its seeded order) as with one negative per positive.
+                String pairId = k == 0 ? positive.key() : positive.key() + "|" + negative.drug();
+                negativeMethods.merge(negative.method(), 1, Integer::sum);
+                CandidateEvidence relevant = candidate(positive, positive.drug(), positive.drugName(), paths, trials,
+                        publications);
+                CandidateEvidence hard = candidate(positive, negative.drug(), negative.name(), paths, trials,
+                        publications);
+                List<CandidateEvidence> candidates = new ArrayList<>(List.of(relevant, hard));
+                SplittableRandom random = Seeds.random(config.seed(), "order", pairId);
+                for (int i = candidates.size() - 1; i > 0; i--) {
+                    Collections.swap(candidates, i, random.nextInt(i + 1));
+                }
+                int label = candidates.indexOf(relevant);
+                count(evidence, "pathsOfRelevant", relevant.paths().size());
+                count(evidence, "pathsOfNegative", hard.paths().size());
+                count(evidence, "trialsOfRelevant", relevant.trials().size());
+                count(evidence, "trialsOfNegative", hard.trials().size());
+                count(evidence, "publicationsOfRelevant", relevant.publications().size());
+                count(evidence, "publicationsOfNegative", hard.publications().size());
+                if (k == 0 && relevant.paths().isEmpty()) {
+                    count(evidence, "positivesWithoutPaths", 1);
+                }
+                if (k == 0 && relevant.paths().isEmpty() && relevant.trials().isEmpty()
+                        && relevant.publications().isEmpty()) {
+                    withoutEvidence.incrementAndGet();
+                }
+                for (Variant variant : Variant.values()) {
+                    String id = positive.disease() + "|" + positive.drug() + (k == 0 ? "" : "|" + negative.drug()) + "|"
+                            + variant.label();
+                    ExpRxRecExample example = ExampleAssembler.assemble(id, positive.disease(),
+                            positive.diseaseName(), candidates, label, variant, positive.split().label(),
+                            negative.method());
+                    Teacher.Answer answer = teacher.answer(example);
+                    ExpRxRecExample answered = ExampleAssembler.answered(example, answer.output(), answer.teacher());
+                    teachers.merge(answer.teacher(), 1, Integer::sum);
+                    files.get(variant).get(positive.split()).add(answered);
+                    everything.add(answered);
+                    progress.advance(1);
+                }
             }
         }
         progress.end();

@@ -68,6 +68,7 @@ final class DatasetCard {
         settings.put("trialsPerPair", config.trialsPerPair());
         settings.put("publicationsPerPair", config.publicationsPerPair());
         settings.put("negativePool", config.negativePool());
+        settings.put("negativesPerPositive", config.negativesPerPositive());
         settings.put("pathScore", "path-degree product, damping " + PathScorer.DAMPING);
         List<String> metapaths = new ArrayList<>(Metapaths.DEFAULT.stream().map(Metapath::abbreviation).toList());
         if (config.pathways()) {

@@ -106,6 +106,11 @@ public final class DatasetCommand implements Runnable {
                 description = "Draw the negative from this many closest drugs (default: ${DEFAULT-VALUE}).")
         int negativePool;
 
+        @Option(names = "--negatives-per-positive", defaultValue = "1",
+                description = "Hard negatives per known indication, one example each: the drawn one, then the next "
+                        + "closest eligible drugs (default: ${DEFAULT-VALUE}).")
+        int negativesPerPositive;
+
         @Option(names = "--teacher", defaultValue = "evidence",
                 description = "evidence (built in, deterministic) or openai (any OpenAI-compatible endpoint; "
                         + "falls back to evidence per rejected answer). Default: ${DEFAULT-VALUE}.")
@@ -145,7 +150,7 @@ public final class DatasetCommand implements Runnable {
                 Path dataDir = data != null ? data : DataDirectory.find().orElse(null);
                 DatasetBuildConfig config = new DatasetBuildConfig(out(), seed, pathsPerPair, maxPerMetapath,
                         trialsPerPair, publicationsPerPair, dataDir, splits, diseases, pathways, threads, batchSize,
-                        negativePool);
+                        negativePool, negativesPerPositive);
                 Teacher chosen = teacher();
                 ProgressTracker progress = noProgress ? ProgressTracker.NULL : ConsoleProgress.forTerminal(err);
                 DatasetResult result;

@@ -49,13 +49,20 @@ final class HardNegativeSampler {
     private final long seed;
     private final int poolSize;
     private final int batchSize;
+    private final int perPositive;
 
     HardNegativeSampler(CypherRunner runner, ExecutorService pool, long seed, int poolSize, int batchSize) {
+        this(runner, pool, seed, poolSize, batchSize, 1);
+    }
+
+    HardNegativeSampler(CypherRunner runner, ExecutorService pool, long seed, int poolSize, int batchSize,
+            int perPositive) {
         this.runner = runner;
         this.pool = pool;
         this.seed = seed;
         this.poolSize = poolSize;
         this.batchSize = batchSize;
+        this.perPositive = perPositive;
     }
 
     /** True when the drug vector index exists and is online. */
@@ -79,6 +86,19 @@ final class HardNegativeSampler {
      * @param indicated disease to every drug that TREATS or PALLIATES it
      */
     Map<String, Negative> sample(List<Positive> positives, Collection<String> heldOut,
+            Map<String, List<String>> nonIndications, Map<String, List<String>> indicated, boolean embeddings,
+            ProgressTracker progress) {
+        Map<String, Negative> out = new LinkedHashMap<>();
+        sampleAll(positives, heldOut, nonIndications, indicated, embeddings, progress)
+                .forEach((key, negatives) -> out.put(key, negatives.get(0)));
+        return out;
+    }
+
+    /**
+     * Up to {@code perPositive} negatives per positive key: first the one {@link #sample} draws (so one negative per
+     * positive gives the same dataset as before), then the next closest eligible drugs of the same method.
+     */
+    Map<String, List<Negative>> sampleAll(List<Positive> positives, Collection<String> heldOut,
             Map<String, List<String>> nonIndications, Map<String, List<String>> indicated, boolean embeddings,
             ProgressTracker progress) {
         Map<String, List<Candidate>> found = new HashMap<>();
@@ -105,18 +125,30 @@ final class HardNegativeSampler {
         progress.end();
 
         List<Map<String, Object>> connected = null;
-        Map<String, Negative> out = new LinkedHashMap<>();
+        Map<String, List<Negative>> out = new LinkedHashMap<>();
         for (Positive positive : positives) {
             String key = positive.key();
             SplittableRandom random = Seeds.random(seed, "negative", key);
             List<Candidate> candidates = found.getOrDefault(key, List.of());
             if (!candidates.isEmpty()) {
                 List<Candidate> preferred = candidates.stream().filter(Candidate::preferred).toList();
-                List<Candidate> choices = preferred.isEmpty() ? candidates : preferred;
-                choices = choices.subList(0, Math.min(poolSize, choices.size()));
+                List<Candidate> all = preferred.isEmpty() ? candidates : preferred;
+                List<Candidate> choices = all.subList(0, Math.min(poolSize, all.size()));
                 Candidate pick = choices.get(random.nextInt(choices.size()));
-                String method = pick.preferred() ? NON_INDICATION : methodOf.get(key);
-                out.put(key, new Negative(pick.id(), pick.name(), method, pick.similarity()));
+                List<Negative> picked = new ArrayList<>();
+                picked.add(negative(pick, methodOf.get(key)));
+                // Further negatives: the closest eligible drugs, of the preferred kind first, then the others.
+                List<Candidate> further = new ArrayList<>(all);
+                candidates.stream().filter(c -> !all.contains(c)).forEach(further::add);
+                for (Candidate next : further) {
+                    if (picked.size() >= perPositive) {
+                        break;
+                    }
+                    if (picked.stream().noneMatch(n -> n.drug().equals(next.id()))) {
+                        picked.add(negative(next, methodOf.get(key)));
+                    }
+                }
+                out.put(key, List.copyOf(picked));
                 continue;
             }
             if (connected == null) {
@@ -128,10 +160,14 @@ final class HardNegativeSampler {
                     .toList();
             if (!eligible.isEmpty()) {
                 Map<String, Object> pick = eligible.get(random.nextInt(eligible.size()));
-                out.put(key, new Negative((String) pick.get("id"), (String) pick.get("name"), RANDOM, 0.0));
+                out.put(key, List.of(new Negative((String) pick.get("id"), (String) pick.get("name"), RANDOM, 0.0)));
             }
         }
         return out;
+    }
+
+    private static Negative negative(Candidate pick, String method) {
+        return new Negative(pick.id(), pick.name(), pick.preferred() ? NON_INDICATION : method, pick.similarity());
     }
 
     private static Map<String, Object> parameter(Positive positive, Map<String, List<String>> nonIndications,
@@ -156,7 +192,7 @@ final class HardNegativeSampler {
             Map<String, Object> params = new HashMap<>();
             params.put("pairs", batch);
             params.put("heldOut", List.copyOf(heldOut));
-            params.put("top", (long) poolSize);
+            params.put("top", (long) Math.max(poolSize, perPositive + 1));
             params.put("k", (long) EMBEDDING_NEIGHBOURS);
             params.put("index", GraphSchema.DRUG_EMBEDDING_INDEX);
             Map<String, List<Candidate>> out = new HashMap<>();

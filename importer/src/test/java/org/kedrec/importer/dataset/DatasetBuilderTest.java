@@ -181,6 +181,45 @@ class DatasetBuilderTest {
     }
 
     @Test
+    void severalNegativesPerPositiveKeepTheFirstExampleAndAddOtherHardOnes() {
+        DatasetBuildConfig d = DatasetBuildConfig.defaults(tmp.resolve("several"), dataDir);
+        DatasetResult several = build(new DatasetBuildConfig(d.out(), d.seed(), d.pathsPerPair(), d.maxPerMetapath(),
+                d.trialsPerPair(), d.publicationsPerPair(), d.dataDir(), d.splitsFile(), d.diseases(), d.pathways(),
+                d.threads(), d.batchSize(), d.negativePool(), 3));
+        Map<String, Set<String>> indicated = new HashMap<>();
+        for (Map<String, Object> row : graph.runner.run(NegativeQueries.INDICATED, Map.of())) {
+            indicated.put((String) row.get("disease"), new HashSet<>(strings(row.get("drugs"))));
+        }
+        int before = 0;
+        int after = 0;
+        for (String split : SPLIT_FILES) {
+            Map<String, ExpRxRecExample> one = new HashMap<>();
+            read(first.out(), "both", split).forEach(e -> one.put(e.id(), e));
+            List<ExpRxRecExample> many = read(several.out(), "both", split);
+            before += one.size();
+            after += many.size();
+            Map<String, Set<String>> negativesOfPair = new HashMap<>();
+            for (ExpRxRecExample example : many) {
+                String relevant = example.candidates().get(example.label()).id();
+                String negative = example.candidates().get(1 - example.label()).id();
+                assertThat(indicated.get(example.disease().id())).doesNotContain(negative);
+                assertThat(negativesOfPair.computeIfAbsent(example.disease().id() + "|" + relevant,
+                        k -> new HashSet<>()).add(negative)).as("negatives of one pair differ").isTrue();
+                ExpRxRecExample same = one.get(example.id());
+                if (same != null) {
+                    // The first negative's example is the one-negative dataset's, byte for byte in its fields.
+                    assertThat(example.candidates()).isEqualTo(same.candidates());
+                    assertThat(example.output()).isEqualTo(same.output());
+                }
+            }
+            assertThat(negativesOfPair).hasSize(one.size());
+            assertThat(negativesOfPair.values()).allMatch(n -> n.size() >= 1 && n.size() <= 3);
+        }
+        assertThat(after).isGreaterThan(before).isLessThanOrEqualTo(3 * before);
+        assertThat(several.leakageFailures()).isEmpty();
+    }
+
+    @Test
     void sameSeedSameBytesOtherSeedOtherOrder() throws IOException {
         assertThat(second.dataHash()).isEqualTo(first.dataHash()).startsWith("sha256:");
         for (Path file : files(first.out())) {

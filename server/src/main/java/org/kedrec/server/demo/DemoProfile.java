@@ -10,8 +10,9 @@ import org.kedrec.core.Messages;
  *
  * <ul>
  *   <li>{@code quick}: the ranker's quick profile (ComplEx, dim 32, 4 epochs) and a {@code small} student with a
- *       higher learning rate, prompts cut to 384 tokens, 8 epochs and the swapped-candidate view but not the
- *       zero-shot one: minutes on two cores, and selections well above chance (docs/demo.md).
+ *       higher learning rate, prompts cut to 384 tokens, 8 epochs of half-size batches (twice the steps), the
+ *       swapped-candidate view but not the zero-shot one, and the ranker's verdict as a prompt line (the ranker is
+ *       trained first, into the same model folder): minutes on two cores (docs/demo.md, docs/student.md).
  *   <li>{@code full}: the documented defaults of both commands (docs/ranker.md, docs/student.md).
  *   <li>{@code test}: for tests only (not shown in the help): tiny models, seconds, on a small graph.
  * </ul>
@@ -19,7 +20,7 @@ import org.kedrec.core.Messages;
 public enum DemoProfile {
     QUICK(List.of("--profile", "quick"),
             List.of("--preset", "small", "--lr", "2e-3", "--max-seq-len", "384", "--epochs", "8", "--patience", "3",
-                    "--no-zero-shot-views")),
+                    "--batch-tokens", "3072", "--no-zero-shot-views", "--ranker-tool")),
     FULL(List.of("--profile", "full"), List.of()),
     TEST(List.of("--profile", "quick", "--epochs", "2", "--dim", "16", "--batch-size", "256", "--negatives", "32",
                     "--treats-oversample", "2", "--patience", "2"),

@@ -54,6 +54,16 @@ public final class EvalStudentCommand implements Callable<Integer> {
             description = "Held-out examples (+both) to generate rationales for; 0 = all.")
     int generate;
 
+    @Option(names = "--samples", defaultValue = "5",
+            description = "Rationales kept verbatim in the report's `samples`, beside the teacher's "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int sampleCount;
+
+    @Option(names = "--sample-seed", defaultValue = "-1",
+            description = "Draw the samples at random with this seed from the generated test rationales; -1 (the "
+                    + "default) keeps the first ones.")
+    long sampleSeed;
+
     @Option(names = "--beam", defaultValue = "1", description = "Beam width for the rationales (1 = greedy).")
     int beam;
 
@@ -135,6 +145,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     scores = StudentEvaluator.selection(test, StudentEvaluator.student(main));
                 }
                 scores.put("model", model.relativize(separate ? own : both).toString());
+                scores.put("rankerTool", Files.isRegularFile((separate ? own : both)
+                        .resolve(org.kedrec.core.lm.CandidateScorer.TOOLS_FILE)));
                 variants.put(variant, scores);
                 out.println(Messages.format("%s: accuracy %s, F1 %s on %d held-out pairs (%s)", variant,
                         scores.get("accuracy"), scores.get("f1"), test.size(), scores.get("model")));
@@ -189,7 +201,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     .withRepetitionRules(noRepeatNgram, uniqueCitations, noTandemRepeat);
             List<Map<String, Object>> samples = new ArrayList<>();
             List<ExpRxRecExample> forText = new ArrayList<>(StudentEvaluator.first(test, generate));
-            Map<String, Object> rationales = StudentEvaluator.rationales(main, forText, options, lexicon, samples, 5);
+            Map<String, Object> rationales = StudentEvaluator.rationales(main, forText, options, lexicon, samples,
+                    sampleCount, sampleSeed);
             // --generate 0 means all, on the held-out diseases too (it used to become 1 there).
             List<ExpRxRecExample> zeroText = StudentEvaluator.first(zeroshot, generate <= 0 ? 0
                     : Math.max(1, generate / 4));
@@ -201,6 +214,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
             latency.put("p50Ms", rationales.get("medianMillis"));
             latency.put("tokens", rationales.get("meanTokens"));
             latency.put("p90Ms", rationales.get("p90Millis"));
+            latency.put("p50MsPer60Tokens", rationales.get("medianMillisPer60Tokens"));
+            latency.put("loadAverage", loadAverage());
             latency.put("examples", rationales.get("examples"));
             result.put("rationaleLatency", latency);
             result.put("rougeL", rationales.get("rougeL"));
@@ -254,6 +269,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
             out.put(rate, claims.get(rate));
         }
         out.put("rationales", rationales.get("examples"));
+        out.put("claimRecallWhenSelectedRight", rationales.get("claimRecallWhenSelectedRight"));
+        out.put("rougeLWhenSelectedRight", rationales.get("rougeLWhenSelectedRight"));
         return out;
     }
 

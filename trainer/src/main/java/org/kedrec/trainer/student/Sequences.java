@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.lm.BpeTokenizer;
+import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.SpecialTokens;
 import org.kedrec.core.lm.StudentConfig;
 import org.kedrec.core.lm.StudentPrompt;
@@ -36,8 +37,12 @@ final class Sequences {
     private Sequences() {}
 
     static Sequence of(ExpRxRecExample example, BpeTokenizer tokenizer, StudentConfig config) {
+        return of(example, tokenizer, config, CandidateScorer.NONE);
+    }
+
+    static Sequence of(ExpRxRecExample example, BpeTokenizer tokenizer, StudentConfig config, CandidateScorer tools) {
         int[] prompt = StudentPrompt.render(example, tokenizer, config.maxSeqLen() - config.answerTokens(),
-                config.lineTokens()).ids();
+                config.lineTokens(), tools).ids();
         int[] answer = StudentPrompt.encodeAnswer(tokenizer, StudentPrompt.answerText(example));
         if (answer.length > config.answerTokens()) {
             answer = Arrays.copyOf(answer, config.answerTokens());
@@ -48,7 +53,12 @@ final class Sequences {
     }
 
     static List<Sequence> of(List<ExpRxRecExample> examples, BpeTokenizer tokenizer, StudentConfig config) {
-        return examples.stream().map(e -> of(e, tokenizer, config)).toList();
+        return of(examples, tokenizer, config, CandidateScorer.NONE);
+    }
+
+    static List<Sequence> of(List<ExpRxRecExample> examples, BpeTokenizer tokenizer, StudentConfig config,
+                             CandidateScorer tools) {
+        return examples.stream().map(e -> of(e, tokenizer, config, tools)).toList();
     }
 
     /**

@@ -107,6 +107,26 @@ public final class StudentEvaluator {
     public static Map<String, Object> rationales(StudentModel model, List<ExpRxRecExample> examples,
                                                  GenerationOptions options, EntityLexicon lexicon,
                                                  List<Map<String, Object>> samples, int sampleCount) {
+        return rationales(model, examples, options, lexicon, samples, sampleCount, -1);
+    }
+
+    /**
+     * As above, with the samples drawn at random ({@code sampleSeed} at least 0) from the examples rather than the
+     * first ones, so the rationales shown in the docs are not picked by hand.
+     */
+    public static Map<String, Object> rationales(StudentModel model, List<ExpRxRecExample> examples,
+                                                 GenerationOptions options, EntityLexicon lexicon,
+                                                 List<Map<String, Object>> samples, int sampleCount,
+                                                 long sampleSeed) {
+        java.util.Set<Integer> sampled = new java.util.HashSet<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        if (sampleSeed >= 0) {
+            java.util.Collections.shuffle(order, new Random(sampleSeed));
+        }
+        sampled.addAll(order.subList(0, Math.min(sampleCount, order.size())));
         double rouge = 0;
         long mentions = 0;
         long supported = 0;
@@ -116,8 +136,13 @@ public final class StudentEvaluator {
         int finished = 0;
         int agree = 0;
         double[] latencies = new double[examples.size()];
+        double[] per60 = new double[examples.size()];
         List<String> unsupportedMentions = new ArrayList<>();
         ClaimMetrics claims = new ClaimMetrics();
+        // The same claims over the rationales that chose the right drug: a wrong choice argues for the other drug,
+        // so it shares almost no claim with the teacher; this separates the text's gap from the choice's.
+        ClaimMetrics claimsWhenRight = new ClaimMetrics();
+        double rougeWhenRight = 0;
         // One warm-up call so the first timing does not include lazy native initialisation.
         if (!examples.isEmpty()) {
             model.generate(examples.get(0), options);
@@ -129,6 +154,10 @@ public final class StudentEvaluator {
             rouge += RougeL.f1(rationale.textWithSlots(), reference);
             Faithfulness.Result check = Faithfulness.check(rationale.textWithSlots(), example, lexicon);
             claims.add(example, rationale.textWithSlots(), example.output());
+            if (rationale.candidate() == example.label()) {
+                claimsWhenRight.add(example, rationale.textWithSlots(), example.output());
+                rougeWhenRight += RougeL.f1(rationale.textWithSlots(), reference);
+            }
             mentions += check.mentions();
             supported += check.supported();
             faithfulSum += check.score();
@@ -140,11 +169,13 @@ public final class StudentEvaluator {
             tokens += rationale.tokens();
             millis += rationale.millis();
             latencies[i] = rationale.millis();
+            per60[i] = rationale.millis() / Math.max(1, rationale.tokens()) * 60;
             finished += rationale.finished() ? 1 : 0;
             agree += rationale.candidate() == example.label() ? 1 : 0;
-            if (samples.size() < sampleCount) {
+            if (sampled.contains(i)) {
                 Map<String, Object> sample = new LinkedHashMap<>();
                 sample.put("id", example.id());
+                sample.put("selectedRight", rationale.candidate() == example.label());
                 sample.put("teacher", reference);
                 sample.put("student", rationale.textWithSlots());
                 sample.put("restored", rationale.text());
@@ -175,7 +206,13 @@ public final class StudentEvaluator {
         out.put("p90Millis", sorted.length == 0 ? null : sorted[(int) Math.min(sorted.length - 1,
                 Math.floor(sorted.length * 0.9))]);
         out.put("millisPer60Tokens", tokens == 0 ? null : millis / tokens * 60);
+        double[] sortedPer60 = per60.clone();
+        Arrays.sort(sortedPer60);
+        // The target is for a rationale of about 60 tokens: each rationale's time scaled to 60 tokens.
+        out.put("medianMillisPer60Tokens", sortedPer60.length == 0 ? null : sortedPer60[sortedPer60.length / 2]);
         out.put("claims", claims.toMap());
+        out.put("claimRecallWhenSelectedRight", agree == 0 ? null : claimsWhenRight.claimRecall());
+        out.put("rougeLWhenSelectedRight", agree == 0 ? null : rougeWhenRight / agree);
         return out;
     }
 

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import org.kedrec.core.Messages;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.lm.BpeTokenizer;
+import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.NativeCausalLm;
 import org.kedrec.core.lm.SpecialTokens;
 import org.kedrec.core.lm.StudentConfig;
@@ -87,10 +88,17 @@ public final class StudentTrainer {
 
     private final Options options;
     private final Progress progress;
+    private CandidateScorer tools = CandidateScorer.NONE;
 
     public StudentTrainer(Options options, Progress progress) {
         this.options = options;
         this.progress = progress;
+    }
+
+    /** Trains with the tool's line in every prompt (the KG ranker's verdict) and marks the student as such. */
+    public StudentTrainer withTools(CandidateScorer tools) {
+        this.tools = tools == null ? CandidateScorer.NONE : tools;
+        return this;
     }
 
     /** The GPU when the engine sees one, else the CPU. */
@@ -135,14 +143,14 @@ public final class StudentTrainer {
             validation.forEach(e -> both.add(StudentAugment.reversed(e)));
             validation = both;
         }
-        List<Sequences.Sequence> validSeq = Sequences.of(validation, tokenizer, config);
+        List<Sequences.Sequence> validSeq = Sequences.of(validation, tokenizer, config, tools);
         int[] candidatesOfValid = validation.stream().mapToInt(e -> e.candidates().size()).toArray();
         // The validation pairs as a disease without known treatments shows them: a stand-in for held-out diseases
         // that never looks at them.
         List<ExpRxRecExample> zeroShotLike = !options.zeroShotViews() ? List.of() : validation.stream()
                 .map(e -> java.util.Objects.requireNonNullElse(StudentAugment.withoutTreatmentsOfDisease(e), e))
                 .toList();
-        List<Sequences.Sequence> zeroShotSeq = Sequences.of(zeroShotLike, tokenizer, config);
+        List<Sequences.Sequence> zeroShotSeq = Sequences.of(zeroShotLike, tokenizer, config, tools);
         int stepsPerEpoch = Sequences.batches(draw(views, new Random(options.seed())), options.batchTokens(),
                 options.maxRows(), null).size();
         int totalSteps = stepsPerEpoch * options.epochs();
@@ -226,6 +234,9 @@ public final class StudentTrainer {
         config.write(tmp.resolve(StudentFiles.CONFIG));
         tokenizer.save(tmp.resolve(StudentFiles.TOKENIZER));
         lexicon.write(tmp.resolve(StudentFiles.LEXICON));
+        if (tools != CandidateScorer.NONE) {
+            CandidateScorer.markRankerTool(tmp);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         Result result = new Result(out, config, List.copyOf(history), bestEpoch, seconds,
                 trainedTokens / Math.max(1e-9, trainingSeconds), config.parameterCount());
@@ -241,6 +252,7 @@ public final class StudentTrainer {
         metrics.put("zeroShotViews", options.zeroShotViews());
         metrics.put("checkpointBy", options.checkpointBy());
         metrics.put("otherViews", otherViews.size());
+        metrics.put("rankerTool", tools != CandidateScorer.NONE);
         metrics.put("epochs", options.epochs());
         metrics.put("batchTokens", options.batchTokens());
         metrics.put("trainExamples", train.size());
@@ -280,9 +292,10 @@ public final class StudentTrainer {
                 }
             }
             List<List<Sequences.Sequence>> orders = new ArrayList<>();
-            orders.add(Sequences.of(same, tokenizer, config));
+            orders.add(Sequences.of(same, tokenizer, config, tools));
             if (options.swapCandidates() && example.candidates().size() > 1) {
-                orders.add(Sequences.of(same.stream().map(StudentAugment::reversed).toList(), tokenizer, config));
+                orders.add(Sequences.of(same.stream().map(StudentAugment::reversed).toList(), tokenizer, config,
+                        tools));
             }
             out.add(orders);
         }

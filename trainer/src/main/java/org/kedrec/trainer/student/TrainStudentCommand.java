@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.StudentConfig;
 import org.kedrec.core.model.ModelManifest;
+import org.kedrec.core.ranking.DrugRanker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,6 +99,11 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "one thread trained faster than two (docs/student.md).")
     int threads;
 
+    @Option(names = "--ranker-tool", defaultValue = "false",
+            description = "Show the student the KG ranker's order of the candidates (the ranker of --model, "
+                    + "<model>/ranker) as one more prompt line, a tool result; serving loads the same ranker.")
+    boolean rankerTool;
+
     @Option(names = "--max-train-examples", defaultValue = "0", hidden = true,
             description = "Use only the first N training examples (quick trials).")
     int maxTrainExamples;
@@ -148,8 +155,13 @@ public final class TrainStudentCommand implements Callable<Integer> {
             out.println(Messages.format("Training the %s student on %s (%s) into %s", v, data.directory(),
                     data.counts(), dir));
             out.flush();
-            StudentTrainer trainer = new StudentTrainer(options, progress(spec.commandLine().getErr()));
-            StudentTrainer.Result result = trainer.train(train, otherViews, validation, dir, provenance);
+            StudentTrainer.Result result;
+            try (CandidateScorer tools = rankerTool ? CandidateScorer.of(DrugRanker.load(model, target))
+                    : CandidateScorer.NONE) {
+                StudentTrainer trainer = new StudentTrainer(options, progress(spec.commandLine().getErr()))
+                        .withTools(tools);
+                result = trainer.train(train, otherViews, validation, dir, provenance);
+            }
             Map<String, Object> entry = new LinkedHashMap<>(provenance);
             entry.put("path", model.toAbsolutePath().relativize(dir.toAbsolutePath()).toString());
             entry.put("kind", "kedrec-student");

@@ -81,6 +81,14 @@ class StudentTrainerTest {
             assertThat(meanRouge(untrained, few, false)).isLessThan(0.4);
         }
         assertThat(trainedRouge).isGreaterThan(0.9);
+        // A student trained to read the ranker's verdict is never served without it: with no ranker beside it, the
+        // load names the file that asks for one and both ways out.
+        org.kedrec.core.lm.CandidateScorer.markRankerTool(tmp.resolve("student"));
+        assertThatThrownBy(() -> StudentModel.load(tmp.resolve("student"), Device.cpu(), 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("tools.json")
+                .hasMessageContaining(tmp.toAbsolutePath() + "/ranker")
+                .hasMessageContaining("without --ranker-tool");
     }
 
     @Test
