@@ -130,10 +130,10 @@ class DataFetchIT {
         Path dir = tmp.resolve("fresh");
         CliRun first = CliRun.of("data", "fetch", "--dir", dir.toString(), "--mirror", base);
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("Fetching 75 of 75 files (38.7 MB) into " + dir + " from " + base + "." + NL,
+        assertThat(first.out()).contains("Fetching 72 of 72 files (38.1 MB) into " + dir + " from " + base + "." + NL,
                 "NOTICE: ", "drugbank-dhimmel/drugbank-slim.tsv - DrugBank content CC BY-NC 4.0",
                 "clinicaltrials/hint/phase_I_train.csv - HINT benchmark usage agreement: non-commercial use only",
-                dir + ": 75 downloaded (38.7 MB, 0 resumed), 0 already verified, 0 failed." + NL);
+                dir + ": 72 downloaded (38.1 MB, 0 resumed), 0 already verified, 0 failed." + NL);
         for (Entry e : DataCatalogue.pinned().of(Kind.ORIGINAL)) {
             assertThat(dir.resolve(e.path() + DataFetcher.PART)).doesNotExist();
         }
@@ -146,7 +146,7 @@ class DataFetchIT {
         requests.clear();
         CliRun second = CliRun.of("data", "fetch", "--dir", dir.toString(), "--mirror", base);
         assertThat(second.exitCode()).as(second.toString()).isZero();
-        assertThat(second.out()).startsWith(dir + ": 0 downloaded (0.0 MB, 0 resumed), 75 already verified, 0 "
+        assertThat(second.out()).startsWith(dir + ": 0 downloaded (0.0 MB, 0 resumed), 72 already verified, 0 "
                 + "failed." + NL).doesNotContain("NOTICE");
         assertThat(requests).isEmpty();
     }
@@ -219,7 +219,7 @@ class DataFetchIT {
                     "--bolt", Integer.toString(busy.getLocalPort()), "--http", "7742");
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
             assertThat(run.out()).startsWith("[0/8] Data: 24 of the 24 files the demo reads are missing in " + dir
-                    + "; fetching 75 files (38.7 MB) from " + base + " and deriving the rest (`kedrec demo --offline` "
+                    + "; fetching 72 files (38.1 MB) from " + base + " and deriving the rest (`kedrec demo --offline` "
                     + "skips this)." + NL)
                     .contains("      derived derived/hetionet-v1.0-edges-demo.sif.gz (193,242 rows)" + NL,
                             "[1/8] Data" + NL)
