@@ -78,9 +78,9 @@ DERIVED = {
     "eval/hetionet_CtD_split.tsv": ("ctd-split", "CC0 1.0", OPEN),
     "crosswalk/mesh_to_hetionet_disease.tsv": ("mesh-disease", "CC BY 3.0", OPEN),
     "crosswalk/mesh_to_drugbank.tsv": ("-", "CC BY 4.0", OPEN),
-    "crosswalk/uniprot_to_entrez.tsv": ("-", "CC BY-NC 4.0 (DrugBank) / CC BY 4.0 (DrugCentral)", NC),
-    "clinicaltrials/trials_hint_x_hetionet.tsv": ("-", "HINT benchmark usage agreement: non-commercial use only", NC),
-    "fixtures/ctg-studies-5.json": ("-", "MIT (repository); data ClinicalTrials.gov terms", OPEN),
+    "crosswalk/uniprot_to_entrez.tsv": ("uniprot-entrez", "CC BY-NC 4.0 (DrugBank) / CC BY 4.0 (DrugCentral)", NC),
+    "clinicaltrials/trials_hint_x_hetionet.tsv": ("hint-links", "HINT benchmark usage agreement: non-commercial use only", NC),
+    "fixtures/ctg-studies-5.json": ("ctg-studies-5", "MIT (repository); data ClinicalTrials.gov terms", OPEN),
     "eval/disease_coverage.tsv": ("-", "CC0 1.0", OPEN),
     "drkg/drkg_relation_types.tsv": ("-", "Apache-2.0", OPEN),
 }
@@ -100,6 +100,7 @@ def main(data):
           "docs/tools/data_catalogue.py; see docs/data.md.")
     print("# bytes and sha256 are those of the file, except for a derived .gz: those of its decompressed content.")
     print("# recipe: the `kedrec data derive` recipe that writes a derived file; - = none (comes with a copy of the data).")
+    print("# No recipe, because a source is not in this catalogue: crosswalk/mesh_to_drugbank.tsv and eval/disease_coverage.tsv need DrugMechDB; drkg/drkg_relation_types.tsv needs DRKG's drkg.tsv (S3 tarball only).")
     print("\t".join(["path", "kind", "bytes", "sha256", "terms", "licence", "repository", "commit", "source_path", "url", "recipe"]))
     rows = []
     for path, ((repo, commit), source, licence, terms) in ORIGINALS.items():

@@ -1,5 +1,9 @@
 package org.kedrec.server.data;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +26,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataCatalogue;
+import org.kedrec.core.ids.Curies;
 import org.kedrec.core.split.StableHash;
+import org.kedrec.importer.io.CsvReader;
 
 /**
  * {@code kedrec data derive}: writes the derived files of the data directory from its originals, following the
@@ -48,6 +56,15 @@ public final class Deriver {
     static final String PATHWAYS = "hetionet-sources/pathways.tsv";
     static final String XREFS = "disease-ontology/xrefs-slim.tsv";
     static final String XREFS_PROP = "disease-ontology/xrefs-prop-slim.tsv";
+    static final String DRUGBANK_PROTEINS = "drugbank-dhimmel/proteins.tsv";
+    static final String DC_TARGETS = "drugcentral/drug_target.tsv";
+    static final String DC_IDENTIFIERS = "drugcentral/identifiers.tsv";
+    static final String TRIAL_MAP = "clinicaltrials/dhimmel-clintrials/DrugBank-DO-slim.tsv";
+    static final String CTG_STUDIES = "clinicaltrials/ctgov-api-v2/ctg-studies.json";
+    /** HINT's CSVs in Python's sorted order of their names, the order the shipped link table lists them in. */
+    static final List<String> HINT = List.of("phase_III_test.csv", "phase_III_valid.csv", "phase_II_valid.csv",
+            "phase_I_test.csv", "phase_I_train.csv", "phase_I_valid.csv").stream()
+            .map(name -> "clinicaltrials/hint/" + name).toList();
 
     /** The recipes this class implements, in the order they run. */
     public static final List<Recipe> RECIPES = List.of(
@@ -55,7 +72,23 @@ public final class Deriver {
                     List.of(NODES, EDGES_5K, CBG, DAG, PATHWAYS)),
             new Recipe("ctd-split", "eval/hetionet_CtD_split.tsv", List.of(NODES, EDGES_5K)),
             new Recipe("fixture-nodes", "fixtures/hetionet-nodes-for-edges-10.tsv", List.of(NODES, EDGES_10)),
-            new Recipe("mesh-disease", "crosswalk/mesh_to_hetionet_disease.tsv", List.of(NODES, XREFS, XREFS_PROP)));
+            new Recipe("mesh-disease", "crosswalk/mesh_to_hetionet_disease.tsv", List.of(NODES, XREFS, XREFS_PROP)),
+            new Recipe("uniprot-entrez", "crosswalk/uniprot_to_entrez.tsv",
+                    List.of(NODES, DRUGBANK_PROTEINS, DC_TARGETS)),
+            new Recipe("hint-links", "clinicaltrials/trials_hint_x_hetionet.tsv",
+                    concat(List.of(TRIAL_MAP), HINT)),
+            new Recipe("ctg-studies-5", "fixtures/ctg-studies-5.json", List.of(CTG_STUDIES)));
+
+    /**
+     * Derived files no recipe can make from the catalogue's originals, with what they lack (docs/data.md). They come
+     * with a copy of the data ({@code data fetch --mirror}).
+     */
+    public static final Map<String, String> NOT_DERIVABLE = new LinkedHashMap<>(Map.of(
+            "crosswalk/mesh_to_drugbank.tsv", "DrugMechDB (227 rows and the DrugMechDB mark of 1,321 more); "
+                    + "the DrugCentral part is reproduced by DeriverTest",
+            "eval/disease_coverage.tsv", "DrugMechDB (column n_drugmechdb_paths)",
+            "drkg/drkg_relation_types.tsv", "the DRKG triple file drkg.tsv (column n_edges), only in DRKG's S3 "
+                    + "tarball"));
 
     /** The metaedges whose complete edge sets replace the 5,000-edge cut in the demo edge set. */
     static final List<String> COMPLETED = List.of("CbG", "DaG", "GpPW");
@@ -91,6 +124,9 @@ public final class Deriver {
                 case "ctd-split" -> ctdSplit(recipe.path());
                 case "fixture-nodes" -> fixtureNodes(recipe.path());
                 case "mesh-disease" -> meshDisease(recipe.path());
+                case "uniprot-entrez" -> uniprotEntrez(recipe.path());
+                case "hint-links" -> hintLinks(recipe.path());
+                case "ctg-studies-5" -> ctgStudies5(recipe.path());
                 default -> throw new IllegalStateException("No code for recipe " + recipe.name());
             };
             written.add(new Written(recipe, rows));
@@ -238,6 +274,322 @@ public final class Deriver {
         List<String> lines = rows.stream().map(r -> String.join("\t", r)).toList();
         write(path, "mesh_id\tdoid\thetionet_id\thetionet_name\tmatch_type", lines, false);
         return lines.size();
+    }
+
+    /**
+     * UniProt to Entrez: every (UniProt, Entrez) pair of DrugBank's proteins, and every pair of DrugCentral's targets
+     * whose HGNC symbol is a Hetionet gene's name (multi-component targets paired position by position, skipped when
+     * the two lists differ in length, since then the positions do not line up); sorted by UniProt id, Entrez id.
+     */
+    private long uniprotEntrez(String path) throws IOException {
+        Map<String, String> names = nodeNames();
+        Map<String, List<String>> genesBySymbol = new HashMap<>();
+        names.forEach((id, name) -> {
+            if (id.startsWith("Gene::")) {
+                genesBySymbol.computeIfAbsent(name, k -> new ArrayList<>()).add(local(id));
+            }
+        });
+        Map<List<String>, TreeSet<String>> pairs = new TreeMap<>(TUPLE_ORDER);
+        for (Map<String, String> row : table(DRUGBANK_PROTEINS)) {
+            if (!row.get("uniprot_id").isEmpty() && !row.get("entrez_gene_id").isEmpty()) {
+                pairs.computeIfAbsent(List.of(row.get("uniprot_id"), row.get("entrez_gene_id")), k -> new TreeSet<>())
+                        .add("DrugBank-proteins");
+            }
+        }
+        for (Map<String, String> row : table(DC_TARGETS)) {
+            String[] uniprots = row.get("UNIPROT").split("\\|", -1);
+            String[] symbols = row.get("GENE").split("\\|", -1);
+            if (uniprots.length != symbols.length) {
+                continue;
+            }
+            for (int i = 0; i < uniprots.length; i++) {
+                for (String entrez : genesBySymbol.getOrDefault(symbols[i], List.of())) {
+                    pairs.computeIfAbsent(List.of(uniprots[i], entrez), k -> new TreeSet<>())
+                            .add("DrugCentral-target+HetionetSymbol");
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        pairs.forEach((pair, sources) -> {
+            String gene = "Gene::" + pair.get(1);
+            boolean inHetionet = names.containsKey(gene);
+            lines.add(String.join("\t", pair.get(0), pair.get(1), inHetionet ? gene : "",
+                    inHetionet ? names.get(gene) : "", String.join("|", sources)));
+        });
+        write(path, "uniprot_id\tentrez_gene_id\thetionet_id\thetionet_symbol\tsources", lines, false);
+        return lines.size();
+    }
+
+    /**
+     * The DrugCentral part of {@code crosswalk/mesh_to_drugbank.tsv}: every MeSH descriptor or supplementary id of a
+     * DrugCentral drug paired with each of its DrugBank ids, the MeSH id in {@link Curies#mesh}'s width. The shipped
+     * file adds DrugMechDB pairs, which no original in the catalogue holds, so no recipe writes that file; this
+     * lets a test show which part the catalogue does reproduce.
+     */
+    List<String> meshToDrugbankFromDrugCentral() throws IOException {
+        Map<String, String> names = nodeNames();
+        Map<String, List<String>> drugbank = new HashMap<>();
+        Map<String, List<String[]>> mesh = new LinkedHashMap<>();
+        for (Map<String, String> row : table(DC_IDENTIFIERS)) {
+            String type = unquote(row.get("ID_TYPE"));
+            String value = unquote(row.get("IDENTIFIER"));
+            if ("DRUGBANK_ID".equals(type)) {
+                drugbank.computeIfAbsent(row.get("DRUG_ID"), k -> new ArrayList<>()).add(value);
+            } else if ("MESH_DESCRIPTOR_UI".equals(type) || "MESH_SUPPLEMENTAL_RECORD_UI".equals(type)) {
+                mesh.computeIfAbsent(row.get("DRUG_ID"), k -> new ArrayList<>()).add(new String[] {value, type});
+            }
+        }
+        Map<List<String>, List<String>> pairs = new TreeMap<>(TUPLE_ORDER);
+        mesh.forEach((drug, ids) -> {
+            for (String[] id : ids) {
+                String meshId = Curies.mesh(id[0]).substring("MESH:".length());
+                for (String db : drugbank.getOrDefault(drug, List.of())) {
+                    pairs.computeIfAbsent(List.of(meshId, db), k -> new ArrayList<>())
+                            .add("DrugCentral:" + drug + ":" + id[1]);
+                }
+            }
+        });
+        List<String> lines = new ArrayList<>();
+        pairs.forEach((pair, sources) -> {
+            String compound = "Compound::" + pair.get(1);
+            boolean inHetionet = names.containsKey(compound);
+            lines.add(String.join("\t", pair.get(0), pair.get(1), inHetionet ? compound : "",
+                    inHetionet ? names.get(compound) : "", String.join("|", sources)));
+        });
+        return lines;
+    }
+
+    private static String unquote(String cell) {
+        return cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"") ? cell.substring(1, cell.length() - 1)
+                : cell;
+    }
+
+    /**
+     * HINT trials linked to Hetionet: every HINT record (file by file, in file order) whose NCT id is in dhimmel's
+     * trial map ({@code DrugBank-DO-slim.tsv}, which maps trials to Hetionet's own compound and disease ids), with
+     * its outcome columns and the sorted compound and disease ids the map gives that trial. HINT's list cells are
+     * Python literals; their items are joined with {@code |}.
+     */
+    private long hintLinks(String path) throws IOException {
+        Map<String, TreeSet<String>> compounds = new HashMap<>();
+        Map<String, TreeSet<String>> diseases = new HashMap<>();
+        for (Map<String, String> row : table(TRIAL_MAP)) {
+            compounds.computeIfAbsent(row.get("nct_id"), k -> new TreeSet<>()).add("Compound::" + row.get("compound_id"));
+            diseases.computeIfAbsent(row.get("nct_id"), k -> new TreeSet<>()).add("Disease::" + row.get("disease_id"));
+        }
+        List<String> lines = new ArrayList<>();
+        for (String file : HINT) {
+            try (CsvReader csv = CsvReader.open(originals.resolve(file))) {
+                List<String> header = csv.next();
+                Map<String, Integer> column = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    column.put(header.get(i), i);
+                }
+                for (List<String> record = csv.next(); record != null; record = csv.next()) {
+                    String nct = record.get(column.get("nctid"));
+                    if (!compounds.containsKey(nct)) {
+                        continue;
+                    }
+                    lines.add(String.join("\t", nct, file.substring(file.lastIndexOf('/') + 1),
+                            record.get(column.get("phase")), record.get(column.get("status")),
+                            record.get(column.get("label")),
+                            record.get(column.get("why_stop")).strip().replace('\n', ' '),
+                            String.join("|", pythonList(record.get(column.get("diseases")), file, nct)),
+                            String.join("|", pythonList(record.get(column.get("drugs")), file, nct)),
+                            String.join("|", compounds.get(nct)), String.join("|", diseases.get(nct))));
+                }
+            }
+        }
+        write(path, "nct_id\thint_file\tphase\tstatus\toutcome_label\twhy_stop\thint_diseases\thint_drugs\t"
+                + "hetionet_compound_ids\thetionet_disease_ids", lines, false);
+        return lines.size();
+    }
+
+    /**
+     * The strings of a Python list literal as {@code ast.literal_eval} reads them, e.g. {@code ["crohn's", 'ibd']}:
+     * items kept as written (not stripped, not de-duplicated), since the shipped table keeps them so.
+     */
+    static List<String> pythonList(String cell, String file, String nct) {
+        String s = cell.strip();
+        if (!s.startsWith("[") || !s.endsWith("]")) {
+            throw new IllegalStateException(Messages.format("%s, trial %s: expected a Python list such as ['asthma'] "
+                    + "but read %s. The file differs from the pinned HINT CSV: run `bin/kedrec data verify`.", file,
+                    nct, cell));
+        }
+        List<String> items = new ArrayList<>();
+        int i = 1;
+        while (i < s.length() - 1) {
+            char quote = s.charAt(i);
+            if (quote != '\'' && quote != '"') {
+                i++;
+                continue;
+            }
+            StringBuilder item = new StringBuilder();
+            int j = i + 1;
+            for (; j < s.length() && s.charAt(j) != quote; j++) {
+                char c = s.charAt(j);
+                if (c != '\\' || j + 1 >= s.length()) {
+                    item.append(c);
+                    continue;
+                }
+                char e = s.charAt(++j);
+                switch (e) {
+                    case 'n' -> item.append('\n');
+                    case 't' -> item.append('\t');
+                    case 'r' -> item.append('\r');
+                    case '\\', '\'', '"' -> item.append(e);
+                    case 'x' -> {
+                        item.append((char) Integer.parseInt(s.substring(j + 1, j + 3), 16));
+                        j += 2;
+                    }
+                    case 'u' -> {
+                        item.append((char) Integer.parseInt(s.substring(j + 1, j + 5), 16));
+                        j += 4;
+                    }
+                    // Python keeps an unknown escape as written, backslash included.
+                    default -> item.append('\\').append(e);
+                }
+            }
+            items.add(item.toString());
+            i = j + 1;
+        }
+        return items;
+    }
+
+    /**
+     * The first 5 studies of the ClinicalTrials.gov API v2 sample, re-indented as Python's
+     * {@code json.dumps(studies[:5], indent=1, ensure_ascii=False)} writes them (no final newline): a small fixture
+     * the trial import tests read.
+     */
+    private long ctgStudies5(String path) throws IOException {
+        JsonArray studies;
+        try (BufferedReader in = reader(CTG_STUDIES)) {
+            studies = JsonParser.parseReader(in).getAsJsonArray();
+        }
+        JsonArray first = new JsonArray();
+        for (int i = 0; i < Math.min(5, studies.size()); i++) {
+            first.add(studies.get(i));
+        }
+        StringBuilder json = new StringBuilder();
+        pythonJson(first, 0, json);
+        Path file = target.resolve(path);
+        Files.createDirectories(file.getParent());
+        Path part = file.resolveSibling(file.getFileName() + DataFetcher.PART);
+        Files.writeString(part, json, StandardCharsets.UTF_8);
+        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return first.size();
+    }
+
+    private static void pythonJson(JsonElement element, int depth, StringBuilder out) {
+        if (element.isJsonObject()) {
+            JsonObject object = element.getAsJsonObject();
+            if (object.size() == 0) {
+                out.append("{}");
+                return;
+            }
+            out.append('{');
+            String sep = "\n";
+            for (Map.Entry<String, JsonElement> member : object.entrySet()) {
+                out.append(sep).append(" ".repeat(depth + 1));
+                pythonString(member.getKey(), out);
+                out.append(": ");
+                pythonJson(member.getValue(), depth + 1, out);
+                sep = ",\n";
+            }
+            out.append('\n').append(" ".repeat(depth)).append('}');
+        } else if (element.isJsonArray()) {
+            JsonArray array = element.getAsJsonArray();
+            if (array.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append('[');
+            String sep = "\n";
+            for (JsonElement item : array) {
+                out.append(sep).append(" ".repeat(depth + 1));
+                pythonJson(item, depth + 1, out);
+                sep = ",\n";
+            }
+            out.append('\n').append(" ".repeat(depth)).append(']');
+        } else if (element.isJsonNull()) {
+            out.append("null");
+        } else if (element.getAsJsonPrimitive().isString()) {
+            pythonString(element.getAsString(), out);
+        } else if (element.getAsJsonPrimitive().isNumber()) {
+            out.append(pythonNumber(element.getAsJsonPrimitive().getAsString()));
+        } else {
+            out.append(element.getAsJsonPrimitive().getAsBoolean());
+        }
+    }
+
+    /**
+     * A JSON number as Python writes it after reading it: an integer as written, a float as {@code repr(float)}
+     * (the shortest digits that read back to the same double, {@code 101.00} → {@code 101.0}, exponent form below
+     * 1e-4 and from 1e16 on).
+     */
+    static String pythonNumber(String text) {
+        if (text.chars().noneMatch(c -> c == '.' || c == 'e' || c == 'E')) {
+            return text;
+        }
+        double value = Double.parseDouble(text);
+        if (value == 0) {
+            return (1 / value < 0) ? "-0.0" : "0.0";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int point = digits.length() - shortest.scale();
+        StringBuilder out = new StringBuilder(value < 0 ? "-" : "");
+        if (point > -4 && point <= 16) {
+            if (point <= 0) {
+                out.append("0.").append("0".repeat(-point)).append(digits);
+            } else if (point >= digits.length()) {
+                out.append(digits).append("0".repeat(point - digits.length())).append(".0");
+            } else {
+                out.append(digits, 0, point).append('.').append(digits.substring(point));
+            }
+        } else {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits.substring(1));
+            }
+            int exponent = point - 1;
+            out.append(exponent < 0 ? "e-" : "e+").append(Messages.format("%02d", Math.abs(exponent)));
+        }
+        return out.toString();
+    }
+
+    /** A string as Python's json module escapes it with ensure_ascii=False: only quote, backslash and controls. */
+    private static void pythonString(String value, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(Messages.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static String local(String id) {

@@ -22,7 +22,11 @@ public final class FetchRun {
      * no such files, so without a mirror they cannot be fetched).
      */
     public static List<Entry> entries(boolean full, String mirror) {
-        DataCatalogue catalogue = DataCatalogue.pinned();
+        return entries(DataCatalogue.pinned(), full, mirror);
+    }
+
+    /** {@link #entries(boolean, String)} from another catalogue: tests pin files of their own with it. */
+    public static List<Entry> entries(DataCatalogue catalogue, boolean full, String mirror) {
         List<Entry> entries = new java.util.ArrayList<>(catalogue.of(DataCatalogue.Kind.ORIGINAL));
         if (mirror != null) {
             catalogue.of(DataCatalogue.Kind.DERIVED).stream().filter(e -> e.recipe() == null && !e.pinsContent())
