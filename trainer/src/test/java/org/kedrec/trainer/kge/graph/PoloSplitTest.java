@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kedrec.core.data.DataDirectory;
@@ -15,7 +16,7 @@ import org.kedrec.core.split.SplitPlan;
 class PoloSplitTest {
     @Test
     void theSharedSplitHasPoloCountsAndBecomesAPlanWithoutZeroShotDiseases() {
-        PoloSplit polo = PoloSplit.read(DataDirectory.require());
+        PoloSplit polo = PoloSplit.read(DataDirectory.forTests(Assumptions::abort));
         assertThat(polo.pairsOf(PairSplit.TRAIN)).hasSize(483);
         assertThat(polo.pairsOf(PairSplit.VALIDATION)).hasSize(121);
         assertThat(polo.pairsOf(PairSplit.TEST)).hasSize(151);
