@@ -60,8 +60,15 @@ public final class TemporaryServer implements AutoCloseable {
         try {
             return new TemporaryServer(server, server.start(dist, settings), created);
         } catch (RuntimeException e) {
-            if (created) {
-                deleteTree(root);
+            // A start that timed out leaves the JVM running (seen on a loaded machine): stop it, as loadOffline does.
+            try {
+                server.stop(new ServerHome(root), Neo4jServer.DEFAULT_STOP_TIMEOUT);
+            } catch (RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            } finally {
+                if (created) {
+                    deleteTree(root);
+                }
             }
             throw e;
         }
