@@ -87,6 +87,10 @@ public final class BenchFaultsCommand implements Callable<Integer> {
             description = "Page cache of the temporary server (default: ${DEFAULT-VALUE}).")
     String pageCache;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "How long to wait for the temporary server to start (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
     /** {@inheritDoc} */
     @Override
     public Integer call() throws IOException {
@@ -121,7 +125,7 @@ public final class BenchFaultsCommand implements Callable<Integer> {
         long begin = System.nanoTime();
         boolean identical;
         try (TemporaryServer server = TemporaryServer.start(dist, home, bolt, http, heap, pageCache,
-                line -> KedrecCli.say(spec, line));
+                List.of(), java.time.Duration.ofSeconds(timeout), line -> KedrecCli.say(spec, line));
                 Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
             Path work = server.home().resolve("faults");
             Path runData = small ? SmallDataDirectory.write(dataDir, work.resolve("data")) : dataDir;
