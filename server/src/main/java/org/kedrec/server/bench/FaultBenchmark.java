@@ -82,6 +82,8 @@ public final class FaultBenchmark {
     private static final long CHILD_TIMEOUT_MINUTES = 30;
     private static final int DISEASES = 5;
     private static final int K = 5;
+    private static final int STUDENT_DISEASES = 2;
+    private static final int STUDENT_K = 2;
 
     private final Options options;
     private final Driver driver;
@@ -129,15 +131,19 @@ public final class FaultBenchmark {
         stage.put("reference", reference);
         List<Map<String, Object>> runs = new ArrayList<>();
         boolean identical = true;
+        // Kill points are fractions of the fastest run so far: a re-run on a warmed server can take half the clean
+        // run's time, and a point of the clean run's time would then miss.
+        double fastest = clean.seconds();
         if (kills(Stage.IMPORT)) {
             for (double point : options.points()) {
                 ImportBenchmark.wipe(driver, ImportOptions.DEFAULT_DATABASE);
                 String name = "import-" + percent(point);
-                ChildRun killed = child(name + "-killed", args, point * clean.seconds());
+                ChildRun killed = child(name + "-killed", args, point * fastest);
                 Map<String, Object> run = killedReport(point, killed);
                 Map<String, Object> left = graphSignature();
                 run.put("afterKill", Map.of("nodes", left.get("nodes"), "relationships", left.get("relationships")));
                 ChildRun rerun = child(name + "-rerun", args, -1);
+                fastest = Math.min(fastest, rerun.seconds());
                 Map<String, Object> after = graphSignature();
                 boolean same = rerun.exitCode() == 0 && after.equals(reference);
                 run.put("rerunSeconds", round(rerun.seconds()));
@@ -162,13 +168,15 @@ public final class FaultBenchmark {
         stage.put("dataHash", reference);
         List<Map<String, Object>> runs = new ArrayList<>();
         boolean identical = reference != null;
+        double fastest = first.seconds();
         if (kills(Stage.DATASET)) {
             for (double point : options.points()) {
                 Path out = options.work().resolve("dataset-" + percent(point));
-                ChildRun killed = child("dataset-" + percent(point) + "-killed", datasetArgs(out), point * first.seconds());
+                ChildRun killed = child("dataset-" + percent(point) + "-killed", datasetArgs(out), point * fastest);
                 Map<String, Object> run = killedReport(point, killed);
                 run.put("afterKill", folderState(out, "card.json"));
                 ChildRun rerun = child("dataset-" + percent(point) + "-rerun", datasetArgs(out), -1);
+                fastest = Math.min(fastest, rerun.seconds());
                 String hash = rerun.exitCode() == 0 ? dataHash(out) : null;
                 boolean same = Objects.equals(hash, reference) && hash != null;
                 run.put("rerunSeconds", round(rerun.seconds()));
@@ -199,14 +207,16 @@ public final class FaultBenchmark {
         copyTree(cleanModel, rankerOnly);
         List<Map<String, Object>> runs = new ArrayList<>();
         boolean identical = reference != null;
+        double fastest = first.seconds();
         if (kills(Stage.RANKER)) {
             for (double point : options.points()) {
                 String name = "faults-ranker-" + percent(point);
                 Path model = options.modelHome().resolve(name);
-                ChildRun killed = child(name + "-killed", rankerArgs(dataset, model), point * first.seconds());
+                ChildRun killed = child(name + "-killed", rankerArgs(dataset, model), point * fastest);
                 Map<String, Object> run = killedReport(point, killed);
                 run.put("afterKill", folderState(model, "ranker"));
                 ChildRun rerun = child(name + "-rerun", rankerArgs(dataset, model), -1);
+                fastest = Math.min(fastest, rerun.seconds());
                 boolean same = rerun.exitCode() == 0 && compare(run, reference, recommendations(name, "none"));
                 run.put("rerunSeconds", round(rerun.seconds()));
                 run.put("rerunExitCode", rerun.exitCode());
@@ -239,15 +249,17 @@ public final class FaultBenchmark {
         stage.put("parametersSha256", first.exitCode() == 0 ? parametersHash(cleanModel.resolve("student")) : null);
         List<Map<String, Object>> runs = new ArrayList<>();
         boolean identical = reference != null;
+        double fastest = first.seconds();
         if (kills(Stage.STUDENT)) {
             for (double point : options.points()) {
                 String name = "faults-student-" + percent(point);
                 Path model = options.modelHome().resolve(name);
                 copyTree(rankerOnly, model);
-                ChildRun killed = child(name + "-killed", studentArgs(dataset, model), point * first.seconds());
+                ChildRun killed = child(name + "-killed", studentArgs(dataset, model), point * fastest);
                 Map<String, Object> run = killedReport(point, killed);
                 run.put("afterKill", folderState(model, "student"));
                 ChildRun rerun = child(name + "-rerun", studentArgs(dataset, model), -1);
+                fastest = Math.min(fastest, rerun.seconds());
                 boolean same = rerun.exitCode() == 0 && compare(run, reference, recommendations(name, "student"));
                 run.put("rerunSeconds", round(rerun.seconds()));
                 run.put("rerunExitCode", rerun.exitCode());
@@ -293,19 +305,23 @@ public final class FaultBenchmark {
         return out;
     }
 
-    /** The top {@code K} of the first diseases with a known treatment, as the plugin answers with model {@code name}. */
+    /** The top {@code K} of the first diseases with a known treatment, as the plugin answers with {@code model}. */
     List<Map<String, Object>> recommendations(String model, String rationale) {
         List<Map<String, Object>> out = new ArrayList<>();
+        // A barely trained student writes to its token limit: each rationale costs seconds, so fewer of them.
+        boolean student = rationale.equals("student");
+        int k = student ? STUDENT_K : K;
         try (Session session = driver.session()) {
             List<String> diseases = session.run("MATCH (d:Disease)<-[:TREATS]-() RETURN DISTINCT d.id AS id "
-                    + "ORDER BY id LIMIT $n", Map.of("n", DISEASES)).list(r -> r.get("id").asString());
+                    + "ORDER BY id LIMIT $n", Map.of("n", student ? STUDENT_DISEASES : DISEASES))
+                    .list(r -> r.get("id").asString());
             for (String disease : diseases) {
                 List<Record> rows = session.run("""
                         CALL kedrec.recommend($disease, {model: $model, k: $k, rationale: $rationale,
                                                          excludeKnown: false})
                         YIELD rank, drug, score, rationale
                         RETURN drug.id AS drug, score, rationale ORDER BY rank""",
-                        Map.of("disease", disease, "model", model, "k", K, "rationale", rationale)).list();
+                        Map.of("disease", disease, "model", model, "k", k, "rationale", rationale)).list();
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("disease", disease);
                 entry.put("drugs", rows.stream().map(r -> r.get("drug").asString()).toList());

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Start a fresh temporary Neo4j server and run the pipeline's writing commands as child processes: for "
                     + "each of import, dataset build, ranker training and student training one clean run, then "
-                    + "per kill point a run killed with SIGKILL after that fraction of the clean run's time and a "
+                    + "per kill point a run killed with SIGKILL after that fraction of the fastest run so far and a "
                     + "re-run, compared with the clean run (graph counts, dataset hash, the recommendations and "
                     + "rationales of the model the plugin loads). Writes the JSON report and stops the server.",
             ""
@@ -52,7 +52,8 @@ public final class BenchFaultsCommand implements Callable<Integer> {
     boolean small;
 
     @Option(names = "--points", paramLabel = "F", split = ",", defaultValue = "0.25,0.5,0.75",
-            description = "Kill points, as fractions of the clean run's wall clock (default: ${DEFAULT-VALUE}).")
+            description = "Kill points, as fractions of the wall clock of the stage's fastest run so far (the clean "
+                    + "run or a re-run; default: ${DEFAULT-VALUE}).")
     List<Double> points;
 
     @Option(names = "--stages", paramLabel = "S", split = ",", defaultValue = "import,dataset,ranker,student",
