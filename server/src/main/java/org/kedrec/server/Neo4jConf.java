@@ -55,6 +55,7 @@ public final class Neo4jConf {
     static final String MERGED = "# merged into the allowlist above: ";
     /** Procedures KEDRec needs; a user's own allowlist line (say for GDS) is added to these, not dropped. */
     static final List<String> ALLOWED = List.of("kedrec.*", "apoc.*");
+    private static final String KEDREC_PREFIX = "kedrec.";
 
     static final String UNMANAGED_EXTENSIONS = "server.unmanaged_extension_classes";
     /** The plugin's JAX-RS package ({@code org.kedrec.plugin.browser.BrowserContent}) and where it is mounted. */
@@ -90,7 +91,15 @@ public final class Neo4jConf {
         values.put("dbms.security.auth_enabled", Boolean.toString(settings.authEnabled()));
         values.put("dbms.usage_report.enabled", "false");
         // The plugin's procedures and APOC; nothing needs dbms.security.procedures.unrestricted (docs/server.md).
-        Set<String> allowed = new LinkedHashSet<>(ALLOWED);
+        // A user's own line that names kedrec procedures narrows ours (say, without kedrec.model.load, which
+        // Community cannot restrict to admins): kedrec.* is then left out, or it would allow everything again.
+        Set<String> allowed = new LinkedHashSet<>();
+        boolean narrowed = extraAllowed.stream().anyMatch(entry -> entry.startsWith(KEDREC_PREFIX));
+        for (String entry : ALLOWED) {
+            if (!(narrowed && entry.startsWith(KEDREC_PREFIX))) {
+                allowed.add(entry);
+            }
+        }
         allowed.addAll(extraAllowed);
         values.put(ALLOWLIST, String.join(",", allowed));
         values.put("server.directories.import", "import");

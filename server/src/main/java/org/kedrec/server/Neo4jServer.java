@@ -93,7 +93,10 @@ public final class Neo4jServer {
         say.accept(Messages.format(
                 "Starting Neo4j (Bolt 127.0.0.1:%d, HTTP 127.0.0.1:%d)", settings.boltPort(), settings.httpPort()));
         appendToStartLog(home, "=== kedrec server start at " + Instant.now() + " ===");
-        int exit = runTool(home, BOOTLOADER, List.of("start"));
+        // The bootloader waits for the server it forks; on a loaded machine that took over TOOL_TIMEOUT, so a
+        // longer --timeout covers it too.
+        int exit = runTool(home, BOOTLOADER, List.of("start"),
+                settings.startTimeout().compareTo(TOOL_TIMEOUT) > 0 ? settings.startTimeout() : TOOL_TIMEOUT);
         if (exit != 0) {
             throw new IllegalStateException(Messages.format(
                     "Neo4j did not start (its bootloader exited with code %d).%n%s%sFix the cause and run the same "
@@ -172,7 +175,7 @@ public final class Neo4jServer {
             Files.write(argFile, List.of("dbms", "set-initial-password", quoteArgument(password)),
                     StandardCharsets.UTF_8);
             appendToStartLog(home, "=== kedrec: neo4j-admin dbms set-initial-password at " + Instant.now() + " ===");
-            int exit = runTool(home, ADMIN, List.of("@" + argFile));
+            int exit = runTool(home, ADMIN, List.of("@" + argFile), TOOL_TIMEOUT);
             if (exit != 0) {
                 throw new IllegalStateException(Messages.format(
                         "neo4j-admin dbms set-initial-password failed with code %d.%n%s",
@@ -195,7 +198,7 @@ public final class Neo4jServer {
     }
 
     /** Runs a Neo4j command-line class from the home's lib/ with NEO4J_HOME/NEO4J_CONF; output to logs/start.log. */
-    private static int runTool(ServerHome home, String mainClass, List<String> arguments) {
+    private static int runTool(ServerHome home, String mainClass, List<String> arguments, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
         command.addAll(TOOL_JVM_OPTIONS);
@@ -221,10 +224,10 @@ public final class Neo4jServer {
         env.remove("ENGINE_CACHE_DIR");
         try {
             Process process = builder.start();
-            if (!process.waitFor(TOOL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(Messages.format(
-                        "%s did not finish within %d s. See %s.", mainClass, TOOL_TIMEOUT.toSeconds(),
+                        "%s did not finish within %d s. See %s.", mainClass, timeout.toSeconds(),
                         home.startLog()));
             }
             return process.exitValue();

@@ -52,16 +52,31 @@ public final class TemporaryServer implements AutoCloseable {
     public static TemporaryServer start(
             Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
             List<String> confLines, Consumer<String> say) {
+        return start(dist, home, boltPort, httpPort, heap, pageCache, confLines,
+                ServerSettings.DEFAULT_START_TIMEOUT, say);
+    }
+
+    /** Like the others, waiting up to {@code startTimeout} for the server (a loaded machine needs longer). */
+    public static TemporaryServer start(
+            Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
+            List<String> confLines, java.time.Duration startTimeout, Consumer<String> say) {
         boolean created = home == null;
         Path root = prepareHome(home, confLines);
         ServerSettings settings = new ServerSettings(
-                root, boltPort, httpPort, null, heap, pageCache, ServerSettings.DEFAULT_START_TIMEOUT);
+                root, boltPort, httpPort, null, heap, pageCache, startTimeout);
         Neo4jServer server = new Neo4jServer(say);
         try {
             return new TemporaryServer(server, server.start(dist, settings), created);
         } catch (RuntimeException e) {
-            if (created) {
-                deleteTree(root);
+            // A start that timed out leaves the JVM running (seen on a loaded machine): stop it, as loadOffline does.
+            try {
+                server.stop(new ServerHome(root), Neo4jServer.DEFAULT_STOP_TIMEOUT);
+            } catch (RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            } finally {
+                if (created) {
+                    deleteTree(root);
+                }
             }
             throw e;
         }

@@ -69,6 +69,17 @@ class Neo4jConfTest {
     }
 
     @Test
+    void aUsersAllowlistThatNamesKedrecProceduresNarrowsOursInsteadOfWideningIt() throws Exception {
+        ServerHome home = new ServerHome(tmp);
+        Files.createDirectories(home.conf());
+        Files.write(home.confFile(), List.of("dbms.security.procedures.allowlist=kedrec.recommend*,kedrec.score"));
+        Neo4jConf.write(home, settings("secret-password"));
+        Neo4jConf.write(home, settings("secret-password"));
+        assertThat(Files.readAllLines(home.confFile(), StandardCharsets.UTF_8))
+                .containsOnlyOnce("dbms.security.procedures.allowlist=apoc.*,kedrec.recommend*,kedrec.score");
+    }
+
+    @Test
     void userLinesSurviveAndManagedKeysInThemAreCommentedOut() throws Exception {
         ServerHome home = new ServerHome(tmp);
         Files.createDirectories(home.conf());

@@ -291,6 +291,7 @@ public final class SoakBenchmark {
             intervals.add(interval);
         }
         out.put("intervals", intervals);
+        out.put("rssGrowth", rssGrowth(intervals, elapsed));
         Map<String, Long> byMessage = new TreeMap<>();
         calls.stream().filter(c -> c.error() != null).forEach(c -> byMessage.merge(c.error(), 1L, Long::sum));
         out.put("errorsByMessage", byMessage);
@@ -313,6 +314,36 @@ public final class SoakBenchmark {
         out.put("drugs", drugs.size());
         out.put("seed", settings.seed());
         return out;
+    }
+
+    /**
+     * The resident-memory target of docs/reliability.md: the mean of the last minute's samples against the mean of
+     * the second minute's (the first minute is start-up: the JIT and first calls). Null for runs under three
+     * minutes, where the two minutes would overlap or touch.
+     */
+    static Map<String, Object> rssGrowth(List<Map<String, Object>> intervals, double elapsed) {
+        if (elapsed < 180) {
+            return null;
+        }
+        double second = meanRss(intervals, 60, 120);
+        double last = meanRss(intervals, elapsed - 60, elapsed + 1);
+        if (Double.isNaN(second) || Double.isNaN(last)) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("secondMinuteMeanBytes", Math.round(second));
+        out.put("lastMinuteMeanBytes", Math.round(last));
+        out.put("percent", round(100 * (last - second) / second));
+        return out;
+    }
+
+    /** Mean {@code rssBytes} of the intervals ending after {@code from} and at or before {@code to} seconds. */
+    private static double meanRss(List<Map<String, Object>> intervals, double from, double to) {
+        return intervals.stream()
+                .filter(i -> (double) i.get("second") > from && (double) i.get("second") <= to)
+                .map(i -> (Long) i.get("rssBytes"))
+                .filter(java.util.Objects::nonNull)
+                .mapToLong(Long::longValue).average().orElse(Double.NaN);
     }
 
     private static Double percentileMs(List<Call> calls, double p) {

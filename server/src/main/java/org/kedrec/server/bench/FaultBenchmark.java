@@ -1,0 +1,547 @@
+package org.kedrec.server.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.kedrec.core.Messages;
+import org.kedrec.importer.ImportBenchmark;
+import org.kedrec.importer.ImportOptions;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+/**
+ * Kills the real commands with SIGKILL part-way and checks that a re-run ends where a clean run ends: the import
+ * ({@code kedrec import all}), the dataset build, the ranker and the student training, each run as a child JVM of
+ * the {@code kedrec} command line against one server. Per stage: one clean run (the reference, and the duration the
+ * kill points are fractions of), then per kill point a run killed after that fraction of the clean run's wall clock,
+ * what it left behind, and a re-run compared with the reference (graph counts per label and type and no duplicate
+ * ids; the dataset's {@code dataHash}; the same recommendations, and for the student the same rationales, from a
+ * model loaded by the plugin).
+ */
+public final class FaultBenchmark {
+    /** The stages, in pipeline order: each needs what the one before it wrote. */
+    public enum Stage {
+        IMPORT, DATASET, RANKER, STUDENT;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Parses a stage name; the error names the valid ones. */
+        public static Stage parse(String value) {
+            for (Stage stage : values()) {
+                if (stage.label().equals(value)) {
+                    return stage;
+                }
+            }
+            throw new IllegalArgumentException(Messages.format(
+                    "Invalid value for option '--stages': `%s`. Valid values are: [import, dataset, ranker, student].",
+                    value));
+        }
+    }
+
+    /**
+     * What to run.
+     *
+     * @param dataDir the data directory every command reads
+     * @param work a new folder for datasets, logs and model snapshots
+     * @param modelHome the server's {@code kedrec.model.home}: models trained there load by name
+     * @param boltUri the server, without authentication
+     * @param stages which stages to kill (every stage runs, since each needs the one before; stages not listed run
+     *     once, clean)
+     * @param points kill points, as fractions of the clean run's wall clock, each in (0, 1)
+     * @param kgeArguments extra arguments of {@code kedrec train kge}
+     * @param studentArguments extra arguments of {@code kedrec train student}
+     * @param childHeap heap of each child JVM
+     */
+    public record Options(Path dataDir, Path work, Path modelHome, String boltUri, List<Stage> stages,
+            List<Double> points, List<String> kgeArguments, List<String> studentArguments, String childHeap) {}
+
+    /** One child run: its exit code, whether we killed it, how long it ran and the last line it wrote. */
+    record ChildRun(int exitCode, boolean killed, double seconds, String lastOutput) {}
+
+    private static final long CHILD_TIMEOUT_MINUTES = 30;
+    private static final int DISEASES = 5;
+    private static final int K = 5;
+    private static final int STUDENT_DISEASES = 2;
+    private static final int STUDENT_K = 2;
+
+    private final Options options;
+    private final Driver driver;
+    private final Consumer<String> say;
+    private final List<String> java;
+
+    public FaultBenchmark(Options options, Driver driver, Consumer<String> say) {
+        this.options = options;
+        this.driver = driver;
+        this.say = say;
+        this.java = javaCommand(options.childHeap());
+    }
+
+    /** Runs every stage and returns the report's {@code stages} object (stage label to its runs). */
+    public Map<String, Object> run() throws IOException {
+        Files.createDirectories(options.work().resolve("logs"));
+        Map<String, Object> stages = new LinkedHashMap<>();
+        stages.put(Stage.IMPORT.label(), importStage());
+        Path dataset = options.work().resolve("dataset-clean");
+        stages.put(Stage.DATASET.label(), datasetStage(dataset));
+        Path rankerOnly = options.work().resolve("ranker-only");
+        stages.put(Stage.RANKER.label(), rankerStage(dataset, rankerOnly));
+        stages.put(Stage.STUDENT.label(), studentStage(dataset, rankerOnly));
+        return stages;
+    }
+
+    /** Whether every re-run of every stage ended identical to its clean run. */
+    @SuppressWarnings("unchecked")
+    public static boolean allIdentical(Map<String, Object> stages) {
+        return stages.values().stream().allMatch(stage -> Boolean.TRUE.equals(((Map<String, Object>) stage)
+                .get("identical")));
+    }
+
+    private boolean kills(Stage stage) {
+        return options.stages().contains(stage);
+    }
+
+    private Map<String, Object> importStage() {
+        List<String> args = List.of("import", "all", "--uri", options.boltUri(), "--password", "", "--data",
+                options.dataDir().toString());
+        ImportBenchmark.wipe(driver, ImportOptions.DEFAULT_DATABASE);
+        ChildRun clean = child("import-clean", args, -1);
+        Map<String, Object> reference = graphSignature();
+        Map<String, Object> stage = stageReport(clean);
+        stage.put("reference", reference);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        boolean identical = true;
+        // Kill points are fractions of the fastest run so far: a re-run on a warmed server can take half the clean
+        // run's time, and a point of the clean run's time would then miss.
+        double fastest = clean.seconds();
+        if (kills(Stage.IMPORT)) {
+            for (double point : options.points()) {
+                ImportBenchmark.wipe(driver, ImportOptions.DEFAULT_DATABASE);
+                String name = "import-" + percent(point);
+                ChildRun killed = child(name + "-killed", args, point * fastest);
+                Map<String, Object> run = killedReport(point, killed);
+                Map<String, Object> left = graphSignature();
+                run.put("afterKill", Map.of("nodes", left.get("nodes"), "relationships", left.get("relationships")));
+                ChildRun rerun = child(name + "-rerun", args, -1);
+                fastest = Math.min(fastest, rerun.seconds());
+                Map<String, Object> after = graphSignature();
+                boolean same = rerun.exitCode() == 0 && after.equals(reference);
+                run.put("rerunSeconds", round(rerun.seconds()));
+                run.put("rerunExitCode", rerun.exitCode());
+                run.put("identical", same);
+                if (!same) {
+                    run.put("rerunSignature", after);
+                }
+                identical &= same;
+                runs.add(run);
+                say.accept(line(Stage.IMPORT, point, killed, same, Messages.format("%s nodes, %s relationships",
+                        after.get("nodes"), after.get("relationships"))));
+            }
+        }
+        return finish(stage, runs, identical && clean.exitCode() == 0);
+    }
+
+    private Map<String, Object> datasetStage(Path clean) {
+        ChildRun first = child("dataset-clean", datasetArgs(clean), -1);
+        String reference = first.exitCode() == 0 ? dataHash(clean) : null;
+        Map<String, Object> stage = stageReport(first);
+        stage.put("dataHash", reference);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        boolean identical = reference != null;
+        double fastest = first.seconds();
+        if (kills(Stage.DATASET)) {
+            for (double point : options.points()) {
+                Path out = options.work().resolve("dataset-" + percent(point));
+                ChildRun killed = child("dataset-" + percent(point) + "-killed", datasetArgs(out), point * fastest);
+                Map<String, Object> run = killedReport(point, killed);
+                run.put("afterKill", folderState(out, "card.json"));
+                ChildRun rerun = child("dataset-" + percent(point) + "-rerun", datasetArgs(out), -1);
+                fastest = Math.min(fastest, rerun.seconds());
+                String hash = rerun.exitCode() == 0 ? dataHash(out) : null;
+                boolean same = Objects.equals(hash, reference) && hash != null;
+                run.put("rerunSeconds", round(rerun.seconds()));
+                run.put("rerunExitCode", rerun.exitCode());
+                run.put("dataHash", hash);
+                run.put("identical", same);
+                identical &= same;
+                runs.add(run);
+                say.accept(line(Stage.DATASET, point, killed, same, "dataHash " + hash));
+            }
+        }
+        return finish(stage, runs, identical);
+    }
+
+    private List<String> datasetArgs(Path out) {
+        return List.of("dataset", "build", "--uri", options.boltUri(), "--password", "", "--out", out.toString(),
+                "--data", options.dataDir().toString(), "--no-progress");
+    }
+
+    private Map<String, Object> rankerStage(Path dataset, Path rankerOnly) throws IOException {
+        String cleanName = "faults-clean";
+        Path cleanModel = options.modelHome().resolve(cleanName);
+        ChildRun first = child("ranker-clean", rankerArgs(dataset, cleanModel), -1);
+        Map<String, Object> stage = stageReport(first);
+        List<Map<String, Object>> reference = first.exitCode() == 0 ? recommendations(cleanName, "none") : null;
+        stage.put("parametersSha256", first.exitCode() == 0 ? parametersHash(cleanModel.resolve("ranker")) : null);
+        // The student trains into copies of this folder: the ranker alone, as the clean run left it.
+        copyTree(cleanModel, rankerOnly);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        boolean identical = reference != null;
+        double fastest = first.seconds();
+        if (kills(Stage.RANKER)) {
+            for (double point : options.points()) {
+                String name = "faults-ranker-" + percent(point);
+                Path model = options.modelHome().resolve(name);
+                ChildRun killed = child(name + "-killed", rankerArgs(dataset, model), point * fastest);
+                Map<String, Object> run = killedReport(point, killed);
+                run.put("afterKill", folderState(model, "ranker"));
+                ChildRun rerun = child(name + "-rerun", rankerArgs(dataset, model), -1);
+                fastest = Math.min(fastest, rerun.seconds());
+                boolean same = rerun.exitCode() == 0 && compare(run, reference, recommendations(name, "none"));
+                run.put("rerunSeconds", round(rerun.seconds()));
+                run.put("rerunExitCode", rerun.exitCode());
+                run.put("sameParameters", rerun.exitCode() == 0
+                        && parametersHash(model.resolve("ranker")).equals(stage.get("parametersSha256")));
+                run.put("identical", same);
+                identical &= same;
+                runs.add(run);
+                say.accept(line(Stage.RANKER, point, killed, same, "recommendations for " + DISEASES + " diseases"));
+            }
+        }
+        return finish(stage, runs, identical);
+    }
+
+    private List<String> rankerArgs(Path dataset, Path model) {
+        List<String> args = new ArrayList<>(List.of("train", "kge", "--uri", options.boltUri(), "--password",
+                "no-authentication", "--model", model.toString(), "--splits", dataset.resolve("splits.tsv").toString(),
+                "--data", options.dataDir().toString(), "--device", "cpu", "--no-write-back"));
+        args.addAll(options.kgeArguments());
+        return args;
+    }
+
+    private Map<String, Object> studentStage(Path dataset, Path rankerOnly) throws IOException {
+        String cleanName = "faults-student-clean";
+        Path cleanModel = options.modelHome().resolve(cleanName);
+        copyTree(rankerOnly, cleanModel);
+        ChildRun first = child("student-clean", studentArgs(dataset, cleanModel), -1);
+        Map<String, Object> stage = stageReport(first);
+        List<Map<String, Object>> reference = first.exitCode() == 0 ? recommendations(cleanName, "student") : null;
+        stage.put("parametersSha256", first.exitCode() == 0 ? parametersHash(cleanModel.resolve("student")) : null);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        boolean identical = reference != null;
+        double fastest = first.seconds();
+        if (kills(Stage.STUDENT)) {
+            for (double point : options.points()) {
+                String name = "faults-student-" + percent(point);
+                Path model = options.modelHome().resolve(name);
+                copyTree(rankerOnly, model);
+                ChildRun killed = child(name + "-killed", studentArgs(dataset, model), point * fastest);
+                Map<String, Object> run = killedReport(point, killed);
+                run.put("afterKill", folderState(model, "student"));
+                ChildRun rerun = child(name + "-rerun", studentArgs(dataset, model), -1);
+                fastest = Math.min(fastest, rerun.seconds());
+                boolean same = rerun.exitCode() == 0 && compare(run, reference, recommendations(name, "student"));
+                run.put("rerunSeconds", round(rerun.seconds()));
+                run.put("rerunExitCode", rerun.exitCode());
+                run.put("sameParameters", rerun.exitCode() == 0
+                        && parametersHash(model.resolve("student")).equals(stage.get("parametersSha256")));
+                run.put("identical", same);
+                identical &= same;
+                runs.add(run);
+                say.accept(line(Stage.STUDENT, point, killed, same, "recommendations and student rationales"));
+            }
+        }
+        return finish(stage, runs, identical);
+    }
+
+    private List<String> studentArgs(Path dataset, Path model) {
+        List<String> args = new ArrayList<>(List.of("train", "student", "--dataset", dataset.toString(), "--model",
+                model.toString(), "--device", "cpu"));
+        args.addAll(options.studentArguments());
+        return args;
+    }
+
+    // ---- comparing what a run left
+
+    /** Nodes and relationships per label and type, and ids held by more than one node of a label (duplicates). */
+    Map<String, Object> graphSignature() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (Session session = driver.session()) {
+            out.put("nodes", session.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
+            out.put("relationships", session.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong());
+            Map<String, Long> labels = new LinkedHashMap<>();
+            session.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS c ORDER BY label")
+                    .forEachRemaining(r -> labels.put(r.get("label").asString(), r.get("c").asLong()));
+            out.put("labels", labels);
+            Map<String, Long> types = new LinkedHashMap<>();
+            session.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS c ORDER BY type")
+                    .forEachRemaining(r -> types.put(r.get("type").asString(), r.get("c").asLong()));
+            out.put("types", types);
+            out.put("duplicateIds", session.run("""
+                    MATCH (n) WHERE n.id IS NOT NULL
+                    WITH labels(n) AS labels, n.id AS id, count(*) AS c WHERE c > 1
+                    RETURN count(*) AS c""").single().get("c").asLong());
+        }
+        return out;
+    }
+
+    /** The top {@code K} of the first diseases with a known treatment, as the plugin answers with {@code model}. */
+    List<Map<String, Object>> recommendations(String model, String rationale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        // A barely trained student writes to its token limit: each rationale costs seconds, so fewer of them.
+        boolean student = rationale.equals("student");
+        int k = student ? STUDENT_K : K;
+        try (Session session = driver.session()) {
+            List<String> diseases = session.run("MATCH (d:Disease)<-[:TREATS]-() RETURN DISTINCT d.id AS id "
+                    + "ORDER BY id LIMIT $n", Map.of("n", student ? STUDENT_DISEASES : DISEASES))
+                    .list(r -> r.get("id").asString());
+            for (String disease : diseases) {
+                List<Record> rows = session.run("""
+                        CALL kedrec.recommend($disease, {model: $model, k: $k, rationale: $rationale,
+                                                         excludeKnown: false})
+                        YIELD rank, drug, score, rationale
+                        RETURN drug.id AS drug, score, rationale ORDER BY rank""",
+                        Map.of("disease", disease, "model", model, "k", k, "rationale", rationale)).list();
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("disease", disease);
+                entry.put("drugs", rows.stream().map(r -> r.get("drug").asString()).toList());
+                entry.put("scores", rows.stream().map(r -> r.get("score").asDouble()).toList());
+                entry.put("rationales", rows.stream().map(r -> r.get("rationale").asString("")).toList());
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    /** Same drugs in the same order and the same rationales; records the largest score difference. */
+    @SuppressWarnings("unchecked")
+    private static boolean compare(Map<String, Object> run, List<Map<String, Object>> reference,
+            List<Map<String, Object>> actual) {
+        if (reference == null || reference.size() != actual.size() || reference.isEmpty()) {
+            return false;
+        }
+        boolean same = true;
+        double maxScoreDifference = 0;
+        for (int i = 0; i < reference.size(); i++) {
+            Map<String, Object> a = reference.get(i);
+            Map<String, Object> b = actual.get(i);
+            same &= a.get("disease").equals(b.get("disease")) && a.get("drugs").equals(b.get("drugs"))
+                    && a.get("rationales").equals(b.get("rationales"));
+            List<Double> sa = (List<Double>) a.get("scores");
+            List<Double> sb = (List<Double>) b.get("scores");
+            for (int j = 0; j < Math.min(sa.size(), sb.size()); j++) {
+                maxScoreDifference = Math.max(maxScoreDifference, Math.abs(sa.get(j) - sb.get(j)));
+            }
+        }
+        run.put("diseasesCompared", reference.size());
+        run.put("maxScoreDifference", maxScoreDifference);
+        if (!same) {
+            run.put("rerunRecommendations", actual);
+        }
+        return same;
+    }
+
+    private static String dataHash(Path dataset) {
+        try {
+            return com.google.gson.JsonParser.parseString(Files.readString(dataset.resolve("card.json"),
+                    StandardCharsets.UTF_8)).getAsJsonObject().get("dataHash").getAsString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** SHA-256 over the {@code *.params} files of a component folder (the trained weights), in name order. */
+    static String parametersHash(Path component) {
+        try (Stream<Path> files = Files.list(component)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".params")).sorted().toList()) {
+                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What a killed run left at {@code folder}: whether the folder exists, whether {@code marker} (the file or
+     * component that makes it complete) is in it, and the leftover temporary folders next to it.
+     */
+    static Map<String, Object> folderState(Path folder, String marker) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("folderExists", Files.isDirectory(folder));
+        out.put("published", Files.exists(folder.resolve(marker)));
+        List<String> leftovers = new ArrayList<>();
+        for (Path dir : List.of(folder.getParent(), folder)) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    entries.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).sorted()
+                            .forEach(leftovers::add);
+                } catch (IOException e) {
+                    leftovers.add("unreadable: " + e.getMessage());
+                }
+            }
+        }
+        out.put("temporaryLeftovers", leftovers);
+        return out;
+    }
+
+    // ---- child processes
+
+    /** {@code java ... KedrecCli}: this JVM's class path and the settings the launcher gives the command line. */
+    static List<String> javaCommand(String heap) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "jna.tmpdir", "kedrec.dist",
+                "kedrec.data.default", "java.io.tmpdir", "slf4j.provider")) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        String jar = System.getProperty("kedrec.cli.jar");
+        command.add("-cp");
+        command.add(jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path"));
+        command.add("org.kedrec.server.cli.KedrecCli");
+        return command;
+    }
+
+    /** Runs {@code kedrec args} in a child JVM; with {@code killAfterSeconds >= 0} sends it SIGKILL then. */
+    ChildRun child(String name, List<String> args, double killAfterSeconds) {
+        List<String> command = new ArrayList<>(java);
+        command.addAll(args);
+        Path log = options.work().resolve("logs").resolve(name + ".log");
+        long start = System.nanoTime();
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+            boolean killed = false;
+            if (killAfterSeconds >= 0) {
+                if (!process.waitFor(Math.round(killAfterSeconds * 1000), TimeUnit.MILLISECONDS)) {
+                    // destroyForcibly is SIGKILL on Linux: no shutdown hook, no finally block runs.
+                    process.destroyForcibly();
+                    killed = true;
+                }
+            }
+            if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(Messages.format("`kedrec %s` did not finish in %d minutes; see %s.",
+                        args.get(0), CHILD_TIMEOUT_MINUTES, log));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ChildRun run = new ChildRun(process.exitValue(), killed, seconds, lastLine(log));
+            if (killAfterSeconds < 0 && run.exitCode() != 0) {
+                say.accept(Messages.format("  %s exited with %d: %s (log %s)", name, run.exitCode(), run.lastOutput(),
+                        log));
+            }
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while `kedrec " + args.get(0) + "` ran", e);
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    /** The last non-blank line a run wrote (after the last carriage return of a redrawn progress bar), cut short. */
+    static String lastLine(Path log) {
+        try {
+            String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            String last = "";
+            for (String line : text.split("[\r\n]")) {
+                if (!line.isBlank()) {
+                    last = line.strip();
+                }
+            }
+            return Messages.echo(last);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    // ---- report helpers
+
+    private static Map<String, Object> stageReport(ChildRun clean) {
+        Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("cleanSeconds", round(clean.seconds()));
+        stage.put("cleanExitCode", clean.exitCode());
+        return stage;
+    }
+
+    private static Map<String, Object> killedReport(double point, ChildRun killed) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("point", point);
+        run.put("killedAtSeconds", round(killed.seconds()));
+        // A run that ended before its kill point was not killed: the point missed, and the report says so.
+        run.put("killed", killed.killed());
+        run.put("killedExitCode", killed.exitCode());
+        run.put("lastOutputBeforeKill", killed.lastOutput());
+        return run;
+    }
+
+    private static Map<String, Object> finish(Map<String, Object> stage, List<Map<String, Object>> runs,
+            boolean identical) {
+        stage.put("runs", runs);
+        stage.put("kills", runs.stream().filter(r -> Boolean.TRUE.equals(r.get("killed"))).count());
+        stage.put("identical", identical);
+        return stage;
+    }
+
+    private static String line(Stage stage, double point, ChildRun killed, boolean same, String what) {
+        return Messages.format("  %-8s kill at %3d%% (%.1f s, %s): re-run %s (%s)", stage.label(),
+                Math.round(point * 100), killed.seconds(), killed.killed() ? "killed" : "had already finished",
+                same ? "identical to the clean run" : "DIFFERS from the clean run", what);
+    }
+
+    private static String percent(double point) {
+        return Long.toString(Math.round(point * 100));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

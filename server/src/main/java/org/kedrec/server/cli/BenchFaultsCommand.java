@@ -1,0 +1,158 @@
+package org.kedrec.server.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kedrec.core.Messages;
+import org.kedrec.core.data.DataDirectory;
+import org.kedrec.server.ByteSize;
+import org.kedrec.server.Distribution;
+import org.kedrec.server.TemporaryServer;
+import org.kedrec.server.bench.FaultBenchmark;
+import org.kedrec.server.bench.SmallDataDirectory;
+import org.kedrec.server.demo.DemoProfile;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kedrec bench faults}: kill -9 of the real import, dataset build, ranker and student training at chosen
+ * points, each re-run compared with a clean run, on a temporary server of its own (docs/reliability.md).
+ */
+@Command(
+        name = "faults",
+        description = {
+            "Start a fresh temporary Neo4j server and run the pipeline's writing commands as child processes: for "
+                    + "each of import, dataset build, ranker training and student training one clean run, then "
+                    + "per kill point a run killed with SIGKILL after that fraction of the fastest run so far and a "
+                    + "re-run, compared with the clean run (graph counts, dataset hash, the recommendations and "
+                    + "rationales of the model the plugin loads). Writes the JSON report and stops the server.",
+            ""
+        })
+public final class BenchFaultsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The KEDRec data folder (default: $KEDREC_DATA, else ../shared/data).")
+    Path data;
+
+    @Option(names = "--small", description = "Cut the small set of the demo test (432 Hetionet nodes, their edges, "
+            + "trials and the BC5CDR sample) from --data and run on it: minutes instead of hours.")
+    boolean small;
+
+    @Option(names = "--points", paramLabel = "F", split = ",", defaultValue = "0.25,0.5,0.75",
+            description = "Kill points, as fractions of the wall clock of the stage's fastest run so far (the clean "
+                    + "run or a re-run; default: ${DEFAULT-VALUE}).")
+    List<Double> points;
+
+    @Option(names = "--stages", paramLabel = "S", split = ",", defaultValue = "import,dataset,ranker,student",
+            description = "Stages to kill (each stage still runs once, clean; default: ${DEFAULT-VALUE}).")
+    List<String> stages;
+
+    @Option(names = "--profile", defaultValue = "test",
+            description = "Training size, as kedrec demo --profile: test (tiny models) or quick (default: "
+                    + "${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
+    Path report;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "A new or empty folder for the server home "
+            + "(default: a temporary folder, deleted afterwards).")
+    Path home;
+
+    @Option(names = "--bolt", paramLabel = "PORT", defaultValue = "7687",
+            description = "Bolt port of the temporary server (default: ${DEFAULT-VALUE}).")
+    int bolt;
+
+    @Option(names = "--http", paramLabel = "PORT", defaultValue = "7474",
+            description = "HTTP port of the temporary server (default: ${DEFAULT-VALUE}).")
+    int http;
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "1g",
+            description = "Heap of the temporary server and of each child JVM (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--pagecache", paramLabel = "SIZE", defaultValue = "256m",
+            description = "Page cache of the temporary server (default: ${DEFAULT-VALUE}).")
+    String pageCache;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "How long to wait for the temporary server to start (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    /** {@inheritDoc} */
+    @Override
+    public Integer call() throws IOException {
+        Path dataDir = data != null ? data.toAbsolutePath().normalize() : DataDirectory.require();
+        if (!Files.isDirectory(dataDir)) {
+            throw new ParameterException(spec.commandLine(), Messages.format(
+                    "Invalid value for option '--data': %s is not a folder. Point it at the KEDRec data (see "
+                            + "README 'Data sources').", dataDir));
+        }
+        List<FaultBenchmark.Stage> killed = new ArrayList<>();
+        DemoProfile training;
+        try {
+            ByteSize.parse("--heap", heap);
+            ByteSize.parse("--pagecache", pageCache);
+            for (String stage : stages) {
+                killed.add(FaultBenchmark.Stage.parse(stage.strip()));
+            }
+            training = DemoProfile.parse(profile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        for (double point : points) {
+            if (!(point > 0 && point < 1)) {
+                throw new ParameterException(spec.commandLine(), Messages.format(
+                        "Invalid value for option '--points': %s. Each kill point is a fraction of the clean run's "
+                                + "time between 0 and 1 (exclusive), e.g. 0.25,0.5,0.75.", point));
+            }
+        }
+        Path reportFile = report.toAbsolutePath().normalize();
+        Distribution dist = Distribution.locate();
+        BenchMachine.Sample machine = BenchMachine.sample();
+        long begin = System.nanoTime();
+        boolean identical;
+        try (TemporaryServer server = TemporaryServer.start(dist, home, bolt, http, heap, pageCache,
+                List.of(), java.time.Duration.ofSeconds(timeout), line -> KedrecCli.say(spec, line));
+                Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+            Path work = server.home().resolve("faults");
+            Path runData = small ? SmallDataDirectory.write(dataDir, work.resolve("data")) : dataDir;
+            KedrecCli.say(spec, Messages.format("Temporary server at %s; killing %s at %s of each clean run, data %s.",
+                    server.boltUri(), stages, points, small ? "the small set cut from " + dataDir : dataDir));
+            FaultBenchmark.Options options = new FaultBenchmark.Options(runData, work, server.home().resolve("models"),
+                    server.boltUri(), killed, List.copyOf(points), training.kgeArguments(),
+                    training.studentArguments(), heap);
+            Map<String, Object> stageReports = new FaultBenchmark(options, driver, line -> KedrecCli.say(spec, line))
+                    .run();
+            identical = FaultBenchmark.allIdentical(stageReports);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("identical", identical);
+            out.put("points", List.copyOf(points));
+            out.put("killedStages", stages);
+            out.put("data", small ? "small set cut from the data folder (--small)" : "the data folder as given");
+            out.put("profile", training.label());
+            out.put("stages", stageReports);
+            out.put("seconds", Math.round((System.nanoTime() - begin) / 1e7) / 100.0);
+            out.putAll(BenchMachine.describe(machine, machine, BenchMachine.sample()));
+            BenchMachine.writeReport(reportFile, out);
+            KedrecCli.say(spec, identical
+                    ? "Every re-run ended identical to its clean run."
+                    : "Some re-run did NOT end identical to its clean run: see the report.");
+        }
+        KedrecCli.say(spec, "Report: " + reportFile);
+        return identical ? 0 : KedrecCli.EXIT_FAILURE;
+    }
+}
