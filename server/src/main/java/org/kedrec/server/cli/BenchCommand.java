@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         description = {"Measure the speed of a KEDRec step on a fresh server and write a JSON report.", ""},
         commandListHeading = "%nCommands:%n",
-        subcommands = {BenchImportCommand.class, BenchDatasetCommand.class, BenchRecommendCommand.class,
+        subcommands = {BenchImportCommand.class, BenchDatasetCommand.class, BenchRecommendCommand.class, BenchScaleCommand.class,
             BenchSoakCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
