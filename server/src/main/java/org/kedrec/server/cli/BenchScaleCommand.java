@@ -164,17 +164,23 @@ public final class BenchScaleCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         out.put("scales", rows);
         for (int n : scales) {
-            rows.add(measure(dist, dataDir, workDir, n));
-            out.put("finishedAt", Instant.now().toString());
-            BenchMachine.writeReport(reportFile, out);
+            Map<String, Object> row = new LinkedHashMap<>();
+            rows.add(row);
+            // Written after every stage: a run stopped half-way through a large scale keeps its finished stages.
+            Runnable flush = () -> {
+                rows.set(rows.size() - 1, order(row));
+                out.put("finishedAt", Instant.now().toString());
+                BenchMachine.writeReport(reportFile, out);
+            };
+            measure(dist, dataDir, workDir, n, row, flush);
             KedrecCli.say(spec, "Report so far: " + reportFile);
         }
         return 0;
     }
 
-    private Map<String, Object> measure(Distribution dist, Path dataDir, Path workDir, int n) {
+    private void measure(Distribution dist, Path dataDir, Path workDir, int n, Map<String, Object> row,
+            Runnable flush) {
         say("=== scale %d ===", n);
-        Map<String, Object> row = new LinkedHashMap<>();
         row.put("scale", n);
         row.put("loadAverageBefore", BenchMachine.loadAverage());
         Path synthDir = synth(dataDir, workDir, n, row);
@@ -207,8 +213,21 @@ public final class BenchScaleCommand implements Callable<Integer> {
                     relationships, load.adminSeconds(), perSecond(relationships, load.adminSeconds()),
                     load.startSeconds());
 
+            flush.run();
+
             try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
-                // 2. Dataset build.
+                // 2. One ranker epoch (the demo's quick profile, the published split rules), into the home's models
+                // folder; first, so that recommend (the figure compared across scales) is measured early.
+                Path model = server.home().resolve("models").resolve("scale");
+                ranker(server, synthDir, model, row);
+                flush.run();
+
+                // 3. The model load and recommend at 1 and 8 clients, then what the server holds.
+                recommend(server, driver, row);
+                row.put("memory", memory(server, driver));
+                flush.run();
+
+                // 4. Dataset build.
                 Path dataset = workDir.resolve("x" + n + "-dataset");
                 deleteTree(dataset);
                 DatasetBenchmark.Result built = DatasetBenchmark.run(new DriverCypherRunner(driver, null),
@@ -216,21 +235,12 @@ public final class BenchScaleCommand implements Callable<Integer> {
                 row.put("datasetSeconds", round(built.seconds()));
                 row.put("dataset", built.toMap());
                 say("Dataset: %,d positives in %.1f s", built.positives(), built.seconds());
-
-                // 3. One ranker epoch (the demo's quick profile), written into the home's models folder.
-                Path model = server.home().resolve("models").resolve("scale");
-                ranker(server, dataset, synthDir, model, row);
-
-                // 4. The model load and recommend at 1 and 8 clients.
-                recommend(server, driver, row);
-
-                // 5. What the server holds.
-                row.put("memory", memory(server, driver));
+                flush.run();
             }
         }
         deleteTree(home);
 
-        // 6. Online import into another fresh server.
+        // 5. Online import into another fresh server.
         if (!noOnline) {
             Path onlineHome = fresh(workDir.resolve("x" + n + "-online"));
             try (TemporaryServer server = TemporaryServer.start(dist, onlineHome, bolt, http, heap, pageCache,
@@ -248,7 +258,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
             row.put("onlineImportRelsPerSecond", null);
         }
         row.put("loadAverageAfter", BenchMachine.loadAverage());
-        return order(row);
+        flush.run();
     }
 
     /** The contract's keys first, details after. */
@@ -288,10 +298,9 @@ public final class BenchScaleCommand implements Callable<Integer> {
         }
     }
 
-    private void ranker(TemporaryServer server, Path dataset, Path synthDir, Path model, Map<String, Object> row) {
+    private void ranker(TemporaryServer server, Path synthDir, Path model, Map<String, Object> row) {
         List<String> args = List.of("train", "kge", "--uri", server.boltUri(), "--password", "no-authentication",
-                "--model", model.toString(), "--splits", dataset.resolve("splits.tsv").toString(), "--data",
-                synthDir.toString(), "--profile", "quick", "--epochs", "1");
+                "--model", model.toString(), "--data", synthDir.toString(), "--profile", "quick", "--epochs", "1");
         CommandLine cli = KedrecCli.commandLine();
         cli.setOut(spec.commandLine().getOut());
         cli.setErr(spec.commandLine().getErr());
