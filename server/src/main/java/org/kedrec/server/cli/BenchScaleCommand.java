@@ -114,6 +114,10 @@ public final class BenchScaleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic graphs (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "How long to wait for a server to start (default: ${DEFAULT-VALUE}).")
+    int startTimeout;
+
     @Option(names = "--no-online", description = "Skip the online import (the slowest step at large scales).")
     boolean noOnline;
 
@@ -188,7 +192,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
         // 1. Offline load into a fresh home; the server it starts serves the next steps.
         Path home = fresh(workDir.resolve("x" + n + "-offline"));
         TemporaryServer.Loaded loaded = TemporaryServer.loadOffline(dist, home, bolt, http, heap, pageCache,
-                List.of(), options(synthDir), importer -> importer.importAll(synthDir), this::sayIndented);
+                List.of(), options(synthDir), importer -> importer.importAll(synthDir),
+                java.time.Duration.ofSeconds(startTimeout), this::sayIndented);
         try (TemporaryServer server = loaded.server()) {
             OfflineLoad.Result load = loaded.result();
             ImportReport report = load.report();
@@ -216,18 +221,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
             flush.run();
 
             try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
-                // 2. One ranker epoch (the demo's quick profile, the published split rules), into the home's models
-                // folder; first, so that recommend (the figure compared across scales) is measured early.
-                Path model = server.home().resolve("models").resolve("scale");
-                ranker(server, synthDir, model, row);
-                flush.run();
-
-                // 3. The model load and recommend at 1 and 8 clients, then what the server holds.
-                recommend(server, driver, row);
-                row.put("memory", memory(server, driver));
-                flush.run();
-
-                // 4. Dataset build.
+                // 2. Dataset build.
                 Path dataset = workDir.resolve("x" + n + "-dataset");
                 deleteTree(dataset);
                 DatasetBenchmark.Result built = DatasetBenchmark.run(new DriverCypherRunner(driver, null),
@@ -235,6 +229,19 @@ public final class BenchScaleCommand implements Callable<Integer> {
                 row.put("datasetSeconds", round(built.seconds()));
                 row.put("dataset", built.toMap());
                 say("Dataset: %,d positives in %.1f s", built.positives(), built.seconds());
+                // What the server holds after a full read of the graph, in case a later stage does not finish.
+                row.put("memory", memory(server, driver));
+                flush.run();
+
+                // 3. One ranker epoch (the demo's quick profile, the published split rules), into the home's models
+                // folder.
+                Path model = server.home().resolve("models").resolve("scale");
+                ranker(server, synthDir, model, row);
+                flush.run();
+
+                // 4. The model load and recommend at 1 and 8 clients, then what the server holds.
+                recommend(server, driver, row);
+                row.put("memory", memory(server, driver));
                 flush.run();
             }
         }
