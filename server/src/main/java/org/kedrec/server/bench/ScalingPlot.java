@@ -28,7 +28,10 @@ import org.kedrec.core.Messages;
  * {@code t ~ size^b} between the smallest and the largest scale (1 is linear); right, recommend latency p50 and p99
  * at one client with the calls per second at eight clients written beside each point.
  *
- * <p>{@code java -cp server/target/kedrec-cli.jar org.kedrec.server.bench.ScalingPlot REPORT.json OUT.png}
+ * <p>{@code java -cp server/target/kedrec-cli.jar org.kedrec.server.bench.ScalingPlot REPORT.json... OUT.png}:
+ * the rows of several {@code bench scale} reports are drawn together (one run per scale on a busy machine), and a
+ * {@code bench import} report of an online import fills the online import of the scale whose relationship count it
+ * has.
  */
 public final class ScalingPlot {
     private static final int WIDTH = 1200;
@@ -49,11 +52,53 @@ public final class ScalingPlot {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("Usage: ScalingPlot REPORT.json OUT.png");
+        if (args.length < 2) {
+            System.err.println("Usage: ScalingPlot REPORT.json... OUT.png");
             System.exit(2);
         }
-        write(Path.of(args[0]), Path.of(args[1]));
+        List<Path> reports = new ArrayList<>();
+        for (int i = 0; i < args.length - 1; i++) {
+            reports.add(Path.of(args[i]));
+        }
+        write(reports, Path.of(args[args.length - 1]));
+    }
+
+    /** The scale rows of the reports, sorted by size, with online imports from bench import reports filled in. */
+    static JsonObject merge(List<Path> reports) throws IOException {
+        List<JsonObject> rows = new ArrayList<>();
+        List<JsonObject> imports = new ArrayList<>();
+        String note = "";
+        for (Path report : reports) {
+            JsonObject json = JsonParser.parseString(Files.readString(report, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            if (json.has("scales")) {
+                json.getAsJsonArray("scales").forEach(e -> rows.add(e.getAsJsonObject()));
+                if (note.isEmpty() && json.has("note") && !json.get("note").isJsonNull()) {
+                    note = json.get("note").getAsString();
+                }
+            } else if (json.has("created") && json.has("bench")) {
+                imports.add(json);
+            }
+        }
+        for (JsonObject imported : imports) {
+            long rels = imported.getAsJsonObject("created").get("relationships").getAsLong();
+            for (JsonObject row : rows) {
+                if (row.has("relationships") && row.get("relationships").getAsLong() == rels
+                        && (!row.has("online") || row.get("online").isJsonNull())) {
+                    JsonObject online = new JsonObject();
+                    online.add("seconds", imported.get("seconds"));
+                    row.add("online", online);
+                    row.add("onlineImportRelsPerSecond", imported.get("relationshipsPerSecond"));
+                }
+            }
+        }
+        rows.sort((a, b) -> Double.compare(number(a, "relationships"), number(b, "relationships")));
+        JsonObject out = new JsonObject();
+        JsonArray scales = new JsonArray();
+        rows.forEach(scales::add);
+        out.add("scales", scales);
+        out.addProperty("note", note);
+        return out;
     }
 
     /** One series: x (relationships) and y values, NaN where the report has none. */
@@ -77,8 +122,8 @@ public final class ScalingPlot {
         }
     }
 
-    public static void write(Path report, Path png) throws IOException {
-        JsonObject json = JsonParser.parseString(Files.readString(report, StandardCharsets.UTF_8)).getAsJsonObject();
+    public static void write(List<Path> reports, Path png) throws IOException {
+        JsonObject json = merge(reports);
         JsonArray scales = json.getAsJsonArray("scales");
         int n = scales.size();
         double[] rels = new double[n];
@@ -119,7 +164,7 @@ public final class ScalingPlot {
         a.draw("Each stage against graph size (b: t ~ size^b)");
         List<Series> right = List.of(new Series("recommend p50, 1 client", rels, p50),
                 new Series("recommend p99, 1 client", rels, p99));
-        Panel b = new Panel(g, 740, 50, 420, 380, rels, right, false, "milliseconds");
+        Panel b = new Panel(g, 740, 50, 420, 380, rels, right, true, "milliseconds (log)");
         b.draw("kedrec.recommend (k=10, 3 paths); calls/s at 8 clients");
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(calls8[i]) && !Double.isNaN(p99[i])) {
@@ -130,8 +175,8 @@ public final class ScalingPlot {
         g.setColor(Color.GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         String note = json.has("note") && !json.get("note").isJsonNull() ? json.get("note").getAsString() : "";
-        g.drawString(Messages.format("x: relationships in the graph (log). Report %s. %s", report.getFileName(), note),
-                20, HEIGHT - 12);
+        g.drawString(Messages.format("x: relationships in the graph (log); dashed: extended with the exponent b. %s",
+                note), 20, HEIGHT - 12);
         g.dispose();
         Files.createDirectories(png.toAbsolutePath().getParent());
         if (!ImageIO.write(image, "png", png.toFile())) {
