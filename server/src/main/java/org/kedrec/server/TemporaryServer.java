@@ -105,10 +105,22 @@ public final class TemporaryServer implements AutoCloseable {
             Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
             List<String> confLines, ImportOptions options, Function<Importer, ImportReport> build,
             Consumer<String> say) {
+        return loadOffline(dist, home, boltPort, httpPort, heap, pageCache, confLines, options, build,
+                ServerSettings.DEFAULT_START_TIMEOUT, say);
+    }
+
+    /**
+     * Like {@link #loadOffline(Distribution, Path, int, int, String, String, List, ImportOptions, Function,
+     * Consumer)}, waiting up to {@code startTimeout} for the server (a large store on a busy machine starts slowly).
+     */
+    public static Loaded loadOffline(
+            Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
+            List<String> confLines, ImportOptions options, Function<Importer, ImportReport> build,
+            java.time.Duration startTimeout, Consumer<String> say) {
         boolean created = home == null;
         Path root = prepareHome(home, confLines);
         ServerSettings settings = new ServerSettings(
-                root, boltPort, httpPort, null, heap, pageCache, ServerSettings.DEFAULT_START_TIMEOUT);
+                root, boltPort, httpPort, null, heap, pageCache, startTimeout);
         Neo4jServer server = new Neo4jServer(say);
         try {
             OfflineLoad.Result result = new OfflineLoad(say).load(dist, settings, options, build,

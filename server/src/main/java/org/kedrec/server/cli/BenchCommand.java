@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = {"Measure the speed of a KEDRec step on a fresh server and write a JSON report.", ""},
         commandListHeading = "%nCommands:%n",
         subcommands = {BenchImportCommand.class, BenchDatasetCommand.class, BenchRecommendCommand.class,
-            BenchSoakCommand.class, BenchFaultsCommand.class})
+            BenchScaleCommand.class, BenchSoakCommand.class, BenchFaultsCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         commandListHeading = "%nCommands:%n",
-        subcommands = {DataFetchCommand.class, DataVerifyCommand.class, DataDeriveCommand.class})
+        subcommands = {DataFetchCommand.class, DataVerifyCommand.class, DataDeriveCommand.class, DataSynthCommand.class})
 public final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -110,6 +110,26 @@ class KedrecCliTest {
     }
 
     @Test
+    void dataSynthAndBenchScaleNameTheBadValueAndWriteNothing() {
+        assertUsageError("kedrec data synth", CliRun.of("data", "synth", "--out", tmp.resolve("x").toString()),
+                "Missing required option: '--scale=N'");
+        assertUsageError("kedrec data synth", CliRun.of("data", "synth", "--scale", "0", "--out",
+                tmp.resolve("x").toString()),
+                "Invalid value for option '--scale': 0. Use 1 to 99 (1 writes the demo set itself).");
+        CliRun missing = CliRun.of("data", "synth", "--scale", "2", "--dir", tmp.resolve("empty").toString(), "--out",
+                tmp.resolve("x").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo(tmp.resolve("empty").resolve("hetionet/hetionet-v1.0-nodes.tsv")
+                + " is missing, and a synthetic graph is made from it. Point --dir at the KEDRec data (run `bin/kedrec "
+                + "data fetch` and `bin/kedrec data derive` first)." + NL);
+        assertThat(tmp.resolve("x")).doesNotExist();
+        assertUsageError("kedrec bench scale", CliRun.of("bench", "scale", "--scales", "1,0", "--work",
+                tmp.resolve("w").toString(), "--report", tmp.resolve("r.json").toString()),
+                "Invalid value for option '--scales': 0. Use scales from 1 to 99, e.g. --scales 1,4,16.");
+        assertThat(tmp.resolve("r.json")).doesNotExist();
+    }
+
+    @Test
     void benchImportChecksItsInputsBeforeStartingAServer() {
         assertUsageError("kedrec bench import", CliRun.of("bench", "import"), "Missing required option: '--report=FILE'");
         assertUsageError("kedrec bench import", CliRun.of("bench", "import", "--report", tmp.resolve("r.json").toString(),
