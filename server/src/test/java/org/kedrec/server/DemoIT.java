@@ -2,22 +2,11 @@ package org.kedrec.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kedrec.core.data.DataDirectory;
+import org.kedrec.server.bench.SmallDataDirectory;
 import org.kedrec.server.cli.CliRun;
 import org.kedrec.server.demo.DemoData;
 
@@ -51,71 +41,10 @@ class DemoIT {
     private CliRun first;
 
     @BeforeAll
-    void smallDataDirectory() throws IOException {
+    void smallDataDirectory() {
         TemporaryServer.deleteTree(root);
-        Path shared = DataDirectory.forTests(Assumptions::abort);
-        Path nodes = shared.resolve("fixtures/hetionet-nodes-for-edges-10.tsv");
-        Set<String> ids = new HashSet<>();
-        List<String> nodeLines = Files.readAllLines(nodes);
-        nodeLines.subList(1, nodeLines.size()).forEach(line -> ids.add(line.split("\t")[0]));
-
-        copy(nodes, "hetionet/hetionet-v1.0-nodes.tsv");
-        // edges-10.sif plus the demo edges between its nodes: enough complete metapaths for explanations.
-        List<String> edges = new ArrayList<>(Files.readAllLines(shared.resolve("hetionet-integrate/edges-10.sif")));
-        Set<String> seen = new HashSet<>(edges);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(
-                shared.resolve("derived/hetionet-v1.0-edges-demo.sif.gz"))), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] cols = line.split("\t");
-                if (cols.length == 3 && ids.contains(cols[0]) && ids.contains(cols[2]) && seen.add(line)) {
-                    edges.add(line);
-                }
-            }
-        }
-        Path sif = data.resolve("derived/hetionet-v1.0-edges-demo.sif.gz");
-        Files.createDirectories(sif.getParent());
-        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(sif));
-                Writer w = new java.io.OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
-            w.write(String.join("\n", edges) + "\n");
-        }
-        // Trials whose drug and disease are in the small graph.
-        List<String> trials = Files.readAllLines(shared.resolve(
-                "clinicaltrials/dhimmel-clintrials/DrugBank-DO-slim.tsv"));
-        List<String> kept = new ArrayList<>(List.of(trials.get(0)));
-        for (String line : trials.subList(1, trials.size())) {
-            String[] cols = line.split("\t");
-            if (ids.contains("Compound::" + cols[1]) && ids.contains("Disease::" + cols[3])) {
-                kept.add(line);
-            }
-        }
-        write(kept, "clinicaltrials/dhimmel-clintrials/DrugBank-DO-slim.tsv");
-        // The BC5CDR sample stands for the corpora; the other PubTator files are empty.
-        copy(shared.resolve("fixtures/CDR_sample.txt"), "pubmed/bc5cdr/CDR_TrainingSet.PubTator.txt");
-        for (String empty : List.of("pubmed/bc5cdr/CDR_DevelopmentSet.PubTator.txt",
-                "pubmed/bc5cdr/CDR_TestSet.PubTator.txt", "pubmed/biored/Train.PubTator",
-                "pubmed/biored/Dev.PubTator", "pubmed/biored/Test.PubTator")) {
-            write(List.of(), empty);
-        }
-        // The side files as they are (they annotate the nodes that exist).
-        for (DemoData.DataFile file : DemoData.FILES) {
-            if (!Files.exists(data.resolve(file.path()))) {
-                copy(shared.resolve(file.path()), file.path());
-            }
-        }
+        SmallDataDirectory.write(DataDirectory.forTests(Assumptions::abort), data);
         assertThat(DemoData.missing(data)).isEmpty();
-    }
-
-    private void copy(Path from, String to) throws IOException {
-        Path target = data.resolve(to);
-        Files.createDirectories(target.getParent());
-        Files.copy(from, target);
-    }
-
-    private void write(List<String> lines, String to) throws IOException {
-        Path target = data.resolve(to);
-        Files.createDirectories(target.getParent());
-        Files.write(target, lines);
     }
 
     @AfterAll

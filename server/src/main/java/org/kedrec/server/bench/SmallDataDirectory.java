@@ -22,7 +22,7 @@ import org.kedrec.server.demo.DemoData;
 /**
  * A small data directory cut from the real data: the 432 nodes of Hetionet's {@code edges-10.sif}, its edges and
  * the demo edges among those nodes, the trials between them, the BC5CDR sample abstracts and the real side files
- * (the set {@code DemoIT} builds). Every step of the pipeline runs on it in seconds, which is what a fault benchmark
+ * (the set {@code DemoIT} runs the demo on). Every step of the pipeline runs on it in seconds, which is what a fault benchmark
  * that repeats each step several times needs.
  */
 public final class SmallDataDirectory {
