@@ -154,6 +154,15 @@ public final class ClaimBank {
         return false;
     }
 
+    /**
+     * Whether {@code unit} may come next: not stated yet, an "it" sentence only right after its subject's, and no
+     * path already explained.
+     */
+    private static boolean mayFollow(Unit unit, String previous, Set<String> used, Set<String> explained) {
+        return !used.contains(unit.key()) && (!unit.it() || unit.subject().equals(previous))
+                && unit.paths().stream().noneMatch(explained::contains);
+    }
+
     /** From {@code at} (after a finished unit), the rest is " unit unit … [partial unit]". */
     private static boolean walk(byte[] bytes, int at, String previous, List<Unit> units, Set<String> used,
             Set<String> explained, int count, boolean end) {
@@ -165,8 +174,7 @@ public final class ClaimBank {
         }
         int from = at + 1;
         for (Unit unit : units) {
-            if (used.contains(unit.key()) || (unit.it() && !unit.subject().equals(previous))
-                    || unit.paths().stream().anyMatch(explained::contains)) {
+            if (!mayFollow(unit, previous, used, explained)) {
                 continue;
             }
             int rest = bytes.length - from;
@@ -236,8 +244,7 @@ public final class ClaimBank {
         }
         int from = at + 1;
         for (Unit unit : units) {
-            if (used.contains(unit.key()) || (unit.it() && !unit.subject().equals(previous))
-                    || unit.paths().stream().anyMatch(explained::contains)) {
+            if (!mayFollow(unit, previous, used, explained)) {
                 continue;
             }
             int rest = bytes.length - from;
