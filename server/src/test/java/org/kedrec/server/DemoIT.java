@@ -3,6 +3,7 @@ package org.kedrec.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -55,7 +56,9 @@ class DemoIT {
     }
 
     private CliRun demo() {
-        CliRun run = CliRun.of("demo", "--data", data.toString(), "--home", home.toString(), "--bolt",
+        // A JVM of its own per run, as `bin/kedrec demo` is: the demo trains with DJL in-process, and no engine or
+        // thread state from the tests that ran before it in this JVM should take part.
+        CliRun run = CliRun.inChildJvm("2g", Duration.ofMinutes(20), "demo", "--data", data.toString(), "--home", home.toString(), "--bolt",
                 Integer.toString(BOLT), "--http", Integer.toString(HTTP), "--profile", "test", "--k", "5", "--heap",
                 "768m", "--pagecache", "128m");
         // The step times land in the failsafe report.

@@ -411,8 +411,11 @@ public final class FaultBenchmark {
 
     // ---- child processes
 
-    /** {@code java ... KedrecCli}: this JVM's class path and the settings the launcher gives the command line. */
-    static List<String> javaCommand(String heap) {
+    /**
+     * {@code java ... KedrecCli}: this JVM's class path and the settings the launcher gives the command line (public
+     * for the tests that run a command in a JVM of its own, as a user's shell does).
+     */
+    public static List<String> javaCommand(String heap) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
