@@ -160,7 +160,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
         settings.put("pageCache", pageCache);
         settings.put("recommend", Map.of("k", 10, "pathsPerDrug", 3, "rationale", "none",
                 "warmupSeconds", warmup, "seconds", recommendSeconds));
-        settings.put("ranker", "train kge --profile quick --epochs 1");
+        settings.put("ranker", "train kge --kge complex --profile quick --epochs 1");
         settings.put("rewire", rewire);
         settings.put("seed", seed);
         out.put("settings", settings);
@@ -307,7 +307,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
 
     private void ranker(TemporaryServer server, Path synthDir, Path model, Map<String, Object> row) {
         List<String> args = List.of("train", "kge", "--uri", server.boltUri(), "--password", "no-authentication",
-                "--model", model.toString(), "--data", synthDir.toString(), "--profile", "quick", "--epochs", "1");
+                "--model", model.toString(), "--data", synthDir.toString(), "--kge", "complex", "--profile", "quick",
+                "--epochs", "1");
         CommandLine cli = KedrecCli.commandLine();
         cli.setOut(spec.commandLine().getOut());
         cli.setErr(spec.commandLine().getErr());

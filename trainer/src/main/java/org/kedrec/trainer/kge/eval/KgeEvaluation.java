@@ -40,6 +40,7 @@ import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.trainer.kge.RankerTrainer;
 import org.kedrec.trainer.kge.evidence.Evidence;
 import org.kedrec.trainer.kge.graph.TrainingGraph;
 import org.kedrec.trainer.kge.graph.TreatsPair;
@@ -89,11 +90,19 @@ public final class KgeEvaluation {
             scorers.put("model", grid.modelScores(ranker));
             progress.advance(1);
             Object damping = config.training().get("damping");
-            scorers.put("metapath", metapathBaseline(graph, truth, damping, evidence,
-                    !Boolean.FALSE.equals(config.training().get("degreeFeatures"))));
+            double w = damping instanceof Number n ? n.doubleValue() : PathFeatures.DEFAULT_DAMPING;
+            // every feature once (degree features too), so the ablation's refits need no second computation
+            PathFeatures allFeatures = RankerTrainer.featuresFor(graph, evidence, w, true);
+            List<String> modelFeatures = new ArrayList<>(allFeatures.names());
+            if (evidence != null && Boolean.FALSE.equals(config.training().get("degreeFeatures"))) {
+                modelFeatures.removeAll(PathFeatures.DEGREE_FEATURES);
+            }
+            scorers.put("metapath", MetapathModel.fit(allFeatures.select(modelFeatures), truth.trainPositive,
+                    truth.validation).logits());
             progress.advance(1);
             if (evidence != null) {
-                scorers.put("metapathKgOnly", metapathBaseline(graph, truth, damping, null, true));
+                scorers.put("metapathKgOnly", MetapathModel.fit(RankerTrainer.featuresFor(graph, null, w, true),
+                        truth.trainPositive, truth.validation).logits());
                 scorers.put("trialEvidence", grid.trialEvidence(evidence));
                 progress.advance(1);
             }
@@ -177,6 +186,16 @@ public final class KgeEvaluation {
                 }
             }
             report.put("pairedBootstrapModelMinus", paired);
+            if (config.hasPathScores() && !config.components().contains(RankerConfig.BOOSTED)) {
+                report.put("ablation", ablation(allFeatures, modelFeatures, evidence != null, scorers, heldOut,
+                        truth, config.hasEmbedding() ? config.model().displayName() : null));
+                report.put("ablationNote", "component → MRR (and AUROC vs non-indications) of the ranker with it "
+                        + "minus without it over the held-out pairs, 95 % paired-bootstrap intervals (2,000 "
+                        + "resamples); a feature group is refitted out of the logistic regression on the same "
+                        + "training graph and validation pairs (inModel false: a group the model leaves out, "
+                        + "measured as the model plus it minus the model); kge: the served model minus its feature "
+                        + "model alone. A component earns its place when an interval lies above 0 and none below");
+            }
             if (options.benchRounds() > 0) {
                 report.put("servingLatencyMs", bench(ranker, grid, options.benchRounds()));
             }
@@ -228,13 +247,59 @@ public final class KgeEvaluation {
         return m;
     }
 
-    /** The metapath baseline: Rephetio's model, fitted here on the stored training graph. */
-    private static float[][] metapathBaseline(TrainingGraph graph, Truth truth, Object damping, Evidence evidence,
-            boolean degreeFeatures) {
-        double w = damping instanceof Number n ? n.doubleValue() : PathFeatures.DEFAULT_DAMPING;
-        PathFeatures features = org.kedrec.trainer.kge.RankerTrainer.featuresFor(graph, evidence, w,
-                degreeFeatures || evidence == null);
-        return MetapathModel.fit(features, truth.trainPositive, truth.validation).logits();
+    /**
+     * What each component of the ranker earns on the held-out pairs: each feature group refitted out of (or, when
+     * the model leaves it out, into) the feature model, and the embedding as the served model against its feature
+     * model, compared pair by pair (the same groups as {@link PoloEvaluation}'s ablation).
+     */
+    private Map<String, Object> ablation(PathFeatures all, List<String> modelFeatures, boolean evidence,
+            Map<String, float[][]> scorers, Map<String, Evaluated> heldOut, Truth truth, String embedding) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Evaluated featureModel = heldOut.get("metapath");
+        for (Map.Entry<String, List<String>> g : PoloEvaluation.featureGroups(all, evidence).entrySet()) {
+            boolean inModel = modelFeatures.containsAll(g.getValue());
+            List<String> other = new ArrayList<>(modelFeatures);
+            if (inModel) {
+                other.removeAll(g.getValue());
+            } else {
+                other.addAll(g.getValue());
+            }
+            Evaluated changed = evaluate(MetapathModel.fit(all.select(other), truth.trainPositive, truth.validation)
+                    .logits(), truth.heldOut, truth, false);
+            Evaluated with = inModel ? featureModel : changed;
+            Evaluated without = inModel ? changed : featureModel;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("features", g.getValue());
+            m.put("inModel", inModel);
+            out.put(g.getKey(), withMinusWithout(m, with, without));
+        }
+        if (embedding != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("features", List.of("the " + embedding + " embedding (the served model against its feature model "
+                    + "alone)"));
+            m.put("inModel", true);
+            out.put("kge", withMinusWithout(m, heldOut.get("model"), featureModel));
+        }
+        return out;
+    }
+
+    private Map<String, Object> withMinusWithout(Map<String, Object> m, Evaluated with, Evaluated without) {
+        Map<String, Object> mrr = PairedBootstrap.compare(with.outcomes(), without.outcomes(), 2000,
+                options.randomSeed());
+        Map<String, Object> auroc = PairedBootstrap.compareAuroc(with.positives(), with.notScores(),
+                without.positives(), without.notScores(), 2000, options.randomSeed());
+        m.put("mrrDiff", mrr.get("mrrDiff"));
+        m.put("mrrCi95", mrr.get("mrrCi95"));
+        m.put("hit10Diff", mrr.get("hit10Diff"));
+        m.put("hit10Ci95", mrr.get("hit10Ci95"));
+        m.put("aurocVsNonIndicationsDiff", auroc.get("aurocDiff"));
+        m.put("aurocVsNonIndicationsCi95", auroc.get("aurocCi95"));
+        m.put("withoutIt", Map.of("mrr", RankingMetrics.mrr(without.outcomes()), "aurocVsNonIndications",
+                Roc.auroc(without.positives(), without.notScores())));
+        double[] ci = (double[]) mrr.get("mrrCi95");
+        double[] ciAuroc = (double[]) auroc.get("aurocCi95");
+        m.put("earnsItsPlace", (ci[0] > 0 && ciAuroc[1] >= 0) || (ciAuroc[0] > 0 && ci[1] >= 0));
+        return m;
     }
 
     private static float[][] storedPathScores(Path dir) {
@@ -533,39 +598,11 @@ public final class KgeEvaluation {
         final List<int[]> validation = new ArrayList<>();
 
         Truth(Path dataDir, Grid grid, TrainingGraph graph, List<TreatsPair> modelPairs) {
-            int nd = grid.diseases.length;
-            int nc = grid.drugs.length;
-            known = new BitSet[nd];
-            trainPositive = new BitSet[nd];
-            BitSet[] palliates = new BitSet[nd];
-            for (int d = 0; d < nd; d++) {
-                known[d] = new BitSet(nc);
-                trainPositive[d] = new BitSet(nc);
-                palliates[d] = new BitSet(nc);
-            }
-            int treats = graph.relations().indexOf(RelationKeys.TREATS);
-            int palliate = graph.relations().indexOf(RelationKeys.PALLIATES);
-            Set<String> drugDiseaseEdges = new HashSet<>();
-            for (int i = 0; i < graph.size(); i++) {
-                String h = grid.entities.id(graph.head(i));
-                String t = grid.entities.id(graph.tail(i));
-                Integer c = grid.drugColumn.get(h);
-                Integer d = grid.diseaseRow.get(t);
-                if (c == null || d == null) {
-                    c = grid.drugColumn.get(t);
-                    d = grid.diseaseRow.get(h);
-                }
-                if (c == null || d == null) {
-                    continue;
-                }
-                drugDiseaseEdges.add(SplitPlan.key(grid.entities.id(grid.drugs[c]), grid.entities.id(grid.diseases[d])));
-                if (graph.relation(i) == treats) {
-                    known[d].set(c);
-                    trainPositive[d].set(c);
-                } else if (graph.relation(i) == palliate) {
-                    palliates[d].set(c);
-                }
-            }
+            GraphPairs g = GraphPairs.of(grid, graph);
+            known = g.known();
+            trainPositive = g.trainPositive();
+            BitSet[] palliates = g.palliates();
+            Set<String> drugDiseaseEdges = g.drugDiseaseEdges();
             for (TreatsPair p : modelPairs) {
                 Integer c = grid.drugColumn.get(p.drug());
                 Integer d = grid.diseaseRow.get(p.disease());
@@ -613,6 +650,51 @@ public final class KgeEvaluation {
             addNonIndicationsAndNonEdges(dataDir, grid, known, palliates, nonIndications, nonEdges);
         }
     }
+    /**
+     * The (disease row, drug column) grid of what the training graph says about drug-disease pairs, the part our
+     * split's and PoLo's truths share: {@code trainPositive} (its TREATS edges), {@code known} (the same, to which
+     * each truth adds its held-out pairs: the filter), {@code palliates} (PALLIATES edges, never a negative), and
+     * every pair joined by any edge in either direction (the leak check of held-out pairs).
+     */
+    record GraphPairs(BitSet[] known, BitSet[] trainPositive, BitSet[] palliates, Set<String> drugDiseaseEdges) {
+        static GraphPairs of(Grid grid, TrainingGraph graph) {
+            int nd = grid.diseases.length;
+            int nc = grid.drugs.length;
+            BitSet[] known = new BitSet[nd];
+            BitSet[] trainPositive = new BitSet[nd];
+            BitSet[] palliates = new BitSet[nd];
+            for (int d = 0; d < nd; d++) {
+                known[d] = new BitSet(nc);
+                trainPositive[d] = new BitSet(nc);
+                palliates[d] = new BitSet(nc);
+            }
+            int treats = graph.relations().indexOf(RelationKeys.TREATS);
+            int palliate = graph.relations().indexOf(RelationKeys.PALLIATES);
+            Set<String> drugDiseaseEdges = new HashSet<>();
+            for (int i = 0; i < graph.size(); i++) {
+                String h = grid.entities.id(graph.head(i));
+                String t = grid.entities.id(graph.tail(i));
+                Integer c = grid.drugColumn.get(h);
+                Integer d = grid.diseaseRow.get(t);
+                if (c == null || d == null) {
+                    c = grid.drugColumn.get(t);
+                    d = grid.diseaseRow.get(h);
+                }
+                if (c == null || d == null) {
+                    continue;
+                }
+                drugDiseaseEdges.add(SplitPlan.key(grid.entities.id(grid.drugs[c]), grid.entities.id(grid.diseases[d])));
+                if (graph.relation(i) == treats) {
+                    known[d].set(c);
+                    trainPositive[d].set(c);
+                } else if (graph.relation(i) == palliate) {
+                    palliates[d].set(c);
+                }
+            }
+            return new GraphPairs(known, trainPositive, palliates, drugDiseaseEdges);
+        }
+    }
+
     /**
      * Adds the physician-labelled non-indications of PharmacotherapyDB ({@code NOT} pairs the model knows and that are
      * no known indication) to {@code nonIndications}, and every other pair that is neither treated, palliated nor a

@@ -51,6 +51,17 @@ final class MarkdownReport {
                         ci(p, "hit10")));
             }
         }
+        Map<String, Object> ablation = (Map<String, Object>) r.get("ablation");
+        if (ablation != null) {
+            md.append("\n## Ablation: what each component earns\n\n").append(r.get("ablationNote")).append(".\n\n");
+            md.append("| component | in the model | MRR, with − without | Hit@10 | AUROC vs non-indications | earns its "
+                    + "place |\n|---|---|---|---|---|---|\n");
+            for (Map.Entry<String, Object> e : ablation.entrySet()) {
+                Map<String, Object> a = (Map<String, Object>) e.getValue();
+                md.append(Messages.format("| %s | %s | %s | %s | %s | %s |%n", e.getKey(), a.get("inModel"),
+                        ci(a, "mrr"), ci(a, "hit10"), ci(a, "aurocVsNonIndications"), a.get("earnsItsPlace")));
+            }
+        }
         Map<String, Object> zs = (Map<String, Object>) r.get("zeroShot");
         md.append(Messages.format("%n## Zero-shot diseases%n%n%s TREATS pairs of %s diseases whose every TREATS edge "
                 + "was held out.%n%n", zs.get("pairs"), zs.get("diseases")));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.kedrec.core.Messages;
 import org.kedrec.core.metrics.RankOutcome;
+import org.kedrec.core.metrics.Roc;
 
 /**
  * How sure a difference between two rankers on the same held-out pairs is: the paired bootstrap (Efron &amp;
@@ -48,6 +49,45 @@ public final class PairedBootstrap {
         }
         out.put("pairs", n);
         out.put("resamples", resamples);
+        return out;
+    }
+
+    /**
+     * AUROC of ranker {@code a} minus that of ranker {@code b} over the same positives and negatives (index i of
+     * {@code posA} and {@code posB} is the same pair), resampling positives and negatives with replacement, each
+     * resample applied to both rankers.
+     */
+    public static Map<String, Object> compareAuroc(double[] posA, double[] negA, double[] posB, double[] negB,
+            int resamples, long seed) {
+        if (posA.length != posB.length || negA.length != negB.length || posA.length == 0 || negA.length == 0) {
+            throw new IllegalArgumentException(Messages.format(
+                    "A paired AUROC bootstrap needs the same non-empty positives and negatives on both sides but got "
+                            + "%d/%d and %d/%d.", posA.length, negA.length, posB.length, negB.length));
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] diffs = new double[resamples];
+        double[] pa = new double[posA.length];
+        double[] pb = new double[posA.length];
+        double[] na = new double[negA.length];
+        double[] nb = new double[negA.length];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < pa.length; i++) {
+                int k = random.nextInt(pa.length);
+                pa[i] = posA[k];
+                pb[i] = posB[k];
+            }
+            for (int i = 0; i < na.length; i++) {
+                int k = random.nextInt(na.length);
+                na[i] = negA[k];
+                nb[i] = negB[k];
+            }
+            diffs[r] = Roc.auroc(pa, na) - Roc.auroc(pb, nb);
+        }
+        Arrays.sort(diffs);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("aurocDiff", Roc.auroc(posA, negA) - Roc.auroc(posB, negB));
+        out.put("aurocCi95", new double[] {diffs[(int) Math.floor(0.025 * (resamples - 1))],
+            diffs[(int) Math.ceil(0.975 * (resamples - 1))]});
         return out;
     }
 

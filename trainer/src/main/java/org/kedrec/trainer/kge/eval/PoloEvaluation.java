@@ -25,7 +25,6 @@ import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.core.ranking.RankerConfig;
 import org.kedrec.core.ranking.RankerFiles;
-import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
 import org.kedrec.trainer.kge.evidence.Evidence;
@@ -489,37 +488,11 @@ public final class PoloEvaluation {
 
         Truth(Path dataDir, KgeEvaluation.Grid grid, TrainingGraph graph, List<TreatsPair> modelPairs,
                 PoloSplit polo) {
-            int nd = grid.diseases.length;
-            int nc = grid.drugs.length;
-            known = new BitSet[nd];
-            trainPositive = new BitSet[nd];
-            BitSet[] palliates = new BitSet[nd];
-            for (int d = 0; d < nd; d++) {
-                known[d] = new BitSet(nc);
-                trainPositive[d] = new BitSet(nc);
-                palliates[d] = new BitSet(nc);
-            }
-            int treats = graph.relations().indexOf(RelationKeys.TREATS);
-            int palliate = graph.relations().indexOf(RelationKeys.PALLIATES);
-            Set<String> drugDiseaseEdges = new HashSet<>();
-            for (int i = 0; i < graph.size(); i++) {
-                Integer c = grid.drugColumn.get(grid.entities.id(graph.head(i)));
-                Integer d = grid.diseaseRow.get(grid.entities.id(graph.tail(i)));
-                if (c == null || d == null) {
-                    c = grid.drugColumn.get(grid.entities.id(graph.tail(i)));
-                    d = grid.diseaseRow.get(grid.entities.id(graph.head(i)));
-                }
-                if (c == null || d == null) {
-                    continue;
-                }
-                drugDiseaseEdges.add(SplitPlan.key(grid.entities.id(grid.drugs[c]), grid.entities.id(grid.diseases[d])));
-                if (graph.relation(i) == treats) {
-                    known[d].set(c);
-                    trainPositive[d].set(c);
-                } else if (graph.relation(i) == palliate) {
-                    palliates[d].set(c);
-                }
-            }
+            KgeEvaluation.GraphPairs g = KgeEvaluation.GraphPairs.of(grid, graph);
+            known = g.known();
+            trainPositive = g.trainPositive();
+            BitSet[] palliates = g.palliates();
+            Set<String> drugDiseaseEdges = g.drugDiseaseEdges();
             Map<String, PairSplit> modelSplit = new LinkedHashMap<>();
             for (TreatsPair p : modelPairs) {
                 modelSplit.put(SplitPlan.key(p.drug(), p.disease()), p.split());

@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetapathModel {
     private static final Logger LOG = LoggerFactory.getLogger(MetapathModel.class);
-    /** The L2 strengths tried. */
-    public static final double[] L2_GRID = {0.1, 1, 10, 100};
+    /**
+     * The L2 strengths tried. Up to 100 the KG + evidence model's validation MRR rose at every step and picked the
+     * grid's edge; 1,000 and 10,000 let it turn (0.3821 at 100, 0.3850 at 1,000, 0.3653 at 10,000 on our split).
+     */
+    public static final double[] L2_GRID = {0.1, 1, 10, 100, 1000, 10000};
 
     private final LogisticRegression regression;
     private final double l2;

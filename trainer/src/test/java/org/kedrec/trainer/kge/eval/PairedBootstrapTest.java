@@ -39,6 +39,25 @@ class PairedBootstrapTest {
     }
 
     @Test
+    void aurocDifferencesAreHandComputedAndResampledOverBothSets() {
+        double[] pos = {0.9, 0.6, 0.4};
+        double[] neg = {0.5, 0.3};
+        Map<String, Object> same = PairedBootstrap.compareAuroc(pos, neg, pos, neg, 300, 3);
+        assertThat((double) same.get("aurocDiff")).isZero();
+        assertThat((double[]) same.get("aurocCi95")).containsExactly(0, 0);
+        // a: 0.4 beats only 0.3, 5 of 6 (positive, negative) pairs right; b moves it to 0.1, below both: 4 of 6.
+        // b is never above a in any resample, so the interval cannot reach below 0
+        Map<String, Object> m = PairedBootstrap.compareAuroc(pos, neg, new double[] {0.9, 0.6, 0.1}, neg, 300, 3);
+        assertThat((double) m.get("aurocDiff")).isCloseTo(5.0 / 6 - 4.0 / 6, within(1e-12));
+        double[] ci = (double[]) m.get("aurocCi95");
+        assertThat(ci[0]).isGreaterThanOrEqualTo(0);
+        assertThat(ci[1]).isLessThanOrEqualTo(1);
+        assertThatThrownBy(() -> PairedBootstrap.compareAuroc(pos, neg, pos, new double[0], 10, 1))
+                .hasMessage("A paired AUROC bootstrap needs the same non-empty positives and negatives on both sides "
+                        + "but got 3/2 and 3/0.");
+    }
+
+    @Test
     void unpairedListsAreRefused() {
         assertThatThrownBy(() -> PairedBootstrap.compare(List.of(new RankOutcome(0, 0)), List.of(), 10, 1))
                 .hasMessage("A paired bootstrap needs the same non-empty pairs on both sides but got 1 and 0.");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.split.PairSplit;
+import org.kedrec.core.ranking.RankerConfig;
 import org.kedrec.core.split.SplitPlan;
 import org.kedrec.trainer.cli.TrainerMain;
 import org.kedrec.trainer.kge.evidence.Evidence;
@@ -229,7 +230,7 @@ class Neo4jExportTest {
     void trainCommandExportsTrainsAndWritesEmbeddingsWithVectorIndexes() throws Exception {
         Path model = dir.resolve("model");
         String[] common = {"train", "kge", "--uri", neo4j.boltURI().toString(), "--password", "unused", "--model",
-            model.toString(), "--splits", splits().toString(), "--profile", "quick", "--epochs", "2",
+            model.toString(), "--splits", splits().toString(), "--kge", "complex", "--profile", "quick", "--epochs", "2",
             "--device", "cpu",
             // With --splits and a graph to export nothing is read from the data directory, but the command asks for
             // one: an empty folder keeps this test independent of the real data (it runs on a fresh machine).
@@ -266,6 +267,19 @@ class Neo4jExportTest {
             assertThat(session.run("MATCH (d:Disease {id: 'DOID:2'}) RETURN size(d.embedding) AS n").single()
                     .get("n").asInt()).isEqualTo(8);
         }
+
+        // without --kge the ranker is the feature model alone: no parameters, nothing written to the graph
+        Path featureOnly = dir.resolve("feature-model");
+        assertThat(run("train", "kge", "--uri", neo4j.boltURI().toString(), "--password", "unused", "--model",
+                featureOnly.toString(), "--splits", splits().toString(), "--device", "cpu", "--data",
+                dir.toString())).isZero();
+        assertThat(featureOnly.resolve("ranker/kge-0000.params")).doesNotExist();
+        assertThat(featureOnly.resolve("ranker/path-scores.bin")).isRegularFile();
+        assertThat(RankerConfig.read(featureOnly.resolve("ranker/config.json")).components())
+                .containsExactly("metapath", "evidence");
+        try (Session session = driver.session()) {
+            assertThat(indexDimensions(session)).isEqualTo(Map.of("drug_embedding", 8L, "disease_embedding", 8L));
+        }
     }
 
     @Test
@@ -274,9 +288,25 @@ class Neo4jExportTest {
         CommandLine cli = TrainerMain.commandLine();
         cli.setErr(new PrintWriter(err));
         cli.setOut(new PrintWriter(new StringWriter()));
-        int code = cli.execute("train", "kge", "--model", dir.resolve("m").toString(), "--profile", "huge");
+        int code = cli.execute("train", "kge", "--model", dir.resolve("m").toString(), "--kge", "complex", "--profile",
+                "huge");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("Error: Unknown training profile `huge`. Valid profiles are: [quick, full].");
+        // the default trains no embedding, so the embedding's options alone are refused, not silently ignored
+        StringWriter noKge = new StringWriter();
+        cli.setErr(new PrintWriter(noKge));
+        assertThat(cli.execute("train", "kge", "--model", dir.resolve("m").toString(), "--epochs", "3", "--dim",
+                "8")).isEqualTo(1);
+        assertThat(noKge.toString()).contains("Error: --epochs 3 sets the KG embedding's training, but the default "
+                + "ranker trains no embedding (it measured no gain, docs/ranker.md). Add --kge complex to train one, "
+                + "or drop --epochs, --dim.");
+        StringWriter both = new StringWriter();
+        cli.setErr(new PrintWriter(both));
+        assertThat(cli.execute("train", "kge", "--model", dir.resolve("m").toString(), "--kge", "distmult",
+                "--no-kge")).isEqualTo(1);
+        assertThat(both.toString()).contains("Error: --kge distmult and --no-kge contradict each other: pass --kge to "
+                + "train an embedding, or neither for the default ranker without one.");
+        assertThat(dir.resolve("m")).doesNotExist();
         assertThatThrownBy(() -> SplitPlan.read(dir.resolve("missing.tsv")))
                 .hasMessageStartingWith("Missing split definition");
     }
