@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
+import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.importer.ImportBenchmark;
 import org.kedrec.importer.ImportOptions;
 import org.neo4j.driver.Driver;
@@ -370,11 +371,15 @@ public final class FaultBenchmark {
         }
     }
 
-    /** SHA-256 over the {@code *.params} files of a component folder (the trained weights), in name order. */
+    /**
+     * SHA-256 over what a component learned, in name order: the {@code *.params} files (the embedding, the student)
+     * and the feature model's weights and scores ({@code metapaths.json}, {@code path-scores.bin}), which are all
+     * the default ranker has since it trains no embedding.
+     */
     static String parametersHash(Path component) {
         try (Stream<Path> files = Files.list(component)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".params")).sorted().toList()) {
+            for (Path file : files.filter(FaultBenchmark::learned).sorted().toList()) {
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(file));
             }
@@ -384,6 +389,11 @@ public final class FaultBenchmark {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean learned(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".params") || name.equals(RankerFiles.PATH_SCORES) || name.equals(RankerFiles.METAPATHS);
     }
 
     /**
