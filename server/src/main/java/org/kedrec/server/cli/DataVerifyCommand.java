@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", description = {
     "Check a data directory against the pinned catalogue (size and SHA-256 of every file) and print what is "
             + "missing or corrupt and the licence of each source. Exits with 1 when a file is missing or corrupt "
-            + "(the --full extras may be missing).",
+            + "(the --full extras may be missing). A file that `data derive` wrote from the public originals only, "
+            + "where the full one needs a source outside the catalogue, is `partial`: usable, and said to be less.",
     ""
 })
 public final class DataVerifyCommand implements Callable<Integer> {
@@ -42,6 +43,7 @@ public final class DataVerifyCommand implements Callable<Integer> {
                 case OK -> "ok";
                 case MISSING -> optional ? "absent" : "MISSING";
                 case CORRUPT -> "CORRUPT";
+                case PARTIAL -> "partial";
             };
             if (check.state() == State.MISSING && !optional) {
                 missing++;
@@ -55,8 +57,10 @@ public final class DataVerifyCommand implements Callable<Integer> {
                                     + "]" : ""));
         }
         long ok = checks.stream().filter(c -> c.state() == State.OK).count();
-        out.println(Messages.format("%s: %d of %d files verified, %d missing, %d corrupt.", target, ok, checks.size(),
-                missing, corrupt));
+        long partial = checks.stream().filter(c -> c.state() == State.PARTIAL).count();
+        out.println(Messages.format("%s: %d of %d files verified, %s%d missing, %d corrupt.", target, ok,
+                checks.size(), partial > 0 ? partial + " partial (derived from the public originals only; see "
+                        + "above), " : "", missing, corrupt));
         if (missing + corrupt > 0) {
             out.println(Messages.format("Fix: `%s --dir %s` downloads the originals (a corrupt one is replaced once "
                     + "the new copy verifies), then `bin/kedrec data derive --dir %s` writes the derived files.",
