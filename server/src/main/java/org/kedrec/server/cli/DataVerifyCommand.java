@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataCatalogue;
 import org.kedrec.server.data.DataVerifier;
+import org.kedrec.server.data.Deriver;
 import org.kedrec.server.data.DataVerifier.Check;
 import org.kedrec.server.data.DataVerifier.State;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ public final class DataVerifyCommand implements Callable<Integer> {
             out.println(Messages.format("%-8s %-56s %s%s%s", state, check.entry().path(),
                     check.entry().nonCommercial() ? "NON-COMMERCIAL " : "", check.entry().licence(),
                     check.detail() != null ? "  [" + check.detail() + "]"
-                            : check.state() == State.MISSING && optional ? "  [optional: " + check.entry().source()
+                            : check.state() == State.MISSING && optional ? "  [optional: " + optionalNote(check)
                                     + "]" : ""));
         }
         long ok = checks.stream().filter(c -> c.state() == State.OK).count();
@@ -68,5 +69,13 @@ public final class DataVerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return missing + corrupt > 0 ? KedrecCli.EXIT_FAILURE : 0;
+    }
+
+    /** Where an absent optional file comes from and, for a recipe-less derived one, what is lost without it. */
+    private static String optionalNote(Check check) {
+        String path = check.entry().path();
+        String lost = Deriver.WITHOUT.get(path);
+        return lost == null ? check.entry().source() : Messages.format("needs %s; without it, %s",
+                Deriver.NOT_DERIVABLE.get(path), lost);
     }
 }

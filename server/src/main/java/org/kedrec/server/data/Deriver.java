@@ -147,6 +147,18 @@ public final class Deriver {
     /** One partial file's outcome, with a line that says it. */
     public record PartialOutcome(Partial partial, PartialAction action, String line) {}
 
+    /**
+     * What is lost without each {@link #NOT_DERIVABLE} file, for the one-line notes of {@code data fetch} and
+     * {@code data verify}: the demo, the importer and the dataset builder read only the first (docs/data.md).
+     */
+    public static final Map<String, String> WITHOUT = new LinkedHashMap<>(Map.of(
+            "crosswalk/mesh_to_drugbank.tsv", "drugs get no MeSH xrefs, so no PubMed abstract is linked to a drug; "
+                    + "`bin/kedrec data derive` writes the DrugCentral part",
+            "eval/disease_coverage.tsv", "nothing the demo, import, dataset build or evaluation reads: only DrugMechDB's "
+                    + "path count per disease, a statistic of the data README",
+            "drkg/drkg_relation_types.tsv", "nothing the demo, import or dataset build reads: only RelationTypesTest's "
+                    + "check that relation-types.tsv maps all 107 DRKG relations is skipped"));
+
     /** The metaedges whose complete edge sets replace the 5,000-edge cut in the demo edge set. */
     static final List<String> COMPLETED = List.of("CbG", "DaG", "GpPW");
 

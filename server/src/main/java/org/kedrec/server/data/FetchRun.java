@@ -93,7 +93,8 @@ public final class FetchRun {
                     .orElse(null);
             text.append(partial != null ? Messages.format("`bin/kedrec data derive --dir %s` writes the part from "
                     + "%s (%,d of %,d rows)", dir, partial.from(), partial.rows(), partial.fullRows())
-                    : "needs " + Deriver.NOT_DERIVABLE.get(entry.path()));
+                    : Messages.format("needs %s; without it, %s", Deriver.NOT_DERIVABLE.get(entry.path()),
+                            Deriver.WITHOUT.get(entry.path())));
         }
         return text.toString();
     }

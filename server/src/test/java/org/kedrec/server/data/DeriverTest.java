@@ -182,6 +182,8 @@ class DeriverTest {
         List<String> withoutRecipe = DataCatalogue.pinned().of(DataCatalogue.Kind.DERIVED).stream()
                 .filter(e -> e.recipe() == null).map(DataCatalogue.Entry::path).toList();
         assertThat(withoutRecipe).containsExactlyInAnyOrderElementsOf(Deriver.NOT_DERIVABLE.keySet());
+        assertThat(Deriver.WITHOUT.keySet()).containsExactlyInAnyOrderElementsOf(Deriver.NOT_DERIVABLE.keySet());
+        assertThat(Deriver.PARTIALS).extracting(Deriver.Partial::path).isSubsetOf(Deriver.NOT_DERIVABLE.keySet());
     }
 
     @Test
