@@ -55,6 +55,21 @@ public final class FetchRun {
             out.flush();
         }
         List<DataFetcher.Outcome> outcomes = fetcher.fetch(entries);
+        // A full file from a whole-copy mirror has replaced a partial one: its provenance note no longer applies.
+        for (DataFetcher.Outcome outcome : outcomes) {
+            if (outcome.status() == DataFetcher.Status.DOWNLOADED) {
+                for (Deriver.Partial partial : Deriver.PARTIALS) {
+                    if (partial.path().equals(outcome.entry().path())) {
+                        try {
+                            java.nio.file.Files.deleteIfExists(dir.resolve(partial.notePath()));
+                        } catch (java.io.IOException e) {
+                            out.println(Messages.format("Could not remove the stale note %s: %s",
+                                    dir.resolve(partial.notePath()), e));
+                        }
+                    }
+                }
+            }
+        }
         long downloaded = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.DOWNLOADED).count();
         long verified = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.VERIFIED).count();
         long transferred = outcomes.stream().mapToLong(DataFetcher.Outcome::bytes).sum();
