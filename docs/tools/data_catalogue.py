@@ -100,7 +100,7 @@ def main(data):
           "docs/tools/data_catalogue.py; see docs/data.md.")
     print("# bytes and sha256 are those of the file, except for a derived .gz: those of its decompressed content.")
     print("# recipe: the `kedrec data derive` recipe that writes a derived file; - = none (comes with a copy of the data).")
-    print("# No recipe, because a source is not in this catalogue: crosswalk/mesh_to_drugbank.tsv and eval/disease_coverage.tsv need DrugMechDB; drkg/drkg_relation_types.tsv needs DRKG's drkg.tsv (S3 tarball only).")
+    print("# No recipe, because a source is not in this catalogue: crosswalk/mesh_to_drugbank.tsv and eval/disease_coverage.tsv need DrugMechDB; drkg/drkg_relation_types.tsv needs DRKG's drkg.tsv (S3 tarball only). data derive writes the DrugCentral part of the first (docs/data.md).")
     print("\t".join(["path", "kind", "bytes", "sha256", "terms", "licence", "repository", "commit", "source_path", "url", "recipe"]))
     rows = []
     for path, ((repo, commit), source, licence, terms) in ORIGINALS.items():

@@ -46,7 +46,12 @@ public final class DataFetcher {
         /** Downloaded (possibly resumed) and verified. */
         DOWNLOADED,
         /** Could not be fetched or did not verify; {@link Outcome#error} says why. */
-        FAILED
+        FAILED,
+        /**
+         * The address answered 404, or the mirror folder has no such file; {@link Outcome#error} names it. A failure
+         * for a file the directory needs; for a derived file without a recipe it only means this mirror has none.
+         */
+        NOT_FOUND
     }
 
     /** One file's outcome; {@code bytes} counts what was transferred in this run. */
@@ -192,6 +197,11 @@ public final class DataFetcher {
             progress.done(entry, null);
             return new Outcome(entry, Status.DOWNLOADED, transferred, resumes, null);
         } catch (HttpFailure e) {
+            if (e.notFound) {
+                progress.done(entry, optionalFromMirror(entry)
+                        ? entry.path() + ": not on this mirror (optional; see the summary)" : e.getMessage());
+                return new Outcome(entry, Status.NOT_FOUND, transferred, resumes, e.getMessage());
+            }
             return failed(entry, transferred, resumes, e.getMessage());
         } catch (IOException e) {
             return failed(entry, transferred, resumes, Messages.format("%s: could not write %s: %s", entry.path(),
@@ -200,6 +210,14 @@ public final class DataFetcher {
             Thread.currentThread().interrupt();
             return failed(entry, transferred, resumes, entry.path() + ": interrupted; run the fetch again to resume.");
         }
+    }
+
+    /**
+     * A derived file without a recipe: a mirror that is a whole copy of a data directory has it, one that serves
+     * only the originals does not, and {@code data derive} writes a stand-in where it can.
+     */
+    public static boolean optionalFromMirror(Entry entry) {
+        return entry.kind() == DataCatalogue.Kind.DERIVED && entry.recipe() == null;
     }
 
     private Outcome failed(Entry entry, long bytes, int resumes, String error) {
@@ -236,7 +254,7 @@ public final class DataFetcher {
             Path source = Path.of(address);
             if (!Files.isRegularFile(source)) {
                 throw new HttpFailure(Messages.format("%s: not found in the mirror folder: %s does not exist.",
-                        entry.path(), source));
+                        entry.path(), source), true);
             }
             try (InputStream in = Files.newInputStream(source)) {
                 in.skipNBytes(offset);
@@ -274,7 +292,8 @@ public final class DataFetcher {
                 throw new TransferCut("HTTP 416 for a resumed range; starting over", 0);
             }
             throw new HttpFailure(Messages.format("%s: HTTP %d from %s%s", entry.path(), status, address,
-                    status == 404 ? " (not found: check --mirror, or the pinned source in the catalogue)" : ""));
+                    status == 404 ? " (not found: check --mirror, or the pinned source in the catalogue)" : ""),
+                    status == 404);
         }
     }
 
@@ -315,9 +334,11 @@ public final class DataFetcher {
     /** A response that no retry will fix (404, 403, ...); its message names the file and the address. */
     private static final class HttpFailure extends Exception {
         private static final long serialVersionUID = 1L;
+        final boolean notFound;
 
-        HttpFailure(String message) {
+        HttpFailure(String message, boolean notFound) {
             super(message, null, false, false);
+            this.notFound = notFound;
         }
     }
 }

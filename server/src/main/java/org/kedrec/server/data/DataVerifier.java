@@ -14,7 +14,12 @@ import org.kedrec.core.data.DataCatalogue.Kind;
 public final class DataVerifier {
     /** The state of one file. */
     public enum State {
-        OK, MISSING, CORRUPT
+        OK, MISSING, CORRUPT,
+        /**
+         * Not the catalogue's file but the stand-in {@code data derive} writes from the originals alone
+         * ({@link Deriver#PARTIALS}), which matches its own pin: usable, and said to be less.
+         */
+        PARTIAL
     }
 
     /** One file's state; {@code detail} says what is wrong with a corrupt one. */
@@ -33,7 +38,10 @@ public final class DataVerifier {
             try {
                 DataCatalogue.Measured measured = DataCatalogue.measure(entry, file);
                 String what = entry.pinsContent() ? "decompressed " : "";
-                if (measured.bytes() != entry.bytes()) {
+                Deriver.Partial partial = partialOf(entry, measured);
+                if (partial != null) {
+                    checks.add(new Check(entry, State.PARTIAL, partial.summary()));
+                } else if (measured.bytes() != entry.bytes()) {
                     checks.add(new Check(entry, State.CORRUPT, Messages.format("%s%,d bytes; the catalogue pins %,d",
                             what, measured.bytes(), entry.bytes())));
                 } else if (!measured.sha256().equals(entry.sha256())) {
@@ -47,6 +55,16 @@ public final class DataVerifier {
             }
         }
         return checks;
+    }
+
+    private static Deriver.Partial partialOf(Entry entry, DataCatalogue.Measured measured) {
+        for (Deriver.Partial partial : Deriver.PARTIALS) {
+            if (partial.path().equals(entry.path()) && partial.bytes() == measured.bytes()
+                    && partial.sha256().equals(measured.sha256())) {
+                return partial;
+            }
+        }
+        return null;
     }
 
     /**

@@ -37,11 +37,23 @@ public final class DemoDataSetup {
         }
         boolean derivable = missing.stream().anyMatch(f -> Deriver.RECIPES.stream()
                 .anyMatch(r -> r.path().equals(f.path())));
-        if (derivable) {
+        // After the fetch: a mirror that is a whole copy of the data has just supplied the full file.
+        List<DemoData.DataFile> stillMissing = DemoData.missing(dir);
+        boolean partial = stillMissing.stream().anyMatch(f -> Deriver.PARTIALS.stream()
+                .anyMatch(p -> p.path().equals(f.path())));
+        if (derivable || partial) {
             try {
-                for (Deriver.Written written : new Deriver(dir, dir).deriveAll()) {
-                    out.println(Messages.format("      derived %s (%,d rows)", written.recipe().path(),
-                            written.rows()));
+                Deriver deriver = new Deriver(dir, dir);
+                if (derivable) {
+                    for (Deriver.Written written : deriver.deriveAll()) {
+                        out.println(Messages.format("      derived %s (%,d rows)", written.recipe().path(),
+                                written.rows()));
+                    }
+                }
+                if (partial) {
+                    for (Deriver.PartialOutcome outcome : deriver.derivePartials()) {
+                        out.println("      derived " + outcome.line());
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(Messages.format("Deriving the demo files into %s failed: %s", dir, e),

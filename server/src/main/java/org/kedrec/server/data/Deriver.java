@@ -85,10 +85,79 @@ public final class Deriver {
      */
     public static final Map<String, String> NOT_DERIVABLE = new LinkedHashMap<>(Map.of(
             "crosswalk/mesh_to_drugbank.tsv", "DrugMechDB (227 rows and the DrugMechDB mark of 1,321 more); "
-                    + "the DrugCentral part is reproduced by DeriverTest",
+                    + "`data derive` writes the DrugCentral part (MESH_TO_DRUGBANK)",
             "eval/disease_coverage.tsv", "DrugMechDB (column n_drugmechdb_paths)",
             "drkg/drkg_relation_types.tsv", "the DRKG triple file drkg.tsv (column n_edges), only in DRKG's S3 "
                     + "tarball"));
+
+    /**
+     * A stand-in for a derived file without a recipe: what {@code data derive} writes from the catalogue's originals
+     * alone when the full file (from a copy of the data) is not there, pinned by its own size and SHA-256 so that
+     * {@code data verify} can tell it from the full file and from a corrupt one.
+     *
+     * @param rows the data rows it has
+     * @param fullRows the data rows of the full (shipped) file
+     * @param lacks what the full file has that this one does not, and where that comes from
+     */
+    public record Partial(String path, String from, long rows, long fullRows, long bytes, String sha256,
+            String lacks) {
+        /** One line for {@code data derive}, {@code data verify} and the demo: what this file is and is not. */
+        public String summary() {
+            return Messages.format("derived from %s only: %,d of the shipped %,d rows; %s", from, rows, fullRows,
+                    lacks);
+        }
+
+        /** The sibling note that says how the file was made (the TSV itself has no room for a comment). */
+        public String notePath() {
+            return path + NOTE_SUFFIX;
+        }
+    }
+
+    /** Suffix of the provenance note beside a {@link Partial} file. */
+    public static final String NOTE_SUFFIX = ".provenance.txt";
+
+    /**
+     * The MeSH-to-DrugBank crosswalk from DrugCentral alone (docs/data.md): the demo reads this file (MeSH ids link
+     * drugs to the PubMed abstracts), and its DrugMechDB rows have no public source in the catalogue. Its size and
+     * hash are those of {@link #meshToDrugbankFromDrugCentral()} written with the shipped header; DeriverTest checks
+     * both.
+     */
+    public static final Partial MESH_TO_DRUGBANK = new Partial("crosswalk/mesh_to_drugbank.tsv", "DrugCentral", 2487,
+            2714, 193510, "9bded98a158e9a5466be5104359b25e9a6c0977249589fb85744a985086188c5",
+            "the 227 DrugMechDB rows (and the DrugMechDB mark of 1,321 rows) need DrugMechDB (SuLab/DrugMechDB), "
+                    + "which is not in the catalogue: `bin/kedrec data fetch --mirror URL|DIR` from a copy of the "
+                    + "data replaces it with the full file");
+
+    /** The originals the partial stand-ins read. */
+    static final List<String> PARTIAL_INPUTS = List.of(NODES, DC_IDENTIFIERS);
+
+    /** The partial stand-ins {@code data derive} writes, in order. */
+    public static final List<Partial> PARTIALS = List.of(MESH_TO_DRUGBANK);
+
+    /** What {@link #derivePartials()} did with one partial file. */
+    public enum PartialAction {
+        /** Written (or rewritten) from the originals, with its provenance note. */
+        WRITTEN,
+        /** The full file is there and verifies against the catalogue: kept, never replaced by less. */
+        KEPT_FULL,
+        /** A file that is neither the full nor the partial one: left as it is (it may be the user's). */
+        KEPT_OTHER
+    }
+
+    /** One partial file's outcome, with a line that says it. */
+    public record PartialOutcome(Partial partial, PartialAction action, String line) {}
+
+    /**
+     * What is lost without each {@link #NOT_DERIVABLE} file, for the one-line notes of {@code data fetch} and
+     * {@code data verify}: the demo, the importer and the dataset builder read only the first (docs/data.md).
+     */
+    public static final Map<String, String> WITHOUT = new LinkedHashMap<>(Map.of(
+            "crosswalk/mesh_to_drugbank.tsv", "drugs get no MeSH xrefs, so no PubMed abstract is linked to a drug; "
+                    + "`bin/kedrec data derive` writes the DrugCentral part",
+            "eval/disease_coverage.tsv", "nothing the demo, import, dataset build or evaluation reads: only DrugMechDB's "
+                    + "path count per disease, a statistic of the data README",
+            "drkg/drkg_relation_types.tsv", "nothing the demo, import or dataset build reads: only RelationTypesTest's "
+                    + "check that relation-types.tsv maps all 107 DRKG relations is skipped"));
 
     /** The metaedges whose complete edge sets replace the 5,000-edge cut in the demo edge set. */
     static final List<String> COMPLETED = List.of("CbG", "DaG", "GpPW");
@@ -321,10 +390,71 @@ public final class Deriver {
     }
 
     /**
+     * Writes each {@link #PARTIALS} file that the target lacks, or holds only in its partial form, from the originals,
+     * with a provenance note beside it. A full copy that verifies against the catalogue is kept (and a stale note
+     * beside it removed); a file that is neither is left alone, and the line says how to replace it.
+     */
+    public List<PartialOutcome> derivePartials() throws IOException {
+        List<String> missing = PARTIAL_INPUTS.stream().filter(f -> !Files.isRegularFile(originals.resolve(f)))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(Messages.format("Cannot derive %s: %s missing under %s. Run `%s --dir %s` "
+                    + "first.", MESH_TO_DRUGBANK.path(), String.join(", ", missing), originals,
+                    DataCatalogue.FETCH_COMMAND, originals));
+        }
+        List<PartialOutcome> outcomes = new ArrayList<>();
+        for (Partial partial : PARTIALS) {
+            Path file = target.resolve(partial.path());
+            Path note = target.resolve(partial.notePath());
+            DataCatalogue.Entry full = DataCatalogue.pinned().entry(partial.path()).orElseThrow();
+            if (Files.isRegularFile(file)) {
+                DataCatalogue.Measured measured = DataCatalogue.measure(full, file);
+                if (measured.matches(full)) {
+                    Files.deleteIfExists(note);
+                    outcomes.add(new PartialOutcome(partial, PartialAction.KEPT_FULL, Messages.format(
+                            "%s: kept the full file (%,d rows, verified against the catalogue); not derived",
+                            partial.path(), partial.fullRows())));
+                    continue;
+                }
+                if (!(measured.bytes() == partial.bytes() && measured.sha256().equals(partial.sha256()))) {
+                    outcomes.add(new PartialOutcome(partial, PartialAction.KEPT_OTHER, Messages.format(
+                            "%s: left as it is: it is neither the catalogue's full file nor the %s-only one (SHA-256 "
+                                    + "%s). Delete it and run `bin/kedrec data derive` again to get the %s-only one, "
+                                    + "or fetch the full one with `bin/kedrec data fetch --mirror URL|DIR`",
+                            partial.path(), partial.from(), measured.sha256(), partial.from())));
+                    continue;
+                }
+            }
+            List<String> lines = switch (partial.path()) {
+                case "crosswalk/mesh_to_drugbank.tsv" -> meshToDrugbankFromDrugCentral();
+                default -> throw new IllegalStateException("No code for partial file " + partial.path());
+            };
+            write(partial.path(), "mesh_id\tdrugbank_id\thetionet_id\thetionet_name\tsources", lines, false);
+            writeNote(partial, note);
+            outcomes.add(new PartialOutcome(partial, PartialAction.WRITTEN, Messages.format("%s: %,d rows, %s",
+                    partial.path(), lines.size(), partial.summary())));
+        }
+        return outcomes;
+    }
+
+    private static void writeNote(Partial partial, Path note) throws IOException {
+        String text = Messages.format("%s was written by `bin/kedrec data derive` from the catalogue's public "
+                + "originals, %s only:%n%,d of the %,d rows of the shipped file. Missing: %s.%n"
+                + "What that loses in the demo and how it was measured: docs/data.md (\"What the DrugCentral-only "
+                + "crosswalk changes\").%n"
+                + "This note describes the file while its SHA-256 is %s (`bin/kedrec data verify` prints `partial` "
+                + "for it); `bin/kedrec data derive` removes the note once the full file is there.%n",
+                partial.path(), partial.from(), partial.rows(), partial.fullRows(), partial.lacks(), partial.sha256());
+        Path part = note.resolveSibling(note.getFileName() + DataFetcher.PART);
+        Files.writeString(part, text, StandardCharsets.UTF_8);
+        Files.move(part, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
      * The DrugCentral part of {@code crosswalk/mesh_to_drugbank.tsv}: every MeSH descriptor or supplementary id of a
      * DrugCentral drug paired with each of its DrugBank ids, the MeSH id in {@link Curies#mesh}'s width. The shipped
-     * file adds DrugMechDB pairs, which no original in the catalogue holds, so no recipe writes that file; this
-     * lets a test show which part the catalogue does reproduce.
+     * file adds DrugMechDB pairs, which no original in the catalogue holds, so no recipe reproduces that file;
+     * {@link #derivePartials()} writes this part as its stand-in ({@link #MESH_TO_DRUGBANK}).
      */
     List<String> meshToDrugbankFromDrugCentral() throws IOException {
         Map<String, String> names = nodeNames();

@@ -55,14 +55,35 @@ public final class FetchRun {
             out.flush();
         }
         List<DataFetcher.Outcome> outcomes = fetcher.fetch(entries);
+        // A full file from a whole-copy mirror has replaced a partial one: its provenance note no longer applies.
+        for (DataFetcher.Outcome outcome : outcomes) {
+            if (outcome.status() == DataFetcher.Status.DOWNLOADED) {
+                for (Deriver.Partial partial : Deriver.PARTIALS) {
+                    if (partial.path().equals(outcome.entry().path())) {
+                        try {
+                            java.nio.file.Files.deleteIfExists(dir.resolve(partial.notePath()));
+                        } catch (java.io.IOException e) {
+                            out.println(Messages.format("Could not remove the stale note %s: %s",
+                                    dir.resolve(partial.notePath()), e));
+                        }
+                    }
+                }
+            }
+        }
         long downloaded = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.DOWNLOADED).count();
         long verified = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.VERIFIED).count();
         long transferred = outcomes.stream().mapToLong(DataFetcher.Outcome::bytes).sum();
         int resumes = outcomes.stream().mapToInt(DataFetcher.Outcome::resumes).sum();
-        List<String> failures = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.FAILED)
+        List<String> failures = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.FAILED
+                || (o.status() == DataFetcher.Status.NOT_FOUND && !DataFetcher.optionalFromMirror(o.entry())))
                 .map(DataFetcher.Outcome::error).toList();
+        List<Entry> notOnMirror = outcomes.stream().filter(o -> o.status() == DataFetcher.Status.NOT_FOUND
+                && DataFetcher.optionalFromMirror(o.entry())).map(DataFetcher.Outcome::entry).toList();
         out.println(Messages.format("%s: %d downloaded (%.1f MB, %d resumed), %d already verified, %d failed.", dir,
                 downloaded, transferred / 1e6, resumes, verified, failures.size()));
+        if (!notOnMirror.isEmpty()) {
+            out.println(notOnMirrorNotice(dir, notOnMirror));
+        }
         out.flush();
         if (!failures.isEmpty()) {
             throw new IllegalStateException(Messages.format("%d file%s could not be fetched:%n  %s%nRun the fetch "
@@ -71,6 +92,26 @@ public final class FetchRun {
                             failures)));
         }
         return outcomes;
+    }
+
+    /**
+     * The derived files without a recipe that the mirror did not have: optional for {@code data verify}; for the
+     * ones with a stand-in, {@code data derive} writes it (and says what it lacks).
+     */
+    static String notOnMirrorNotice(Path dir, List<Entry> entries) {
+        StringBuilder text = new StringBuilder(Messages.format("%d derived file%s without a recipe %s not on the "
+                + "mirror (it serves the originals only); optional:", entries.size(), entries.size() == 1 ? "" : "s",
+                entries.size() == 1 ? "is" : "are"));
+        for (Entry entry : entries) {
+            text.append(System.lineSeparator()).append("  ").append(entry.path()).append(" - ");
+            Deriver.Partial partial = Deriver.PARTIALS.stream().filter(p -> p.path().equals(entry.path())).findFirst()
+                    .orElse(null);
+            text.append(partial != null ? Messages.format("`bin/kedrec data derive --dir %s` writes the part from "
+                    + "%s (%,d of %,d rows)", dir, partial.from(), partial.rows(), partial.fullRows())
+                    : Messages.format("needs %s; without it, %s", Deriver.NOT_DERIVABLE.get(entry.path()),
+                            Deriver.WITHOUT.get(entry.path())));
+        }
+        return text.toString();
     }
 
     /** The notice for files under non-commercial terms: printed whenever they are downloaded, never optional. */

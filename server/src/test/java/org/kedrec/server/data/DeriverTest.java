@@ -102,11 +102,88 @@ class DeriverTest {
                 .hasSize(227).allSatisfy(line -> assertThat(line).endsWith("\tDrugMechDB"));
     }
 
+    /**
+     * Without the full crosswalk, derive writes the DrugCentral part with its own pin and a provenance note, and
+     * verify calls it partial (not corrupt, not missing); a second derive rewrites it identically.
+     */
+    @Test
+    void withoutTheFullCrosswalkDeriveWritesTheDrugCentralPartMarkedPartial(@TempDir Path target) throws IOException {
+        Deriver.Partial partial = Deriver.MESH_TO_DRUGBANK;
+        List<Deriver.PartialOutcome> outcomes = new Deriver(data, target).derivePartials();
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.action()).isEqualTo(Deriver.PartialAction.WRITTEN);
+            assertThat(o.line()).isEqualTo("crosswalk/mesh_to_drugbank.tsv: 2,487 rows, derived from DrugCentral "
+                    + "only: 2,487 of the shipped 2,714 rows; the 227 DrugMechDB rows (and the DrugMechDB mark of "
+                    + "1,321 rows) need DrugMechDB (SuLab/DrugMechDB), which is not in the catalogue: `bin/kedrec data "
+                    + "fetch --mirror URL|DIR` from a copy of the data replaces it with the full file");
+        });
+        Path file = target.resolve(partial.path());
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo(Files.readAllLines(data.resolve(partial.path()), StandardCharsets.UTF_8)
+                .get(0));
+        assertThat(lines.subList(1, lines.size())).isEqualTo(new Deriver(data, target).meshToDrugbankFromDrugCentral());
+        assertThat(Files.size(file)).isEqualTo(partial.bytes());
+        assertThat(DataCatalogue.sha256(file)).isEqualTo(partial.sha256());
+        assertThat(Files.readString(target.resolve(partial.notePath()))).startsWith("crosswalk/mesh_to_drugbank.tsv "
+                + "was written by `bin/kedrec data derive` from the catalogue's public originals, DrugCentral only:")
+                .contains("2,487 of the 2,714 rows", partial.sha256());
+        DataCatalogue.Entry entry = DataCatalogue.pinned().entry(partial.path()).orElseThrow();
+        assertThat(DataVerifier.check(target, List.of(entry))).singleElement().satisfies(c -> {
+            assertThat(c.state()).isEqualTo(DataVerifier.State.PARTIAL);
+            assertThat(c.detail()).isEqualTo(partial.summary());
+        });
+        assertThat(new Deriver(data, target).derivePartials()).singleElement()
+                .satisfies(o -> assertThat(o.action()).isEqualTo(Deriver.PartialAction.WRITTEN));
+        assertThat(DataCatalogue.sha256(file)).isEqualTo(partial.sha256());
+        assertThat(target.resolve(partial.path() + DataFetcher.PART)).doesNotExist();
+    }
+
+    /** A full crosswalk that verifies is never replaced by the smaller one; a stale note beside it goes. */
+    @Test
+    void aVerifiedFullCrosswalkIsKept(@TempDir Path target) throws IOException {
+        Deriver.Partial partial = Deriver.MESH_TO_DRUGBANK;
+        Path file = target.resolve(partial.path());
+        Files.createDirectories(file.getParent());
+        Files.copy(data.resolve(partial.path()), file);
+        Files.writeString(target.resolve(partial.notePath()), "stale");
+        assertThat(new Deriver(data, target).derivePartials()).singleElement().satisfies(o -> {
+            assertThat(o.action()).isEqualTo(Deriver.PartialAction.KEPT_FULL);
+            assertThat(o.line()).isEqualTo("crosswalk/mesh_to_drugbank.tsv: kept the full file (2,714 rows, verified "
+                    + "against the catalogue); not derived");
+        });
+        assertThat(Files.mismatch(file, data.resolve(partial.path()))).isEqualTo(-1L);
+        assertThat(target.resolve(partial.notePath())).doesNotExist();
+    }
+
+    /** A crosswalk that is neither the full nor the partial one may be the user's: left as it is, with the way out. */
+    @Test
+    void anUnknownCrosswalkIsLeftAsItIs(@TempDir Path target) throws IOException {
+        Deriver.Partial partial = Deriver.MESH_TO_DRUGBANK;
+        Path file = target.resolve(partial.path());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "mesh_id\tdrugbank_id\thetionet_id\thetionet_name\tsources\nD1\tDB1\t\t\tmine\n");
+        String sha = DataCatalogue.sha256(file);
+        assertThat(new Deriver(data, target).derivePartials()).singleElement().satisfies(o -> {
+            assertThat(o.action()).isEqualTo(Deriver.PartialAction.KEPT_OTHER);
+            assertThat(o.line()).isEqualTo("crosswalk/mesh_to_drugbank.tsv: left as it is: it is neither the "
+                    + "catalogue's full file nor the DrugCentral-only one (SHA-256 " + sha + "). Delete it and run "
+                    + "`bin/kedrec data derive` again to get the DrugCentral-only one, or fetch the full one with "
+                    + "`bin/kedrec data fetch --mirror URL|DIR`");
+        });
+        assertThat(DataCatalogue.sha256(file)).isEqualTo(sha);
+        assertThat(target.resolve(partial.notePath())).doesNotExist();
+        DataCatalogue.Entry entry = DataCatalogue.pinned().entry(partial.path()).orElseThrow();
+        assertThat(DataVerifier.check(target, List.of(entry))).singleElement()
+                .satisfies(c -> assertThat(c.state()).isEqualTo(DataVerifier.State.CORRUPT));
+    }
+
     @Test
     void derivedFilesWithoutARecipeAreExactlyThoseThatNeedASourceOutsideTheCatalogue() {
         List<String> withoutRecipe = DataCatalogue.pinned().of(DataCatalogue.Kind.DERIVED).stream()
                 .filter(e -> e.recipe() == null).map(DataCatalogue.Entry::path).toList();
         assertThat(withoutRecipe).containsExactlyInAnyOrderElementsOf(Deriver.NOT_DERIVABLE.keySet());
+        assertThat(Deriver.WITHOUT.keySet()).containsExactlyInAnyOrderElementsOf(Deriver.NOT_DERIVABLE.keySet());
+        assertThat(Deriver.PARTIALS).extracting(Deriver.Partial::path).isSubsetOf(Deriver.NOT_DERIVABLE.keySet());
     }
 
     @Test
