@@ -3,16 +3,14 @@ package org.kedrec.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
@@ -75,7 +73,7 @@ public final class TemporaryServer implements AutoCloseable {
                 e.addSuppressed(stopFailure);
             } finally {
                 if (created) {
-                    deleteTree(root);
+                    AtomicDirectory.delete(root);
                 }
             }
             throw e;
@@ -131,7 +129,7 @@ public final class TemporaryServer implements AutoCloseable {
                 server.stop(new ServerHome(root), Neo4jServer.DEFAULT_STOP_TIMEOUT);
             } finally {
                 if (created) {
-                    deleteTree(root);
+                    AtomicDirectory.delete(root);
                 }
             }
             throw e;
@@ -189,30 +187,12 @@ public final class TemporaryServer implements AutoCloseable {
     public void close() {
         server.stop(started.home(), Neo4jServer.DEFAULT_STOP_TIMEOUT);
         if (deleteOnClose) {
-            deleteTree(home());
+            AtomicDirectory.delete(home());
         }
     }
 
+    /** Deletes a folder tree: core's {@link AtomicDirectory#delete}, under the name DemoIT still calls. */
     static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root + ": " + e.getMessage(), e);
-        }
+        AtomicDirectory.delete(root);
     }
 }
