@@ -58,15 +58,30 @@ public final class TemporaryServer implements AutoCloseable {
     public static TemporaryServer start(
             Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
             List<String> confLines, java.time.Duration startTimeout, Consumer<String> say) {
+        return inFreshHome(home, boltPort, httpPort, heap, pageCache, confLines, startTimeout, say,
+                (server, settings, created) -> new TemporaryServer(server, server.start(dist, settings), created));
+    }
+
+    /** What starts the server of a prepared home: a plain start, or an offline load that ends with one. */
+    private interface Begin<T> {
+        T in(Neo4jServer server, ServerSettings settings, boolean created);
+    }
+
+    /**
+     * The one way a temporary server comes up: the home prepared ({@link #prepareHome}), then {@code begin}; when
+     * that fails, whatever it started is stopped (a start that timed out leaves the JVM running, seen on a loaded
+     * machine) and a temporary home deleted, and the failure is thrown with a failed stop suppressed in it.
+     */
+    private static <T> T inFreshHome(Path home, int boltPort, int httpPort, String heap, String pageCache,
+            List<String> confLines, java.time.Duration startTimeout, Consumer<String> say, Begin<T> begin) {
         boolean created = home == null;
         Path root = prepareHome(home, confLines);
         ServerSettings settings = new ServerSettings(
                 root, boltPort, httpPort, null, heap, pageCache, startTimeout);
         Neo4jServer server = new Neo4jServer(say);
         try {
-            return new TemporaryServer(server, server.start(dist, settings), created);
+            return begin.in(server, settings, created);
         } catch (RuntimeException e) {
-            // A start that timed out leaves the JVM running (seen on a loaded machine): stop it, as loadOffline does.
             try {
                 server.stop(new ServerHome(root), Neo4jServer.DEFAULT_STOP_TIMEOUT);
             } catch (RuntimeException stopFailure) {
@@ -115,25 +130,12 @@ public final class TemporaryServer implements AutoCloseable {
             Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
             List<String> confLines, ImportOptions options, Function<Importer, ImportReport> build,
             java.time.Duration startTimeout, Consumer<String> say) {
-        boolean created = home == null;
-        Path root = prepareHome(home, confLines);
-        ServerSettings settings = new ServerSettings(
-                root, boltPort, httpPort, null, heap, pageCache, startTimeout);
-        Neo4jServer server = new Neo4jServer(say);
-        try {
-            OfflineLoad.Result result = new OfflineLoad(say).load(dist, settings, options, build,
-                    started -> GraphDatabase.driver(started.boltUri(), AuthTokens.none()));
-            return new Loaded(new TemporaryServer(server, result.started(), created), result);
-        } catch (RuntimeException e) {
-            try {
-                server.stop(new ServerHome(root), Neo4jServer.DEFAULT_STOP_TIMEOUT);
-            } finally {
-                if (created) {
-                    AtomicDirectory.delete(root);
-                }
-            }
-            throw e;
-        }
+        return inFreshHome(home, boltPort, httpPort, heap, pageCache, confLines, startTimeout, say,
+                (server, settings, created) -> {
+                    OfflineLoad.Result result = new OfflineLoad(say).load(dist, settings, options, build,
+                            started -> GraphDatabase.driver(started.boltUri(), AuthTokens.none()));
+                    return new Loaded(new TemporaryServer(server, result.started(), created), result);
+                });
     }
 
     /** The extra lines as the user part of neo4j.conf; {@link Neo4jConf#write} keeps them below its block. */
