@@ -1,10 +1,5 @@
 package org.kedrec.server.cli;
 
-import com.google.gson.GsonBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,16 +96,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
         json.put("rounds", results);
         json.put("bench", BenchMachine.describe(machineBefore, machineBefore, after));
         Path reportFile = report.file();
-        try {
-            if (reportFile.getParent() != null) {
-                Files.createDirectories(reportFile.getParent());
-            }
-            Files.writeString(reportFile, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                    .toJson(json) + System.lineSeparator(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(Messages.format("Cannot write the report to %s: %s", reportFile,
-                    e.getMessage()), e);
-        }
+        BenchMachine.writeReport(reportFile, json);
         KedrecCli.say(spec, "Report: " + reportFile);
         return 0;
     }
