@@ -29,18 +29,11 @@ class AccessTest {
     @BeforeAll
     void start() {
         Path target = Path.of(System.getProperty("kedrec.target", "target")).toAbsolutePath();
-        neo4j = Neo4jBuilders.newInProcessBuilder(target.resolve("neo4j-access-test"))
+        neo4j = TestDb.withKedrec(Neo4jBuilders.newInProcessBuilder(target.resolve("neo4j-access-test"))
                 .withDisabledServer()
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .withConfig(GraphDatabaseSettings.pagecache_memory, 16L * 1024 * 1024)
-                .withProcedure(RecommendProc.class)
-                .withProcedure(RecommendWriteProc.class)
-                .withProcedure(ExplainProc.class)
-                .withProcedure(SelectProc.class)
-                .withProcedure(ModelProcs.class)
+                .withConfig(GraphDatabaseSettings.pagecache_memory, 16L * 1024 * 1024))
                 .withProcedure(WriteAttemptProc.class)
-                .withFunction(ScoreFunction.class)
-                .withFunction(VersionFunction.class)
                 .build();
         db = neo4j.defaultDatabaseService();
     }

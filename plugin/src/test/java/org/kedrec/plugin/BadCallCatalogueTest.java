@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Session;
@@ -28,12 +27,7 @@ class BadCallCatalogueTest {
     private static final Pattern WRAPPED = Pattern.compile("^Failed to invoke (procedure|function) `kedrec\\.[a-z.]+`: "
             + "Caused by: java\\.lang\\.Illegal(Argument|State)Exception: (.*)$", Pattern.DOTALL);
 
-    private TestDb db;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
+    private final TestDb db = TestDb.get();
 
     static Path doc() {
         return Path.of(System.getProperty("kedrec.repo.root", "..")).toAbsolutePath().normalize()

@@ -24,11 +24,10 @@ import org.neo4j.driver.Record;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CypherFilesTest {
-    private TestDb db;
+    private final TestDb db = TestDb.get();
 
     @BeforeAll
     void start() {
-        db = TestDb.get();
         deletePredictions();
     }
 

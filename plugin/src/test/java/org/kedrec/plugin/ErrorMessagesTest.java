@@ -3,7 +3,6 @@ package org.kedrec.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -15,12 +14,7 @@ class ErrorMessagesTest {
     private static final String EXPLAIN = "Failed to invoke procedure `kedrec.explain`: Caused by: "
             + "java.lang.IllegalArgumentException: ";
 
-    private TestDb db;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
+    private final TestDb db = TestDb.get();
 
     private String recommend(String disease, String config) {
         return db.failure("CALL kedrec.recommend($d, " + config + ")", Map.of("d", disease));

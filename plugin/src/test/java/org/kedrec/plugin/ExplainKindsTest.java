@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Record;
@@ -26,12 +25,7 @@ class ExplainKindsTest {
     private static final Set<String> BIOLOGY = Set.of("Gene", "Pathway", "BiologicalProcess", "MolecularFunction",
             "CellularComponent", "Anatomy");
 
-    private TestDb db;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
+    private final TestDb db = TestDb.get();
 
     /** The kind read off the drawn path itself (disease first, drug last), independently of the plugin's code. */
     private static String kindOf(Path path) {

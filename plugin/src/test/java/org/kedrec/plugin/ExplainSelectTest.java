@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Record;
@@ -14,12 +13,7 @@ import org.neo4j.driver.types.Path;
 /** {@code kedrec.explain}, {@code kedrec.select} and {@code kedrec.score} on the fixture graph. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExplainSelectTest {
-    private TestDb db;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
+    private final TestDb db = TestDb.get();
 
     @Test
     void explainGivesOneRowPerPathFromTheDiseaseToTheDrugWithThePairsRationale() {

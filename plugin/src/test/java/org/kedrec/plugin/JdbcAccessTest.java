@@ -36,13 +36,12 @@ class JdbcAccessTest {
             YIELD rank, drug, score, rationale
             RETURN rank, drug.id AS drugId, drug.name AS drugName, score, rationale""";
 
-    private TestDb db;
+    private final TestDb db = TestDb.get();
     private String url;
     private Connection connection;
 
     @BeforeAll
     void connect() throws SQLException {
-        db = TestDb.get();
         url = "jdbc:neo4j://127.0.0.1:" + db.neo4j.boltURI().getPort() + "/neo4j";
         // The test database runs without authentication: any user and password are accepted.
         connection = DriverManager.getConnection(url, "neo4j", "any-password");

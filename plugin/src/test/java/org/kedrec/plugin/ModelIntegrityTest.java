@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.core.model.ModelManifest;
 import org.neo4j.driver.Session;
 
@@ -32,17 +32,12 @@ class ModelIntegrityTest {
             + "java.lang.IllegalStateException: Could not load the KEDRec model from <kedrec.model.home>/%s (set by "
             + "kedrec.model.home, from kedrec.conf line 2): ";
 
-    private TestDb db;
+    private final TestDb db = TestDb.get();
     private final List<Path> copies = new ArrayList<>();
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
 
     @AfterEach
     void removeCopies() {
-        copies.forEach(TestDb::deleteTree);
+        copies.forEach(AtomicDirectory::delete);
         copies.clear();
         db.run("CALL kedrec.model.load($m)", Map.of("m", TestDb.MODEL));
     }
@@ -50,7 +45,7 @@ class ModelIntegrityTest {
     private Path copy(String name) throws IOException {
         Path from = db.modelHome.resolve(TestDb.MODEL);
         Path to = db.modelHome.resolve(name);
-        TestDb.deleteTree(to);
+        AtomicDirectory.delete(to);
         copies.add(to);
         TestDb.copyTree(from, to);
         return to;
@@ -110,7 +105,7 @@ class ModelIntegrityTest {
     void aMissingComponentIsRefused() throws IOException {
         Path model = copy("damaged-missing");
         listStudent(model);
-        TestDb.deleteTree(model.resolve(LoadedModel.STUDENT_DIR));
+        AtomicDirectory.delete(model.resolve(LoadedModel.STUDENT_DIR));
         refused("damaged-missing", "The model's model.json lists the component `student`, but its folder `student` "
                 + "is missing: the model folder is incomplete (a partial copy, or a training run that did not "
                 + "finish). Retrain it with `kedrec train student`, or copy the whole model folder again.");

@@ -9,25 +9,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kedrec.core.model.AtomicDirectory;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 /** {@code kedrec.model.list/info/load}: what the server has loaded, and a broken model that breaks nothing else. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelProceduresTest {
-    private TestDb db;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
+    private final TestDb db = TestDb.get();
 
     @AfterEach
     void restore() throws IOException {
-        TestDb.deleteTree(db.modelHome.resolve("corrupt"));
+        AtomicDirectory.delete(db.modelHome.resolve("corrupt"));
         db.restoreConf();
         db.run("CALL kedrec.model.load()");
     }

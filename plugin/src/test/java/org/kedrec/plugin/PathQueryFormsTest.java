@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kedrec.core.explain.EvidenceFinder;
@@ -23,12 +22,7 @@ import org.kedrec.importer.dataset.DriverCypherRunner;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PathQueryFormsTest {
-    private TestDb db;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
+    private final TestDb db = TestDb.get();
 
     @Test
     void theDiseaseAnchoredQueryFindsWhatThePairQueryFinds() {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Record;
@@ -25,12 +24,7 @@ class RecommendProcTest {
     private static final Pattern SLOT = Pattern.compile("\\[E\\d+]");
     private static final Pattern NCT = Pattern.compile("NCT\\d{8}");
 
-    private TestDb db;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
+    private final TestDb db = TestDb.get();
 
     private List<Record> recommend(String disease, Map<String, Object> config) {
         return db.run("""

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Record;
@@ -29,12 +28,7 @@ class SignatureTest {
     private static final Path GOLDEN = Path.of(System.getProperty("kedrec.repo.root", ".."), "plugin", "src", "test",
             "resources", "golden", "kedrec-signatures.json").toAbsolutePath().normalize();
 
-    private TestDb db;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
+    private final TestDb db = TestDb.get();
 
     private List<Map<String, Object>> surface() {
         List<Map<String, Object>> out = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.kedrec.core.explain.EvidenceTeacher;
 import org.kedrec.core.explain.ExampleAssembler;
 import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.core.serving.Explainer;
 import org.kedrec.importer.dataset.DriverCypherRunner;
 import org.kedrec.testkit.FixtureModel;
@@ -37,7 +38,7 @@ class StudentFixtureGenerator {
         Path out = Path.of(System.getProperty("kedrec.repo.root", "..")).resolve(FixtureModel.STUDENT)
                 .toAbsolutePath().normalize();
         TestDb db = TestDb.get();
-        TestDb.deleteTree(out);
+        AtomicDirectory.delete(out);
         train(db.driver, out);
     }
 

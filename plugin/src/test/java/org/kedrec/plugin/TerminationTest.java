@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +31,10 @@ import org.neo4j.procedure.TerminationGuard;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TerminationTest {
-    private TestDb db;
+    private final TestDb db = TestDb.get();
 
     @TempDir
     java.nio.file.Path tmp;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
 
     @AfterEach
     void clean() {

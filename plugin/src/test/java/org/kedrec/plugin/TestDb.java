@@ -6,12 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.kedrec.core.data.DataDirectory;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.testkit.FixtureGraph;
 import org.kedrec.testkit.FixtureModel;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -24,6 +24,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
@@ -72,25 +73,30 @@ final class TestDb {
     private static TestDb start() {
         Path target = Path.of(System.getProperty("kedrec.target", "target")).toAbsolutePath();
         int port = freePort();
-        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(target.resolve("neo4j-test"))
+        Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(target.resolve("neo4j-test"))
                 .withDisabledServer()
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .withConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
-                .withProcedure(RecommendProc.class)
-                .withProcedure(RecommendWriteProc.class)
-                .withProcedure(ExplainProc.class)
-                .withProcedure(SelectProc.class)
-                .withProcedure(ModelProcs.class)
-                .withFunction(ScoreFunction.class)
-                .withFunction(VersionFunction.class)
+                .withConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024);
+        Neo4j neo4j = withKedrec(builder)
                 // APOC beside the plugin, as on every server (in a harness APOC must be registered class by class).
                 .withProcedure(apoc.help.Help.class)
                 .withProcedure(apoc.path.PathExplorer.class)
                 .withFunction(apoc.version.Version.class)
                 .build();
         return new TestDb(neo4j, target.resolve("test-models"));
+    }
+
+    /** The plugin's procedures and functions, every one the plugin jar registers, on a test harness. */
+    static Neo4jBuilder withKedrec(Neo4jBuilder builder) {
+        return builder.withProcedure(RecommendProc.class)
+                .withProcedure(RecommendWriteProc.class)
+                .withProcedure(ExplainProc.class)
+                .withProcedure(SelectProc.class)
+                .withProcedure(ModelProcs.class)
+                .withFunction(ScoreFunction.class)
+                .withFunction(VersionFunction.class);
     }
 
     private static int freePort() {
@@ -110,7 +116,7 @@ final class TestDb {
         long t0 = System.nanoTime();
         FixtureGraph.importInto(driver, data, testData(), true);
         long t1 = System.nanoTime();
-        deleteTree(modelHome);
+        AtomicDirectory.delete(modelHome);
         Path model = modelHome.resolve(MODEL);
         FixtureModel.trainRanker(driver, data, model, "test");
         long t2 = System.nanoTime();
@@ -191,19 +197,6 @@ final class TestDb {
 
     String failure(String cypher) {
         return failure(cypher, Map.of());
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void stop() {

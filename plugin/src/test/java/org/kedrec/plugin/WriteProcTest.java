@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Record;
@@ -14,12 +13,7 @@ import org.neo4j.driver.Record;
 /** {@code kedrec.recommend.write}: predictions as relationships, replaced per model on every run. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WriteProcTest {
-    private TestDb db;
-
-    @BeforeAll
-    void start() {
-        db = TestDb.get();
-    }
+    private final TestDb db = TestDb.get();
 
     @AfterEach
     void removePredictions() {

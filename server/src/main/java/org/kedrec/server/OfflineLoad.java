@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.kedrec.core.Messages;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
@@ -139,7 +139,7 @@ public final class OfflineLoad {
             runAdminImport(home, files);
             long t3 = System.nanoTime();
             double adminCpu = childCpu < 0 ? -1 : childrenCpuSeconds() - childCpu;
-            deleteTree(csv);
+            AtomicDirectory.delete(csv);
             say.accept(Messages.format("neo4j-admin database import finished in %.1f s; starting the server",
                     seconds(t3 - t2)));
             Neo4jServer.StartResult started = new Neo4jServer(say).start(dist, settings);
@@ -165,7 +165,7 @@ public final class OfflineLoad {
             return new Result(report, started, seconds(t1 - t0), seconds(t2 - t1), seconds(t3 - t2),
                     seconds(t4 - t3), seconds(t5 - t4), csvBytes, adminCpu, schemaCpu);
         } finally {
-            deleteTree(csv);
+            AtomicDirectory.delete(csv);
         }
     }
 
@@ -307,21 +307,8 @@ public final class OfflineLoad {
     }
 
     private static void removeDatabase(ServerHome home) {
-        deleteTree(databaseDirectory(home));
-        deleteTree(transactionsDirectory(home));
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root + ": " + e.getMessage(), e);
-        }
+        AtomicDirectory.delete(databaseDirectory(home));
+        AtomicDirectory.delete(transactionsDirectory(home));
     }
 
     /** CPU seconds of a process, or -1 when they cannot be read. */

@@ -3,16 +3,14 @@ package org.kedrec.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
@@ -60,22 +58,37 @@ public final class TemporaryServer implements AutoCloseable {
     public static TemporaryServer start(
             Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
             List<String> confLines, java.time.Duration startTimeout, Consumer<String> say) {
+        return inFreshHome(home, boltPort, httpPort, heap, pageCache, confLines, startTimeout, say,
+                (server, settings, created) -> new TemporaryServer(server, server.start(dist, settings), created));
+    }
+
+    /** What starts the server of a prepared home: a plain start, or an offline load that ends with one. */
+    private interface Begin<T> {
+        T in(Neo4jServer server, ServerSettings settings, boolean created);
+    }
+
+    /**
+     * The one way a temporary server comes up: the home prepared ({@link #prepareHome}), then {@code begin}; when
+     * that fails, whatever it started is stopped (a start that timed out leaves the JVM running, seen on a loaded
+     * machine) and a temporary home deleted, and the failure is thrown with a failed stop suppressed in it.
+     */
+    private static <T> T inFreshHome(Path home, int boltPort, int httpPort, String heap, String pageCache,
+            List<String> confLines, java.time.Duration startTimeout, Consumer<String> say, Begin<T> begin) {
         boolean created = home == null;
         Path root = prepareHome(home, confLines);
         ServerSettings settings = new ServerSettings(
                 root, boltPort, httpPort, null, heap, pageCache, startTimeout);
         Neo4jServer server = new Neo4jServer(say);
         try {
-            return new TemporaryServer(server, server.start(dist, settings), created);
+            return begin.in(server, settings, created);
         } catch (RuntimeException e) {
-            // A start that timed out leaves the JVM running (seen on a loaded machine): stop it, as loadOffline does.
             try {
                 server.stop(new ServerHome(root), Neo4jServer.DEFAULT_STOP_TIMEOUT);
             } catch (RuntimeException stopFailure) {
                 e.addSuppressed(stopFailure);
             } finally {
                 if (created) {
-                    deleteTree(root);
+                    AtomicDirectory.delete(root);
                 }
             }
             throw e;
@@ -117,25 +130,12 @@ public final class TemporaryServer implements AutoCloseable {
             Distribution dist, Path home, int boltPort, int httpPort, String heap, String pageCache,
             List<String> confLines, ImportOptions options, Function<Importer, ImportReport> build,
             java.time.Duration startTimeout, Consumer<String> say) {
-        boolean created = home == null;
-        Path root = prepareHome(home, confLines);
-        ServerSettings settings = new ServerSettings(
-                root, boltPort, httpPort, null, heap, pageCache, startTimeout);
-        Neo4jServer server = new Neo4jServer(say);
-        try {
-            OfflineLoad.Result result = new OfflineLoad(say).load(dist, settings, options, build,
-                    started -> GraphDatabase.driver(started.boltUri(), AuthTokens.none()));
-            return new Loaded(new TemporaryServer(server, result.started(), created), result);
-        } catch (RuntimeException e) {
-            try {
-                server.stop(new ServerHome(root), Neo4jServer.DEFAULT_STOP_TIMEOUT);
-            } finally {
-                if (created) {
-                    deleteTree(root);
-                }
-            }
-            throw e;
-        }
+        return inFreshHome(home, boltPort, httpPort, heap, pageCache, confLines, startTimeout, say,
+                (server, settings, created) -> {
+                    OfflineLoad.Result result = new OfflineLoad(say).load(dist, settings, options, build,
+                            started -> GraphDatabase.driver(started.boltUri(), AuthTokens.none()));
+                    return new Loaded(new TemporaryServer(server, result.started(), created), result);
+                });
     }
 
     /** The extra lines as the user part of neo4j.conf; {@link Neo4jConf#write} keeps them below its block. */
@@ -189,30 +189,12 @@ public final class TemporaryServer implements AutoCloseable {
     public void close() {
         server.stop(started.home(), Neo4jServer.DEFAULT_STOP_TIMEOUT);
         if (deleteOnClose) {
-            deleteTree(home());
+            AtomicDirectory.delete(home());
         }
     }
 
+    /** Deletes a folder tree: core's {@link AtomicDirectory#delete}, under the name DemoIT still calls. */
     static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root + ": " + e.getMessage(), e);
-        }
+        AtomicDirectory.delete(root);
     }
 }

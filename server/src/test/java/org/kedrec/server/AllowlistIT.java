@@ -11,10 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kedrec.server.cli.CliRun;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
@@ -35,25 +32,20 @@ class AllowlistIT {
             + "kedrec.select,kedrec.model.info,kedrec.model.list,kedrec.score,kedrec.version,apoc.*";
 
     private final Path home = Path.of("target", "it-homes", "allowlist").toAbsolutePath();
+    private CliServer server;
     private Driver driver;
 
     @BeforeAll
     void start() throws IOException {
-        TemporaryServer.deleteTree(home);
-        Files.createDirectories(home.resolve("conf"));
-        Files.write(home.resolve("conf/neo4j.conf"), List.of(ALLOWLIST));
-        CliRun started = CliRun.of("server", "start", "--home", home.toString(), "--bolt", Integer.toString(BOLT),
-                "--http", Integer.toString(HTTP), "--no-auth", "--heap", "512m", "--pagecache", "64m");
-        assertThat(started.exitCode()).as(started.toString()).isZero();
-        driver = GraphDatabase.driver("bolt://127.0.0.1:" + BOLT, AuthTokens.none());
+        server = CliServer.start(home, BOLT, HTTP, "512m", "64m", List.of(ALLOWLIST));
+        driver = server.driver();
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.close();
+        if (server != null) {
+            server.close();
         }
-        CliRun.of("server", "stop", "--home", home.toString());
     }
 
     @Test

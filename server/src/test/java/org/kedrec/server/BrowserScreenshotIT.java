@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kedrec.core.data.DataDirectory;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.server.cli.CliRun;
 import org.kedrec.testkit.FixtureModel;
 import org.neo4j.driver.AuthTokens;
@@ -61,7 +62,7 @@ class BrowserScreenshotIT {
                     + "skipped. On Debian: apt-get install -y chromium.";
             return;
         }
-        TemporaryServer.deleteTree(home);
+        AtomicDirectory.delete(home);
         // The demo graph (76,279 nodes, 277,987 relationships), loaded as `kedrec import offline` does: about a
         // minute, several times faster than over Bolt. The server keeps running with it.
         CliRun loaded = CliRun.of("import", "offline", "--home", home.toString(), "--bolt", Integer.toString(BOLT),
@@ -70,7 +71,7 @@ class BrowserScreenshotIT {
         driver = GraphDatabase.driver("bolt://127.0.0.1:" + BOLT, AuthTokens.none());
         trainAndLoadASmallRanker();
 
-        TemporaryServer.deleteTree(target.resolve("chromium-profile"));
+        AtomicDirectory.delete(target.resolve("chromium-profile"));
         chromium = Chromium.start(executable.get(), target.resolve("chromium-profile"), DEVTOOLS, 1400, 1000);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.kedrec.core.data.DataDirectory;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.server.cli.CliRun;
 
 /**
@@ -27,7 +28,7 @@ class FaultsIT {
     @Test
     void everyStageKilledOnceEndsIdenticalToACleanRunWhenRerun() throws IOException {
         Path data = DataDirectory.forTests(Assumptions::abort);
-        TemporaryServer.deleteTree(root);
+        AtomicDirectory.delete(root);
         Path report = root.resolve("faults.json");
         CliRun run = CliRun.of("bench", "faults", "--data", data.toString(), "--small", "--points", "0.1",
                 "--home", root.resolve("home").toString(), "--bolt", "7807", "--http", "7808", "--heap", "768m",

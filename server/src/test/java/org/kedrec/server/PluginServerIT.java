@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +21,7 @@ import org.kedrec.core.data.DataDirectory;
 import org.kedrec.server.cli.CliRun;
 import org.kedrec.testkit.FixtureGraph;
 import org.kedrec.testkit.FixtureModel;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
@@ -41,20 +38,15 @@ import org.neo4j.driver.types.Path.Segment;
 class PluginServerIT {
     private static final int BOLT = 8110;
     private static final int HTTP = 8111;
-    /** APOC core's optional integrations whose libraries APOC does not ship; see docs/server.md. */
-    private static final Pattern APOC_OPTIONAL = Pattern.compile(
-            ".*Failed to load `apoc\\.(export\\.arrow\\.|load\\.LoadArrow|util\\.s3\\.|util\\.google\\.cloud\\.).*");
 
     private final Path home = Path.of("target", "it-homes", "plugin").toAbsolutePath();
+    private CliServer server;
     private Driver driver;
 
     @BeforeAll
     void start() throws IOException {
-        TemporaryServer.deleteTree(home);
-        CliRun started = CliRun.of("server", "start", "--home", home.toString(), "--bolt", Integer.toString(BOLT),
-                "--http", Integer.toString(HTTP), "--no-auth", "--heap", "768m", "--pagecache", "128m");
-        assertThat(started.exitCode()).as(started.toString()).isZero();
-        driver = GraphDatabase.driver("bolt://127.0.0.1:" + BOLT, AuthTokens.none());
+        server = CliServer.start(home, BOLT, HTTP, "768m", "128m", List.of());
+        driver = server.driver();
 
         Path data = DataDirectory.forTests(Assumptions::abort);
         FixtureGraph.importInto(driver, data, home.resolve("import"), false);
@@ -65,10 +57,9 @@ class PluginServerIT {
 
     @AfterAll
     void stopWhatWeStarted() {
-        if (driver != null) {
-            driver.close();
+        if (server != null) {
+            server.close();
         }
-        CliRun.of("server", "stop", "--home", home.toString());
     }
 
     private List<Record> run(String cypher) {
@@ -87,7 +78,8 @@ class PluginServerIT {
         assertThat(run("RETURN apoc.version() AS v").get(0).get("v").asString())
                 .isEqualTo(System.getProperty("neo4j.version"));
         List<String> debug = Files.readAllLines(home.resolve("logs/debug.log"));
-        assertThat(debug).filteredOn(line -> line.contains("Failed to load") && !APOC_OPTIONAL.matcher(line).matches())
+        assertThat(debug).filteredOn(line -> line.contains("Failed to load")
+                && !CliServer.APOC_OPTIONAL.matcher(line).matches())
                 .isEmpty();
         assertThat(debug).filteredOn(line -> line.contains("SLF4J:")).isEmpty();
         assertThat(String.join("\n", Files.readAllLines(home.resolve("logs/neo4j.log"))))

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.server.cli.CliRun;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -49,9 +50,6 @@ class ServerLifecycleIT {
     /** Quotes, a hash, a backslash and a space: all must survive neo4j-admin's argument file. */
     private static final String PASSWORD = "kedrec \"it\" #pw\\1'";
     private static final String USER_SETTING = "server.jvm.additional=-XX:TieredStopAtLevel=1";
-    /** APOC core's optional integrations whose libraries APOC does not ship (its build says so); see docs/server.md. */
-    private static final Pattern APOC_OPTIONAL = Pattern.compile(
-            ".*Failed to load `apoc\\.(export\\.arrow\\.|load\\.LoadArrow|util\\.s3\\.|util\\.google\\.cloud\\.).*");
 
     private final Path home = Path.of("target", "it-homes", "lifecycle").toAbsolutePath();
     private CliRun started;
@@ -59,7 +57,7 @@ class ServerLifecycleIT {
 
     @BeforeAll
     void start() throws IOException {
-        TemporaryServer.deleteTree(home);
+        AtomicDirectory.delete(home);
         // A user setting written before the first start must survive every start. This one also saves the
         // server's JIT work on a busy 2-core test machine.
         Files.createDirectories(home.resolve("conf"));
@@ -202,7 +200,7 @@ class ServerLifecycleIT {
             assertThat(lines).as(log).noneMatch(line -> line.contains("SLF4J:"));
             assertThat(lines).as(log)
                     .filteredOn(line -> line.contains("Failed to load"))
-                    .allMatch(line -> APOC_OPTIONAL.matcher(line).matches());
+                    .allMatch(line -> CliServer.APOC_OPTIONAL.matcher(line).matches());
             assertThat(lines).as(log).noneMatch(line -> line.contains("kedrec-plugin") && line.contains("WARN"));
         }
         // Checked before any test logs in with a wrong password on purpose (Neo4j warns about that).
@@ -253,7 +251,7 @@ class ServerLifecycleIT {
     @Order(9)
     void aBusyPortIsNamedWithTheOptionToChangeIt() {
         Path other = home.resolveSibling("busy-port");
-        TemporaryServer.deleteTree(other);
+        AtomicDirectory.delete(other);
         CliRun run = CliRun.of("server", "start", "--home", other.toString(), "--bolt", "7701", "--http", "7705",
                 "--no-auth");
         assertThat(run.exitCode()).isEqualTo(1);

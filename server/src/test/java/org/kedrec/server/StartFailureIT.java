@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.server.cli.CliRun;
 
 /** A start that Neo4j refuses shows why, from the bootloader's own output, and leaves nothing running. */
@@ -13,7 +14,7 @@ class StartFailureIT {
     @Test
     void aPluginSettingInNeo4jConfIsRejectedWithNeo4jsOwnReason() throws Exception {
         Path home = Path.of("target", "it-homes", "bad-conf").toAbsolutePath();
-        TemporaryServer.deleteTree(home);
+        AtomicDirectory.delete(home);
         Files.createDirectories(home.resolve("conf"));
         // The classic mistake (STYLE.md pitfall 5): plugin settings do not belong into neo4j.conf.
         Files.write(home.resolve("conf/neo4j.conf"), List.of("kedrec.model.dir=/models"));

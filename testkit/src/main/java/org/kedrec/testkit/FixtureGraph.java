@@ -15,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.Importer;
 import org.kedrec.importer.OnError;
+import org.kedrec.importer.trials.TrialsImport;
 import org.neo4j.driver.Driver;
 
 /**
@@ -29,7 +30,7 @@ public final class FixtureGraph {
     /** The fixture's own edges, relative to the data directory. */
     public static final String EDGES = "hetionet-integrate/edges-10.sif";
     private static final String DEMO_EDGES = "derived/hetionet-v1.0-edges-demo.sif.gz";
-    private static final String TRIAL_MAP = "clinicaltrials/dhimmel-clintrials/DrugBank-DO-slim.tsv";
+    private static final String TRIAL_MAP = TrialsImport.DHIMMEL;
 
     private FixtureGraph() {}
 

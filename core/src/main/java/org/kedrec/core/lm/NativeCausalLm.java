@@ -17,13 +17,12 @@ import java.nio.file.Path;
 import org.kedrec.core.Messages;
 
 /** The student transformer trained by {@code kedrec train student}, decoded with a key/value cache. */
-public final class NativeCausalLm implements CausalLm {
-    private final Model model;
+public final class NativeCausalLm extends ModelCausalLm<Model> {
     private final StudentTransformer transformer;
     private final BpeTokenizer tokenizer;
 
     public NativeCausalLm(Model model, StudentTransformer transformer, BpeTokenizer tokenizer) {
-        this.model = model;
+        super(model);
         this.transformer = transformer;
         this.tokenizer = tokenizer;
         if (tokenizer.vocabSize() != transformer.config().vocabSize()) {
@@ -120,23 +119,13 @@ public final class NativeCausalLm implements CausalLm {
     }
 
     @Override
-    public Device device() {
-        return model.getNDManager().getDevice();
-    }
-
-    @Override
     public String kind() {
         return "student";
     }
 
     @Override
-    public LmSession newSession() {
-        return new Session(model.getNDManager().newSubManager());
-    }
-
-    @Override
-    public void close() {
-        model.close();
+    LmSession newSession(NDManager manager) {
+        return new Session(manager);
     }
 
     private final class Session implements LmSession {

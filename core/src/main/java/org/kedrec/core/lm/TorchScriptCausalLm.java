@@ -38,13 +38,12 @@ import org.kedrec.core.config.ConfigReader;
  * (with {@code {instruction}} and {@code {input}}; default the Alpaca layout), {@code maxSeqLen} (default 1024),
  * {@code answerTokens} (default 128), {@code blockedTokens} (tokens never to generate).
  */
-public final class TorchScriptCausalLm implements CausalLm {
+public final class TorchScriptCausalLm extends ModelCausalLm<ZooModel<NDList, NDList>> {
     public static final String ALPACA_TEMPLATE =
             "### Instruction:\n{instruction}\n\n### Input:\n{input}\n\n### Response:\n";
     static final List<String> KEYS = List.of("eosToken", "promptTemplate", "maxSeqLen", "answerTokens",
             "blockedTokens");
 
-    private final ZooModel<NDList, NDList> model;
     private final BpeTokenizer tokenizer;
     private final int eos;
     private final int[] blocked;
@@ -54,7 +53,7 @@ public final class TorchScriptCausalLm implements CausalLm {
 
     private TorchScriptCausalLm(ZooModel<NDList, NDList> model, BpeTokenizer tokenizer, int eos, int[] blocked,
                                 int maxSeqLen, int answerTokens, String template) {
-        this.model = model;
+        super(model);
         this.tokenizer = tokenizer;
         this.eos = eos;
         this.blocked = blocked;
@@ -162,23 +161,13 @@ public final class TorchScriptCausalLm implements CausalLm {
     }
 
     @Override
-    public Device device() {
-        return model.getNDManager().getDevice();
-    }
-
-    @Override
     public String kind() {
         return "torchscript";
     }
 
     @Override
-    public LmSession newSession() {
-        return new Session(model.getNDManager().newSubManager());
-    }
-
-    @Override
-    public void close() {
-        model.close();
+    LmSession newSession(NDManager manager) {
+        return new Session(manager);
     }
 
     /** Keeps the tokens of each row and runs the module over all of them at every step. */

@@ -1,6 +1,7 @@
 package org.kedrec.importer.cli;
 
 import org.kedrec.commandline.BoltOptions;
+import org.kedrec.commandline.DataOption;
 import org.kedrec.core.progress.ConsoleProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
-import org.kedrec.core.data.DataDirectory;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
@@ -66,9 +66,8 @@ public final class ImportCommand implements Runnable {
         @Mixin
         BoltOptions bolt;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: KEDREC_DATA, else "
-                + "../shared/data).")
-        Path data;
+        @Mixin
+        DataOption data;
 
         @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here.")
         Path report;
@@ -77,23 +76,9 @@ public final class ImportCommand implements Runnable {
                 description = "A bad input line stops the import (fail, the default) or is skipped and counted (skip).")
         OnError onError;
 
-        @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
-                description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
-        int batchSize;
+        @Mixin
+        WriteOptions writes;
 
-        @Option(names = "--writers", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_WRITERS,
-                description = "Concurrent writer sessions (default: ${DEFAULT-VALUE}).")
-        int writers;
-
-        /** The data directory, or an error saying how to name one. */
-        Path dataDirectory() {
-            return data != null ? data.toAbsolutePath().normalize() : DataDirectory.require();
-        }
-
-        /** The data directory if one is named or found (side files are then optional). */
-        Path dataDirectoryIfAny() {
-            return data != null ? data.toAbsolutePath().normalize() : DataDirectory.find().orElse(null);
-        }
     }
 
     /** Accepts {@code fail} and {@code skip}, in any case. */
@@ -130,11 +115,9 @@ public final class ImportCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                Path dataDir = needsDataDirectory() ? options.dataDirectory() : options.dataDirectoryIfAny();
-                ImportOptions importOptions = ImportOptions.defaults()
+                Path dataDir = needsDataDirectory() ? options.data.require() : options.data.ifAny();
+                ImportOptions importOptions = options.writes.applyTo(ImportOptions.defaults())
                         .withDatabase(options.bolt.database())
-                        .withBatchSize(options.batchSize)
-                        .withWriters(options.writers)
                         .withOnError(options.onError)
                         .withDataDirectory(dataDir)
                         .withProgress(ConsoleProgress.forTerminal(err));

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.DataOption;
 import org.kedrec.core.Messages;
-import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.explain.EvidenceTeacher;
 import org.kedrec.core.explain.Teacher;
 import org.kedrec.commandline.BoltOptions;
@@ -84,8 +84,8 @@ public final class DatasetCommand implements Runnable {
                 description = "Publications per candidate (default: ${DEFAULT-VALUE}).")
         int publicationsPerPair;
 
-        @Option(names = "--data", description = "KEDRec data directory (default: $KEDREC_DATA or ../shared/data).")
-        Path data;
+        @Mixin
+        DataOption data;
 
         @Option(names = "--splits", description = "Reuse this splits.tsv instead of the published split.")
         Path splits;
@@ -147,7 +147,7 @@ public final class DatasetCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                Path dataDir = data != null ? data : DataDirectory.find().orElse(null);
+                Path dataDir = data.ifAny();
                 DatasetBuildConfig config = new DatasetBuildConfig(out(), seed, pathsPerPair, maxPerMetapath,
                         trialsPerPair, publicationsPerPair, dataDir, splits, diseases, pathways, threads, batchSize,
                         negativePool, negativesPerPositive);

@@ -161,17 +161,10 @@ public final class SoakBenchmark {
                 }
             }
             List<Call> calls = new ArrayList<>();
-            for (Future<List<Call>> future : futures) {
-                calls.addAll(future.get());
-            }
-            reloader.get();
+            await(futures).forEach(calls::addAll);
+            await(List.of(reloader));
             double elapsed = (System.nanoTime() - start) / 1e9;
             return report(calls, samples, start, intervalNanos, elapsed, reloadWindow, reloadOutcome[0]);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The soak was interrupted.", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("A soak client failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -191,17 +184,26 @@ public final class SoakBenchmark {
                 long seed = settings.seed() - 1 - c;
                 futures.add(pool.submit(() -> client(deadline, new Random(seed), true)));
             }
-            for (Future<List<Call>> future : futures) {
-                future.get();
+            await(futures);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The results of the clients (and the reloader): a failed one or an interrupted wait ends the soak. */
+    private static <T> List<T> await(List<? extends Future<? extends T>> futures) {
+        List<T> results = new ArrayList<>();
+        try {
+            for (Future<? extends T> future : futures) {
+                results.add(future.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The soak was interrupted.", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("A soak client failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        return results;
     }
 
     /** Calls until {@code deadline}; with {@code everyOperationFirst}, each operation once before the mix. */

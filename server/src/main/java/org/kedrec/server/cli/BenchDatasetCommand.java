@@ -1,18 +1,14 @@
 package org.kedrec.server.cli;
 
-import com.google.gson.GsonBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.DataOption;
+import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
-import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.progress.LoggingProgressTracker;
 import org.kedrec.importer.dataset.DatasetBenchmark;
 import org.kedrec.commandline.BoltOptions;
@@ -48,9 +44,8 @@ public final class BenchDatasetCommand implements Callable<Integer> {
     @Mixin
     BoltOptions bolt;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The KEDRec data folder, for the evaluation split (default: $KEDREC_DATA, else ../shared/data).")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Where each round writes its dataset (round N goes to DIR/round-N).")
@@ -60,8 +55,8 @@ public final class BenchDatasetCommand implements Callable<Integer> {
             description = "Builds to time; the first on a new server includes query planning (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
     /** {@inheritDoc} */
     @Override
@@ -70,7 +65,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), Messages.format(
                     "Invalid value for option '--rounds': %d. Use 1 to 10.", rounds));
         }
-        Path dataDir = data != null ? data.toAbsolutePath().normalize() : DataDirectory.require();
+        Path dataDir = data.require();
         BenchMachine.Sample machineBefore = BenchMachine.sample();
         List<Map<String, Object>> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -100,17 +95,8 @@ public final class BenchDatasetCommand implements Callable<Integer> {
         json.put("uri", bolt.uri());
         json.put("rounds", results);
         json.put("bench", BenchMachine.describe(machineBefore, machineBefore, after));
-        Path reportFile = report.toAbsolutePath().normalize();
-        try {
-            if (reportFile.getParent() != null) {
-                Files.createDirectories(reportFile.getParent());
-            }
-            Files.writeString(reportFile, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                    .toJson(json) + System.lineSeparator(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(Messages.format("Cannot write the report to %s: %s", reportFile,
-                    e.getMessage()), e);
-        }
+        Path reportFile = report.file();
+        BenchMachine.writeReport(reportFile, json);
         KedrecCli.say(spec, "Report: " + reportFile);
         return 0;
     }

@@ -1,16 +1,15 @@
 package org.kedrec.server.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.DataOption;
+import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
-import org.kedrec.core.data.DataDirectory;
-import org.kedrec.server.ByteSize;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.TemporaryServer;
 import org.kedrec.server.bench.FaultBenchmark;
@@ -20,6 +19,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,9 +43,8 @@ public final class BenchFaultsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The KEDRec data folder (default: $KEDREC_DATA, else ../shared/data).")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--small", description = "Cut the small set of the demo test (432 Hetionet nodes, their edges, "
             + "trials and the BC5CDR sample) from --data and run on it: minutes instead of hours.")
@@ -65,47 +64,20 @@ public final class BenchFaultsCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "A new or empty folder for the server home "
-            + "(default: a temporary folder, deleted afterwards).")
-    Path home;
-
-    @Option(names = "--bolt", paramLabel = "PORT", defaultValue = "7687",
-            description = "Bolt port of the temporary server (default: ${DEFAULT-VALUE}).")
-    int bolt;
-
-    @Option(names = "--http", paramLabel = "PORT", defaultValue = "7474",
-            description = "HTTP port of the temporary server (default: ${DEFAULT-VALUE}).")
-    int http;
-
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "1g",
-            description = "Heap of the temporary server and of each child JVM (default: ${DEFAULT-VALUE}).")
-    String heap;
-
-    @Option(names = "--pagecache", paramLabel = "SIZE", defaultValue = "256m",
-            description = "Page cache of the temporary server (default: ${DEFAULT-VALUE}).")
-    String pageCache;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
-            description = "How long to wait for the temporary server to start (default: ${DEFAULT-VALUE}).")
-    int timeout;
+    @Mixin
+    TemporaryServerOptions temporary = new TemporaryServerOptions("1g", "256m");
 
     /** {@inheritDoc} */
     @Override
     public Integer call() throws IOException {
-        Path dataDir = data != null ? data.toAbsolutePath().normalize() : DataDirectory.require();
-        if (!Files.isDirectory(dataDir)) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--data': %s is not a folder. Point it at the KEDRec data (see "
-                            + "README 'Data sources').", dataDir));
-        }
+        Path dataDir = data.requireFolder(spec);
+        temporary.validate(spec);
         List<FaultBenchmark.Stage> killed = new ArrayList<>();
         DemoProfile training;
         try {
-            ByteSize.parse("--heap", heap);
-            ByteSize.parse("--pagecache", pageCache);
             for (String stage : stages) {
                 killed.add(FaultBenchmark.Stage.parse(stage.strip()));
             }
@@ -120,13 +92,12 @@ public final class BenchFaultsCommand implements Callable<Integer> {
                                 + "time between 0 and 1 (exclusive), e.g. 0.25,0.5,0.75.", point));
             }
         }
-        Path reportFile = report.toAbsolutePath().normalize();
+        Path reportFile = report.file();
         Distribution dist = Distribution.locate();
         BenchMachine.Sample machine = BenchMachine.sample();
         long begin = System.nanoTime();
         boolean identical;
-        try (TemporaryServer server = TemporaryServer.start(dist, home, bolt, http, heap, pageCache,
-                List.of(), java.time.Duration.ofSeconds(timeout), line -> KedrecCli.say(spec, line));
+        try (TemporaryServer server = temporary.start(dist, List.of(), line -> KedrecCli.say(spec, line));
                 Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
             Path work = server.home().resolve("faults");
             Path runData = small ? SmallDataDirectory.write(dataDir, work.resolve("data")) : dataDir;
@@ -134,7 +105,7 @@ public final class BenchFaultsCommand implements Callable<Integer> {
                     server.boltUri(), stages, points, small ? "the small set cut from " + dataDir : dataDir));
             FaultBenchmark.Options options = new FaultBenchmark.Options(runData, work, server.home().resolve("models"),
                     server.boltUri(), killed, List.copyOf(points), training.kgeArguments(),
-                    training.studentArguments(), heap);
+                    training.studentArguments(), temporary.server().heap());
             Map<String, Object> stageReports = new FaultBenchmark(options, driver, line -> KedrecCli.say(spec, line))
                     .run();
             identical = FaultBenchmark.allIdentical(stageReports);

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.DataOption;
+import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.progress.LoggingProgressTracker;
@@ -16,7 +18,7 @@ import org.kedrec.importer.ImportBenchmark;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
-import org.kedrec.server.ByteSize;
+import org.kedrec.importer.cli.WriteOptions;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.OfflineLoad;
@@ -27,6 +29,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,32 +50,14 @@ public final class BenchImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The KEDRec data folder (default: $KEDREC_DATA, else ../shared/data).")
-    Path data;
+    @Mixin
+    DataOption data;
 
-    @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "A new or empty folder for the server home "
-            + "(default: a temporary folder, deleted afterwards).")
-    Path home;
-
-    @Option(names = "--bolt", paramLabel = "PORT", defaultValue = "7687",
-            description = "Bolt port of the temporary server (default: ${DEFAULT-VALUE}).")
-    int bolt;
-
-    @Option(names = "--http", paramLabel = "PORT", defaultValue = "7474",
-            description = "HTTP port of the temporary server (default: ${DEFAULT-VALUE}).")
-    int http;
-
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
-            description = "Heap of the temporary server (default: ${DEFAULT-VALUE}).")
-    String heap;
-
-    @Option(names = "--pagecache", paramLabel = "SIZE", defaultValue = "1g",
-            description = "Page cache of the temporary server (default: ${DEFAULT-VALUE}).")
-    String pageCache;
+    @Mixin
+    TemporaryServerOptions temporary = new TemporaryServerOptions("2g", "1g");
 
     @Option(names = "--setting", paramLabel = "KEY=VALUE",
             description = "A neo4j.conf line for the temporary server (repeatable), e.g. "
@@ -89,35 +74,19 @@ public final class BenchImportCommand implements Callable<Integer> {
                     + "warm server JVM on an emptied database instead of a cold one (default: ${DEFAULT-VALUE}).")
     int warmups;
 
-    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
-            description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--writers", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_WRITERS,
-            description = "Concurrent writer sessions (default: ${DEFAULT-VALUE}).")
-    int writers;
+    @Mixin
+    WriteOptions writes;
 
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        Path dataDir = data != null ? data.toAbsolutePath().normalize() : DataDirectory.require();
-        if (!Files.isDirectory(dataDir)) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--data': %s is not a folder. Point it at the KEDRec data (see "
-                            + "README 'Data sources').",
-                    dataDir));
-        }
-        try {
-            ByteSize.parse("--heap", heap);
-            ByteSize.parse("--pagecache", pageCache);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        Path dataDir = data.requireFolder(spec);
+        temporary.validate(spec);
         // Every input of the demo set, checked before a server is started for nothing.
         DataDirectory.requireFile(dataDir, Importer.DEMO_NODES);
         DataDirectory.requireFile(dataDir, Importer.DEMO_EDGES);
         Importer.DEMO_PUBMED.forEach(file -> DataDirectory.requireFile(dataDir, file));
-        Path reportFile = report.toAbsolutePath().normalize();
+        Path reportFile = report.file();
         createParent(reportFile);
         Distribution dist = Distribution.locate();
 
@@ -129,8 +98,7 @@ public final class BenchImportCommand implements Callable<Integer> {
             }
             return callOffline(dist, dataDir, reportFile, machineBefore);
         }
-        try (TemporaryServer server = TemporaryServer.start(dist, home, bolt, http, heap, pageCache, settings,
-                line -> KedrecCli.say(spec, line))) {
+        try (TemporaryServer server = temporary.start(dist, settings, line -> KedrecCli.say(spec, line))) {
             double startSeconds = server.started().elapsed().toMillis() / 1000.0;
             KedrecCli.say(spec, Messages.format("Temporary server ready in %.1f s at %s; importing the demo set "
                     + "from %s", startSeconds, server.boltUri(), dataDir));
@@ -159,8 +127,8 @@ public final class BenchImportCommand implements Callable<Integer> {
             bench.put("warmups", warmups);
             bench.put("serverStartSeconds", startSeconds);
             bench.put("settings", List.copyOf(settings));
-            bench.put("batchSize", batchSize);
-            bench.put("writers", writers);
+            bench.put("batchSize", writes.batchSize());
+            bench.put("writers", writes.writers());
             bench.putAll(BenchMachine.describe(machineBefore, before, after));
             BenchMachine.write(reportFile, result, bench);
             KedrecCli.say(spec, Messages.format("Imported %,d nodes and %,d relationships in %.1f s: %,.0f "
@@ -176,8 +144,8 @@ public final class BenchImportCommand implements Callable<Integer> {
 
     private int callOffline(Distribution dist, Path dataDir, Path reportFile, BenchMachine.Sample machineBefore) {
         BenchMachine.Sample before = BenchMachine.sample();
-        TemporaryServer.Loaded loaded = TemporaryServer.loadOffline(dist, home, bolt, http, heap, pageCache, settings,
-                options(dataDir), importer -> importer.importAll(dataDir), line -> KedrecCli.say(spec, line));
+        TemporaryServer.Loaded loaded = temporary.loadOffline(dist, settings, options(dataDir),
+                importer -> importer.importAll(dataDir), line -> KedrecCli.say(spec, line));
         try (TemporaryServer server = loaded.server()) {
             BenchMachine.Sample after = BenchMachine.sample();
             OfflineLoad.Result load = loaded.result();
@@ -231,10 +199,8 @@ public final class BenchImportCommand implements Callable<Integer> {
     }
 
     private ImportOptions options(Path dataDir) {
-        return ImportOptions.defaults()
+        return writes.applyTo(ImportOptions.defaults())
                 .withDataDirectory(dataDir)
-                .withBatchSize(batchSize)
-                .withWriters(writers)
                 .withProgress(new LoggingProgressTracker(line -> KedrecCli.say(spec, "  " + line)));
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
 import org.kedrec.server.bench.RecommendBenchmark;
 import org.neo4j.driver.Driver;
@@ -40,8 +41,8 @@ public final class BenchRecommendCommand implements Callable<Integer> {
     @Mixin
     ServerTarget target;
 
-    @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
     @Option(names = "--k", defaultValue = "10", description = "Drugs per call (default: ${DEFAULT-VALUE}).")
     int k;
@@ -72,7 +73,7 @@ public final class BenchRecommendCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Path reportFile = report.toAbsolutePath().normalize();
+        Path reportFile = report.file();
         try (Driver driver = target.driver(server)) {
             Map<String, Object> model = modelInfo(driver, uri);
             Map<String, Object> graph = graph(driver);

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.kedrec.commandline.DataOption;
+import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
-import org.kedrec.core.data.DataDirectory;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.core.progress.LoggingProgressTracker;
 import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.importer.ImportBenchmark;
@@ -25,7 +27,6 @@ import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.dataset.DatasetBenchmark;
 import org.kedrec.importer.dataset.DatasetBuildConfig;
 import org.kedrec.importer.dataset.DriverCypherRunner;
-import org.kedrec.server.ByteSize;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.OfflineLoad;
 import org.kedrec.server.ProcessMemory;
@@ -41,6 +42,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -71,33 +73,19 @@ public final class BenchScaleCommand implements Callable<Integer> {
             description = "The scales to measure, in order (default: ${DEFAULT-VALUE}).")
     List<Integer> scales;
 
-    @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The KEDRec data folder the graphs are made from (default: $KEDREC_DATA, else ../shared/data).")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--work", paramLabel = "DIR", required = true, description = "Where the synthetic data "
             + "directories (reused when present and complete), datasets and server homes go; the server homes are "
             + "deleted after each scale.")
     Path work;
 
-    @Option(names = "--bolt", paramLabel = "PORT", defaultValue = "7687",
-            description = "Bolt port of the temporary servers (default: ${DEFAULT-VALUE}).")
-    int bolt;
-
-    @Option(names = "--http", paramLabel = "PORT", defaultValue = "7474",
-            description = "HTTP port of the temporary servers (default: ${DEFAULT-VALUE}).")
-    int http;
-
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
-            description = "Heap of the temporary servers (default: ${DEFAULT-VALUE}).")
-    String heap;
-
-    @Option(names = "--pagecache", paramLabel = "SIZE", defaultValue = "1g",
-            description = "Page cache of the temporary servers (default: ${DEFAULT-VALUE}).")
-    String pageCache;
+    @Mixin
+    ServerOptions serverOptions = new ServerOptions("2g", "1g");
 
     @Option(names = "--recommend-seconds", paramLabel = "SECONDS", defaultValue = "20",
             description = "Measured seconds per recommend scenario (default: ${DEFAULT-VALUE}).")
@@ -140,15 +128,10 @@ public final class BenchScaleCommand implements Callable<Integer> {
                     + "'--recommend-seconds' or '--warmup': %s and %s. Use a positive measured time and a warm-up of "
                     + "0 or more seconds.", recommendSeconds, warmup));
         }
-        try {
-            ByteSize.parse("--heap", heap);
-            ByteSize.parse("--pagecache", pageCache);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-        Path dataDir = data != null ? data.toAbsolutePath().normalize() : DataDirectory.require();
+        serverOptions.requireMemory(spec);
+        Path dataDir = data.require();
         Path workDir = work.toAbsolutePath().normalize();
-        Path reportFile = report.toAbsolutePath().normalize();
+        Path reportFile = report.file();
         Distribution dist = Distribution.locate();
 
         Map<String, Object> out = new LinkedHashMap<>();
@@ -156,8 +139,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
         out.put("data", dataDir.toString());
         out.put("cores", Runtime.getRuntime().availableProcessors());
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("heap", heap);
-        settings.put("pageCache", pageCache);
+        settings.put("heap", serverOptions.heap());
+        settings.put("pageCache", serverOptions.pageCache());
         settings.put("recommend", Map.of("k", 10, "pathsPerDrug", 3, "rationale", "none",
                 "warmupSeconds", warmup, "seconds", recommendSeconds));
         settings.put("ranker", "train kge --kge complex --profile quick --epochs 1");
@@ -191,7 +174,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
 
         // 1. Offline load into a fresh home; the server it starts serves the next steps.
         Path home = fresh(workDir.resolve("x" + n + "-offline"));
-        TemporaryServer.Loaded loaded = TemporaryServer.loadOffline(dist, home, bolt, http, heap, pageCache,
+        TemporaryServer.Loaded loaded = TemporaryServer.loadOffline(dist, home, serverOptions.bolt(),
+                serverOptions.http(), serverOptions.heap(), serverOptions.pageCache(),
                 List.of(), options(synthDir), importer -> importer.importAll(synthDir),
                 java.time.Duration.ofSeconds(startTimeout), this::sayIndented);
         try (TemporaryServer server = loaded.server()) {
@@ -223,7 +207,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
             try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
                 // 2. Dataset build.
                 Path dataset = workDir.resolve("x" + n + "-dataset");
-                deleteTree(dataset);
+                AtomicDirectory.delete(dataset);
                 DatasetBenchmark.Result built = DatasetBenchmark.run(new DriverCypherRunner(driver, null),
                         DatasetBuildConfig.defaults(dataset, synthDir), new LoggingProgressTracker(this::sayIndented));
                 row.put("datasetSeconds", round(built.seconds()));
@@ -245,12 +229,13 @@ public final class BenchScaleCommand implements Callable<Integer> {
                 flush.run();
             }
         }
-        deleteTree(home);
+        AtomicDirectory.delete(home);
 
         // 5. Online import into another fresh server.
         if (!noOnline) {
             Path onlineHome = fresh(workDir.resolve("x" + n + "-online"));
-            try (TemporaryServer server = TemporaryServer.start(dist, onlineHome, bolt, http, heap, pageCache,
+            try (TemporaryServer server = TemporaryServer.start(dist, onlineHome, serverOptions.bolt(),
+                    serverOptions.http(), serverOptions.heap(), serverOptions.pageCache(),
                     List.of(), this::sayIndented);
                     Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
                 ImportReport online = ImportBenchmark.run(driver, options(synthDir), synthDir, false);
@@ -260,7 +245,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
                 say("Online import: %,d relationships in %.1f s (%,.0f relationships/s)",
                         online.created().relationships(), online.seconds(), online.relationshipsPerSecond());
             }
-            deleteTree(onlineHome);
+            AtomicDirectory.delete(onlineHome);
         } else {
             row.put("onlineImportRelsPerSecond", null);
         }
@@ -290,7 +275,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
                 row.put("synthSeconds", null);
                 return synthDir;
             }
-            deleteTree(synthDir);
+            AtomicDirectory.delete(synthDir);
             long t = System.nanoTime();
             GraphSynth.Result result = new GraphSynth(dataDir, synthDir, n, rewire, seed).write();
             double seconds = (System.nanoTime() - t) / 1e9;
@@ -392,7 +377,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
         }
         ProcessMemory.residentBytes(server.started().pid()).ifPresent(b -> memory.put("residentBytes", b));
         long store = directoryBytes(server.home().resolve("data").resolve("databases").resolve(OfflineLoad.DATABASE));
-        long configured = bytes(pageCache);
+        long configured = bytes(serverOptions.pageCache());
         memory.put("storeBytes", store);
         memory.put("pageCacheConfiguredBytes", configured);
         memory.put("pageCacheUsedAtMostBytes", Math.min(store, configured));
@@ -423,21 +408,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root + ": " + e.getMessage(), e);
-        }
-    }
-
     private static Path fresh(Path home) {
-        deleteTree(home);
+        AtomicDirectory.delete(home);
         return home;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
 import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.ServerHome;
@@ -64,8 +65,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "15", description = "Seed of the random mix (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
     /** {@inheritDoc} */
     @Override
@@ -90,7 +91,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
         Supplier<OptionalLong> pid = server.home() == null
                 ? OptionalLong::empty
                 : () -> Neo4jServer.status(new ServerHome(server.home())).pid();
-        Path reportFile = report.toAbsolutePath().normalize();
+        Path reportFile = report.file();
         try (Driver driver = target.driver(server)) {
             List<String> diseases = RecommendBenchmark.diseases(driver);
             List<String> drugs = SoakBenchmark.drugs(driver, diseases);

@@ -1,9 +1,6 @@
 package org.kedrec.server.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code kedrec data fetch|verify|derive}: get, check and complete the data directory. See docs/data.md. */
 @Command(
@@ -15,14 +12,5 @@ import picocli.CommandLine.Spec;
         },
         commandListHeading = "%nCommands:%n",
         subcommands = {DataFetchCommand.class, DataVerifyCommand.class, DataDeriveCommand.class, DataSynthCommand.class})
-public final class DataCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    /** {@inheritDoc} */
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()) + ".");
-    }
+public final class DataCommand extends CommandGroup {
 }

@@ -3,6 +3,7 @@ package org.kedrec.server.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.DataOption;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.server.ServerSettings;
@@ -13,6 +14,7 @@ import org.kedrec.server.demo.DemoRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,9 +41,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The data directory (default: $KEDREC_DATA, else ../shared/data beside the repository).")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--offline", description = "Do not fetch or derive missing data files; stop at step 1 with the "
             + "list of what is missing instead.")
@@ -56,13 +57,8 @@ public final class DemoCommand implements Callable<Integer> {
                     + "<repository>/" + DEFAULT_HOME + ").")
     Path home;
 
-    @Option(names = "--bolt", paramLabel = "PORT", defaultValue = "7687",
-            description = "Bolt port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int bolt;
-
-    @Option(names = "--http", paramLabel = "PORT", defaultValue = "7474",
-            description = "HTTP port on 127.0.0.1, Browser's (default: ${DEFAULT-VALUE}).")
-    int http;
+    @Mixin
+    ServerOptions serverOptions = new ServerOptions("2g", "1g");
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Auth auth;
@@ -92,14 +88,6 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How many drugs to recommend (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
-            description = "Java heap of the server for a start (default: ${DEFAULT-VALUE}).")
-    String heap;
-
-    @Option(names = "--pagecache", paramLabel = "SIZE", defaultValue = "1g",
-            description = "Neo4j page cache for a start (default: ${DEFAULT-VALUE}).")
-    String pageCache;
-
     /** {@inheritDoc} */
     @Override
     public Integer call() {
@@ -121,12 +109,12 @@ public final class DemoCommand implements Callable<Integer> {
                 .toAbsolutePath().normalize();
         ServerSettings server;
         try {
-            server = new ServerSettings(homeDir, bolt, http, password(), heap, pageCache,
-                    ServerSettings.DEFAULT_START_TIMEOUT);
+            server = new ServerSettings(homeDir, serverOptions.bolt(), serverOptions.http(), password(),
+                    serverOptions.heap(), serverOptions.pageCache(), ServerSettings.DEFAULT_START_TIMEOUT);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Path dataDir = data != null ? data.toAbsolutePath().normalize() : DataDirectory.find().orElse(null);
+        Path dataDir = data.ifAny();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!offline) {

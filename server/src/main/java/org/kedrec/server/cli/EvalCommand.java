@@ -3,9 +3,6 @@ package org.kedrec.server.cli;
 import org.kedrec.trainer.cli.EvalKgeCommand;
 import org.kedrec.trainer.student.EvalStudentCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code kedrec eval ...}: evaluation reports of trained models, one line each in {@code subcommands}. */
 @Command(
@@ -13,14 +10,5 @@ import picocli.CommandLine.Spec;
         description = {"Evaluate a trained KEDRec model on held-out data and write a JSON report.", ""},
         commandListHeading = "%nCommands:%n",
         subcommands = {EvalKgeCommand.class, EvalStudentCommand.class, EvalExplainCommand.class})
-public final class EvalCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    /** {@inheritDoc} */
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()) + ".");
-    }
+public final class EvalCommand extends CommandGroup {
 }

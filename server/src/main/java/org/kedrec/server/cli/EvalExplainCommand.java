@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.importer.dataset.DriverCypherRunner;
@@ -47,8 +48,8 @@ public final class EvalExplainCommand implements Callable<Integer> {
     @Mixin
     ServerTarget target;
 
-    @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where to write the JSON report.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
     @Option(names = "--split", defaultValue = "test",
             description = "Which known pairs to explain: test, validation, zeroshot or train (default: ${DEFAULT-VALUE}).")
@@ -121,7 +122,7 @@ public final class EvalExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), Messages.format(
                     "The splits file %s has no `%s` TREATS pairs.", splitsFile, wanted.label()));
         }
-        Path reportFile = report.toAbsolutePath().normalize();
+        Path reportFile = report.file();
         try (Driver driver = target.driver(server)) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("startedAt", Instant.now().toString());

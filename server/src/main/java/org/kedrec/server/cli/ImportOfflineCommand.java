@@ -1,10 +1,9 @@
 package org.kedrec.server.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kedrec.commandline.DataOption;
 import org.kedrec.core.Messages;
-import org.kedrec.core.data.DataDirectory;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.OnError;
@@ -17,6 +16,7 @@ import org.kedrec.server.ServerSettings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -36,9 +36,8 @@ import picocli.CommandLine.ParameterException;
             ""
         })
 public final class ImportOfflineCommand extends ServerStartCommand {
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Data directory (default: KEDREC_DATA, else ../shared/data).")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here.")
     Path report;
@@ -52,13 +51,7 @@ public final class ImportOfflineCommand extends ServerStartCommand {
     @Override
     public Integer call() {
         ServerSettings settings = settings();
-        Path dataDir = data != null ? data.toAbsolutePath().normalize() : DataDirectory.require();
-        if (!Files.isDirectory(dataDir)) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--data': %s is not a folder. Point it at the KEDRec data (see "
-                            + "README 'Data sources').",
-                    dataDir));
-        }
+        Path dataDir = data.requireFolder(spec);
         // Before anything is read or started: a running server or an existing database is refused.
         OfflineLoad.requireNewDatabase(new ServerHome(settings.home()));
         Distribution dist = Distribution.locate();

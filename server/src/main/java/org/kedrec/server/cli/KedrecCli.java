@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -29,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'kedrec COMMAND --help' for the options of a command. Documentation: docs/server.md."})
-public final class KedrecCli implements Runnable {
+public final class KedrecCli extends CommandGroup {
     /** Exit code of a command that ran but failed (picocli's default for exceptions). */
     public static final int EXIT_FAILURE = 1;
     /** Exit code for bad input on the command line (picocli's default). */
@@ -45,16 +44,6 @@ public final class KedrecCli implements Runnable {
             TrainCommand.class,
             EvalCommand.class,
             BenchCommand.class);
-
-    @Spec
-    CommandSpec spec;
-
-    /** {@inheritDoc} */
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()) + ".");
-    }
 
     /** The configured command line; tests call this with their own writers. */
     public static CommandLine commandLine() {

@@ -1,9 +1,6 @@
 package org.kedrec.server.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code kedrec server start|stop|status}. */
 @Command(
@@ -15,13 +12,5 @@ import picocli.CommandLine.Spec;
         },
         commandListHeading = "%nCommands:%n",
         subcommands = {ServerStartCommand.class, ServerStopCommand.class, ServerStatusCommand.class})
-public final class ServerCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    /** {@inheritDoc} */
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of start, stop, status.");
-    }
+public final class ServerCommand extends CommandGroup {
 }

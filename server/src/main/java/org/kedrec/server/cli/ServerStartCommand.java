@@ -42,13 +42,8 @@ public class ServerStartCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--bolt", paramLabel = "PORT", defaultValue = "7687",
-            description = "Bolt port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int bolt;
-
-    @Option(names = "--http", paramLabel = "PORT", defaultValue = "7474",
-            description = "HTTP port on 127.0.0.1 for Neo4j Browser and the HTTP API (default: ${DEFAULT-VALUE}).")
-    int http;
+    @Mixin
+    ServerOptions server;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Auth auth;
@@ -63,14 +58,6 @@ public class ServerStartCommand implements Callable<Integer> {
         @Option(names = "--no-auth", description = "Run without authentication (still on 127.0.0.1 only).")
         boolean noAuth;
     }
-
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = ServerSettings.DEFAULT_HEAP,
-            description = "Java heap of the server, initial and maximum (default: ${DEFAULT-VALUE}).")
-    String heap;
-
-    @Option(names = "--pagecache", paramLabel = "SIZE", defaultValue = ServerSettings.DEFAULT_PAGE_CACHE,
-            description = "Neo4j page cache (default: ${DEFAULT-VALUE}).")
-    String pageCache;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
             description = "How long to wait for Bolt to answer (default: ${DEFAULT-VALUE}).")
@@ -132,7 +119,8 @@ public class ServerStartCommand implements Callable<Integer> {
                     timeoutSeconds));
         }
         try {
-            return new ServerSettings(home.require(), bolt, http, password, heap, pageCache,
+            return new ServerSettings(home.require(), server.bolt(), server.http(), password, server.heap(),
+                    server.pageCache(),
                     Duration.ofSeconds(timeoutSeconds));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.kedrec.core.Messages;
+import org.kedrec.core.split.SplitPlan;
+import org.kedrec.importer.Importer;
+import org.kedrec.importer.trials.TrialsImport;
 
 /**
  * {@code kedrec data synth}: a data directory shaped like the demo one at {@code scale} times its size, in the same
@@ -44,21 +47,16 @@ import org.kedrec.core.Messages;
  * gets the suffix {@code _c}, and names the suffix {@code " [c]"}. Deterministic for a seed.
  */
 public final class GraphSynth {
-    public static final String NODES = "hetionet/hetionet-v1.0-nodes.tsv";
-    public static final String EDGES = "derived/hetionet-v1.0-edges-demo.sif.gz";
-    static final String TRIAL_MAP = "clinicaltrials/dhimmel-clintrials/DrugBank-DO-slim.tsv";
-    static final String SPLIT = "eval/hetionet_CtD_split.tsv";
+    // The inputs the importer and the split read, named where they are defined.
+    public static final String NODES = Importer.DEMO_NODES;
+    public static final String EDGES = Importer.DEMO_EDGES;
+    static final String TRIAL_MAP = TrialsImport.DHIMMEL;
+    static final String SPLIT = SplitPlan.SPLIT_FILE;
     static final String MESH_DRUG = "crosswalk/mesh_to_drugbank.tsv";
     static final String MESH_DISEASE = "crosswalk/mesh_to_hetionet_disease.tsv";
     static final String DRUGBANK = "drugbank-dhimmel/drugbank-slim.tsv";
     static final String DISEASE_DESCRIPTIONS = "disease-ontology/description.tsv";
-    static final List<String> PUBTATOR = List.of(
-            "pubmed/bc5cdr/CDR_TrainingSet.PubTator.txt",
-            "pubmed/bc5cdr/CDR_DevelopmentSet.PubTator.txt",
-            "pubmed/bc5cdr/CDR_TestSet.PubTator.txt",
-            "pubmed/biored/Train.PubTator",
-            "pubmed/biored/Dev.PubTator",
-            "pubmed/biored/Test.PubTator");
+    static final List<String> PUBTATOR = Importer.DEMO_PUBMED;
 
     /** Side files copied unchanged (those present): they annotate copy 0. */
     static final List<String> UNCHANGED = List.of(
@@ -70,9 +68,9 @@ public final class GraphSynth {
             "crosswalk/uniprot_to_entrez.tsv",
             "hetionet-sources/CbG-binding.tsv",
             "hetionet-sources/DaG-association.tsv",
-            "clinicaltrials/trials_hint_x_hetionet.tsv",
-            "clinicaltrials/ctgov-api-v2/ctg-studies.json");
-    static final List<String> UNCHANGED_DIRS = List.of("clinicaltrials/dhimmel-clintrials/sample", "clinicaltrials/hint");
+            TrialsImport.HINT_LINKS,
+            TrialsImport.CTGOV_JSON);
+    static final List<String> UNCHANGED_DIRS = List.of(TrialsImport.XML_DIR, TrialsImport.HINT_DIR);
 
     static final long MESH_STEP = 10_000_000_000L;
     static final long PMID_STEP = 100_000_000L;
@@ -206,27 +204,10 @@ public final class GraphSynth {
     // --- files --------------------------------------------------------------------------------------------------
 
     private long nodes(Map<String, Long> files) throws IOException {
-        List<String> lines = readLines(NODES);
-        long rows = 0;
-        try (BufferedWriter w = writer(NODES)) {
-            w.write(lines.get(0));
-            w.write('\n');
-            for (int c = 0; c < scale; c++) {
-                for (String line : lines.subList(1, lines.size())) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String[] f = line.split("\t", -1);
-                    f[0] = nodeId(f[0], c);
-                    f[1] = name(f[1], c);
-                    w.write(String.join("\t", f));
-                    w.write('\n');
-                    rows++;
-                }
-            }
-        }
-        done(NODES, rows, files);
-        return rows;
+        return rewrite(NODES, 0, (f, c) -> {
+            f[0] = nodeId(f[0], c);
+            f[1] = name(f[1], c);
+        }, files);
     }
 
     /** Returns {edges written, edges rewired}. */
@@ -280,28 +261,13 @@ public final class GraphSynth {
         for (String nct : ncts) {
             nctIndex.put(nct, nctIndex.size());
         }
-        long rows = 0;
-        try (BufferedWriter w = writer(TRIAL_MAP)) {
-            w.write(lines.get(0));
-            w.write('\n');
-            for (int c = 0; c < scale; c++) {
-                for (String line : lines.subList(1, lines.size())) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String[] f = line.split("\t", -1);
-                    f[0] = nct(f[0], c);
-                    f[1] = identifier("Compound", f[1], c);
-                    f[2] = name(f[2], c);
-                    f[3] = identifier("Disease", f[3], c);
-                    f[4] = name(f[4], c);
-                    w.write(String.join("\t", f));
-                    w.write('\n');
-                    rows++;
-                }
-            }
-        }
-        done(TRIAL_MAP, rows, files);
+        rewrite(TRIAL_MAP, 0, (f, c) -> {
+            f[0] = nct(f[0], c);
+            f[1] = identifier("Compound", f[1], c);
+            f[2] = name(f[2], c);
+            f[3] = identifier("Disease", f[3], c);
+            f[4] = name(f[4], c);
+        }, files);
         return (long) ncts.size() * scale;
     }
 
@@ -350,10 +316,18 @@ public final class GraphSynth {
         void apply(String[] fields, int copy);
     }
 
+    /** A side file that may be missing; rows with fewer than four fields are copied unchanged. */
     private void perCopy(String file, RowRelabel relabel, Map<String, Long> files) throws IOException {
-        if (!Files.isRegularFile(source.resolve(file))) {
-            return;
+        if (Files.isRegularFile(source.resolve(file))) {
+            rewrite(file, 4, relabel, files);
         }
+    }
+
+    /**
+     * The one per-copy rewriting of a TSV file with a header: the header once, then every non-blank row once per
+     * copy, relabelled for that copy when it has at least {@code minFields} fields. Returns the rows written.
+     */
+    private long rewrite(String file, int minFields, RowRelabel relabel, Map<String, Long> files) throws IOException {
         List<String> lines = readLines(file);
         long rows = 0;
         try (BufferedWriter w = writer(file)) {
@@ -365,7 +339,7 @@ public final class GraphSynth {
                         continue;
                     }
                     String[] f = line.split("\t", -1);
-                    if (f.length >= 4) {
+                    if (f.length >= minFields) {
                         relabel.apply(f, c);
                     }
                     w.write(String.join("\t", f));
@@ -375,6 +349,7 @@ public final class GraphSynth {
             }
         }
         done(file, rows, files);
+        return rows;
     }
 
     /**

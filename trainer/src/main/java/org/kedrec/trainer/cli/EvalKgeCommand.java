@@ -1,16 +1,18 @@
 package org.kedrec.trainer.cli;
 
 import java.io.PrintWriter;
+import org.kedrec.commandline.DataOption;
+import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.progress.ConsoleProgress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
-import org.kedrec.core.data.DataDirectory;
 import org.kedrec.trainer.kge.eval.KgeEvaluation;
 import org.kedrec.trainer.kge.eval.PoloEvaluation;
 import org.kedrec.trainer.kge.graph.PoloSplit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,19 +30,19 @@ public final class EvalKgeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model directory (holding model.json and ranker/).")
     Path model;
 
-    @Option(names = "--report", required = true, description = "Report file to write, e.g. report/ranker.json.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
-    @Option(names = "--data", description = "Data directory (default: $KEDREC_DATA or ../shared/data).")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--split", defaultValue = "published", description = "published (the 148 held-out pairs of "
             + "eval/hetionet_CtD_split.tsv, the default) or polo (PoLo/REx's test pairs, both directions; the model "
             + "must have been trained with `train kge --split polo`).")
     String split;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the random baseline (default: ${DEFAULT-VALUE}).")
     int seed;
@@ -53,13 +55,13 @@ public final class EvalKgeCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() {
-        if (!report.getFileName().toString().endsWith(".json")) {
+        if (!report.file().getFileName().toString().endsWith(".json")) {
             throw new IllegalArgumentException(Messages.format(
                     "--report %s must name a .json file; the markdown report and the charts are written beside it.",
-                    report));
+                    report.file()));
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path dataDir = data != null ? data : DataDirectory.require();
+        Path dataDir = data.require();
         if (split.equals(PoloSplit.NAME)) {
             return polo(out, dataDir);
         }
@@ -68,9 +70,9 @@ public final class EvalKgeCommand implements Callable<Integer> {
                     "Unknown split `%s`. Valid values are: [published, polo].", split));
         }
         Map<String, Object> result = new KgeEvaluation(
-                new KgeEvaluation.Options(model, dataDir, Devices.parse(device), seed, benchRounds),
+                new KgeEvaluation.Options(model, dataDir, device.device(), seed, benchRounds),
                 ConsoleProgress.forTerminal(spec.commandLine().getErr())).run();
-        KgeEvaluation.write(result, report);
+        KgeEvaluation.write(result, report.file());
         out.println(Messages.format("%d held-out pairs, %d compounds ranked per disease (setting: %s):",
                 result.get("heldOutPairs"), result.get("compoundsRanked"), result.get("setting")));
         line(out, "model", (Map<String, Object>) result.get("model"));
@@ -79,7 +81,7 @@ public final class EvalKgeCommand implements Callable<Integer> {
             line(out, name, (Map<String, Object>) baselines.get(name));
         }
         line(out, "zero-shot", (Map<String, Object>) result.get("zeroShot"));
-        out.println("Report: " + report.toAbsolutePath() + " (+ .md, -roc.png, -roc-random.png, -hitk.png)");
+        out.println("Report: " + report.file() + " (+ .md, -roc.png, -roc-random.png, -hitk.png)");
         return 0;
     }
 
@@ -87,7 +89,7 @@ public final class EvalKgeCommand implements Callable<Integer> {
     private Integer polo(PrintWriter out, Path dataDir) {
         Map<String, Object> result = new PoloEvaluation(new PoloEvaluation.Options(model, dataDir, seed),
                 ConsoleProgress.forTerminal(spec.commandLine().getErr())).run();
-        PoloEvaluation.write(result, report);
+        PoloEvaluation.write(result, report.file());
         out.println(Messages.format("PoLo split: %d test pairs (%s); %d diseases, %d compounds ranked, filtered:",
                 result.get("testPairs"), result.get("setting"), result.get("diseasesRanked"),
                 result.get("compoundsRanked")));
@@ -103,7 +105,7 @@ public final class EvalKgeCommand implements Callable<Integer> {
             out.println(Messages.format("  ablation %-18s compound→disease MRR %+.3f [%+.3f, %+.3f]", a.getKey(),
                     m.get("mrrDiff"), ci[0], ci[1]));
         }
-        out.println("Report: " + report.toAbsolutePath() + " (+ .md)");
+        out.println("Report: " + report.file() + " (+ .md)");
         return 0;
     }
 

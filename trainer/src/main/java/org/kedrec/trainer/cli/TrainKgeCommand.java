@@ -3,6 +3,7 @@ package org.kedrec.trainer.cli;
 import ai.djl.Device;
 import java.io.PrintWriter;
 import org.kedrec.commandline.BoltOptions;
+import org.kedrec.commandline.DataOption;
 import org.kedrec.core.progress.ConsoleProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +73,8 @@ public final class TrainKgeCommand implements Callable<Integer> {
             + "gain from them beside the evidence (docs/ranker.md). KG only always uses them.")
     boolean degreeFeatures;
 
-    @Option(names = "--data", description = "Data directory (default: $KEDREC_DATA or ../shared/data).")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--sources", split = ",", defaultValue = "Hetionet",
             description = "Relationship `source` values to train on, comma-separated, `*` for all (default: "
@@ -113,9 +114,8 @@ public final class TrainKgeCommand implements Callable<Integer> {
     @Option(names = "--patience", description = "Epochs without a better validation MRR before stopping.")
     Integer patience;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}: "
-            + "the GPU when the engine sees one).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--no-metapaths", description = "Train the embedding alone, without the metapath component.")
     boolean noMetapaths;
@@ -141,8 +141,8 @@ public final class TrainKgeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         requireEmbeddingForItsOptions();
         KgeTrainingConfig config = config();
-        Device target = Devices.parse(device);
-        Path dataDir = data != null ? data : DataDirectory.require();
+        Device target = device.device();
+        Path dataDir = data.require();
         SplitPlan plan = plan(dataDir);
         ConsoleProgress progress = ConsoleProgress.forTerminal(spec.commandLine().getErr());
         // the embedding is opt-in: on both splits the feature model alone measured as good or better, in a tenth

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
 import org.kedrec.core.explain.ExpRxRecExample;
 import org.kedrec.core.lm.GenerationOptions;
@@ -21,6 +22,8 @@ import org.kedrec.core.lm.StudentFiles;
 import org.kedrec.core.lm.StudentModel;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.ranking.DrugRanker;
+import org.kedrec.trainer.cli.DeviceOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,11 +47,11 @@ public final class EvalStudentCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, description = "Dataset directory with <variant>/*.jsonl.")
     Path dataset;
 
-    @Option(names = "--report", required = true, description = "Where to write the JSON report.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto (GPU when present), cpu or gpu.")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--generate", defaultValue = "200",
             description = "Held-out examples (+both) to generate rationales for; 0 = all.")
@@ -111,7 +114,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("processors", Runtime.getRuntime().availableProcessors());
         machine.put("loadAverageAtStart", loadAverage());
-        Device target = TrainStudentCommand.device(device);
+        Device target = device.device();
         Path both = TrainStudentCommand.studentDirectory(model, "both");
         if (!Files.isDirectory(both)) {
             throw new IllegalArgumentException(Messages.format(
@@ -244,8 +247,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     rationales.get("medianMillis") == null ? 0.0 : (double) rationales.get("medianMillis"),
                     (double) rationales.get("meanTokens")));
         }
-        StudentManifest.writeJson(report, result);
-        out.println("Wrote " + report);
+        StudentManifest.writeJson(report.file(), result);
+        out.println("Wrote " + report.file());
         out.flush();
         return 0;
     }

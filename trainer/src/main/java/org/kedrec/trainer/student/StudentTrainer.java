@@ -328,15 +328,25 @@ public final class StudentTrainer {
         return "[" + "=".repeat(filled) + (filled < width ? ">" + " ".repeat(width - filled - 1) : "") + "]";
     }
 
+    /** A batch's token ids and positions on {@code manager}, the transformer's input (training and validation). */
+    private static NDList inputs(NDManager manager, Sequences.Batch batch) {
+        return new NDList(manager.create(batch.inputs(), new Shape(batch.rows(), batch.time())),
+                manager.create(batch.positions()));
+    }
+
+    /** A batch's next-token targets on {@code manager}, one per row of the logits. */
+    private static NDArray targets(NDManager manager, Sequences.Batch batch) {
+        return manager.create(batch.targets()).reshape(-1, 1);
+    }
+
     private float step(Model model, StudentTransformer transformer, Optimizer optimizer, Sequences.Batch batch) {
         float loss;
         double normSquared = 0;
         try (NDManager manager = model.getNDManager().newSubManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             ParameterStore store = new ParameterStore(manager, false);
-            NDArray ids = manager.create(batch.inputs(), new Shape(batch.rows(), batch.time()));
-            NDArray positions = manager.create(batch.positions());
-            NDArray targets = manager.create(batch.targets()).reshape(-1, 1);
+            NDList inputs = inputs(manager, batch);
+            NDArray targets = targets(manager, batch);
             float[] weightValues = batch.weights(options.selectionWeight());
             float weightSum = 0;
             for (float w : weightValues) {
@@ -344,7 +354,7 @@ public final class StudentTrainer {
             }
             NDArray weights = manager.create(weightValues).reshape(-1, 1);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = transformer.forward(store, new NDList(ids, positions), true).singletonOrThrow();
+                NDArray logits = transformer.forward(store, inputs, true).singletonOrThrow();
                 // The choice is one token of a ~60-token answer; weighting it keeps selection from being an afterthought.
                 NDArray nll = logits.logSoftmax(1).gather(targets, 1).neg().mul(weights).sum().div(weightSum);
                 collector.backward(nll);
@@ -392,10 +402,8 @@ public final class StudentTrainer {
             try (NDManager manager = model.getNDManager().newSubManager(); NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 ParameterStore store = new ParameterStore(manager, false);
-                NDArray ids = manager.create(batch.inputs(), new Shape(batch.rows(), batch.time()));
-                NDArray positions = manager.create(batch.positions());
-                NDArray targets = manager.create(batch.targets()).reshape(-1, 1);
-                NDArray logProbs = transformer.forward(store, new NDList(ids, positions), false).singletonOrThrow()
+                NDArray targets = targets(manager, batch);
+                NDArray logProbs = transformer.forward(store, inputs(manager, batch), false).singletonOrThrow()
                         .logSoftmax(1);
                 lossSum += logProbs.gather(targets, 1).neg().sum().getFloat();
                 count += batch.targets().length;

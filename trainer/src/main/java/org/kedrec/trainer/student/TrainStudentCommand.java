@@ -16,6 +16,8 @@ import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.StudentConfig;
 import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.ranking.DrugRanker;
+import org.kedrec.trainer.cli.DeviceOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,8 +52,8 @@ public final class TrainStudentCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed.")
     int seed;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto (GPU when present), cpu or gpu.")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--vocab-size", defaultValue = "2048", description = "Tokenizer vocabulary size.")
     int vocabSize;
@@ -127,7 +129,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
                         "Unknown dataset variant: `%s`. Valid variants are: %s or all.", v, StudentData.VARIANTS));
             }
         }
-        Device target = device(device);
+        Device target = device.device();
         StudentTrainer.Options options = new StudentTrainer.Options(preset, epochs, seed, target, learningRate,
                 batchTokens, 32, vocabSize, maxSeqLen, patience, 0.05f, 1.0f, 0.01f, maxTrainExamples, selectionWeight,
                 swapCandidates, zeroShotViews, checkpointBy);
@@ -190,16 +192,6 @@ public final class TrainStudentCommand implements Callable<Integer> {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(count));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
-    }
-
-    static Device device(String name) {
-        return switch (name) {
-            case "auto" -> StudentTrainer.defaultDevice();
-            case "cpu" -> Device.cpu();
-            case "gpu" -> Device.gpu();
-            default -> throw new IllegalArgumentException(Messages.format(
-                    "Unknown device: `%s`. Valid devices are: [auto, cpu, gpu].", name));
-        };
     }
 
     /** The trainer's progress on the command's error stream, through the command line's one progress display. */
