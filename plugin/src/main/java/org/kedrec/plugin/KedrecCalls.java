@@ -66,7 +66,7 @@ final class KedrecCalls {
      * only the full-text ranking of publications is a query.
      */
     private Explainer explainer() {
-        TxPathGraph graph = new TxPathGraph(tx);
+        TxPathGraph graph = new TxPathGraph(tx, nodes);
         return new Explainer(new TxCypherRunner(tx), (disease, drugs, metapaths, perMetapath, damping) -> {
             TxPathGraph.WALKS.incrementAndGet();
             return new PathTraversal<>(graph, damping, List.of())

@@ -40,6 +40,9 @@ final class TxEvidenceSource implements EvidenceSource {
     private static final RelationshipType STUDIES = RelationshipType.withName(GraphSchema.STUDIES);
     private static final RelationshipType MENTIONS = RelationshipType.withName(GraphSchema.MENTIONS);
 
+    private static final String[] TRIAL_COLUMNS = {"id", "title", "phase", "status", "outcome", "whyStopped"};
+    private static final String[] PUBLICATION_COLUMNS = {"id", "title"};
+
     private final Transaction tx;
 
     TxEvidenceSource(Transaction tx) {
@@ -54,14 +57,12 @@ final class TxEvidenceSource implements EvidenceSource {
         // (c:Drug)<-[:TESTS]-(t:Trial)-[:STUDIES]->(d:Disease): the drug's side is TESTS incoming, the disease's
         // side STUDIES incoming.
         join(disease, drugs, TESTS, STUDIES, TRIAL, (drug, trial) -> {
-            Map<String, Object> row = new HashMap<>();
+            // One read of the trial's property chain for all six columns (getProperty walks it once per key).
+            Map<String, Object> row = new HashMap<>(trial.getProperties(TRIAL_COLUMNS));
             row.put("key", drug.getProperty("id", null));
-            row.put("id", trial.getProperty("id", null));
-            row.put("title", trial.getProperty("title", null));
-            row.put("phase", trial.getProperty("phase", null));
-            row.put("status", trial.getProperty("status", null));
-            row.put("outcome", trial.getProperty("outcome", null));
-            row.put("whyStopped", trial.getProperty("whyStopped", null));
+            for (String column : TRIAL_COLUMNS) {
+                row.putIfAbsent(column, null);
+            }
             rows.add(row);
         });
         return rows;
@@ -73,10 +74,11 @@ final class TxEvidenceSource implements EvidenceSource {
         READS.incrementAndGet();
         List<Map<String, Object>> rows = new ArrayList<>();
         join(disease, drugs, MENTIONS, MENTIONS, PUBLICATION, (drug, publication) -> {
-            Map<String, Object> row = new HashMap<>();
+            Map<String, Object> row = new HashMap<>(publication.getProperties(PUBLICATION_COLUMNS));
             row.put("key", drug.getProperty("id", null));
-            row.put("id", publication.getProperty("id", null));
-            row.put("title", publication.getProperty("title", null));
+            for (String column : PUBLICATION_COLUMNS) {
+                row.putIfAbsent(column, null);
+            }
             rows.add(row);
         });
         return rows;

@@ -24,12 +24,22 @@ final class TxPathGraph implements PathGraph<Node> {
     static final AtomicLong WALKS = new AtomicLong();
 
     private final Transaction tx;
+    private final Map<String, Node> byId;
     private final Map<String, Label> labels = new HashMap<>();
     private final Map<String, RelationshipType> types = new HashMap<>();
     private final Map<ExpandKey, Expansion> expansions = new HashMap<>();
 
     TxPathGraph(Transaction tx) {
+        this(tx, new HashMap<>());
+    }
+
+    /**
+     * @param byId filled with every node whose id the walk reads, so that turning the found paths into graph paths
+     *     ({@link GraphPaths#toPath}) takes the walk's nodes instead of looking each up in the index again
+     */
+    TxPathGraph(Transaction tx, Map<String, Node> byId) {
         this.tx = tx;
+        this.byId = byId;
     }
 
     /** {@inheritDoc} */
@@ -122,7 +132,9 @@ final class TxPathGraph implements PathGraph<Node> {
     /** {@inheritDoc} */
     @Override
     public String id(Node node) {
-        return String.valueOf(node.getProperty("id", null));
+        String id = String.valueOf(node.getProperty("id", null));
+        byId.putIfAbsent(id, node);
+        return id;
     }
 
     /** {@inheritDoc} */
