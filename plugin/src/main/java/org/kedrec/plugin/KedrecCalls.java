@@ -61,16 +61,17 @@ final class KedrecCalls {
     }
 
     /**
-     * The explanation layer over this call's transaction: trials and publications by query, paths by walking the
-     * graph ({@link PathTraversal}; the same paths as the query, without its planning and per-row degree counts).
+     * The explanation layer over this call's transaction: paths ({@link PathTraversal}) and the trials and
+     * publications ({@link TxEvidenceSource}) by walking the graph, the same as the queries without starting them;
+     * only the full-text ranking of publications is a query.
      */
     private Explainer explainer() {
-        TxPathGraph graph = new TxPathGraph(tx);
+        TxPathGraph graph = new TxPathGraph(tx, nodes);
         return new Explainer(new TxCypherRunner(tx), (disease, drugs, metapaths, perMetapath, damping) -> {
             TxPathGraph.WALKS.incrementAndGet();
             return new PathTraversal<>(graph, damping, List.of())
                     .candidatesForDisease(disease, drugs, metapaths, perMetapath);
-        });
+        }, new TxEvidenceSource(tx));
     }
 
     // ---------------------------------------------------------------------------------------------- recommend

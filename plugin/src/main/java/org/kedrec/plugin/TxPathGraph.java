@@ -24,11 +24,22 @@ final class TxPathGraph implements PathGraph<Node> {
     static final AtomicLong WALKS = new AtomicLong();
 
     private final Transaction tx;
+    private final Map<String, Node> byId;
     private final Map<String, Label> labels = new HashMap<>();
     private final Map<String, RelationshipType> types = new HashMap<>();
+    private final Map<ExpandKey, Expansion> expansions = new HashMap<>();
 
     TxPathGraph(Transaction tx) {
+        this(tx, new HashMap<>());
+    }
+
+    /**
+     * @param byId filled with every node whose id the walk reads, so that turning the found paths into graph paths
+     *     ({@link GraphPaths#toPath}) takes the walk's nodes instead of looking each up in the index again
+     */
+    TxPathGraph(Transaction tx, Map<String, Node> byId) {
         this.tx = tx;
+        this.byId = byId;
     }
 
     /** {@inheritDoc} */
@@ -44,17 +55,9 @@ final class TxPathGraph implements PathGraph<Node> {
     @Override
     public void expand(Node node, String type, Metapath.Direction direction, String otherLabel,
             Neighbour<Node> visitor) {
-        Label label = label(otherLabel);
-        Direction neo = direction(direction);
-        try (ResourceIterable<Relationship> relationships = node.getRelationships(neo, type(type))) {
-            for (Relationship relationship : relationships) {
-                Node other = relationship.getOtherNode(node);
-                if (other.hasLabel(label)) {
-                    boolean nodeIsStart = neo == Direction.OUTGOING
-                            || (neo == Direction.BOTH && relationship.getStartNode().equals(node));
-                    visitor.accept(other, nodeIsStart);
-                }
-            }
+        Expansion expansion = expansion(node, type, direction, otherLabel);
+        for (int i = 0; i < expansion.size; i++) {
+            visitor.accept(expansion.others[i], expansion.nodeIsStart[i]);
         }
     }
 
@@ -63,6 +66,10 @@ final class TxPathGraph implements PathGraph<Node> {
     public long degree(Node node, String type, Metapath.Direction direction, String otherLabel) {
         if (otherLabel == null) {
             return node.getDegree(type(type), direction(direction));
+        }
+        Expansion known = expansions.get(new ExpandKey(node, type, direction, otherLabel));
+        if (known != null) {
+            return known.size;
         }
         Label label = label(otherLabel);
         long count = 0;
@@ -76,10 +83,58 @@ final class TxPathGraph implements PathGraph<Node> {
         return count;
     }
 
+    /**
+     * The neighbours over one metaedge, read once per call: the catalogue's metapaths share their first and last
+     * steps (a drug's BINDS genes start ten of them, a disease's ASSOCIATES genes end as many), and under JFR
+     * reading the same relationship chains again for each metapath was most of the walk.
+     */
+    private Expansion expansion(Node node, String type, Metapath.Direction direction, String otherLabel) {
+        ExpandKey key = new ExpandKey(node, type, direction, otherLabel);
+        Expansion expansion = expansions.get(key);
+        if (expansion != null) {
+            return expansion;
+        }
+        expansion = new Expansion();
+        Label label = label(otherLabel);
+        Direction neo = direction(direction);
+        try (ResourceIterable<Relationship> relationships = node.getRelationships(neo, type(type))) {
+            for (Relationship relationship : relationships) {
+                Node other = relationship.getOtherNode(node);
+                if (other.hasLabel(label)) {
+                    expansion.add(other, neo == Direction.OUTGOING
+                            || (neo == Direction.BOTH && relationship.getStartNode().equals(node)));
+                }
+            }
+        }
+        expansions.put(key, expansion);
+        return expansion;
+    }
+
+    private record ExpandKey(Node node, String type, Metapath.Direction direction, String otherLabel) {}
+
+    /** A node's neighbours over one metaedge, in the order the relationships were read. */
+    private static final class Expansion {
+        Node[] others = new Node[4];
+        boolean[] nodeIsStart = new boolean[4];
+        int size;
+
+        void add(Node other, boolean start) {
+            if (size == others.length) {
+                others = java.util.Arrays.copyOf(others, size * 2);
+                nodeIsStart = java.util.Arrays.copyOf(nodeIsStart, size * 2);
+            }
+            others[size] = other;
+            nodeIsStart[size] = start;
+            size++;
+        }
+    }
+
     /** {@inheritDoc} */
     @Override
     public String id(Node node) {
-        return String.valueOf(node.getProperty("id", null));
+        String id = String.valueOf(node.getProperty("id", null));
+        byId.putIfAbsent(id, node);
+        return id;
     }
 
     /** {@inheritDoc} */

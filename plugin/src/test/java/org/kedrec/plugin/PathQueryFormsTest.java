@@ -117,4 +117,40 @@ class PathQueryFormsTest {
         assertThat(trials).isGreaterThan(50);
         assertThat(publications).isPositive();
     }
+
+    /**
+     * The plugin reads trials and publications through the Core API ({@link TxEvidenceSource}) instead of the
+     * disease-anchored queries: the very same rows (as a multiset: the finder ranks them by total orders), for every
+     * disease with evidence and all of its drugs plus drugs without evidence and one not in the graph.
+     */
+    @Test
+    void theEvidenceWalkReadsWhatTheQueriesRead() {
+        org.kedrec.core.explain.EvidenceSource queries =
+                org.kedrec.core.explain.EvidenceSource.query(new DriverCypherRunner(db.driver, null));
+        List<String> diseases = db.run("MATCH (d:Disease) RETURN d.id AS id ORDER BY id").stream()
+                .map(r -> r.get("id").asString()).toList();
+        List<String> drugs = db.run("MATCH (c:Drug) RETURN c.id AS id ORDER BY id").stream()
+                .map(r -> r.get("id").asString()).toList();
+        List<String> all = new ArrayList<>(drugs);
+        all.add("DB:not-in-the-graph");
+        int trials = 0;
+        int publications = 0;
+        for (String disease : diseases) {
+            List<Map<String, Object>> walkedTrials;
+            List<Map<String, Object>> walkedPublications;
+            try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
+                TxEvidenceSource walk = new TxEvidenceSource(tx);
+                walkedTrials = walk.trialsForDisease(disease, all);
+                walkedPublications = walk.publicationsForDisease(disease, all);
+            }
+            assertThat(walkedTrials).as(disease).containsExactlyInAnyOrderElementsOf(
+                    queries.trialsForDisease(disease, all));
+            assertThat(walkedPublications).as(disease).containsExactlyInAnyOrderElementsOf(
+                    queries.publicationsForDisease(disease, all));
+            trials += walkedTrials.size();
+            publications += walkedPublications.size();
+        }
+        assertThat(trials).as("the comparison saw trials").isGreaterThan(50);
+        assertThat(publications).as("the comparison saw publications").isPositive();
+    }
 }

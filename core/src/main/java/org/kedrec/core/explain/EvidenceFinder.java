@@ -26,9 +26,20 @@ public final class EvidenceFinder {
     }
 
     private final CypherRunner runner;
+    private final EvidenceSource source;
 
     public EvidenceFinder(CypherRunner runner) {
+        this(runner, EvidenceSource.query(runner));
+    }
+
+    /**
+     * @param runner runs the pair queries and the full-text scoring of publications
+     * @param source reads the rows of the disease-anchored forms ({@link #trialsForDisease},
+     *     {@link #publicationsForDisease})
+     */
+    public EvidenceFinder(CypherRunner runner, EvidenceSource source) {
         this.runner = runner;
+        this.source = source;
     }
 
     /** The top {@code cap} trials of each pair, keyed by {@link PairRequest#key()} (every key present). */
@@ -59,9 +70,7 @@ public final class EvidenceFinder {
         if (drugs.isEmpty() || cap <= 0) {
             return ranked(out, cap);
         }
-        // Padded like the path query's lists, so one plan serves every k up to 100 (PathFinder.find).
-        return rankTrials(out, runner.run(EvidenceQueries.TRIALS_FOR_DISEASE,
-                Map.of("disease", disease, "drugs", PathFinder.padded(drugs))), cap);
+        return rankTrials(out, source.trialsForDisease(disease, drugs), cap);
     }
 
     private static Map<String, Ranked<TrialRecord>> rankTrials(
@@ -127,8 +136,7 @@ public final class EvidenceFinder {
         if (drugs.isEmpty() || cap <= 0) {
             return ranked(out, cap);
         }
-        return rankPublications(out, runner.run(EvidenceQueries.PUBLICATIONS_FOR_DISEASE,
-                Map.of("disease", disease, "drugs", PathFinder.padded(drugs))), names, cap);
+        return rankPublications(out, source.publicationsForDisease(disease, drugs), names, cap);
     }
 
     private Map<String, Ranked<PublicationRecord>> rankPublications(Map<String, List<PublicationRecord>> out,

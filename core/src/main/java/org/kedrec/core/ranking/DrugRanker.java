@@ -37,11 +37,14 @@ import org.kedrec.core.ranking.kge.KgeBlock;
  *
  * <p>The final score of (disease, drug) is {@code sigmoid(b + w_kge * z(kge) + w_path * pathLogit)}
  * ({@link RankerConfig.Combiner}): {@code kge} is the KG-embedding score of {@code (drug, TREATS, disease)},
- * computed by the DJL {@link KgeBlock} on every call; {@code pathLogit} is the metapath model's logit, precomputed
- * for every (disease, drug) pair of the training graph into {@code path-scores.bin} (it depends only on that graph).
+ * computed on every call from the {@link KgeBlock}'s parameters, copied into float arrays at load
+ * ({@link TreatsScorer}; {@link #engineKgeScores} runs the block itself); {@code pathLogit} is the metapath model's
+ * logit, precomputed for every (disease, drug) pair of the training graph into {@code path-scores.bin} (it depends
+ * only on that graph).
  *
  * <p>Thread safety: all methods may be called concurrently. The ranker's state (indexes, path scores, the DJL
- * model's parameters) is read-only after loading; DJL {@link Predictor}s are not thread-safe, so each call borrows
+ * model's parameters) is read-only after loading; DJL {@link Predictor}s (used by {@link #engineKgeScores}, and for
+ * candidate lists other than all drugs) are not thread-safe, so each call borrows
  * one from a bounded pool (at most one per available processor, created lazily) and returns it afterwards, and every
  * call's temporary arrays live in that predictor's per-call {@link NDManager}. {@link #close()} must not race with
  * calls in flight.
@@ -65,6 +68,7 @@ public final class DrugRanker implements AutoCloseable {
     private final List<Predictor<HeadQuery, float[]>> all = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger created = new AtomicInteger();
     private final int maxPredictors;
+    private final TreatsScorer treatsScorer;
     private volatile boolean closed;
 
     private DrugRanker(RankerConfig config, EntityIndex entities, Model model, KgeBlock block, PathScores pathScores,
@@ -94,6 +98,8 @@ public final class DrugRanker implements AutoCloseable {
         this.metrics = metrics;
         this.loadMillis = loadMillis;
         this.maxPredictors = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.treatsScorer = block == null ? null : TreatsScorer.of(block, model.getNDManager(), treatsRelation,
+                drugIndexes, entities.withLabel(config.diseaseLabel()), entities.size());
     }
 
     /** The device a ranker uses when none is named: the first GPU when the engine sees one, else the CPU. */
@@ -199,6 +205,16 @@ public final class DrugRanker implements AutoCloseable {
         return kgeScores(requireDisease(diseaseCurie), drugIndexesLong);
     }
 
+    /**
+     * {@link #kgeScores(String)} computed by the engine (the block's serving call through a predictor) instead of the
+     * float arrays copied out at load: the reference the plain-Java scorer is compared with. Null without an
+     * embedding.
+     */
+    public float[] engineKgeScores(String diseaseCurie) {
+        int disease = requireDisease(diseaseCurie);
+        return model == null ? null : engineKgeScores(disease, drugIndexesLong);
+    }
+
     public boolean knowsDisease(String curie) {
         int i = entities.indexOrMinusOne(curie);
         return i >= 0 && entities.label(i).equals(config.diseaseLabel());
@@ -264,6 +280,14 @@ public final class DrugRanker implements AutoCloseable {
             // no embedding: its combiner weight is 0, so zeros leave the feature model's score unchanged
             return new float[candidates.length];
         }
+        if (candidates == drugIndexesLong && treatsScorer.knows(disease)) {
+            return treatsScorer.scores(disease);
+        }
+        return engineKgeScores(disease, candidates);
+    }
+
+    private float[] engineKgeScores(int disease, long[] candidates) {
+        ensureOpen();
         Predictor<HeadQuery, float[]> predictor = borrow();
         try {
             return predictor.predict(new HeadQuery(treatsRelation, disease, candidates));

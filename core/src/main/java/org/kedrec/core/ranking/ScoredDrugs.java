@@ -1,7 +1,6 @@
 package org.kedrec.core.ranking;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.kedrec.core.Messages;
 
@@ -55,18 +54,35 @@ public final class ScoredDrugs {
         if (k < 0) {
             throw new IllegalArgumentException(Messages.format("top(k) needs k >= 0 but got %d.", k));
         }
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        // A bounded insertion into the k best so far instead of sorting every drug (boxed) on each call: a
+        // recommendation asks for a few dozen of about 1,500.
+        int n = Math.min(k, scores.length);
+        if (n == 0) {
+            return new ArrayList<>();
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Float.compare(scores[b], scores[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        List<ScoredDrug> out = new ArrayList<>(Math.min(k, order.length));
-        for (int i = 0; i < Math.min(k, order.length); i++) {
-            out.add(new ScoredDrug(i + 1, drugs.get(order[i]), scores[order[i]]));
+        int[] best = new int[n];
+        int size = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (size == n && !better(i, best[n - 1])) {
+                continue;
+            }
+            int at = size < n ? size++ : n - 1;
+            while (at > 0 && better(i, best[at - 1])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = i;
+        }
+        List<ScoredDrug> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new ScoredDrug(i + 1, drugs.get(best[i]), scores[best[i]]));
         }
         return out;
+    }
+
+    /** Whether drug {@code a} ranks before drug {@code b}: the higher score, then the ranker's order. */
+    private boolean better(int a, int b) {
+        int c = Float.compare(scores[a], scores[b]);
+        return c != 0 ? c > 0 : a < b;
     }
 }

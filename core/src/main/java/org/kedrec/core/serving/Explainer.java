@@ -9,6 +9,7 @@ import org.kedrec.core.Messages;
 import org.kedrec.core.explain.CandidateEvidence;
 import org.kedrec.core.explain.CypherRunner;
 import org.kedrec.core.explain.EvidenceFinder;
+import org.kedrec.core.explain.EvidenceSource;
 import org.kedrec.core.explain.EvidenceItem;
 import org.kedrec.core.explain.EvidenceKind;
 import org.kedrec.core.explain.EvidenceTeacher;
@@ -123,6 +124,7 @@ public final class Explainer {
 
     private final CypherRunner runner;
     private final PathSource pathSource;
+    private final EvidenceSource evidenceSource;
 
     /** Paths, trials and publications all through {@code runner}'s queries. */
     public Explainer(CypherRunner runner) {
@@ -131,8 +133,17 @@ public final class Explainer {
 
     /** Paths from {@code pathSource} (the plugin walks the graph), trials and publications through {@code runner}. */
     public Explainer(CypherRunner runner, PathSource pathSource) {
+        this(runner, pathSource, EvidenceSource.query(runner));
+    }
+
+    /**
+     * Paths from {@code pathSource}, trial and publication rows from {@code evidenceSource} (the plugin walks the
+     * graph for both), the full-text scores of publications through {@code runner}.
+     */
+    public Explainer(CypherRunner runner, PathSource pathSource, EvidenceSource evidenceSource) {
         this.runner = runner;
         this.pathSource = pathSource;
+        this.evidenceSource = evidenceSource;
     }
 
     /** The metapaths of the default catalogue up to {@code maxPathLength} relationships (2 to 4). */
@@ -314,7 +325,7 @@ public final class Explainer {
         if (!evidence) {
             return new Gathered(found, Map.of(), Map.of());
         }
-        EvidenceFinder evidenceFinder = new EvidenceFinder(runner);
+        EvidenceFinder evidenceFinder = new EvidenceFinder(runner, evidenceSource);
         return new Gathered(found, evidenceFinder.rankedTrialsForDisease(diseaseId, drugIds, TRIALS_PER_DRUG),
                 evidenceFinder.rankedPublicationsForDisease(diseaseId, drugIds, names, PUBLICATIONS_PER_DRUG));
     }
