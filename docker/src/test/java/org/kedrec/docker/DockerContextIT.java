@@ -70,8 +70,9 @@ class DockerContextIT {
                 "ARG BASE=neo4j:${NEO4J_VERSION}-community", "FROM ${BASE}", "VOLUME /models",
                 "ENTRYPOINT [\"tini\", \"-g\", \"--\", \"/startup/kedrec-entrypoint.sh\"]", "CMD [\"neo4j\"]");
         assertThat(instructions).filteredOn(i -> i.startsWith("COPY ")).containsExactly(
-                "COPY --chown=neo4j:neo4j plugins/*.jar /var/lib/neo4j/plugins/",
-                "COPY kedrec-entrypoint.sh kedrec-healthcheck.sh /startup/");
+                "COPY --chown=neo4j:neo4j plugins/apoc-*.jar plugins/pytorch-native-cpu-*.jar /var/lib/neo4j/plugins/",
+                "COPY kedrec-entrypoint.sh kedrec-healthcheck.sh /startup/",
+                "COPY --chown=neo4j:neo4j plugins/kedrec-plugin-*.jar /var/lib/neo4j/plugins/");
     }
 
     @Test

@@ -42,8 +42,8 @@ import org.testcontainers.utility.DockerImageName;
  * the Testcontainers Neo4j module and an empty host folder mounted read-only at {@code /models}, the fixture graph
  * imported over Bolt, the fixture ranker trained into {@code <host folder>/current} (the image's
  * {@code KEDREC_MODEL_DIR=/models/current}), the tiny committed student added, and {@code kedrec.recommend} called
- * over Bolt. Skipped where no Docker engine runs; Bolt and HTTP are published on this module's ports 8320-8322, so
- * the subclasses run one after the other.
+ * over Bolt. Skipped where no Docker engine runs. Testcontainers maps Bolt and HTTP to free host ports, so no run
+ * collides with another engineer's or another engine's.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,8 +81,6 @@ abstract class ImageContract {
                 .withEnv("NEO4J_server_memory_pagecache_size", "128m")
                 .withFileSystemBind(models.toString(), "/models", BindMode.READ_ONLY)
                 .withStartupTimeout(Duration.ofMinutes(5));
-        // Fixed host ports: this module's range (the shared machines hand out port ranges per module).
-        neo4j.setPortBindings(List.of("8320:7687", "8321:7474", "8322:7473"));
         neo4j.start();
         driver = GraphDatabase.driver(neo4j.getBoltUrl(), AuthTokens.basic("neo4j", PASSWORD));
     }

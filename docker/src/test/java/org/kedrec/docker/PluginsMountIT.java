@@ -84,7 +84,6 @@ class PluginsMountIT {
                 .withEnv("NEO4J_server_memory_pagecache_size", "64m")
                 .withFileSystemBind(plugins.toString(), "/plugins", BindMode.READ_WRITE)
                 .withStartupTimeout(Duration.ofMinutes(3))) {
-            neo4j.setPortBindings(List.of("8320:7687", "8321:7474", "8322:7473"));
             neo4j.start();
             try (Driver driver = GraphDatabase.driver(neo4j.getBoltUrl(), AuthTokens.none());
                     Session session = driver.session()) {
