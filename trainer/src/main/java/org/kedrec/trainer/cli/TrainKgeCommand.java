@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.kedrec.core.Messages;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.ranking.DrugRanker;
@@ -219,25 +220,30 @@ public final class TrainKgeCommand implements Callable<Integer> {
         if (kge != null) {
             return;
         }
-        Map<String, Object> given = new LinkedHashMap<>();
-        put(given, "--profile", profile);
-        put(given, "--epochs", epochs);
-        put(given, "--dim", dim);
-        put(given, "--learning-rate", learningRate);
-        put(given, "--batch-size", batchSize);
-        put(given, "--negatives", negatives);
-        put(given, "--treats-oversample", treatsOversample);
-        put(given, "--patience", patience);
-        put(given, "--no-metapaths", noMetapaths ? true : null);
+        List<EmbeddingOption> given = embeddingOptions().stream().filter(o -> o.value() != null).toList();
         if (!given.isEmpty()) {
-            Map.Entry<String, Object> first = given.entrySet().iterator().next();
-            String option = first.getValue() instanceof Boolean ? first.getKey() : first.getKey() + " "
-                    + first.getValue();
+            EmbeddingOption first = given.get(0);
+            String option = first.value() instanceof Boolean ? first.flag() : first.flag() + " " + first.value();
             throw new IllegalArgumentException(Messages.format(
                     "%s sets the KG embedding's training, but the default ranker trains no embedding (it measured "
                             + "no gain, docs/ranker.md). Add --kge complex to train one, or drop %s.",
-                    option, String.join(", ", given.keySet())));
+                    option, given.stream().map(EmbeddingOption::flag).collect(Collectors.joining(", "))));
         }
+    }
+
+    /** An option that only the KG embedding's training reads: its flag, its training-config key (if any), its value. */
+    private record EmbeddingOption(String flag, String configKey, Object value) {}
+
+    /** The embedding's options as given on the command line (value null where not given), in the help's order. */
+    private List<EmbeddingOption> embeddingOptions() {
+        return List.of(new EmbeddingOption("--profile", null, profile),
+                new EmbeddingOption("--epochs", "epochs", epochs), new EmbeddingOption("--dim", "dim", dim),
+                new EmbeddingOption("--learning-rate", "learningRate", learningRate),
+                new EmbeddingOption("--batch-size", "batchSize", batchSize),
+                new EmbeddingOption("--negatives", "negatives", negatives),
+                new EmbeddingOption("--treats-oversample", "treatsOversample", treatsOversample),
+                new EmbeddingOption("--patience", "patience", patience),
+                new EmbeddingOption("--no-metapaths", null, noMetapaths ? true : null));
     }
 
     private SplitPlan plan(Path dataDir) {
@@ -259,14 +265,12 @@ public final class TrainKgeCommand implements Callable<Integer> {
     private KgeTrainingConfig config() {
         Map<String, Object> o = new LinkedHashMap<>();
         put(o, "model", kge);
-        put(o, "epochs", epochs);
-        put(o, "dim", dim);
+        for (EmbeddingOption option : embeddingOptions()) {
+            if (option.configKey() != null) {
+                put(o, option.configKey(), option.value());
+            }
+        }
         put(o, "seed", seed);
-        put(o, "learningRate", learningRate);
-        put(o, "batchSize", batchSize);
-        put(o, "negatives", negatives);
-        put(o, "treatsOversample", treatsOversample);
-        put(o, "patience", patience);
         return KgeTrainingConfig.profile(profile != null ? profile : "full").with(o);
     }
 
