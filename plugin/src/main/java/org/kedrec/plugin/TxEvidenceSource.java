@@ -54,31 +54,30 @@ final class TxEvidenceSource implements EvidenceSource {
     /** {@inheritDoc} */
     @Override
     public List<Map<String, Object>> trialsForDisease(String disease, List<String> drugs) {
-        READS.incrementAndGet();
-        List<Map<String, Object>> rows = new ArrayList<>();
         // (c:Drug)<-[:TESTS]-(t:Trial)-[:STUDIES]->(d:Disease): the drug's side is TESTS incoming, the disease's
         // side STUDIES incoming.
-        join(disease, drugs, TESTS, STUDIES, TRIAL, (drug, trial) -> {
-            // One read of the trial's property chain for all six columns (getProperty walks it once per key).
-            Map<String, Object> row = new HashMap<>(trial.getProperties(TRIAL_COLUMNS));
-            row.put("key", drug.getProperty("id", null));
-            for (String column : TRIAL_COLUMNS) {
-                row.putIfAbsent(column, null);
-            }
-            rows.add(row);
-        });
-        return rows;
+        return rows(disease, drugs, TESTS, STUDIES, TRIAL, TRIAL_COLUMNS);
     }
 
     /** {@inheritDoc} */
     @Override
     public List<Map<String, Object>> publicationsForDisease(String disease, List<String> drugs) {
+        return rows(disease, drugs, MENTIONS, MENTIONS, PUBLICATION, PUBLICATION_COLUMNS);
+    }
+
+    /**
+     * One row per joining evidence node and drug, as the queries return them: the evidence node's {@code columns}
+     * (null where a property is absent) and the drug's id as {@code key}.
+     */
+    private List<Map<String, Object>> rows(String disease, List<String> drugs, RelationshipType drugType,
+            RelationshipType diseaseType, Label evidenceLabel, String[] columns) {
         READS.incrementAndGet();
         List<Map<String, Object>> rows = new ArrayList<>();
-        join(disease, drugs, MENTIONS, MENTIONS, PUBLICATION, (drug, publication) -> {
-            Map<String, Object> row = new HashMap<>(publication.getProperties(PUBLICATION_COLUMNS));
+        join(disease, drugs, drugType, diseaseType, evidenceLabel, (drug, evidence) -> {
+            // One read of the node's property chain for all columns (getProperty walks it once per key).
+            Map<String, Object> row = new HashMap<>(evidence.getProperties(columns));
             row.put("key", drug.getProperty("id", null));
-            for (String column : PUBLICATION_COLUMNS) {
+            for (String column : columns) {
                 row.putIfAbsent(column, null);
             }
             rows.add(row);
