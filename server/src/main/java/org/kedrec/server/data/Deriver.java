@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -378,13 +379,7 @@ public final class Deriver {
                 }
             }
         }
-        List<String> lines = new ArrayList<>();
-        pairs.forEach((pair, sources) -> {
-            String gene = "Gene::" + pair.get(1);
-            boolean inHetionet = names.containsKey(gene);
-            lines.add(String.join("\t", pair.get(0), pair.get(1), inHetionet ? gene : "",
-                    inHetionet ? names.get(gene) : "", String.join("|", sources)));
-        });
+        List<String> lines = crosswalkLines(pairs, "Gene", names);
         write(path, "uniprot_id\tentrez_gene_id\thetionet_id\thetionet_symbol\tsources", lines, false);
         return lines.size();
     }
@@ -479,14 +474,7 @@ public final class Deriver {
                 }
             }
         });
-        List<String> lines = new ArrayList<>();
-        pairs.forEach((pair, sources) -> {
-            String compound = "Compound::" + pair.get(1);
-            boolean inHetionet = names.containsKey(compound);
-            lines.add(String.join("\t", pair.get(0), pair.get(1), inHetionet ? compound : "",
-                    inHetionet ? names.get(compound) : "", String.join("|", sources)));
-        });
-        return lines;
+        return crosswalkLines(pairs, "Compound", names);
     }
 
     private static String unquote(String cell) {
@@ -778,5 +766,22 @@ public final class Deriver {
             }
         }
         Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Crosswalk rows, one per (source id, target id) pair in the map's order: the two ids, the Hetionet node id
+     * {@code kind::target} and its name where Hetionet has that node (empty otherwise), and the sources joined by
+     * {@code |}.
+     */
+    private static List<String> crosswalkLines(Map<List<String>, ? extends Collection<String>> pairs, String kind,
+            Map<String, String> names) {
+        List<String> lines = new ArrayList<>();
+        pairs.forEach((pair, sources) -> {
+            String node = kind + "::" + pair.get(1);
+            boolean inHetionet = names.containsKey(node);
+            lines.add(String.join("\t", pair.get(0), pair.get(1), inHetionet ? node : "",
+                    inHetionet ? names.get(node) : "", String.join("|", sources)));
+        });
+        return lines;
     }
 }
