@@ -95,12 +95,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
             description = "Warm-up seconds before each recommend scenario (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    @Option(names = "--rewire", paramLabel = "SHARE", defaultValue = "0.1",
-            description = "Share of edges rewired between copies (default: ${DEFAULT-VALUE}).")
-    double rewire;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic graphs (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SynthOptions synth;
 
     @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "How long to wait for a server to start (default: ${DEFAULT-VALUE}).")
@@ -144,8 +140,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
         settings.put("recommend", Map.of("k", 10, "pathsPerDrug", 3, "rationale", "none",
                 "warmupSeconds", warmup, "seconds", recommendSeconds));
         settings.put("ranker", "train kge --kge complex --profile quick --epochs 1");
-        settings.put("rewire", rewire);
-        settings.put("seed", seed);
+        settings.put("rewire", synth.rewire);
+        settings.put("seed", synth.seed);
         out.put("settings", settings);
         out.put("note", note);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -267,8 +263,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
     private Path synth(Path dataDir, Path workDir, int n, Map<String, Object> row) {
         Path synthDir = workDir.resolve("data-x" + n);
         Path stamp = synthDir.resolve("synth.json");
-        String wanted = Messages.format("{\"scale\": %d, \"rewire\": %s, \"seed\": %d, \"source\": \"%s\"}", n, rewire,
-                seed, dataDir);
+        String wanted = Messages.format("{\"scale\": %d, \"rewire\": %s, \"seed\": %d, \"source\": \"%s\"}", n, synth.rewire,
+                synth.seed, dataDir);
         try {
             if (Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(wanted)) {
                 say("Reusing %s (same scale, share and seed)", synthDir);
@@ -277,7 +273,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
             }
             AtomicDirectory.delete(synthDir);
             long t = System.nanoTime();
-            GraphSynth.Result result = new GraphSynth(dataDir, synthDir, n, rewire, seed).write();
+            GraphSynth.Result result = new GraphSynth(dataDir, synthDir, n, synth.rewire, synth.seed).write();
             double seconds = (System.nanoTime() - t) / 1e9;
             Files.writeString(stamp, wanted + "\n", StandardCharsets.UTF_8);
             row.put("synthSeconds", round(seconds));

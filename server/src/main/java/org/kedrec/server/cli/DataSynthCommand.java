@@ -37,12 +37,8 @@ public final class DataSynthCommand implements Callable<Integer> {
             description = "The folder to write the synthetic data directory to.")
     Path out;
 
-    @Option(names = "--rewire", paramLabel = "SHARE", defaultValue = "0.1",
-            description = "Share of the edges whose target moves to another copy (default: ${DEFAULT-VALUE}).")
-    double rewire;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SynthOptions synthOptions;
 
     /** {@inheritDoc} */
     @Override
@@ -51,7 +47,7 @@ public final class DataSynthCommand implements Callable<Integer> {
         Path target = out.toAbsolutePath().normalize();
         GraphSynth synth;
         try {
-            synth = new GraphSynth(source, target, scale, rewire, seed);
+            synth = new GraphSynth(source, target, scale, synthOptions.rewire, synthOptions.seed);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
