@@ -151,7 +151,7 @@ final class PlanWarmer {
         try (Transaction tx = db.beginTx()) {
             String drug = null;
             for (String id : drugs) {
-                if (tx.findNode(Label.label("Drug"), "id", id) != null) {
+                if (tx.findNode(Label.label(EntityKind.DRUG.label()), "id", id) != null) {
                     drug = id;
                     break;
                 }
@@ -160,7 +160,7 @@ final class PlanWarmer {
                 return out;
             }
             for (String disease : model.ranker().diseases()) {
-                if (tx.findNode(Label.label("Disease"), "id", disease) != null) {
+                if (tx.findNode(Label.label(EntityKind.DISEASE.label()), "id", disease) != null) {
                     out.add(new String[] {disease, drug});
                     if (out.size() == DISEASES) {
                         break;
