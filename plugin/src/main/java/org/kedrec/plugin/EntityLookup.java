@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.LuceneQuery;
+import org.kedrec.core.evidence.LuceneQuery;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.text.DidYouMean;
 import org.neo4j.graphdb.Label;

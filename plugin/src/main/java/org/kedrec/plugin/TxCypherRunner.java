@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.kedrec.core.explain.CypherRunner;
+import org.kedrec.core.graph.CypherRunner;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 

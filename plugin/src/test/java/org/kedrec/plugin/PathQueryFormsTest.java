@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kedrec.core.explain.EvidenceFinder;
+import org.kedrec.core.evidence.EvidenceFinder;
+import org.kedrec.core.evidence.PublicationRecord;
+import org.kedrec.core.evidence.TrialRecord;
 import org.kedrec.core.explain.GraphPath;
-import org.kedrec.core.explain.PublicationRecord;
-import org.kedrec.core.explain.TrialRecord;
-import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.explain.PairRequest;
 import org.kedrec.core.explain.PathFinder;
+import org.kedrec.core.graph.Metapaths;
 import org.kedrec.importer.dataset.DriverCypherRunner;
 
 /**
@@ -125,8 +125,8 @@ class PathQueryFormsTest {
      */
     @Test
     void theEvidenceWalkReadsWhatTheQueriesRead() {
-        org.kedrec.core.explain.EvidenceSource queries =
-                org.kedrec.core.explain.EvidenceSource.query(new DriverCypherRunner(db.driver, null));
+        org.kedrec.core.evidence.EvidenceSource queries =
+                org.kedrec.core.evidence.EvidenceSource.query(new DriverCypherRunner(db.driver, null));
         List<String> diseases = db.run("MATCH (d:Disease) RETURN d.id AS id ORDER BY id").stream()
                 .map(r -> r.get("id").asString()).toList();
         List<String> drugs = db.run("MATCH (c:Drug) RETURN c.id AS id ORDER BY id").stream()

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
+import org.kedrec.core.graph.CypherRunner;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.graph.Metapaths;
 
@@ -44,9 +45,6 @@ public final class PathFinder {
             return new Settings(Metapaths.DEFAULT, pathsPerPair, 1, PathScorer.DAMPING);
         }
     }
-
-    /** Requests are padded to at least this many pairs (see {@link #find}). */
-    static final int PLAN_BUCKET_FLOOR = 11;
 
     private static final Map<String, Object> INERT_PAIR = inertPair();
 
@@ -101,13 +99,10 @@ public final class PathFinder {
         // 27-branch path query costs seconds. Inert entries (no drug matches a null id, no edge key is empty) lift
         // every request of up to 100 pairs and any short held-out list into one bucket, so a single plan serves the
         // plugin's small requests and the builder's batches.
-        while (parameter.size() < PLAN_BUCKET_FLOOR) {
+        while (parameter.size() < CypherRunner.PLAN_BUCKET_FLOOR) {
             parameter.add(INERT_PAIR);
         }
-        List<String> forbidden = new ArrayList<>(heldOut);
-        while (forbidden.size() < PLAN_BUCKET_FLOOR) {
-            forbidden.add("");
-        }
+        List<String> forbidden = CypherRunner.padded(heldOut);
         Map<String, Object> params = new HashMap<>();
         params.put("pairs", parameter);
         params.put("heldOut", forbidden);
@@ -156,23 +151,14 @@ public final class PathFinder {
         Map<String, Object> params = new HashMap<>();
         params.put("disease", disease);
         // The same plan-bucket padding as find(): an empty id matches no drug and no edge key.
-        params.put("drugs", padded(drugs));
-        params.put("heldOut", padded(heldOut));
+        params.put("drugs", CypherRunner.padded(drugs));
+        params.put("heldOut", CypherRunner.padded(heldOut));
         params.put("perMetapath", (long) settings.pathsPerPair());
         params.put("w", settings.damping());
         for (Map<String, Object> row : runner.run(diseaseQuery, params)) {
             raw.get((String) row.get("key")).add(toPath(row));
         }
         return raw;
-    }
-
-    /** {@code values} padded with empty strings to {@link #PLAN_BUCKET_FLOOR} entries (see {@link #find}). */
-    static List<String> padded(Collection<String> values) {
-        List<String> out = new ArrayList<>(values);
-        while (out.size() < PLAN_BUCKET_FLOOR) {
-            out.add("");
-        }
-        return out;
     }
 
     private static Map<String, Object> inertPair() {

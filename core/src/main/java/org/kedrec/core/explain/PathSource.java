@@ -1,8 +1,9 @@
 package org.kedrec.core.explain;
 
-import org.kedrec.core.graph.Metapath;
 import java.util.List;
 import java.util.Map;
+import org.kedrec.core.graph.CypherRunner;
+import org.kedrec.core.graph.Metapath;
 
 /**
  * Where the serving side gets the candidate explanation paths of one disease and some drugs: the path query

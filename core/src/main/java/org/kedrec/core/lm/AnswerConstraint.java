@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
-import org.kedrec.core.explain.ClaimBank;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.SlotEntity;
+import org.kedrec.core.evidence.EvidenceItem;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.metrics.Faithfulness;
 import org.kedrec.core.metrics.Mentions;
+import org.kedrec.core.rationale.ClaimBank;
 
 /**
  * Decides, token by token, whether an answer may go on as the decoder proposes, so that a rationale can only cite

@@ -2,8 +2,8 @@ package org.kedrec.core.lm;
 
 import java.util.List;
 import java.util.Set;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.evidence.EvidenceItem;
 
 /** Turns an example into a backend's prompt tokens, and a candidate's answer opening into tokens. */
 interface PromptEncoder {

@@ -19,8 +19,8 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.evidence.EvidenceItem;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.metrics.Mentions;
 

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.SlotEntity;
 
 /**
  * The serving API of KEDRec-LM, called in-process by the plugin's {@code kedrec.select}, {@code kedrec.explain}

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.SlotEntity;
+import org.kedrec.core.evidence.EvidenceItem;
 import org.kedrec.core.metrics.Mentions;
 
 /**

@@ -3,9 +3,9 @@ package org.kedrec.core.lm;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.PromptFormat;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.PromptFormat;
+import org.kedrec.core.evidence.EvidenceItem;
 import org.kedrec.core.metrics.Mentions;
 
 /**

@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.SlotEntity;
+import org.kedrec.core.evidence.EvidenceItem;
 
 /**
  * The entity names a rationale could mention (drugs, diseases, genes, … of a dataset), normalised by

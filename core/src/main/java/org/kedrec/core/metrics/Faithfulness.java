@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.SlotEntity;
+import org.kedrec.core.evidence.EvidenceItem;
 
 /**
  * Faithfulness of a rationale to its example: the share of its mentions that the example supports. Mentions are

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
 
 /**
  * Claim-level rationale metrics over many examples, each read by {@link ClaimReader}: claim precision (faithful

@@ -10,13 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kedrec.core.explain.ClaimGrammar;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.EvidenceKind;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.SlotEntity;
-import org.kedrec.core.explain.TrialRecord;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.SlotEntity;
+import org.kedrec.core.evidence.EvidenceItem;
+import org.kedrec.core.evidence.EvidenceKind;
+import org.kedrec.core.evidence.TrialRecord;
 
 /**
  * Reads a rationale (teacher's or student's, with slots: {@code [C1]. [C1] binds CACNA1C, a gene associated with

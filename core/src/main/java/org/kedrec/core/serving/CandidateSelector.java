@@ -3,13 +3,13 @@ package org.kedrec.core.serving;
 import java.util.ArrayList;
 import java.util.List;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.GenerationOptions;
 import org.kedrec.core.lm.SelectionResult;
 import org.kedrec.core.lm.SpecialTokens;
 import org.kedrec.core.lm.StudentModel;
 import org.kedrec.core.lm.StudentPrompt;
+import org.kedrec.core.rationale.EvidenceTeacher;
 
 /**
  * The paper's task at serving time: given a disease and a few candidate drugs with their evidence, choose the one

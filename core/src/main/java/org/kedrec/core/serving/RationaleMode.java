@@ -7,7 +7,7 @@ import org.kedrec.core.Messages;
 
 /** Who writes the rationale of a recommendation: the built-in evidence teacher, the student model, or nobody. */
 public enum RationaleMode {
-    /** {@link org.kedrec.core.explain.EvidenceTeacher}: deterministic, grounded in the returned evidence, cheap. */
+    /** {@link org.kedrec.core.rationale.EvidenceTeacher}: deterministic, grounded in the returned evidence, cheap. */
     TEACHER,
     /** The KEDRec-LM student ({@link org.kedrec.core.lm.StudentModel#generate}); needs a model with a student. */
     STUDENT,

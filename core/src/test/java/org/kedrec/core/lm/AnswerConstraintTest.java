@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.metrics.Faithfulness;
 import org.kedrec.core.metrics.Mentions;
@@ -45,9 +45,9 @@ class AnswerConstraintTest {
     void aTrialLineWithoutSummaryLetsTheRationaleCiteItsNumber() {
         // Most demo trials have no phase or status: the line reads "trial NCT…: [C1] for [D]".
         ExpRxRecExample base = RationaleMetricsTest.example();
-        List<org.kedrec.core.explain.EvidenceItem> evidence = base.evidence().stream()
-                .map(e -> e.kind() != org.kedrec.core.explain.EvidenceKind.TRIAL ? e
-                        : new org.kedrec.core.explain.EvidenceItem(e.slot(), e.kind(), e.candidate(),
+        List<org.kedrec.core.evidence.EvidenceItem> evidence = base.evidence().stream()
+                .map(e -> e.kind() != org.kedrec.core.evidence.EvidenceKind.TRIAL ? e
+                        : new org.kedrec.core.evidence.EvidenceItem(e.slot(), e.kind(), e.candidate(),
                                 "trial NCT00000001: [C1] for [D]", e.score(), e.id(), null, null, null, null, null,
                                 null, null, null, e.title()))
                 .toList();

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.PromptFormat;
-import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.PromptFormat;
+import org.kedrec.core.dataset.SlotEntity;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.metrics.Faithfulness;
 

@@ -3,11 +3,11 @@ package org.kedrec.core.lm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.EvidenceKind;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.PromptFormat;
-import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.PromptFormat;
+import org.kedrec.core.dataset.SlotEntity;
+import org.kedrec.core.evidence.EvidenceItem;
+import org.kedrec.core.evidence.EvidenceKind;
 
 /**
  * Small hand-made expRxRec examples in the dataset's shape for unit tests: fresh random names every time, a

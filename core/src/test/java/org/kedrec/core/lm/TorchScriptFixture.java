@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
 
 /**
  * Writes the fixture of {@code TorchScriptCausalLmTest}: a tiny, seeded student directory, plus its weights as raw

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kedrec.core.explain.CandidateEvidence;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExampleAssembler;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExampleAssembler;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.Variant;
+import org.kedrec.core.evidence.CandidateEvidence;
+import org.kedrec.core.evidence.PublicationRecord;
+import org.kedrec.core.evidence.TrialRecord;
 import org.kedrec.core.explain.GraphPath;
-import org.kedrec.core.explain.PublicationRecord;
-import org.kedrec.core.explain.TrialRecord;
-import org.kedrec.core.explain.Variant;
 
 /**
  * Pins the claim reader on hand-written rationales about one example: Losartan ([C1], relevant) and Fenoterol

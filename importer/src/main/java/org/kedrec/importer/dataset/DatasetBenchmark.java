@@ -2,9 +2,9 @@ package org.kedrec.importer.dataset;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.kedrec.core.explain.CypherRunner;
-import org.kedrec.core.explain.EvidenceTeacher;
+import org.kedrec.core.graph.CypherRunner;
 import org.kedrec.core.progress.ProgressTracker;
+import org.kedrec.core.rationale.EvidenceTeacher;
 
 /**
  * Measures a full dataset build (every positive, its negative, all four variants, the evidence teacher), for
@@ -59,7 +59,7 @@ public final class DatasetBenchmark {
         DatasetResult result = new DatasetBuilder(runner, config, new EvidenceTeacher(), progress).build();
         double seconds = (System.nanoTime() - start) / 1e9;
         int positives = result.examplesPerVariant();
-        int examples = positives * org.kedrec.core.explain.Variant.values().length;
+        int examples = positives * org.kedrec.core.dataset.Variant.values().length;
         return new Result(positives, result.candidatePairs(), examples, seconds,
                 seconds > 0 ? positives / seconds : 0, seconds > 0 ? result.candidatePairs() / seconds : 0,
                 result.dataHash(), result.leakagePassed());

@@ -12,12 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.Variant;
+import org.kedrec.core.explain.PathScorer;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.graph.Metapaths;
-import org.kedrec.core.explain.PathScorer;
-import org.kedrec.core.explain.Variant;
+import org.kedrec.core.rationale.EvidenceTeacher;
 import org.kedrec.core.split.PairSplit;
 
 /**
@@ -33,7 +33,7 @@ final class DatasetCard {
     static Map<String, Object> json(DatasetResult result, DatasetBuildConfig config, String teacher) {
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("name", "expRxRec");
-        card.put("format", "JSONL, one org.kedrec.core.explain.ExpRxRecExample per line (Alpaca fields "
+        card.put("format", "JSONL, one org.kedrec.core.dataset.ExpRxRecExample per line (Alpaca fields "
                 + "instruction/input/output plus structured fields)");
         card.put("examples", result.examples());
         card.put("positives", result.positives());

@@ -6,23 +6,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.BoltOptions;
 import org.kedrec.commandline.DataOption;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.Teacher;
-import org.kedrec.commandline.BoltOptions;
 import org.kedrec.core.progress.ConsoleProgress;
 import org.kedrec.core.progress.ProgressTracker;
+import org.kedrec.core.rationale.EvidenceTeacher;
+import org.kedrec.core.rationale.Teacher;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code kedrec dataset build}: builds the expRxRec instruction dataset from a KEDRec graph over Bolt. */
 @Command(

@@ -2,11 +2,11 @@ package org.kedrec.importer.dataset;
 
 import java.util.List;
 import java.util.Map;
-import org.kedrec.core.explain.CypherRunner;
+import org.kedrec.core.graph.CypherRunner;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 
 /**
  * Runs the explanation layer's read queries over Bolt with the Java driver: one session and one managed read

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
-import org.kedrec.core.explain.CypherRunner;
+import org.kedrec.core.graph.CypherRunner;
 import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.core.progress.ProgressTracker;
 

@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.Citations;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.Teacher;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.evidence.Citations;
+import org.kedrec.core.rationale.EvidenceTeacher;
+import org.kedrec.core.rationale.Teacher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

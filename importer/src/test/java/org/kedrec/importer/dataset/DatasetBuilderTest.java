@@ -28,20 +28,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kedrec.core.data.DataDirectory;
-import org.kedrec.core.explain.Citations;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.EvidenceKind;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.ExpRxRecJson;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecJson;
+import org.kedrec.core.dataset.PromptFormat;
+import org.kedrec.core.dataset.Variant;
+import org.kedrec.core.evidence.Citations;
+import org.kedrec.core.evidence.EvidenceItem;
+import org.kedrec.core.evidence.EvidenceKind;
 import org.kedrec.core.explain.GraphPath;
 import org.kedrec.core.explain.PairRequest;
 import org.kedrec.core.explain.PathFinder;
 import org.kedrec.core.explain.PathQueries;
 import org.kedrec.core.explain.PathScorer;
-import org.kedrec.core.explain.PromptFormat;
-import org.kedrec.core.explain.Variant;
 import org.kedrec.core.progress.ProgressTracker;
+import org.kedrec.core.rationale.EvidenceTeacher;
 
 /**
  * Builds the dataset from the fixture graph (a real subgraph of the demo graph, 134 TREATS pairs) over Bolt, and

@@ -14,18 +14,18 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kedrec.core.data.DataDirectory;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.ExpRxRecJson;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecJson;
 import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.progress.ProgressTracker;
+import org.kedrec.core.rationale.EvidenceTeacher;
 import picocli.CommandLine;
 
 /** The command line and its errors: empty graph, missing split file, unknown disease, bad options. */

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.kedrec.core.explain.CypherRunner;
+import org.kedrec.core.graph.CypherRunner;
 import org.kedrec.core.graph.GraphSchema;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;

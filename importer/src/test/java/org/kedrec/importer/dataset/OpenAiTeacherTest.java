@@ -24,16 +24,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kedrec.core.explain.CandidateEvidence;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExampleAssembler;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExampleAssembler;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.Variant;
+import org.kedrec.core.evidence.CandidateEvidence;
+import org.kedrec.core.evidence.PublicationRecord;
+import org.kedrec.core.evidence.TrialRecord;
 import org.kedrec.core.explain.GraphPath;
 import org.kedrec.core.explain.PathScorer;
-import org.kedrec.core.explain.PublicationRecord;
-import org.kedrec.core.explain.Teacher;
-import org.kedrec.core.explain.TrialRecord;
-import org.kedrec.core.explain.Variant;
+import org.kedrec.core.rationale.EvidenceTeacher;
+import org.kedrec.core.rationale.Teacher;
 
 /**
  * The OpenAI-compatible teacher against a local HTTP server that answers like a chat-completions endpoint (the

@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import org.kedrec.core.explain.CypherRunner;
 import org.kedrec.core.explain.GraphPath;
-import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.explain.MetapathWeights;
 import org.kedrec.core.explain.PathFinder;
 import org.kedrec.core.explain.PathScorer;
+import org.kedrec.core.graph.CypherRunner;
+import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.serving.Explainer;
 
 /**

@@ -16,19 +16,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.GenerationOptions;
 import org.kedrec.core.lm.StudentFiles;
 import org.kedrec.core.lm.StudentModel;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.trainer.cli.DeviceOption;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code kedrec eval student}: the ablation table (selection accuracy and F1 on each variant's held-out pairs),

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.BpeTokenizer;
 import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.SpecialTokens;

@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.EvidenceKind;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExampleAssembler;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.PromptFormat;
-import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.dataset.ExampleAssembler;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.PromptFormat;
+import org.kedrec.core.dataset.SlotEntity;
+import org.kedrec.core.evidence.EvidenceItem;
+import org.kedrec.core.evidence.EvidenceKind;
 import org.kedrec.core.graph.GraphSchema;
+import org.kedrec.core.rationale.EvidenceTeacher;
 
 /**
  * Training-time views of an example. {@link #reversed}: the same candidates in another order. A student that

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.ExpRxRecJson;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecJson;
 
 /**
  * One variant of an expRxRec dataset directory ({@code <dataset>/<variant>/*.jsonl}), grouped by each example's

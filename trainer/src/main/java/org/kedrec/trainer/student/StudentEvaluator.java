@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.ToIntFunction;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.GenerationOptions;
 import org.kedrec.core.lm.Rationale;
 import org.kedrec.core.lm.SelectionResult;

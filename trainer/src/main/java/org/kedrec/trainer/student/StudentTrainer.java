@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.BpeTokenizer;
 import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.NativeCausalLm;

@@ -2,7 +2,6 @@ package org.kedrec.trainer.student;
 
 import ai.djl.Device;
 import java.io.PrintWriter;
-import org.kedrec.core.progress.ConsoleProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,18 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.StudentConfig;
 import org.kedrec.core.model.ModelManifest;
+import org.kedrec.core.progress.ConsoleProgress;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.trainer.cli.DeviceOption;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code kedrec train student}: distils the teacher's answers of an expRxRec dataset into the student. */
 @Command(name = "student", mixinStandardHelpOptions = true,

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kedrec.core.explain.CandidateEvidence;
-import org.kedrec.core.explain.EvidenceTeacher;
-import org.kedrec.core.explain.ExampleAssembler;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExampleAssembler;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.PromptFormat;
+import org.kedrec.core.dataset.Variant;
+import org.kedrec.core.evidence.CandidateEvidence;
+import org.kedrec.core.evidence.PublicationRecord;
+import org.kedrec.core.evidence.TrialRecord;
 import org.kedrec.core.explain.GraphPath;
 import org.kedrec.core.explain.PathScorer;
-import org.kedrec.core.explain.PromptFormat;
-import org.kedrec.core.explain.PublicationRecord;
-import org.kedrec.core.explain.TrialRecord;
-import org.kedrec.core.explain.Variant;
+import org.kedrec.core.rationale.EvidenceTeacher;
 
 class StudentAugmentTest {
     private static final String DISEASE = "DOID:10763";

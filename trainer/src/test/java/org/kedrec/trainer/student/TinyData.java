@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.EvidenceKind;
-import org.kedrec.core.explain.ExpRxRecExample;
-import org.kedrec.core.explain.PromptFormat;
-import org.kedrec.core.explain.SlotEntity;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.PromptFormat;
+import org.kedrec.core.dataset.SlotEntity;
+import org.kedrec.core.evidence.EvidenceItem;
+import org.kedrec.core.evidence.EvidenceKind;
 
 /** Small hand-made examples in the evidence teacher's style, with fresh random names (tests only). */
 final class TinyData {

@@ -1,0 +1,58 @@
+package org.kedrec.core.evidence;
+
+import java.util.List;
+import org.kedrec.core.dataset.SlotEntity;
+
+/**
+ * One numbered piece of evidence in an example ({@code [E1]}, {@code [E2]}, …), about one candidate.
+ *
+ * <p>For a {@link EvidenceKind#PATH}: {@code nodes} are the CURIEs along the path from the candidate drug to the
+ * disease, {@code rels} the relationship types between them, {@code directions} whether each relationship points
+ * along the path ({@code true}: {@code a-[r]->b}), {@code metapath} its abbreviation, {@code entities} the
+ * intermediate nodes with their names. For a {@link EvidenceKind#TRIAL}: {@code id} is the {@code NCT:…} CURIE and
+ * {@code phase/status/outcome} are set. For a {@link EvidenceKind#PUBLICATION}: {@code id} is the {@code PMID:…}
+ * CURIE and {@code title} is set. {@code text} is the line as rendered in the prompt, with slots for the disease
+ * and candidates, e.g. {@code [C1] -BINDS-> CACNA1C <-ASSOCIATES- [D]}. {@code total}, on trials and
+ * publications, is how many items of that kind the graph links to the pair (of which the example shows the best
+ * few), so a rationale can state the graph's count rather than the count it cites; 0 when not known (datasets built
+ * before the count was recorded).
+ */
+public record EvidenceItem(
+        String slot,
+        EvidenceKind kind,
+        String candidate,
+        String text,
+        double score,
+        String id,
+        List<String> nodes,
+        List<String> rels,
+        List<Boolean> directions,
+        String metapath,
+        List<SlotEntity> entities,
+        String phase,
+        String status,
+        String outcome,
+        String title,
+        int total) {
+
+    /** An item without a graph count ({@code total} 0: unknown). */
+    public EvidenceItem(String slot, EvidenceKind kind, String candidate, String text, double score, String id,
+            List<String> nodes, List<String> rels, List<Boolean> directions, String metapath,
+            List<SlotEntity> entities, String phase, String status, String outcome, String title) {
+        this(slot, kind, candidate, text, score, id, nodes, rels, directions, metapath, entities, phase, status,
+                outcome, title, 0);
+    }
+
+    public EvidenceItem {
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        rels = rels == null ? List.of() : List.copyOf(rels);
+        directions = directions == null ? List.of() : List.copyOf(directions);
+        entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+
+    /** A copy renumbered to {@code newSlot}, e.g. when evidence is filtered for an ablation variant. */
+    public EvidenceItem withSlot(String newSlot) {
+        return new EvidenceItem(newSlot, kind, candidate, text, score, id, nodes, rels, directions, metapath,
+                entities, phase, status, outcome, title, total);
+    }
+}
