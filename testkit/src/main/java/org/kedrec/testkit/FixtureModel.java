@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.split.SplitPlan;
-import org.kedrec.trainer.kge.KgeTrainingConfig;
-import org.kedrec.trainer.kge.RankerTrainer;
-import org.kedrec.trainer.kge.graph.Neo4jGraphExport;
+import org.kedrec.trainer.ranking.KgeTrainingConfig;
+import org.kedrec.trainer.ranking.RankerTrainer;
+import org.kedrec.trainer.ranking.graph.Neo4jGraphExport;
 import org.neo4j.driver.Driver;
 
 /**

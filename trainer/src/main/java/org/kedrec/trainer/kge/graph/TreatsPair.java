@@ -1,6 +1,0 @@
-package org.kedrec.trainer.kge.graph;
-
-import org.kedrec.core.split.PairSplit;
-
-/** A known TREATS pair of the exported graph and the split it belongs to. */
-public record TreatsPair(String drug, String disease, PairSplit split) {}

@@ -1,0 +1,101 @@
+package org.kedrec.trainer.ranking.eval;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.kedrec.core.Messages;
+import org.kedrec.core.metrics.RankOutcome;
+import org.kedrec.core.metrics.Roc;
+
+/**
+ * How sure a difference between two rankers on the same held-out pairs is: the paired bootstrap (Efron &amp;
+ * Tibshirani) of the difference of MRR, Hit@1 and Hit@10, resampling the pairs with replacement. A 95 % interval
+ * that contains 0 means the two cannot be told apart on this many pairs.
+ */
+public final class PairedBootstrap {
+    private PairedBootstrap() {}
+
+    /** {@code a} minus {@code b}, pair by pair (the lists must name the same pairs in the same order). */
+    public static Map<String, Object> compare(List<RankOutcome> a, List<RankOutcome> b, int resamples, long seed) {
+        if (a.size() != b.size() || a.isEmpty()) {
+            throw new IllegalArgumentException(Messages.format(
+                    "A paired bootstrap needs the same non-empty pairs on both sides but got %d and %d.", a.size(),
+                    b.size()));
+        }
+        int n = a.size();
+        Map<String, Object> out = new LinkedHashMap<>();
+        String[] names = {"mrr", "hit1", "hit10"};
+        for (String name : names) {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = value(name, a.get(i)) - value(name, b.get(i));
+            }
+            double mean = Arrays.stream(d).average().orElse(0);
+            SplittableRandom random = new SplittableRandom(seed);
+            double[] means = new double[resamples];
+            for (int r = 0; r < resamples; r++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += d[random.nextInt(n)];
+                }
+                means[r] = sum / n;
+            }
+            Arrays.sort(means);
+            out.put(name + "Diff", mean);
+            out.put(name + "Ci95", new double[] {means[(int) Math.floor(0.025 * (resamples - 1))],
+                means[(int) Math.ceil(0.975 * (resamples - 1))]});
+        }
+        out.put("pairs", n);
+        out.put("resamples", resamples);
+        return out;
+    }
+
+    /**
+     * AUROC of ranker {@code a} minus that of ranker {@code b} over the same positives and negatives (index i of
+     * {@code posA} and {@code posB} is the same pair), resampling positives and negatives with replacement, each
+     * resample applied to both rankers.
+     */
+    public static Map<String, Object> compareAuroc(double[] posA, double[] negA, double[] posB, double[] negB,
+            int resamples, long seed) {
+        if (posA.length != posB.length || negA.length != negB.length || posA.length == 0 || negA.length == 0) {
+            throw new IllegalArgumentException(Messages.format(
+                    "A paired AUROC bootstrap needs the same non-empty positives and negatives on both sides but got "
+                            + "%d/%d and %d/%d.", posA.length, negA.length, posB.length, negB.length));
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] diffs = new double[resamples];
+        double[] pa = new double[posA.length];
+        double[] pb = new double[posA.length];
+        double[] na = new double[negA.length];
+        double[] nb = new double[negA.length];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < pa.length; i++) {
+                int k = random.nextInt(pa.length);
+                pa[i] = posA[k];
+                pb[i] = posB[k];
+            }
+            for (int i = 0; i < na.length; i++) {
+                int k = random.nextInt(na.length);
+                na[i] = negA[k];
+                nb[i] = negB[k];
+            }
+            diffs[r] = Roc.auroc(pa, na) - Roc.auroc(pb, nb);
+        }
+        Arrays.sort(diffs);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("aurocDiff", Roc.auroc(posA, negA) - Roc.auroc(posB, negB));
+        out.put("aurocCi95", new double[] {diffs[(int) Math.floor(0.025 * (resamples - 1))],
+            diffs[(int) Math.ceil(0.975 * (resamples - 1))]});
+        return out;
+    }
+
+    private static double value(String name, RankOutcome o) {
+        return switch (name) {
+            case "mrr" -> o.reciprocalRank();
+            case "hit1" -> o.hitAt(1);
+            default -> o.hitAt(10);
+        };
+    }
+}
