@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.ranking.RankerFiles;
@@ -197,39 +198,28 @@ public final class FaultBenchmark {
                 "--data", options.dataDir().toString(), "--no-progress");
     }
 
+    /**
+     * What sets the ranker's and the student's kill stages apart; the loop is {@link #trainingStage}.
+     *
+     * @param stage the stage, for {@link #kills} and the printed lines
+     * @param component the component folder a run writes into the model folder ({@code ranker}, {@code student})
+     * @param rationale the rationale mode the comparison asks the plugin for
+     * @param cleanName the clean run's model name under the model home
+     * @param runPrefix the killed runs' model names are this plus the point in percent
+     * @param arguments the command line for a model folder
+     * @param seed a model folder copied into each run's folder before it starts (the ranker the student trains on),
+     *     or null to start from nothing
+     * @param compared what the printed line says was compared
+     */
+    private record Training(Stage stage, String component, String rationale, String cleanName, String runPrefix,
+            Function<Path, List<String>> arguments, Path seed, String compared) {}
+
     private Map<String, Object> rankerStage(Path dataset, Path rankerOnly) throws IOException {
-        String cleanName = "faults-clean";
-        Path cleanModel = options.modelHome().resolve(cleanName);
-        ChildRun first = child("ranker-clean", rankerArgs(dataset, cleanModel), -1);
-        Map<String, Object> stage = stageReport(first);
-        List<Map<String, Object>> reference = first.exitCode() == 0 ? recommendations(cleanName, "none") : null;
-        stage.put("parametersSha256", first.exitCode() == 0 ? parametersHash(cleanModel.resolve("ranker")) : null);
-        // The student trains into copies of this folder: the ranker alone, as the clean run left it.
-        copyTree(cleanModel, rankerOnly);
-        List<Map<String, Object>> runs = new ArrayList<>();
-        boolean identical = reference != null;
-        double fastest = first.seconds();
-        if (kills(Stage.RANKER)) {
-            for (double point : options.points()) {
-                String name = "faults-ranker-" + percent(point);
-                Path model = options.modelHome().resolve(name);
-                ChildRun killed = child(name + "-killed", rankerArgs(dataset, model), point * fastest);
-                Map<String, Object> run = killedReport(point, killed);
-                run.put("afterKill", folderState(model, "ranker"));
-                ChildRun rerun = child(name + "-rerun", rankerArgs(dataset, model), -1);
-                fastest = Math.min(fastest, rerun.seconds());
-                boolean same = rerun.exitCode() == 0 && compare(run, reference, recommendations(name, "none"));
-                run.put("rerunSeconds", round(rerun.seconds()));
-                run.put("rerunExitCode", rerun.exitCode());
-                run.put("sameParameters", rerun.exitCode() == 0
-                        && parametersHash(model.resolve("ranker")).equals(stage.get("parametersSha256")));
-                run.put("identical", same);
-                identical &= same;
-                runs.add(run);
-                say.accept(line(Stage.RANKER, point, killed, same, "recommendations for " + DISEASES + " diseases"));
-            }
-        }
-        return finish(stage, runs, identical);
+        Training ranker = new Training(Stage.RANKER, "ranker", "none", "faults-clean", "faults-ranker-",
+                model -> rankerArgs(dataset, model), null, "recommendations for " + DISEASES + " diseases");
+        return trainingStage(ranker, options.modelHome().resolve(ranker.cleanName()),
+                // The student trains into copies of this folder: the ranker alone, as the clean run left it.
+                cleanModel -> copyTree(cleanModel, rankerOnly));
     }
 
     private List<String> rankerArgs(Path dataset, Path model) {
@@ -241,35 +231,60 @@ public final class FaultBenchmark {
     }
 
     private Map<String, Object> studentStage(Path dataset, Path rankerOnly) throws IOException {
-        String cleanName = "faults-student-clean";
-        Path cleanModel = options.modelHome().resolve(cleanName);
-        copyTree(rankerOnly, cleanModel);
-        ChildRun first = child("student-clean", studentArgs(dataset, cleanModel), -1);
+        Training student = new Training(Stage.STUDENT, "student", "student", "faults-student-clean",
+                "faults-student-", model -> studentArgs(dataset, model), rankerOnly,
+                "recommendations and student rationales");
+        return trainingStage(student, options.modelHome().resolve(student.cleanName()), cleanModel -> { });
+    }
+
+    /** Something done with the clean run's model folder before the kills (it may copy, so it may throw). */
+    private interface AfterClean {
+        void accept(Path cleanModel) throws IOException;
+    }
+
+    /**
+     * One training stage: a clean run (the reference recommendations and the learned files' hash), then per kill
+     * point a run killed after that fraction of the fastest run so far, what it left, and a re-run compared with
+     * the reference through the plugin.
+     */
+    private Map<String, Object> trainingStage(Training training, Path cleanModel, AfterClean afterClean)
+            throws IOException {
+        if (training.seed() != null) {
+            copyTree(training.seed(), cleanModel);
+        }
+        String label = training.stage().label();
+        ChildRun first = child(label + "-clean", training.arguments().apply(cleanModel), -1);
         Map<String, Object> stage = stageReport(first);
-        List<Map<String, Object>> reference = first.exitCode() == 0 ? recommendations(cleanName, "student") : null;
-        stage.put("parametersSha256", first.exitCode() == 0 ? parametersHash(cleanModel.resolve("student")) : null);
+        List<Map<String, Object>> reference = first.exitCode() == 0
+                ? recommendations(training.cleanName(), training.rationale()) : null;
+        stage.put("parametersSha256", first.exitCode() == 0
+                ? parametersHash(cleanModel.resolve(training.component())) : null);
+        afterClean.accept(cleanModel);
         List<Map<String, Object>> runs = new ArrayList<>();
         boolean identical = reference != null;
         double fastest = first.seconds();
-        if (kills(Stage.STUDENT)) {
+        if (kills(training.stage())) {
             for (double point : options.points()) {
-                String name = "faults-student-" + percent(point);
+                String name = training.runPrefix() + percent(point);
                 Path model = options.modelHome().resolve(name);
-                copyTree(rankerOnly, model);
-                ChildRun killed = child(name + "-killed", studentArgs(dataset, model), point * fastest);
+                if (training.seed() != null) {
+                    copyTree(training.seed(), model);
+                }
+                ChildRun killed = child(name + "-killed", training.arguments().apply(model), point * fastest);
                 Map<String, Object> run = killedReport(point, killed);
-                run.put("afterKill", folderState(model, "student"));
-                ChildRun rerun = child(name + "-rerun", studentArgs(dataset, model), -1);
+                run.put("afterKill", folderState(model, training.component()));
+                ChildRun rerun = child(name + "-rerun", training.arguments().apply(model), -1);
                 fastest = Math.min(fastest, rerun.seconds());
-                boolean same = rerun.exitCode() == 0 && compare(run, reference, recommendations(name, "student"));
+                boolean same = rerun.exitCode() == 0
+                        && compare(run, reference, recommendations(name, training.rationale()));
                 run.put("rerunSeconds", round(rerun.seconds()));
                 run.put("rerunExitCode", rerun.exitCode());
                 run.put("sameParameters", rerun.exitCode() == 0
-                        && parametersHash(model.resolve("student")).equals(stage.get("parametersSha256")));
+                        && parametersHash(model.resolve(training.component())).equals(stage.get("parametersSha256")));
                 run.put("identical", same);
                 identical &= same;
                 runs.add(run);
-                say.accept(line(Stage.STUDENT, point, killed, same, "recommendations and student rationales"));
+                say.accept(line(training.stage(), point, killed, same, training.compared()));
             }
         }
         return finish(stage, runs, identical);
