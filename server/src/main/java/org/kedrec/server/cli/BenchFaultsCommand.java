@@ -140,8 +140,9 @@ public final class BenchFaultsCommand implements Callable<Integer> {
         }
         if (!(fraction > 0 && fraction < 1)) {
             throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--points': %s. Each kill point is a fraction of the clean run's "
-                            + "time between 0 and 1 (exclusive), e.g. 0.25,0.5,0.75, or `progress`.",
+                    "Invalid value for option '--points': %s. Each kill point is a fraction of the stage's "
+                            + "fastest run between 0 and 1 (exclusive), e.g. 0.25,0.5,0.75, or `progress` (at the "
+                            + "stage's progress line).",
                     Messages.echo(value)));
         }
         return new FaultBenchmark.KillPoint(fraction);
