@@ -1,6 +1,7 @@
 package org.kedrec.server.bench;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.ranking.RankerFiles;
@@ -32,16 +34,34 @@ import org.neo4j.driver.Session;
 /**
  * Kills the real commands with SIGKILL part-way and checks that a re-run ends where a clean run ends: the import
  * ({@code kedrec import all}), the dataset build, the ranker and the student training, each run as a child JVM of
- * the {@code kedrec} command line against one server. Per stage: one clean run (the reference, and the duration the
- * kill points are fractions of), then per kill point a run killed after that fraction of the clean run's wall clock,
- * what it left behind, and a re-run compared with the reference (graph counts per label and type and no duplicate
+ * the {@code kedrec} command line against one server. Per stage: one clean run (the reference), then per kill point
+ * a run killed after that fraction of the fastest run so far, or as soon as it prints its stage's progress line
+ * ({@link KillPoint}), what it left behind, and a re-run compared with the reference (graph counts per label and type and no duplicate
  * ids; the dataset's {@code dataHash}; the same recommendations, and for the student the same rationales, from a
  * model loaded by the plugin).
  */
 public final class FaultBenchmark {
     /** The stages, in pipeline order: each needs what the one before it wrote. */
     public enum Stage {
-        IMPORT, DATASET, RANKER, STUDENT;
+        // Each stage's progress line is one it prints once it is well into what a kill must not leave
+        // half-written: the import has read the trials map, with Hetionet's nodes and edges and the trials written
+        // (the nodes line alone came before any commit: a kill there left an empty graph), and goes on to the
+        // trials' relationships and the literature; the dataset build has found the explanation paths and goes on
+        // to the evidence and the files; the ranker has read the graph and its evidence and goes on to fit and
+        // write; the student has finished its first of four epochs.
+        IMPORT("trials map"), DATASET("expRxRec: explanation paths"), RANKER("Evidence ("),
+        STUDENT("epoch 1:");
+
+        private final String progressLine;
+
+        Stage(String progressLine) {
+            this.progressLine = progressLine;
+        }
+
+        /** The start of the line after which a kill {@link KillPoint#PROGRESS at progress} lands. */
+        public String progressLine() {
+            return progressLine;
+        }
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -69,13 +89,32 @@ public final class FaultBenchmark {
      * @param boltUri the server, without authentication
      * @param stages which stages to kill (every stage runs, since each needs the one before; stages not listed run
      *     once, clean)
-     * @param points kill points, as fractions of the clean run's wall clock, each in (0, 1)
+     * @param points kill points: fractions of the fastest run's wall clock, each in (0, 1), or the progress line
      * @param kgeArguments extra arguments of {@code kedrec train kge}
      * @param studentArguments extra arguments of {@code kedrec train student}
      * @param childHeap heap of each child JVM
      */
     public record Options(Path dataDir, Path work, Path modelHome, String boltUri, List<Stage> stages,
-            List<Double> points, List<String> kgeArguments, List<String> studentArguments, String childHeap) {}
+            List<KillPoint> points, List<String> kgeArguments, List<String> studentArguments, String childHeap) {}
+
+    /**
+     * When a killed run is killed: after a fraction of the stage's fastest run so far, or ({@link #PROGRESS}, fraction
+     * null) as soon as it prints its stage's {@link Stage#progressLine}, which lands mid-write however fast the
+     * machine is at the time; a fraction of a time missed when a re-run on the warmed server was much faster.
+     */
+    public record KillPoint(Double fraction) {
+        public static final KillPoint PROGRESS = new KillPoint(null);
+
+        /** The part of the run names: the fraction in percent, or {@code progress}. */
+        String label() {
+            return fraction == null ? "progress" : Long.toString(Math.round(fraction * 100));
+        }
+    }
+
+    /** When {@link #child} kills: never, after {@code seconds}, or once the log has a line beginning {@code line}. */
+    record Kill(double seconds, String line) {
+        static final Kill NEVER = new Kill(-1, null);
+    }
 
     /** One child run: its exit code, whether we killed it, how long it ran and the last line it wrote. */
     record ChildRun(int exitCode, boolean killed, double seconds, String lastOutput) {}
@@ -126,7 +165,7 @@ public final class FaultBenchmark {
         List<String> args = List.of("import", "all", "--uri", options.boltUri(), "--password", "", "--data",
                 options.dataDir().toString());
         ImportBenchmark.wipe(driver, ImportOptions.DEFAULT_DATABASE);
-        ChildRun clean = child("import-clean", args, -1);
+        ChildRun clean = child("import-clean", args, Kill.NEVER);
         Map<String, Object> reference = graphSignature();
         Map<String, Object> stage = stageReport(clean);
         stage.put("reference", reference);
@@ -136,14 +175,14 @@ public final class FaultBenchmark {
         // run's time, and a point of the clean run's time would then miss.
         double fastest = clean.seconds();
         if (kills(Stage.IMPORT)) {
-            for (double point : options.points()) {
+            for (KillPoint point : options.points()) {
                 ImportBenchmark.wipe(driver, ImportOptions.DEFAULT_DATABASE);
-                String name = "import-" + percent(point);
-                ChildRun killed = child(name + "-killed", args, point * fastest);
-                Map<String, Object> run = killedReport(point, killed);
+                String name = "import-" + point.label();
+                ChildRun killed = child(name + "-killed", args, kill(Stage.IMPORT, point, fastest));
+                Map<String, Object> run = killedReport(Stage.IMPORT, point, killed);
                 Map<String, Object> left = graphSignature();
                 run.put("afterKill", Map.of("nodes", left.get("nodes"), "relationships", left.get("relationships")));
-                ChildRun rerun = child(name + "-rerun", args, -1);
+                ChildRun rerun = child(name + "-rerun", args, Kill.NEVER);
                 fastest = Math.min(fastest, rerun.seconds());
                 Map<String, Object> after = graphSignature();
                 boolean same = rerun.exitCode() == 0 && after.equals(reference);
@@ -163,7 +202,7 @@ public final class FaultBenchmark {
     }
 
     private Map<String, Object> datasetStage(Path clean) {
-        ChildRun first = child("dataset-clean", datasetArgs(clean), -1);
+        ChildRun first = child("dataset-clean", datasetArgs(clean), Kill.NEVER);
         String reference = first.exitCode() == 0 ? dataHash(clean) : null;
         Map<String, Object> stage = stageReport(first);
         stage.put("dataHash", reference);
@@ -171,12 +210,13 @@ public final class FaultBenchmark {
         boolean identical = reference != null;
         double fastest = first.seconds();
         if (kills(Stage.DATASET)) {
-            for (double point : options.points()) {
-                Path out = options.work().resolve("dataset-" + percent(point));
-                ChildRun killed = child("dataset-" + percent(point) + "-killed", datasetArgs(out), point * fastest);
-                Map<String, Object> run = killedReport(point, killed);
+            for (KillPoint point : options.points()) {
+                Path out = options.work().resolve("dataset-" + point.label());
+                ChildRun killed = child("dataset-" + point.label() + "-killed", datasetArgs(out),
+                        kill(Stage.DATASET, point, fastest));
+                Map<String, Object> run = killedReport(Stage.DATASET, point, killed);
                 run.put("afterKill", folderState(out, "card.json"));
-                ChildRun rerun = child("dataset-" + percent(point) + "-rerun", datasetArgs(out), -1);
+                ChildRun rerun = child("dataset-" + point.label() + "-rerun", datasetArgs(out), Kill.NEVER);
                 fastest = Math.min(fastest, rerun.seconds());
                 String hash = rerun.exitCode() == 0 ? dataHash(out) : null;
                 boolean same = Objects.equals(hash, reference) && hash != null;
@@ -194,42 +234,31 @@ public final class FaultBenchmark {
 
     private List<String> datasetArgs(Path out) {
         return List.of("dataset", "build", "--uri", options.boltUri(), "--password", "", "--out", out.toString(),
-                "--data", options.dataDir().toString(), "--no-progress");
+                "--data", options.dataDir().toString());
     }
 
+    /**
+     * What sets the ranker's and the student's kill stages apart; the loop is {@link #trainingStage}.
+     *
+     * @param stage the stage, for {@link #kills} and the printed lines
+     * @param component the component folder a run writes into the model folder ({@code ranker}, {@code student})
+     * @param rationale the rationale mode the comparison asks the plugin for
+     * @param cleanName the clean run's model name under the model home
+     * @param runPrefix the killed runs' model names are this plus the point in percent
+     * @param arguments the command line for a model folder
+     * @param seed a model folder copied into each run's folder before it starts (the ranker the student trains on),
+     *     or null to start from nothing
+     * @param compared what the printed line says was compared
+     */
+    private record Training(Stage stage, String component, String rationale, String cleanName, String runPrefix,
+            Function<Path, List<String>> arguments, Path seed, String compared) {}
+
     private Map<String, Object> rankerStage(Path dataset, Path rankerOnly) throws IOException {
-        String cleanName = "faults-clean";
-        Path cleanModel = options.modelHome().resolve(cleanName);
-        ChildRun first = child("ranker-clean", rankerArgs(dataset, cleanModel), -1);
-        Map<String, Object> stage = stageReport(first);
-        List<Map<String, Object>> reference = first.exitCode() == 0 ? recommendations(cleanName, "none") : null;
-        stage.put("parametersSha256", first.exitCode() == 0 ? parametersHash(cleanModel.resolve("ranker")) : null);
-        // The student trains into copies of this folder: the ranker alone, as the clean run left it.
-        copyTree(cleanModel, rankerOnly);
-        List<Map<String, Object>> runs = new ArrayList<>();
-        boolean identical = reference != null;
-        double fastest = first.seconds();
-        if (kills(Stage.RANKER)) {
-            for (double point : options.points()) {
-                String name = "faults-ranker-" + percent(point);
-                Path model = options.modelHome().resolve(name);
-                ChildRun killed = child(name + "-killed", rankerArgs(dataset, model), point * fastest);
-                Map<String, Object> run = killedReport(point, killed);
-                run.put("afterKill", folderState(model, "ranker"));
-                ChildRun rerun = child(name + "-rerun", rankerArgs(dataset, model), -1);
-                fastest = Math.min(fastest, rerun.seconds());
-                boolean same = rerun.exitCode() == 0 && compare(run, reference, recommendations(name, "none"));
-                run.put("rerunSeconds", round(rerun.seconds()));
-                run.put("rerunExitCode", rerun.exitCode());
-                run.put("sameParameters", rerun.exitCode() == 0
-                        && parametersHash(model.resolve("ranker")).equals(stage.get("parametersSha256")));
-                run.put("identical", same);
-                identical &= same;
-                runs.add(run);
-                say.accept(line(Stage.RANKER, point, killed, same, "recommendations for " + DISEASES + " diseases"));
-            }
-        }
-        return finish(stage, runs, identical);
+        Training ranker = new Training(Stage.RANKER, "ranker", "none", "faults-clean", "faults-ranker-",
+                model -> rankerArgs(dataset, model), null, "recommendations for " + DISEASES + " diseases");
+        return trainingStage(ranker, options.modelHome().resolve(ranker.cleanName()),
+                // The student trains into copies of this folder: the ranker alone, as the clean run left it.
+                cleanModel -> copyTree(cleanModel, rankerOnly));
     }
 
     private List<String> rankerArgs(Path dataset, Path model) {
@@ -241,35 +270,61 @@ public final class FaultBenchmark {
     }
 
     private Map<String, Object> studentStage(Path dataset, Path rankerOnly) throws IOException {
-        String cleanName = "faults-student-clean";
-        Path cleanModel = options.modelHome().resolve(cleanName);
-        copyTree(rankerOnly, cleanModel);
-        ChildRun first = child("student-clean", studentArgs(dataset, cleanModel), -1);
+        Training student = new Training(Stage.STUDENT, "student", "student", "faults-student-clean",
+                "faults-student-", model -> studentArgs(dataset, model), rankerOnly,
+                "recommendations and student rationales");
+        return trainingStage(student, options.modelHome().resolve(student.cleanName()), cleanModel -> { });
+    }
+
+    /** Something done with the clean run's model folder before the kills (it may copy, so it may throw). */
+    private interface AfterClean {
+        void accept(Path cleanModel) throws IOException;
+    }
+
+    /**
+     * One training stage: a clean run (the reference recommendations and the learned files' hash), then per kill
+     * point a run killed after that fraction of the fastest run so far, what it left, and a re-run compared with
+     * the reference through the plugin.
+     */
+    private Map<String, Object> trainingStage(Training training, Path cleanModel, AfterClean afterClean)
+            throws IOException {
+        if (training.seed() != null) {
+            copyTree(training.seed(), cleanModel);
+        }
+        String label = training.stage().label();
+        ChildRun first = child(label + "-clean", training.arguments().apply(cleanModel), Kill.NEVER);
         Map<String, Object> stage = stageReport(first);
-        List<Map<String, Object>> reference = first.exitCode() == 0 ? recommendations(cleanName, "student") : null;
-        stage.put("parametersSha256", first.exitCode() == 0 ? parametersHash(cleanModel.resolve("student")) : null);
+        List<Map<String, Object>> reference = first.exitCode() == 0
+                ? recommendations(training.cleanName(), training.rationale()) : null;
+        stage.put("parametersSha256", first.exitCode() == 0
+                ? parametersHash(cleanModel.resolve(training.component())) : null);
+        afterClean.accept(cleanModel);
         List<Map<String, Object>> runs = new ArrayList<>();
         boolean identical = reference != null;
         double fastest = first.seconds();
-        if (kills(Stage.STUDENT)) {
-            for (double point : options.points()) {
-                String name = "faults-student-" + percent(point);
+        if (kills(training.stage())) {
+            for (KillPoint point : options.points()) {
+                String name = training.runPrefix() + point.label();
                 Path model = options.modelHome().resolve(name);
-                copyTree(rankerOnly, model);
-                ChildRun killed = child(name + "-killed", studentArgs(dataset, model), point * fastest);
-                Map<String, Object> run = killedReport(point, killed);
-                run.put("afterKill", folderState(model, "student"));
-                ChildRun rerun = child(name + "-rerun", studentArgs(dataset, model), -1);
+                if (training.seed() != null) {
+                    copyTree(training.seed(), model);
+                }
+                ChildRun killed = child(name + "-killed", training.arguments().apply(model),
+                        kill(training.stage(), point, fastest));
+                Map<String, Object> run = killedReport(training.stage(), point, killed);
+                run.put("afterKill", folderState(model, training.component()));
+                ChildRun rerun = child(name + "-rerun", training.arguments().apply(model), Kill.NEVER);
                 fastest = Math.min(fastest, rerun.seconds());
-                boolean same = rerun.exitCode() == 0 && compare(run, reference, recommendations(name, "student"));
+                boolean same = rerun.exitCode() == 0
+                        && compare(run, reference, recommendations(name, training.rationale()));
                 run.put("rerunSeconds", round(rerun.seconds()));
                 run.put("rerunExitCode", rerun.exitCode());
                 run.put("sameParameters", rerun.exitCode() == 0
-                        && parametersHash(model.resolve("student")).equals(stage.get("parametersSha256")));
+                        && parametersHash(model.resolve(training.component())).equals(stage.get("parametersSha256")));
                 run.put("identical", same);
                 identical &= same;
                 runs.add(run);
-                say.accept(line(Stage.STUDENT, point, killed, same, "recommendations and student rationales"));
+                say.accept(line(training.stage(), point, killed, same, training.compared()));
             }
         }
         return finish(stage, runs, identical);
@@ -443,8 +498,14 @@ public final class FaultBenchmark {
         return command;
     }
 
-    /** Runs {@code kedrec args} in a child JVM; with {@code killAfterSeconds >= 0} sends it SIGKILL then. */
-    ChildRun child(String name, List<String> args, double killAfterSeconds) {
+    /** The kill of a run at {@code point} of {@code stage}, whose fastest run so far took {@code fastest} seconds. */
+    private static Kill kill(Stage stage, KillPoint point, double fastest) {
+        return point.fraction() == null ? new Kill(-1, stage.progressLine())
+                : new Kill(point.fraction() * fastest, null);
+    }
+
+    /** Runs {@code kedrec args} in a child JVM and sends it SIGKILL as {@code kill} says. */
+    ChildRun child(String name, List<String> args, Kill kill) {
         List<String> command = new ArrayList<>(java);
         command.addAll(args);
         Path log = options.work().resolve("logs").resolve(name + ".log");
@@ -453,12 +514,14 @@ public final class FaultBenchmark {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
             boolean killed = false;
-            if (killAfterSeconds >= 0) {
-                if (!process.waitFor(Math.round(killAfterSeconds * 1000), TimeUnit.MILLISECONDS)) {
+            if (kill.seconds() >= 0) {
+                if (!process.waitFor(Math.round(kill.seconds() * 1000), TimeUnit.MILLISECONDS)) {
                     // destroyForcibly is SIGKILL on Linux: no shutdown hook, no finally block runs.
                     process.destroyForcibly();
                     killed = true;
                 }
+            } else if (kill.line() != null) {
+                killed = killAtLine(process, log, kill.line());
             }
             if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly().waitFor();
@@ -467,7 +530,7 @@ public final class FaultBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ChildRun run = new ChildRun(process.exitValue(), killed, seconds, lastLine(log));
-            if (killAfterSeconds < 0 && run.exitCode() != 0) {
+            if (kill == Kill.NEVER && run.exitCode() != 0) {
                 say.accept(Messages.format("  %s exited with %d: %s (log %s)", name, run.exitCode(), run.lastOutput(),
                         log));
             }
@@ -478,6 +541,51 @@ public final class FaultBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while `kedrec " + args.get(0) + "` ran", e);
         }
+    }
+
+    /**
+     * Watches {@code log} as the child writes it and sends SIGKILL as soon as a line starting with {@code line} is in
+     * it; false when the child ended first. Reads only what was appended since the last look, every 20 ms.
+     */
+    static boolean killAtLine(Process process, Path log, String line) throws IOException, InterruptedException {
+        StringBuilder seen = new StringBuilder();
+        long read = 0;
+        while (true) {
+            // Whether it ended is asked before the last read, so a line written just before the end still counts.
+            boolean ended = !process.isAlive();
+            try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+                long length = file.length();
+                if (length > read) {
+                    byte[] bytes = new byte[(int) (length - read)];
+                    file.seek(read);
+                    file.readFully(bytes);
+                    read = length;
+                    seen.append(new String(bytes, StandardCharsets.UTF_8));
+                }
+            }
+            if (containsLineStart(seen, line)) {
+                if (ended) {
+                    return false;
+                }
+                process.destroyForcibly();
+                return true;
+            }
+            if (ended) {
+                return false;
+            }
+            process.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether a line of {@code text} (after a newline or a carriage return) starts with {@code start}. */
+    static boolean containsLineStart(CharSequence text, String start) {
+        String all = text.toString();
+        for (int at = all.indexOf(start); at >= 0; at = all.indexOf(start, at + 1)) {
+            if (at == 0 || all.charAt(at - 1) == '\n' || all.charAt(at - 1) == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static java.io.File nullDevice() {
@@ -509,9 +617,13 @@ public final class FaultBenchmark {
         return stage;
     }
 
-    private static Map<String, Object> killedReport(double point, ChildRun killed) {
+    private static Map<String, Object> killedReport(Stage stage, KillPoint point, ChildRun killed) {
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("point", point);
+        if (point.fraction() != null) {
+            run.put("point", point.fraction());
+        } else {
+            run.put("killedAfterLine", stage.progressLine());
+        }
         run.put("killedAtSeconds", round(killed.seconds()));
         // A run that ended before its kill point was not killed: the point missed, and the report says so.
         run.put("killed", killed.killed());
@@ -528,14 +640,12 @@ public final class FaultBenchmark {
         return stage;
     }
 
-    private static String line(Stage stage, double point, ChildRun killed, boolean same, String what) {
-        return Messages.format("  %-8s kill at %3d%% (%.1f s, %s): re-run %s (%s)", stage.label(),
-                Math.round(point * 100), killed.seconds(), killed.killed() ? "killed" : "had already finished",
+    private static String line(Stage stage, KillPoint point, ChildRun killed, boolean same, String what) {
+        String at = point.fraction() == null ? "after `" + stage.progressLine() + "`"
+                : Messages.format("at %3d%%", Math.round(point.fraction() * 100));
+        return Messages.format("  %-8s kill %s (%.1f s, %s): re-run %s (%s)", stage.label(), at,
+                killed.seconds(), killed.killed() ? "killed" : "had already finished",
                 same ? "identical to the clean run" : "DIFFERS from the clean run", what);
-    }
-
-    private static String percent(double point) {
-        return Long.toString(Math.round(point * 100));
     }
 
     private static double round(double value) {

@@ -52,8 +52,10 @@ public final class BenchFaultsCommand implements Callable<Integer> {
 
     @Option(names = "--points", paramLabel = "F", split = ",", defaultValue = "0.25,0.5,0.75",
             description = "Kill points, as fractions of the wall clock of the stage's fastest run so far (the clean "
-                    + "run or a re-run; default: ${DEFAULT-VALUE}).")
-    List<Double> points;
+                    + "run or a re-run), or `progress`: as soon as the run prints its stage's progress line, once "
+                    + "it is well into its writing (the import's trials map read, the dataset's explanation paths "
+                    + "found, the ranker's evidence read, the student's first epoch done; default: ${DEFAULT-VALUE}).")
+    List<String> points;
 
     @Option(names = "--stages", paramLabel = "S", split = ",", defaultValue = "import,dataset,ranker,student",
             description = "Stages to kill (each stage still runs once, clean; default: ${DEFAULT-VALUE}).")
@@ -85,12 +87,9 @@ public final class BenchFaultsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        for (double point : points) {
-            if (!(point > 0 && point < 1)) {
-                throw new ParameterException(spec.commandLine(), Messages.format(
-                        "Invalid value for option '--points': %s. Each kill point is a fraction of the clean run's "
-                                + "time between 0 and 1 (exclusive), e.g. 0.25,0.5,0.75.", point));
-            }
+        List<FaultBenchmark.KillPoint> killPoints = new ArrayList<>();
+        for (String point : points) {
+            killPoints.add(killPoint(point.strip()));
         }
         Path reportFile = report.file();
         Distribution dist = Distribution.locate();
@@ -101,17 +100,19 @@ public final class BenchFaultsCommand implements Callable<Integer> {
                 Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
             Path work = server.home().resolve("faults");
             Path runData = small ? SmallDataDirectory.write(dataDir, work.resolve("data")) : dataDir;
-            KedrecCli.say(spec, Messages.format("Temporary server at %s; killing %s at %s of each clean run, data %s.",
-                    server.boltUri(), stages, points, small ? "the small set cut from " + dataDir : dataDir));
+            KedrecCli.say(spec, Messages.format("Temporary server at %s; killing %s at %s (fractions of the fastest "
+                    + "run so far, or its progress line), data %s.", server.boltUri(), stages, points,
+                    small ? "the small set cut from " + dataDir : dataDir));
             FaultBenchmark.Options options = new FaultBenchmark.Options(runData, work, server.home().resolve("models"),
-                    server.boltUri(), killed, List.copyOf(points), training.kgeArguments(),
+                    server.boltUri(), killed, killPoints, training.kgeArguments(),
                     training.studentArguments(), temporary.server().heap());
             Map<String, Object> stageReports = new FaultBenchmark(options, driver, line -> KedrecCli.say(spec, line))
                     .run();
             identical = FaultBenchmark.allIdentical(stageReports);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("identical", identical);
-            out.put("points", List.copyOf(points));
+            out.put("points", killPoints.stream()
+                    .map(point -> point.fraction() != null ? (Object) point.fraction() : "progress").toList());
             out.put("killedStages", stages);
             out.put("data", small ? "small set cut from the data folder (--small)" : "the data folder as given");
             out.put("profile", training.label());
@@ -125,5 +126,25 @@ public final class BenchFaultsCommand implements Callable<Integer> {
         }
         KedrecCli.say(spec, "Report: " + reportFile);
         return identical ? 0 : KedrecCli.EXIT_FAILURE;
+    }
+
+    private FaultBenchmark.KillPoint killPoint(String value) {
+        if (value.equals("progress")) {
+            return FaultBenchmark.KillPoint.PROGRESS;
+        }
+        double fraction;
+        try {
+            fraction = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            fraction = Double.NaN;
+        }
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new ParameterException(spec.commandLine(), Messages.format(
+                    "Invalid value for option '--points': %s. Each kill point is a fraction of the stage's "
+                            + "fastest run between 0 and 1 (exclusive), e.g. 0.25,0.5,0.75, or `progress` (at the "
+                            + "stage's progress line).",
+                    Messages.echo(value)));
+        }
+        return new FaultBenchmark.KillPoint(fraction);
     }
 }
