@@ -43,6 +43,7 @@ import org.kedrec.trainer.kge.paths.BoostedFeatureModel;
 import org.kedrec.trainer.kge.paths.LogisticRegression;
 import org.kedrec.trainer.kge.paths.MetapathModel;
 import org.kedrec.trainer.kge.paths.PathFeatures;
+import org.kedrec.trainer.kge.paths.SimilarityFeatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,7 +166,8 @@ public final class RankerTrainer {
             if (options.metapaths()) {
                 long t0 = System.nanoTime();
                 features = featuresFor(graph, evidence, options.damping(), degreeFeatures(evidence));
-                metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation);
+                metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation,
+                        evidence != null);
                 pathLogits = metapathModel.logits();
                 if (options.featureModel() == FeatureModel.BOOSTED) {
                     long t1 = System.nanoTime();
@@ -255,6 +257,9 @@ public final class RankerTrainer {
             }
             training.put("evidence", withEvidence);
             training.put("degreeFeatures", degreeFeatures(evidence));
+            // both with the evidence only: KG only stays the model it was (docs/ranker.md)
+            training.put(SIMILARITY_FEATURES, evidence != null);
+            training.put(DISEASE_CENTRED, evidence != null);
             if (withEvidence) {
                 training.put("evidenceHash", evidence.hash());
             }
@@ -295,10 +300,36 @@ public final class RankerTrainer {
         return new Outcome(finalDir, metrics, scores);
     }
 
+    /**
+     * The features of {@link #featuresFor} the stored model was fitted on: without the degree features when its
+     * training says so, and without {@link SimilarityFeatures} unless its training names them (models trained
+     * before them).
+     */
+    public static List<String> modelFeatures(PathFeatures all, RankerConfig config, boolean evidence) {
+        List<String> keep = new ArrayList<>(all.names());
+        if (evidence && Boolean.FALSE.equals(config.training().get("degreeFeatures"))) {
+            keep.removeAll(PathFeatures.DEGREE_FEATURES);
+        }
+        if (!Boolean.TRUE.equals(config.training().get(SIMILARITY_FEATURES))) {
+            keep.removeAll(SimilarityFeatures.NAMES);
+        }
+        return keep;
+    }
+
+    /** Whether the stored model's logits are centred per disease ({@link MetapathModel#centrePerDisease}). */
+    public static boolean diseaseCentred(RankerConfig config) {
+        return Boolean.TRUE.equals(config.training().get(DISEASE_CENTRED));
+    }
+
     /** KG only always keeps the degree features: without evidence they are its only compound and disease prior. */
     private boolean degreeFeatures(Evidence evidence) {
         return options.degreeFeatures() || evidence == null;
     }
+
+    /** Training key: the feature model reads {@link SimilarityFeatures}. */
+    public static final String SIMILARITY_FEATURES = "similarityFeatures";
+    /** Training key: the feature model's logits are centred per disease. */
+    public static final String DISEASE_CENTRED = "diseaseCentred";
 
     /**
      * The feature model's features: KG metapaths, then (with evidence) the evidence metapaths and pair features;
