@@ -65,7 +65,7 @@ public final class RankerTrainer {
      *     the ranker is the embedding alone, calibrated on the validation pairs
      */
     public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
-            FeatureModel featureModel, boolean embedding, boolean degreeFeatures) {
+            FeatureModel featureModel, boolean embedding, boolean degreeFeatures, boolean similarityFeatures) {
         public Options {
             if (!embedding && !metapaths) {
                 throw new IllegalArgumentException(
@@ -74,17 +74,22 @@ public final class RankerTrainer {
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
+                FeatureModel featureModel, boolean embedding, boolean degreeFeatures) {
+            this(kge, metapaths, damping, device, version, featureModel, embedding, degreeFeatures, false);
+        }
+
+        public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
                 FeatureModel featureModel, boolean embedding) {
-            this(kge, metapaths, damping, device, version, featureModel, embedding, true);
+            this(kge, metapaths, damping, device, version, featureModel, embedding, true, false);
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
                 FeatureModel featureModel) {
-            this(kge, metapaths, damping, device, version, featureModel, true, true);
+            this(kge, metapaths, damping, device, version, featureModel, true, true, false);
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {
-            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC, true, true);
+            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC, true, true, false);
         }
     }
 
@@ -166,6 +171,11 @@ public final class RankerTrainer {
             if (options.metapaths()) {
                 long t0 = System.nanoTime();
                 features = featuresFor(graph, evidence, options.damping(), degreeFeatures(evidence));
+                if (!similarityFeatures(evidence)) {
+                    List<String> keep = new ArrayList<>(features.names());
+                    keep.removeAll(SimilarityFeatures.NAMES);
+                    features = features.select(keep);
+                }
                 metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation,
                         evidence != null);
                 pathLogits = metapathModel.logits();
@@ -257,8 +267,8 @@ public final class RankerTrainer {
             }
             training.put("evidence", withEvidence);
             training.put("degreeFeatures", degreeFeatures(evidence));
-            // both with the evidence only: KG only stays the model it was (docs/ranker.md)
-            training.put(SIMILARITY_FEATURES, evidence != null);
+            // with the evidence only: KG only stays the model it was (docs/ranker.md)
+            training.put(SIMILARITY_FEATURES, similarityFeatures(evidence));
             training.put(DISEASE_CENTRED, evidence != null);
             if (withEvidence) {
                 training.put("evidenceHash", evidence.hash());
@@ -319,6 +329,11 @@ public final class RankerTrainer {
     /** Whether the stored model's logits are centred per disease ({@link MetapathModel#centrePerDisease}). */
     public static boolean diseaseCentred(RankerConfig config) {
         return Boolean.TRUE.equals(config.training().get(DISEASE_CENTRED));
+    }
+
+    /** The similarity features are opt-in and need the evidence (their trial neighbours are evidence). */
+    private boolean similarityFeatures(Evidence evidence) {
+        return options.similarityFeatures() && evidence != null;
     }
 
     /** KG only always keeps the degree features: without evidence they are its only compound and disease prior. */
