@@ -65,7 +65,8 @@ public final class RankerTrainer {
      *     the ranker is the embedding alone, calibrated on the validation pairs
      */
     public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
-            FeatureModel featureModel, boolean embedding, boolean degreeFeatures, boolean similarityFeatures) {
+            FeatureModel featureModel, boolean embedding, boolean degreeFeatures, boolean similarityFeatures,
+            boolean diseaseCentred) {
         public Options {
             if (!embedding && !metapaths) {
                 throw new IllegalArgumentException(
@@ -75,21 +76,21 @@ public final class RankerTrainer {
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
                 FeatureModel featureModel, boolean embedding, boolean degreeFeatures) {
-            this(kge, metapaths, damping, device, version, featureModel, embedding, degreeFeatures, false);
+            this(kge, metapaths, damping, device, version, featureModel, embedding, degreeFeatures, false, true);
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
                 FeatureModel featureModel, boolean embedding) {
-            this(kge, metapaths, damping, device, version, featureModel, embedding, true, false);
+            this(kge, metapaths, damping, device, version, featureModel, embedding, true, false, true);
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
                 FeatureModel featureModel) {
-            this(kge, metapaths, damping, device, version, featureModel, true, true, false);
+            this(kge, metapaths, damping, device, version, featureModel, true, true, false, true);
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {
-            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC, true, true, false);
+            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC, true, true, false, true);
         }
     }
 
@@ -177,7 +178,7 @@ public final class RankerTrainer {
                     features = features.select(keep);
                 }
                 metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation,
-                        evidence != null);
+                        diseaseCentred(evidence));
                 pathLogits = metapathModel.logits();
                 if (options.featureModel() == FeatureModel.BOOSTED) {
                     long t1 = System.nanoTime();
@@ -269,7 +270,7 @@ public final class RankerTrainer {
             training.put("degreeFeatures", degreeFeatures(evidence));
             // with the evidence only: KG only stays the model it was (docs/ranker.md)
             training.put(SIMILARITY_FEATURES, similarityFeatures(evidence));
-            training.put(DISEASE_CENTRED, evidence != null);
+            training.put(DISEASE_CENTRED, diseaseCentred(evidence));
             if (withEvidence) {
                 training.put("evidenceHash", evidence.hash());
             }
@@ -329,6 +330,11 @@ public final class RankerTrainer {
     /** Whether the stored model's logits are centred per disease ({@link MetapathModel#centrePerDisease}). */
     public static boolean diseaseCentred(RankerConfig config) {
         return Boolean.TRUE.equals(config.training().get(DISEASE_CENTRED));
+    }
+
+    /** Centred by default with the evidence; KG only stays the model it was. */
+    private boolean diseaseCentred(Evidence evidence) {
+        return options.diseaseCentred() && evidence != null;
     }
 
     /** The similarity features are opt-in and need the evidence (their trial neighbours are evidence). */
