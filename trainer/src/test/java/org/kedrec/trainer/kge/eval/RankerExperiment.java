@@ -56,42 +56,7 @@ public final class RankerExperiment {
     }
 
     static double crossValidatedMrr(PathFeatures f, java.util.BitSet[] trainPositive, List<int[]> validation, double l2) {
-        int nd = f.diseases().length;
-        int nc = f.drugs().length;
-        List<RankOutcome> outcomes = new ArrayList<>();
-        for (int fold = 0; fold < 5; fold++) {
-            java.util.BitSet[] out = new java.util.BitSet[nd];
-            List<float[]> rows = new ArrayList<>();
-            List<Boolean> labels = new ArrayList<>();
-            for (int d = 0; d < nd; d++) {
-                out[d] = new java.util.BitSet();
-                for (int c = 0; c < nc; c++) {
-                    boolean positive = trainPositive[d].get(c);
-                    if (positive && org.kedrec.core.split.StableHash.bucket(d + "|" + c, 5) == fold) {
-                        out[d].set(c);
-                        positive = false;
-                    }
-                    rows.add(f.of(d, c));
-                    labels.add(positive);
-                }
-            }
-            for (int[] v : validation) out[v[0]].set(v[1]);
-            boolean[] y = new boolean[labels.size()];
-            for (int i = 0; i < y.length; i++) y[i] = labels.get(i);
-            LogisticRegression lr = LogisticRegression.fit(rows.toArray(new float[0][]), y, null, l2);
-            for (int d = 0; d < nd; d++) {
-                if (out[d].isEmpty()) continue;
-                float[] scores = new float[nc];
-                for (int c = 0; c < nc; c++) scores[c] = (float) lr.logit(f.of(d, c));
-                for (int c = out[d].nextSetBit(0); c >= 0; c = out[d].nextSetBit(c + 1)) {
-                    if (!trainPositive[d].get(c)) continue;
-                    java.util.BitSet filter = (java.util.BitSet) trainPositive[d].clone();
-                    filter.or(out[d]);
-                    outcomes.add(RankingMetrics.filteredRank(scores, c, filter));
-                }
-            }
-        }
-        return RankingMetrics.mrr(outcomes);
+        return org.kedrec.trainer.kge.HeadExperiment.crossValidatedMrr(f, trainPositive, validation, l2);
     }
 
     /** Validation-only AUROC proxy: validation pairs against nothing labelled; we print val MRR only. */
