@@ -212,7 +212,8 @@ public final class PoloEvaluation {
             report.put("ablation", ablation);
             report.put("ablationNote", "component → compound→disease MRR of the model with it minus without it "
                     + "(refitted without the feature group on the same training graph; kge: the served model minus "
-                    + "its feature model; a group the model leaves out, inModel false: the model plus it minus the model), "
+                    + "its feature model; a group the model leaves out, inModel false: the model plus it minus the model; "
+                    + "diseaseCentring: the same fit with and without its logits centred per disease), "
                     + "95 % paired-bootstrap interval over the test pairs; diseaseToCompound "
                     + "holds the same for the other direction; a component earns its place when one direction's "
                     + "interval lies above 0 and the other's does not lie below 0");
