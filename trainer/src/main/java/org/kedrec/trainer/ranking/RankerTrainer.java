@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
+import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.metrics.RankOutcome;
 import org.kedrec.core.metrics.RankingMetrics;
@@ -27,7 +28,6 @@ import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.progress.ProgressTracker;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.core.ranking.EntityIndex;
-import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.ranking.PathScores;
 import org.kedrec.core.ranking.RankerConfig;
 import org.kedrec.core.ranking.RankerFiles;
@@ -43,6 +43,7 @@ import org.kedrec.trainer.ranking.paths.BoostedFeatureModel;
 import org.kedrec.trainer.ranking.paths.LogisticRegression;
 import org.kedrec.trainer.ranking.paths.MetapathModel;
 import org.kedrec.trainer.ranking.paths.PathFeatures;
+import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,8 @@ public final class RankerTrainer {
      *     the ranker is the embedding alone, calibrated on the validation pairs
      */
     public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
-            FeatureModel featureModel, boolean embedding, boolean degreeFeatures) {
+            FeatureModel featureModel, boolean embedding, boolean degreeFeatures, boolean similarityFeatures,
+            boolean diseaseCentred) {
         public Options {
             if (!embedding && !metapaths) {
                 throw new IllegalArgumentException(
@@ -73,17 +75,22 @@ public final class RankerTrainer {
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
+                FeatureModel featureModel, boolean embedding, boolean degreeFeatures) {
+            this(kge, metapaths, damping, device, version, featureModel, embedding, degreeFeatures, false, true);
+        }
+
+        public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
                 FeatureModel featureModel, boolean embedding) {
-            this(kge, metapaths, damping, device, version, featureModel, embedding, true);
+            this(kge, metapaths, damping, device, version, featureModel, embedding, true, false, true);
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
                 FeatureModel featureModel) {
-            this(kge, metapaths, damping, device, version, featureModel, true, true);
+            this(kge, metapaths, damping, device, version, featureModel, true, true, false, true);
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version) {
-            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC, true, true);
+            this(kge, metapaths, damping, device, version, FeatureModel.LOGISTIC, true, true, false, true);
         }
     }
 
@@ -165,7 +172,13 @@ public final class RankerTrainer {
             if (options.metapaths()) {
                 long t0 = System.nanoTime();
                 features = featuresFor(graph, evidence, options.damping(), degreeFeatures(evidence));
-                metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation);
+                if (!similarityFeatures(evidence)) {
+                    List<String> keep = new ArrayList<>(features.names());
+                    keep.removeAll(SimilarityFeatures.NAMES);
+                    features = features.select(keep);
+                }
+                metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation,
+                        diseaseCentred(evidence));
                 pathLogits = metapathModel.logits();
                 if (options.featureModel() == FeatureModel.BOOSTED) {
                     long t1 = System.nanoTime();
@@ -255,6 +268,9 @@ public final class RankerTrainer {
             }
             training.put("evidence", withEvidence);
             training.put("degreeFeatures", degreeFeatures(evidence));
+            // with the evidence only: KG only stays the model it was (docs/ranker.md)
+            training.put(SIMILARITY_FEATURES, similarityFeatures(evidence));
+            training.put(DISEASE_CENTRED, diseaseCentred(evidence));
             if (withEvidence) {
                 training.put("evidenceHash", evidence.hash());
             }
@@ -295,10 +311,46 @@ public final class RankerTrainer {
         return new Outcome(finalDir, metrics, scores);
     }
 
+    /**
+     * The features of {@link #featuresFor} the stored model was fitted on: without the degree features when its
+     * training says so, and without {@link SimilarityFeatures} unless its training names them (models trained
+     * before them).
+     */
+    public static List<String> modelFeatures(PathFeatures all, RankerConfig config, boolean evidence) {
+        List<String> keep = new ArrayList<>(all.names());
+        if (evidence && Boolean.FALSE.equals(config.training().get("degreeFeatures"))) {
+            keep.removeAll(PathFeatures.DEGREE_FEATURES);
+        }
+        if (!Boolean.TRUE.equals(config.training().get(SIMILARITY_FEATURES))) {
+            keep.removeAll(SimilarityFeatures.NAMES);
+        }
+        return keep;
+    }
+
+    /** Whether the stored model's logits are centred per disease ({@link MetapathModel#centrePerDisease}). */
+    public static boolean diseaseCentred(RankerConfig config) {
+        return Boolean.TRUE.equals(config.training().get(DISEASE_CENTRED));
+    }
+
+    /** Centred by default with the evidence; KG only stays the model it was. */
+    private boolean diseaseCentred(Evidence evidence) {
+        return options.diseaseCentred() && evidence != null;
+    }
+
+    /** The similarity features are opt-in and need the evidence (their trial neighbours are evidence). */
+    private boolean similarityFeatures(Evidence evidence) {
+        return options.similarityFeatures() && evidence != null;
+    }
+
     /** KG only always keeps the degree features: without evidence they are its only compound and disease prior. */
     private boolean degreeFeatures(Evidence evidence) {
         return options.degreeFeatures() || evidence == null;
     }
+
+    /** Training key: the feature model reads {@link SimilarityFeatures}. */
+    public static final String SIMILARITY_FEATURES = "similarityFeatures";
+    /** Training key: the feature model's logits are centred per disease. */
+    public static final String DISEASE_CENTRED = "diseaseCentred";
 
     /**
      * The feature model's features: KG metapaths, then (with evidence) the evidence metapaths and pair features;

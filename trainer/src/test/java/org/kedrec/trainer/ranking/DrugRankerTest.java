@@ -72,6 +72,56 @@ class DrugRankerTest {
     }
 
     @Test
+    void theDefaultCentresEachDiseaseAndServesWhatItTrainedWithOrWithoutTheOptions() throws Exception {
+        org.kedrec.trainer.ranking.evidence.Evidence evidence = new org.kedrec.trainer.ranking.evidence.Evidence();
+        for (int j = 0; j < PlantedGraph.GENES * PlantedGraph.DRUGS_PER_GENE; j += PlantedGraph.GENES) {
+            evidence.addTrial(PlantedGraph.drug(j), PlantedGraph.disease(0), "phase 3", "completed", null);
+        }
+        float[][][] logits = new float[2][][];
+        for (int run = 0; run < 2; run++) {
+            boolean centred = run == 0;
+            Path out = dir.resolve("centred-" + centred);
+            // run 0: the default with the similarity features added; run 1: neither
+            RankerTrainer.Outcome trained = new RankerTrainer(new RankerTrainer.Options(
+                    PlantedPatternTrainingTest.CONFIG, true, 0.4, Device.cpu(), "test",
+                    RankerTrainer.FeatureModel.LOGISTIC, false, false, centred, centred), ProgressTracker.NULL)
+                    .train(planted.graph, evidence, planted.plan, out);
+            try (DrugRanker ranker = DrugRanker.load(out, Device.cpu())) {
+                assertThat(ranker.config().training()).containsEntry(RankerTrainer.DISEASE_CENTRED, centred)
+                        .containsEntry(RankerTrainer.SIMILARITY_FEATURES, centred);
+                List<String> diseases = ranker.diseases();
+                for (int d = 0; d < diseases.size(); d++) {
+                    float[] scores = ranker.scoreAll(diseases.get(d)).scores();
+                    for (int c = 0; c < scores.length; c++) {
+                        assertThat((double) scores[c]).isCloseTo(trained.scores()[d][c], within(1e-5));
+                    }
+                }
+            }
+            var stored = org.kedrec.core.ranking.PathScores.read(out.resolve("ranker/path-scores.bin"));
+            logits[run] = new float[stored.rowEntities().length][stored.columnEntities().length];
+            for (int d = 0; d < logits[run].length; d++) {
+                for (int c = 0; c < logits[run][d].length; c++) {
+                    logits[run][d][c] = stored.value(d, c);
+                }
+            }
+        }
+        double first = mean(logits[0][0]);
+        for (float[] row : logits[0]) {
+            assertThat(mean(row)).isCloseTo(first, within(1e-4));
+        }
+        // without the centring the rows' means differ, so the test can fail
+        assertThat(Math.abs(mean(logits[1][0]) - mean(logits[1][1]))).isGreaterThan(1e-3);
+    }
+
+    private static double mean(float[] row) {
+        double s = 0;
+        for (float v : row) {
+            s += v;
+        }
+        return s / row.length;
+    }
+
+    @Test
     void aRankerWithoutAnEmbeddingServesItsFeatureModelAlone() throws Exception {
         Path featureOnly = dir.resolve("no-kge-model");
         RankerTrainer.Outcome trained = new RankerTrainer(new RankerTrainer.Options(PlantedPatternTrainingTest.CONFIG,

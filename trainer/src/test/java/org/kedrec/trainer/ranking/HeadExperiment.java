@@ -70,7 +70,7 @@ public final class HeadExperiment {
                 }
                 if (args[i].startsWith("l2:")) {
                     double l2 = Double.parseDouble(args[i].substring(3));
-                    System.out.printf(Locale.ENGLISH, "%-40s CV MRR %.4f%n", args[i], crossValidatedMrr(full, pairs, l2));
+                    System.out.printf(Locale.ENGLISH, "%-40s CV MRR %.4f%n", args[i], crossValidatedMrr(full, pairs.trainPositive, pairs.validation, l2));
                     continue;
                 }
                 if (args[i].startsWith("gbdt:")) {
@@ -95,7 +95,7 @@ public final class HeadExperiment {
         MetapathModel model = MetapathModel.fit(f, pairs.trainPositive, pairs.validation);
         float[][] combined = RankerTrainer.combine(RankerTrainer.fitCombiner(kge, model.logits(), pairs), kge,
                 model.logits());
-        double cv = crossValidatedMrr(f, pairs, model.l2());
+        double cv = crossValidatedMrr(f, pairs.trainPositive, pairs.validation, model.l2());
         System.out.printf(Locale.ENGLISH, "%-40s features %2d  L2 %5.1f  CV MRR %.4f  validation: path %.4f "
                         + "combined %.4f (%.0f s)%n", name, f.featureCount(), model.l2(), cv, model.validationMrr(),
                 MetapathModel.validationMrr(combined, pairs.trainPositive, pairs.validation),
@@ -208,7 +208,9 @@ public final class HeadExperiment {
     }
 
     /** 5 folds over the training positives: each fold's pairs are left out of the fit and ranked. */
-    static double crossValidatedMrr(PathFeatures f, RankerTrainer.Pairs pairs, double l2) {
+    /** 5-fold cross-validated MRR over the training pairs; a fold's pairs stay in the fit unlabelled. */
+    public static double crossValidatedMrr(PathFeatures f, BitSet[] trainPositive, List<int[]> validation,
+            double l2) {
         int nd = f.diseases().length;
         int nc = f.drugs().length;
         List<RankOutcome> outcomes = new ArrayList<>();
@@ -219,7 +221,7 @@ public final class HeadExperiment {
             for (int d = 0; d < nd; d++) {
                 out[d] = new BitSet();
                 for (int c = 0; c < nc; c++) {
-                    boolean positive = pairs.trainPositive[d].get(c);
+                    boolean positive = trainPositive[d].get(c);
                     if (positive && StableHash.bucket(d + "|" + c, 5) == fold) {
                         out[d].set(c);
                         positive = false; // stays in the fit as an unlabelled pair, like a TEST pair
@@ -228,7 +230,7 @@ public final class HeadExperiment {
                     labels.add(positive);
                 }
             }
-            for (int[] v : pairs.validation) {
+            for (int[] v : validation) {
                 out[v[0]].set(v[1]); // never fitted on; filtered below
             }
             boolean[] y = new boolean[labels.size()];
@@ -245,10 +247,10 @@ public final class HeadExperiment {
                     scores[c] = (float) lr.logit(f.of(d, c));
                 }
                 for (int c = out[d].nextSetBit(0); c >= 0; c = out[d].nextSetBit(c + 1)) {
-                    if (!pairs.trainPositive[d].get(c)) {
+                    if (!trainPositive[d].get(c)) {
                         continue; // a validation pair
                     }
-                    BitSet filter = (BitSet) pairs.trainPositive[d].clone();
+                    BitSet filter = (BitSet) trainPositive[d].clone();
                     filter.or(out[d]);
                     outcomes.add(RankingMetrics.filteredRank(scores, c, filter));
                 }

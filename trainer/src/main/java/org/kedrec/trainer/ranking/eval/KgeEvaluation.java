@@ -93,12 +93,11 @@ public final class KgeEvaluation {
             double w = damping instanceof Number n ? n.doubleValue() : PathFeatures.DEFAULT_DAMPING;
             // every feature once (degree features too), so the ablation's refits need no second computation
             PathFeatures allFeatures = RankerTrainer.featuresFor(graph, evidence, w, true);
-            List<String> modelFeatures = new ArrayList<>(allFeatures.names());
-            if (evidence != null && Boolean.FALSE.equals(config.training().get("degreeFeatures"))) {
-                modelFeatures.removeAll(PathFeatures.DEGREE_FEATURES);
-            }
-            scorers.put("metapath", MetapathModel.fit(allFeatures.select(modelFeatures), truth.trainPositive,
-                    truth.validation).logits());
+            List<String> modelFeatures = RankerTrainer.modelFeatures(allFeatures, config, evidence != null);
+            boolean centred = RankerTrainer.diseaseCentred(config);
+            MetapathModel refitted = MetapathModel.fit(allFeatures.select(modelFeatures), truth.trainPositive,
+                    truth.validation, centred);
+            scorers.put("metapath", refitted.logits());
             progress.advance(1);
             if (evidence != null) {
                 scorers.put("metapathKgOnly", MetapathModel.fit(RankerTrainer.featuresFor(graph, null, w, true),
@@ -187,14 +186,16 @@ public final class KgeEvaluation {
             }
             report.put("pairedBootstrapModelMinus", paired);
             if (config.hasPathScores() && !config.components().contains(RankerConfig.BOOSTED)) {
-                report.put("ablation", ablation(allFeatures, modelFeatures, evidence != null, scorers, heldOut,
+                report.put("ablation", ablation(allFeatures, modelFeatures, evidence != null, centred, heldOut,
                         truth, config.hasEmbedding() ? config.model().displayName() : null));
                 report.put("ablationNote", "component → MRR (and AUROC vs non-indications) of the ranker with it "
                         + "minus without it over the held-out pairs, 95 % paired-bootstrap intervals (2,000 "
                         + "resamples); a feature group is refitted out of the logistic regression on the same "
                         + "training graph and validation pairs (inModel false: a group the model leaves out, "
                         + "measured as the model plus it minus the model); kge: the served model minus its feature "
-                        + "model alone. A component earns its place when an interval lies above 0 and none below");
+                        + "model alone; diseaseCentring: the same fit with and without its logits centred per disease "
+                        + "(it orders no drug within a disease, so its MRR difference is 0 by construction). A "
+                        + "component earns its place when an interval lies above 0 and none below");
             }
             if (options.benchRounds() > 0) {
                 report.put("servingLatencyMs", bench(ranker, grid, options.benchRounds()));
@@ -253,7 +254,7 @@ public final class KgeEvaluation {
      * model, compared pair by pair (the same groups as {@link PoloEvaluation}'s ablation).
      */
     private Map<String, Object> ablation(PathFeatures all, List<String> modelFeatures, boolean evidence,
-            Map<String, float[][]> scorers, Map<String, Evaluated> heldOut, Truth truth, String embedding) {
+            boolean centred, Map<String, Evaluated> heldOut, Truth truth, String embedding) {
         Map<String, Object> out = new LinkedHashMap<>();
         Evaluated featureModel = heldOut.get("metapath");
         for (Map.Entry<String, List<String>> g : PoloEvaluation.featureGroups(all, evidence).entrySet()) {
@@ -264,8 +265,8 @@ public final class KgeEvaluation {
             } else {
                 other.addAll(g.getValue());
             }
-            Evaluated changed = evaluate(MetapathModel.fit(all.select(other), truth.trainPositive, truth.validation)
-                    .logits(), truth.heldOut, truth, false);
+            Evaluated changed = evaluate(MetapathModel.fit(all.select(other), truth.trainPositive, truth.validation,
+                    centred).logits(), truth.heldOut, truth, false);
             Evaluated with = inModel ? featureModel : changed;
             Evaluated without = inModel ? changed : featureModel;
             Map<String, Object> m = new LinkedHashMap<>();
@@ -273,6 +274,15 @@ public final class KgeEvaluation {
             m.put("inModel", inModel);
             out.put(g.getKey(), withMinusWithout(m, with, without));
         }
+        // centring moves whole rows, so the uncentred model is the same fit with its row means put back
+        MetapathModel uncentred = MetapathModel.fit(all.select(modelFeatures), truth.trainPositive, truth.validation);
+        Evaluated plain = evaluate(uncentred.logits(), truth.heldOut, truth, false);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("features", List.of("every disease's logits shifted to the mean logit of all pairs"));
+        c.put("inModel", centred);
+        out.put("diseaseCentring", centred ? withMinusWithout(c, featureModel, plain)
+                : withMinusWithout(c, evaluate(centredCopy(uncentred.logits()), truth.heldOut, truth, false),
+                        featureModel));
         if (embedding != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("features", List.of("the " + embedding + " embedding (the served model against its feature model "
@@ -281,6 +291,15 @@ public final class KgeEvaluation {
             out.put("kge", withMinusWithout(m, heldOut.get("model"), featureModel));
         }
         return out;
+    }
+
+    private static float[][] centredCopy(float[][] logits) {
+        float[][] copy = new float[logits.length][];
+        for (int d = 0; d < logits.length; d++) {
+            copy[d] = logits[d].clone();
+        }
+        MetapathModel.centrePerDisease(copy);
+        return copy;
     }
 
     private Map<String, Object> withMinusWithout(Map<String, Object> m, Evaluated with, Evaluated without) {
@@ -361,7 +380,7 @@ public final class KgeEvaluation {
         }
     }
 
-    private static Evaluated evaluate(float[][] scores, List<int[]> pairs, Truth truth, boolean zeroShotOnly) {
+    static Evaluated evaluate(float[][] scores, List<int[]> pairs, Truth truth, boolean zeroShotOnly) {
         List<RankOutcome> outcomes = new ArrayList<>();
         Map<Integer, List<RankOutcome>> byDisease = new TreeMap<>();
         double[] positives = new double[pairs.size()];

@@ -27,6 +27,7 @@ import org.kedrec.core.ranking.RankerConfig;
 import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.trainer.ranking.RankerTrainer;
 import org.kedrec.trainer.ranking.evidence.Evidence;
 import org.kedrec.trainer.ranking.evidence.EvidenceFeatures;
 import org.kedrec.trainer.ranking.graph.PoloSplit;
@@ -34,6 +35,7 @@ import org.kedrec.trainer.ranking.graph.TrainingGraph;
 import org.kedrec.trainer.ranking.graph.TreatsPair;
 import org.kedrec.trainer.ranking.paths.MetapathModel;
 import org.kedrec.trainer.ranking.paths.PathFeatures;
+import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 
 /**
  * {@code kedrec eval kge --split polo}: the ranker on the PoLo/REx Compound-treats-Disease test pairs, in both
@@ -96,7 +98,7 @@ public final class PoloEvaluation {
             progress.advance(1);
             PathFeatures kgFeatures = PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, damping);
             PathFeatures allFeatures = evidence != null ? EvidenceFeatures.compute(graph, evidence, damping) : kgFeatures;
-            boolean degree = evidence == null || !Boolean.FALSE.equals(config.training().get("degreeFeatures"));
+            boolean centred = RankerTrainer.diseaseCentred(config);
             progress.advance(1);
             scorers.put("popularity", popularity(graph, grid, truth));
             String best = bestSingleMetapath(kgFeatures, truth);
@@ -106,14 +108,11 @@ public final class PoloEvaluation {
             progress.advance(1);
 
             Map<String, List<String>> groups = featureGroups(allFeatures, evidence != null);
-            List<String> modelFeatures = new ArrayList<>(allFeatures.names());
-            if (!degree) {
-                modelFeatures.removeAll(PathFeatures.DEGREE_FEATURES);
-            }
+            List<String> modelFeatures = RankerTrainer.modelFeatures(allFeatures, config, evidence != null);
             Map<String, float[][]> ablated = new LinkedHashMap<>();
             Set<String> notInModel = new HashSet<>();
-            float[][] featureModel = MetapathModel.fit(allFeatures.select(modelFeatures), truth.trainPositive, truth.dev)
-                    .logits();
+            float[][] featureModel = MetapathModel.fit(allFeatures.select(modelFeatures), truth.trainPositive, truth.dev,
+                    centred).logits();
             for (Map.Entry<String, List<String>> g : groups.entrySet()) {
                 List<String> other = new ArrayList<>(modelFeatures);
                 if (modelFeatures.containsAll(g.getValue())) {
@@ -123,8 +122,17 @@ public final class PoloEvaluation {
                     other.addAll(g.getValue());
                     notInModel.add(g.getKey());
                 }
-                ablated.put(g.getKey(), MetapathModel.fit(allFeatures.select(other), truth.trainPositive, truth.dev)
-                        .logits());
+                ablated.put(g.getKey(), MetapathModel.fit(allFeatures.select(other), truth.trainPositive, truth.dev,
+                        centred).logits());
+            }
+            // centring moves whole disease rows: the model without it is the same fit uncentred, and with it
+            // (for a model trained without) the same fit centred
+            float[][] other = MetapathModel.fit(allFeatures.select(modelFeatures), truth.trainPositive, truth.dev,
+                    !centred).logits();
+            groups.put(CENTRING, List.of("every disease's logits shifted to the mean logit of all pairs"));
+            ablated.put(CENTRING, other);
+            if (!centred) {
+                notInModel.add(CENTRING);
             }
             if (config.hasEmbedding()) {
                 ablated.put("kge", featureModel);
@@ -204,7 +212,8 @@ public final class PoloEvaluation {
             report.put("ablation", ablation);
             report.put("ablationNote", "component → compound→disease MRR of the model with it minus without it "
                     + "(refitted without the feature group on the same training graph; kge: the served model minus "
-                    + "its feature model; a group the model leaves out, inModel false: the model plus it minus the model), "
+                    + "its feature model; a group the model leaves out, inModel false: the model plus it minus the model; "
+                    + "diseaseCentring: the same fit with and without its logits centred per disease), "
                     + "95 % paired-bootstrap interval over the test pairs; diseaseToCompound "
                     + "holds the same for the other direction; a component earns its place when one direction's "
                     + "interval lies above 0 and the other's does not lie below 0");
@@ -249,6 +258,9 @@ public final class PoloEvaluation {
         return grid.modelScores(ranker);
     }
 
+    /** The ablation's name for the per-disease centring of the logits. */
+    static final String CENTRING = "diseaseCentring";
+
     /** The feature groups the ablation removes one at a time. */
     static Map<String, List<String>> featureGroups(PathFeatures features, boolean evidence) {
         Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -257,6 +269,7 @@ public final class PoloEvaluation {
         if (evidence) {
             groups.put("evidenceMetapaths", EvidenceFeatures.METAPATHS.stream().map(m -> m.abbreviation()).toList());
             groups.put("pairEvidence", EvidenceFeatures.PAIR_FEATURES);
+            groups.put("similarity", SimilarityFeatures.NAMES);
         }
         for (List<String> g : groups.values()) {
             for (String name : g) {

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kedrec.core.ids.EntityKind;
-import org.kedrec.core.ranking.EntityIndex;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.graph.Metapaths;
+import org.kedrec.core.ids.EntityKind;
+import org.kedrec.core.ranking.EntityIndex;
 import org.kedrec.trainer.ranking.graph.TrainingGraph;
 import org.kedrec.trainer.ranking.paths.PathFeatures;
+import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 
 /**
  * The "KG + evidence" features of every (disease, drug) pair: the metapath features of {@link PathFeatures} over the
@@ -98,11 +99,17 @@ public final class EvidenceFeatures {
         return i >= 0 && e.label(i).equals(label);
     }
 
-    /** Computes the whole "KG + evidence" feature set: path features over the augmented graph, then pair features. */
+    /**
+     * Computes the whole "KG + evidence" feature set: path features over the augmented graph, then pair features,
+     * then the nearest-neighbour similarities ({@link SimilarityFeatures}; a model trained before them was fitted
+     * without, see {@code RankerTrainer.modelFeatures}).
+     */
     public static PathFeatures compute(TrainingGraph graph, Evidence evidence, double damping) {
         TrainingGraph augmented = augment(graph, evidence);
         PathFeatures paths = PathFeatures.compute(augmented, allMetapaths(), damping);
-        return paths.withExtra(PAIR_FEATURES, pairFeatures(graph.entities(), paths.diseases(), paths.drugs(), evidence));
+        return paths.withExtra(PAIR_FEATURES, pairFeatures(graph.entities(), paths.diseases(), paths.drugs(), evidence))
+                .withExtra(SimilarityFeatures.NAMES, SimilarityFeatures.compute(augmented, paths.diseases(),
+                        paths.drugs()));
     }
 
     /** The direct pair features as {@code [disease row][drug column][feature]}. */

@@ -42,6 +42,15 @@ public final class MetapathModel {
      * @param validation validation pairs as {diseaseRow, drugColumn}, left out of the fit and used to pick L2
      */
     public static MetapathModel fit(PathFeatures features, BitSet[] positive, List<int[]> validation) {
+        return fit(features, positive, validation, false);
+    }
+
+    /**
+     * Fits the model; with {@code centred} every disease's logits are shifted by {@link #centrePerDisease} (the
+     * ranking of drugs for a disease, and so the validation MRR and the L2 it picks, are unchanged).
+     */
+    public static MetapathModel fit(PathFeatures features, BitSet[] positive, List<int[]> validation,
+            boolean centred) {
         int nd = features.diseases().length;
         int nc = features.drugs().length;
         BitSet[] heldOut = new BitSet[nd];
@@ -75,6 +84,9 @@ public final class MetapathModel {
                     logits[d][c] = (float) lr.logit(features.of(d, c));
                 }
             }
+            if (centred) {
+                centrePerDisease(logits);
+            }
             double mrr = validation.isEmpty() ? 0 : validationMrr(logits, positive, validation);
             LOG.info("metapath model L2 {}: validation MRR {}", l2, Messages.format("%.4f", mrr));
             if (best == null || mrr > best.validationMrr) {
@@ -82,6 +94,36 @@ public final class MetapathModel {
             }
         }
         return best;
+    }
+
+    /**
+     * Shifts every disease's row so that its mean logit is the mean logit of all pairs. A pointwise regression
+     * pooled over diseases lets disease-level features (how many drugs were tried for it, how many treatments its
+     * similar diseases have) lift every drug of a well-studied disease alike: that shift orders no drug within the
+     * disease, but across diseases it ranks a well-studied disease's unlikely drugs above a rarer disease's
+     * treatments, which is what a score compared across diseases (AUROC, a threshold) reads. Monotone per disease,
+     * so every ranking of drugs for a disease is unchanged.
+     */
+    public static void centrePerDisease(float[][] logits) {
+        double total = 0;
+        long count = 0;
+        double[] rowMean = new double[logits.length];
+        for (int d = 0; d < logits.length; d++) {
+            double sum = 0;
+            for (float v : logits[d]) {
+                sum += v;
+            }
+            rowMean[d] = logits[d].length == 0 ? 0 : sum / logits[d].length;
+            total += sum;
+            count += logits[d].length;
+        }
+        double mean = count == 0 ? 0 : total / count;
+        for (int d = 0; d < logits.length; d++) {
+            float shift = (float) (mean - rowMean[d]);
+            for (int c = 0; c < logits[d].length; c++) {
+                logits[d][c] += shift;
+            }
+        }
     }
 
     /** Filtered MRR of the validation pairs, filtering the training positives and the other validation pairs. */

@@ -177,8 +177,9 @@ class EvidenceFeaturesTest {
     void pairFeaturesMatchHandComputedValues() throws Exception {
         TrainingGraph graph = graph(false, true);
         PathFeatures f = EvidenceFeatures.compute(graph, evidence(), 0.4);
-        int offset = f.featureCount() - EvidenceFeatures.PAIR_FEATURES.size();
-        assertThat(f.names().subList(offset, f.featureCount())).isEqualTo(EvidenceFeatures.PAIR_FEATURES);
+        int offset = f.names().indexOf(EvidenceFeatures.PAIR_FEATURES.get(0));
+        assertThat(f.names().subList(offset, offset + EvidenceFeatures.PAIR_FEATURES.size()))
+                .isEqualTo(EvidenceFeatures.PAIR_FEATURES);
         float[] v = f.of(row(f, graph, X), column(f, graph, D3));
         float[] expected = {(float) Math.log1p(2), (float) Math.log1p(1), 0.75f, (float) Math.log1p(1), 0,
             2f / 3, (float) Math.log1p(4), (float) Math.log1p(1), 0, (float) Math.log1p(3), (float) Math.log1p(5), 1, 1,
@@ -259,6 +260,44 @@ class EvidenceFeaturesTest {
         // and the edge is not invisible to everyone: D2's ATC path to X goes through D1
         assertThat(raw(with, "Ca4CtD", D2, X)).isEqualTo(1f);
         assertThat(raw(without, "Ca4CtD", D2, X)).isZero();
+    }
+
+    @Test
+    void nearestNeighbourSimilaritiesMatchHandComputedValuesAndSkipThePairItself() throws Exception {
+        TrainingGraph graph = graph(false, true);
+        PathFeatures f = EvidenceFeatures.compute(graph, evidence(), 0.4);
+        // Z's trials test D6 and D1; D3 binds D1's one gene: Jaccard 1; D1's own trial is not its neighbour
+        assertThat(sim(f, graph, "maxSimTrialTargets", Z, D3)).isEqualTo(1f);
+        assertThat(sim(f, graph, "maxSimTrialTargets", Z, D1)).isZero();
+        // ATC level 4: D3 {C08CA, C08CX} against D1 {C08CA}: 1 of 2
+        assertThat(sim(f, graph, "maxSimTrialAtc", Z, D3)).isEqualTo(0.5f);
+        // D2 resembles D3, which is tested for X: their closed neighbourhoods {D2, D3} are equal
+        assertThat(sim(f, graph, "maxSimTrialChemical", X, D2)).isEqualTo(1f);
+        // D4 treats Y (training), which resembles Z; for Y itself its own edge is no neighbour
+        assertThat(sim(f, graph, "maxSimTreatedSimilar", Z, D4)).isEqualTo(1f);
+        assertThat(sim(f, graph, "maxSimTreatedSimilar", Y, D4)).isZero();
+        // the held-out D3-X edge is no treated disease: D3 treats nothing in training
+        assertThat(sim(f, graph, "maxSimTreatedSimilar", X, D3)).isZero();
+    }
+
+    @Test
+    void centringPerDiseaseKeepsEveryRankingAndEqualisesTheRowMeans() {
+        float[][] logits = {{1, 3, 2}, {-4, -6, -5}, {0, 0, 9}};
+        MetapathModel.centrePerDisease(logits);
+        double mean = (6 - 15 + 9) / 9.0;
+        for (float[] row : logits) {
+            assertThat((row[0] + row[1] + row[2]) / 3.0).isCloseTo(mean, within(1e-6));
+        }
+        assertThat(logits[0][1]).isGreaterThan(logits[0][2]);
+        assertThat(logits[0][2]).isGreaterThan(logits[0][0]);
+        assertThat(logits[1][0]).isGreaterThan(logits[1][2]);
+        assertThat(logits[1][2]).isGreaterThan(logits[1][1]);
+        // the second row's best drug, far below the first row's worst before, is level with it now
+        assertThat(logits[1][0]).isCloseTo(logits[0][1], within(1e-6f));
+    }
+
+    private static float sim(PathFeatures f, TrainingGraph g, String name, String disease, String drug) {
+        return f.of(row(f, g, disease), column(f, g, drug))[f.names().indexOf(name)];
     }
 
     private static org.kedrec.core.graph.Metapath metapath(String name) {

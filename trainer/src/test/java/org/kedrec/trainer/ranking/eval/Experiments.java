@@ -1,0 +1,169 @@
+package org.kedrec.trainer.ranking.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kedrec.core.graph.Metapath;
+import org.kedrec.trainer.ranking.evidence.Evidence;
+import org.kedrec.trainer.ranking.evidence.EvidenceFeatures;
+import org.kedrec.trainer.ranking.graph.TrainingGraph;
+import org.kedrec.trainer.ranking.paths.MetapathModel;
+import org.kedrec.trainer.ranking.paths.PathFeatures;
+
+final class Experiments {
+    static void run(String[] args, TrainingGraph graph, Evidence evidence, PathFeatures base, MetapathModel m,
+            KgeEvaluation.Grid grid) {
+        float[][] s = m.logits();
+        String which = args.length > 2 ? args[2] : "cal";
+        if (which.contains("cal")) {
+            RankerExperiment.report("cal lse", map(s, "lse"));
+            RankerExperiment.report("cal z", map(s, "z"));
+            RankerExperiment.report("cal max", map(s, "max"));
+            RankerExperiment.report("cal mean", map(s, "mean"));
+            RankerExperiment.report("cal rank", map(s, "rank"));
+        }
+        int nd = s.length;
+        int nc = s[0].length;
+        if (which.contains("w")) {
+            int trials = base.names().indexOf("trials");
+            int cls = base.names().indexOf("CiPCiCtD");
+            int atc = base.names().indexOf("Ca4CtD");
+            for (double k : new double[] {3, 10, 30}) {
+                double[][] w = new double[nd][nc];
+                double[][] w2 = new double[nd][nc];
+                for (int d = 0; d < nd; d++) {
+                    for (int c = 0; c < nc; c++) {
+                        float[] v = base.of(d, c);
+                        w[d][c] = v[trials] > 0 ? k : 1;
+                        w2[d][c] = v[trials] > 0 || v[cls] > 0 || v[atc] > 0 ? k : 1;
+                    }
+                }
+                RankerExperiment.fitWeighted(base, w, new double[] {100, 1000}, "w trials x" + k);
+                RankerExperiment.fitWeighted(base, w2, new double[] {100, 1000}, "w trials|class x" + k);
+            }
+        }
+        if (which.contains("sim")) {
+            TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
+            long t0 = System.nanoTime();
+            float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, base.diseases(), base.drugs());
+            System.out.printf("similarity features in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            List<String> names = org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES;
+            PathFeatures joined = base.withExtra(names, sim);
+            MetapathModel mm = MetapathModel.fit(joined, RankerExperiment.truth.trainPositive,
+                    RankerExperiment.truth.validation);
+            RankerExperiment.report("sim all L2 " + mm.l2(), mm.logits());
+            RankerExperiment.report("sim all cal mean", map(mm.logits(), "mean"));
+            RankerExperiment.report("sim all cal z", map(mm.logits(), "z"));
+            for (String drop : new String[] {"maxSimTreats", "maxSimTrial", "maxSimTreated"}) {
+                List<String> keep = new ArrayList<>(joined.names());
+                keep.removeIf(n -> n.startsWith(drop));
+                MetapathModel m2 = MetapathModel.fit(joined.select(keep), RankerExperiment.truth.trainPositive,
+                        RankerExperiment.truth.validation);
+                RankerExperiment.report("sim -" + drop + " L2 " + m2.l2(), m2.logits());
+            }
+        }
+        if (which.contains("cv")) {
+            TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
+            float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, base.diseases(), base.drugs());
+            List<String> names = org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES;
+            PathFeatures joined = base.withExtra(names, sim);
+            int trials = base.names().indexOf("trials");
+            float[][][] breadth = new float[nd][nc][1];
+            for (int c = 0; c < nc; c++) {
+                int k = 0;
+                for (int d = 0; d < nd; d++) if (base.of(d, c)[trials] > 0) k++;
+                for (int d = 0; d < nd; d++) breadth[d][c][0] = (float) Math.log1p(k);
+            }
+            PathFeatures withBreadth = base.withExtra(List.of("drugTrialDiseases"), breadth);
+            cv("base", base);
+            cv("base+breadth", withBreadth);
+            cv("sim all", joined);
+            List<String> keep = new ArrayList<>(joined.names());
+            keep.removeIf(n -> n.startsWith("maxSimTreats"));
+            cv("sim -treats", joined.select(keep));
+            keep = new ArrayList<>(base.names());
+            for (String n : names) if (n.startsWith("maxSimTreated")) keep.add(n);
+            cv("base+treated", joined.select(keep));
+            keep = new ArrayList<>(base.names());
+            for (String n : names) if (n.startsWith("maxSimTrial")) keep.add(n);
+            cv("base+trial", joined.select(keep));
+        }
+        if (which.contains("fine")) {
+            TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
+            float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, base.diseases(), base.drugs());
+            PathFeatures joined = base.withExtra(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES, sim);
+            List<String> keep = new ArrayList<>(joined.names());
+            keep.removeIf(n -> n.startsWith("maxSimTreats"));
+            PathFeatures f = joined.select(keep);
+            float[][] best = RankerExperiment.fitWeighted(f, null, new double[] {300, 1000, 3000}, "sim-treats");
+            for (String how : new String[] {"mean", "median", "top10", "top50", "top200"}) {
+                RankerExperiment.report("cal " + how, map(best, how));
+            }
+            System.out.printf("CV 300 %.4f 3000 %.4f%n",
+                RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 300),
+                RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 3000));
+        }
+        if (which.contains("damp")) {
+            TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
+            for (double damping : new double[] {0.0, 0.7}) {
+                PathFeatures extra = PathFeatures.compute(aug, EvidenceFeatures.allMetapaths(), damping);
+                List<String> names = new ArrayList<>();
+                for (Metapath mp : EvidenceFeatures.allMetapaths()) names.add(mp.abbreviation());
+                float[][][] v = new float[nd][nc][names.size()];
+                for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++)
+                    System.arraycopy(extra.of(d, c), 0, v[d][c], 0, names.size());
+                PathFeatures joined = base.withExtra(names.stream().map(n -> n + "@" + damping).toList(), v);
+                MetapathModel mm = MetapathModel.fit(joined, RankerExperiment.truth.trainPositive,
+                        RankerExperiment.truth.validation);
+                RankerExperiment.report("damp+" + damping + " L2 " + mm.l2(), mm.logits());
+                RankerExperiment.report("damp+" + damping + " cal lse", map(mm.logits(), "lse"));
+            }
+        }
+    }
+
+    static void cv(String name, PathFeatures f) {
+        MetapathModel mm = MetapathModel.fit(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation);
+        double cv = RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive,
+                RankerExperiment.truth.validation, mm.l2());
+        RankerExperiment.report(String.format("%s L2 %.0f CV %.4f", name, mm.l2(), cv), mm.logits());
+        RankerExperiment.report(name + " cal mean", map(mm.logits(), "mean"));
+    }
+
+    static float topMean(float[] sorted, int k) {
+        double s = 0;
+        for (int i = 0; i < k; i++) s += sorted[sorted.length - 1 - i];
+        return (float) (s / k);
+    }
+
+    static float[][] map(float[][] s, String how) {
+        int nd = s.length;
+        float[][] out = new float[nd][];
+        for (int d = 0; d < nd; d++) {
+            float[] r = s[d];
+            double max = Double.NEGATIVE_INFINITY, sum = 0, sq = 0;
+            for (float v : r) { max = Math.max(max, v); sum += v; sq += v * v; }
+            double mean = sum / r.length;
+            double sd = Math.sqrt(Math.max(1e-12, sq / r.length - mean * mean));
+            double lse = 0;
+            for (float v : r) lse += Math.exp(v - max);
+            lse = max + Math.log(lse);
+            out[d] = new float[r.length];
+            float[] sorted = r.clone();
+            java.util.Arrays.sort(sorted);
+            for (int c = 0; c < r.length; c++) {
+                out[d][c] = switch (how) {
+                    case "lse" -> (float) (r[c] - lse);
+                    case "z" -> (float) ((r[c] - mean) / sd);
+                    case "max" -> (float) (r[c] - max);
+                    case "mean" -> (float) (r[c] - mean);
+                    case "median" -> r[c] - sorted[sorted.length / 2];
+                    case "top10" -> r[c] - topMean(sorted, 10);
+                    case "top50" -> r[c] - topMean(sorted, 50);
+                    case "top200" -> r[c] - topMean(sorted, 200);
+                    case "rank" -> (float) java.util.Arrays.binarySearch(sorted, r[c]) / r.length;
+                    default -> r[c];
+                };
+            }
+        }
+        return out;
+    }
+}
