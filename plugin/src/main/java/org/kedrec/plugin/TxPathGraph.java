@@ -72,6 +72,12 @@ final class TxPathGraph implements PathGraph<Node> {
 
     /** {@inheritDoc} */
     @Override
+    public long neighbours(Node node, String type, Metapath.Direction direction, String otherLabel) {
+        return expansion(node, type, direction, otherLabel).size;
+    }
+
+    /** {@inheritDoc} */
+    @Override
     public long degree(Node node, String type, Metapath.Direction direction, String otherLabel) {
         if (otherLabel == null) {
             return node.getDegree(type(type), direction(direction));

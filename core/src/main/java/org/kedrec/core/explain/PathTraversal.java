@@ -19,10 +19,10 @@ import org.kedrec.core.graph.GraphSchema;
  * without planning a 28-branch query (seconds after a server start) and without counting a node's degrees again on
  * every row that passes through it (the length-4 pathway metapath joined thousands of rows per call).
  *
- * <p>Each metapath is walked from both ends: from the drugs forwards and from the disease backwards, the side whose
- * next step reads fewer relationships first, until the two meet; the partial paths are joined there. The
- * disease's side is walked once for all drugs. Degrees are read for the frontiers' nodes (to choose the side) and the
- * nodes of joined paths, once per node and metaedge per call. Each drug keeps its best {@code perMetapath} paths per metapath, ordered as the query orders
+ * <p>Each metapath is walked from both ends: from the drugs forwards and from the disease backwards, to the node
+ * where the query anchored at the disease joins ({@link #joinPosition}); the partial paths are joined on it. The
+ * disease's side is walked once for all drugs. Degrees are read only for the nodes of joined paths, once per node and
+ * metaedge per call. Each drug keeps its best {@code perMetapath} paths per metapath, ordered as the query orders
  * them (by the path-degree product without the drug's own degree, best first, then by the node ids).
  *
  * <p>One per call: it caches degrees and ids of the caller's transaction. Not thread-safe.
@@ -190,42 +190,31 @@ public final class PathTraversal<N> {
         Chain end = new Chain(length);
         end.nodes[length] = disease;
         right.put(disease, new ArrayList<>(List.of(end)));
+        int join = joinPosition(metapath);
         int[] labelIds = labelIds(labels);
-        // Both sides grow one step at a time, the one whose next step reads fewer relationships first, until they
-        // are one step apart; that last step keeps only the chains that reach the other side's nodes, and the
-        // sides meet there. A hint fixed per metapath read the large side whenever one drug or disease was
-        // unlike the average: the anatomies' EXPRESSES genes for CbGeAlD (thousands per anatomy) where the
-        // drugs' few target genes express in a few dozen anatomies; the genes of every disease a drug treats
-        // (CtDaGaD) where the disease has a hundred. Where the sides meet changes no path and no score; only
-        // candidates with the very same nodes, score and the same order of ids could swap places.
-        int a = 0;
-        int b = length;
-        while (true) {
-            // The smaller frontier is costed first, and the other only up to that cost: the degrees of a large
-            // frontier (thousands of genes two steps from a disease) cost about as much to read as the step.
-            boolean fromLeft;
-            if (left.size() <= right.size()) {
-                long leftCost = cost(metapath, left, a, false, Long.MAX_VALUE);
-                fromLeft = leftCost <= cost(metapath, right, b, true, leftCost);
-            } else {
-                long rightCost = cost(metapath, right, b, true, Long.MAX_VALUE);
-                fromLeft = cost(metapath, left, a, false, rightCost) <= rightCost;
-            }
-            boolean last = b - a == 1;
-            if (fromLeft) {
-                left = extendLeft(metapath, labelIds, left, a, last ? right.keySet() : null);
-                a++;
-            } else {
-                right = extendRight(metapath, labelIds, right, b, last ? left.keySet() : null);
-                b--;
-            }
-            if (left.isEmpty() || right.isEmpty()) {
-                return Map.of();
-            }
-            if (last) {
-                break;
-            }
+        for (int a = 0; a < join - 1 && !left.isEmpty(); a++) {
+            left = extendLeft(metapath, labelIds, left, a, null);
         }
+        for (int b = length; b > join + 1 && !right.isEmpty() && !left.isEmpty(); b--) {
+            right = extendRight(metapath, labelIds, right, b, null);
+        }
+        if (left.isEmpty() || right.isEmpty()) {
+            return Map.of();
+        }
+        // The two last steps into the join node: the side whose step makes fewer chains is completed first, and
+        // the other side's step keeps only the chains that reach one of its nodes. Which side goes first changes
+        // no path and no order (the filter drops whole join nodes, and the join below iterates the drugs' side
+        // in the order it was built); it decides how many chains are made. A drug that treats diseases with
+        // hundreds of genes (CtDaGaD) or is in a large pharmacologic class (CiPCiCtD) made thousands of chains
+        // per call on its side that met none of the disease's few.
+        if (visits(metapath, left, join - 1, false) <= visits(metapath, right, join + 1, true)) {
+            left = extendLeft(metapath, labelIds, left, join - 1, null);
+            right = left.isEmpty() ? Map.of() : extendRight(metapath, labelIds, right, join + 1, left.keySet());
+        } else {
+            right = extendRight(metapath, labelIds, right, join + 1, null);
+            left = right.isEmpty() ? Map.of() : extendLeft(metapath, labelIds, left, join - 1, right.keySet());
+        }
+        int a = join;
         Map<N, Top> best = new HashMap<>();
         for (Map.Entry<N, List<Chain>> meet : left.entrySet()) {
             List<Chain> rights = right.get(meet.getKey());
@@ -252,27 +241,35 @@ public final class PathTraversal<N> {
         return best;
     }
 
+    /**
+     * Where the two sides meet: the position the path query anchored at the disease joins at
+     * ({@link PathQueries#diseaseJoinNode}, chosen by PROFILE on the demo graph), or the node before the disease's
+     * neighbour where that query let the planner choose (the drugs' side is the smaller there).
+     */
+    static int joinPosition(Metapath metapath) {
+        int join = PathQueries.diseaseJoinNode(metapath);
+        if (join <= 0) {
+            join = metapath.length() - 1;
+        }
+        return Math.max(1, Math.min(metapath.length() - 1, join));
+    }
 
     /**
-     * What one more step of {@code frontier} from position {@code at} costs, forwards ({@code backwards} false) or
-     * back: its chains times the typed degree of their node, whatever the label at the other end (a node's
-     * relationship groups count them without reading the relationships; the degrees are kept for the call); once
-     * the sum passes {@code limit}, a number above it.
+     * The chains one more step of {@code frontier} would make, before the checks that drop some: from position
+     * {@code at} forwards ({@code backwards} false) or back ({@code backwards} true). The neighbours it counts are
+     * the ones that step then reads (the graph reads each once per call).
      */
-    private long cost(Metapath metapath, Map<N, List<Chain>> frontier, int at, boolean backwards, long limit) {
-        Metapath.Step step = metapath.steps().get(backwards ? at - 1 : at);
+    private long visits(Metapath metapath, Map<N, List<Chain>> frontier, int at, boolean backwards) {
+        int i = backwards ? at - 1 : at;
+        Metapath.Step step = metapath.steps().get(i);
         Metapath.Direction direction = backwards ? reverse(step.direction()) : step.direction();
-        long cost = 0;
+        String otherLabel = metapath.labels().get(backwards ? i : at + 1);
+        long visits = 0;
         for (Map.Entry<N, List<Chain>> entry : frontier.entrySet()) {
-            N node = entry.getKey();
-            long degree = degrees.computeIfAbsent(new DegreeKey(node, step.type(), direction, null),
-                    key -> graph.degree(node, step.type(), direction, null));
-            cost += (long) entry.getValue().size() * degree;
-            if (cost > limit) {
-                return cost;
-            }
+            visits += (long) entry.getValue().size()
+                    * graph.neighbours(entry.getKey(), step.type(), direction, otherLabel);
         }
-        return cost;
+        return visits;
     }
 
     /**
