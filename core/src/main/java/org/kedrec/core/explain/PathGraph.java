@@ -21,6 +21,16 @@ public interface PathGraph<N> {
     void expand(N node, String type, Metapath.Direction direction, String otherLabel, Neighbour<N> visitor);
 
     /**
+     * How many times {@link #expand} with the same arguments calls its visitor. A graph that keeps what
+     * {@code expand} reads should answer from it: {@link PathTraversal} asks before it expands the same node.
+     */
+    default long neighbours(N node, String type, Metapath.Direction direction, String otherLabel) {
+        long[] count = new long[1];
+        expand(node, type, direction, otherLabel, (other, nodeIsStart) -> count[0]++);
+        return count[0];
+    }
+
+    /**
      * The number of relationships of {@code type} at {@code node} in {@code direction}; with {@code otherLabel}
      * not null, only those whose other end has that label.
      */

@@ -191,12 +191,28 @@ public final class PathTraversal<N> {
         end.nodes[length] = disease;
         right.put(disease, new ArrayList<>(List.of(end)));
         int join = joinPosition(metapath);
-        for (int a = 0; a < join && !left.isEmpty(); a++) {
-            left = extendLeft(metapath, labels, left, a);
+        int[] labelIds = labelIds(labels);
+        for (int a = 0; a < join - 1 && !left.isEmpty(); a++) {
+            left = extendLeft(metapath, labelIds, left, a, null);
         }
-        for (int b = length; b > join && !right.isEmpty() && !left.isEmpty(); b--) {
-            // The last step back keeps only the chains that reach a node of the drugs' side.
-            right = extendRight(metapath, labels, right, b, b - 1 == join ? left.keySet() : null);
+        for (int b = length; b > join + 1 && !right.isEmpty() && !left.isEmpty(); b--) {
+            right = extendRight(metapath, labelIds, right, b, null);
+        }
+        if (left.isEmpty() || right.isEmpty()) {
+            return Map.of();
+        }
+        // The two last steps into the join node: the side whose step makes fewer chains is completed first, and
+        // the other side's step keeps only the chains that reach one of its nodes. Which side goes first changes
+        // no path and no order (the filter drops whole join nodes, and the join below iterates the drugs' side
+        // in the order it was built); it decides how many chains are made. A drug that treats diseases with
+        // hundreds of genes (CtDaGaD) or is in a large pharmacologic class (CiPCiCtD) made thousands of chains
+        // per call on its side that met none of the disease's few.
+        if (visits(metapath, left, join - 1, false) <= visits(metapath, right, join + 1, true)) {
+            left = extendLeft(metapath, labelIds, left, join - 1, null);
+            right = left.isEmpty() ? Map.of() : extendRight(metapath, labelIds, right, join + 1, left.keySet());
+        } else {
+            right = extendRight(metapath, labelIds, right, join + 1, null);
+            left = right.isEmpty() ? Map.of() : extendLeft(metapath, labelIds, left, join - 1, right.keySet());
         }
         int a = join;
         Map<N, Top> best = new HashMap<>();
@@ -207,7 +223,7 @@ public final class PathTraversal<N> {
             }
             for (Chain l : meet.getValue()) {
                 for (Chain r : rights) {
-                    if (!distinctAcross(labels, l, r, a)) {
+                    if (!distinctAcross(labelIds, l, r, a)) {
                         continue;
                     }
                     score(metapath, labels, l, 0, a);
@@ -238,30 +254,58 @@ public final class PathTraversal<N> {
         return Math.max(1, Math.min(metapath.length() - 1, join));
     }
 
-    /** Extends every chain of {@code frontier} from position {@code at} to {@code at + 1}. */
+    /**
+     * The chains one more step of {@code frontier} would make, before the checks that drop some: from position
+     * {@code at} forwards ({@code backwards} false) or back ({@code backwards} true). The neighbours it counts are
+     * the ones that step then reads (the graph reads each once per call).
+     */
+    private long visits(Metapath metapath, Map<N, List<Chain>> frontier, int at, boolean backwards) {
+        int i = backwards ? at - 1 : at;
+        Metapath.Step step = metapath.steps().get(i);
+        Metapath.Direction direction = backwards ? reverse(step.direction()) : step.direction();
+        String otherLabel = metapath.labels().get(backwards ? i : at + 1);
+        long visits = 0;
+        for (Map.Entry<N, List<Chain>> entry : frontier.entrySet()) {
+            visits += (long) entry.getValue().size()
+                    * graph.neighbours(entry.getKey(), step.type(), direction, otherLabel);
+        }
+        return visits;
+    }
+
+    /**
+     * Extends every chain of {@code frontier} from position {@code at} to {@code at + 1}, to the nodes in
+     * {@code only} when it is not null.
+     */
     @SuppressWarnings("unchecked")
-    private Map<N, List<Chain>> extendLeft(Metapath metapath, List<String> labels, Map<N, List<Chain>> frontier,
-            int at) {
+    private Map<N, List<Chain>> extendLeft(Metapath metapath, int[] labelIds, Map<N, List<Chain>> frontier, int at,
+            Set<N> only) {
         Metapath.Step step = metapath.steps().get(at);
         String type = step.type();
-        String vLabel = labels.get(at + 1);
+        String vLabel = metapath.labels().get(at + 1);
         Map<N, List<Chain>> next = new LinkedHashMap<>();
         for (Map.Entry<N, List<Chain>> entry : frontier.entrySet()) {
             N u = entry.getKey();
             graph.expand(u, type, step.direction(), vLabel, (v, uIsStart) -> {
+                if (only != null && !only.contains(v)) {
+                    return;
+                }
                 boolean dir = switch (step.direction()) {
                     case OUT -> true;
                     case IN -> false;
                     case BOTH -> uIsStart;
                 };
+                List<Chain> into = null;
                 for (Chain chain : entry.getValue()) {
-                    if (!distinctWithin(labels, chain, at + 1, v, 0, at) || !allowed(step, (N) chain.nodes[at], v)) {
+                    if (!distinctWithin(labelIds, chain, at + 1, v, 0, at) || !allowed(step, (N) chain.nodes[at], v)) {
                         continue;
                     }
                     Chain longer = new Chain(chain);
                     longer.nodes[at + 1] = v;
                     longer.dirs[at] = dir;
-                    next.computeIfAbsent(v, x -> new ArrayList<>()).add(longer);
+                    if (into == null) {
+                        into = next.computeIfAbsent(v, x -> new ArrayList<>());
+                    }
+                    into.add(longer);
                 }
             });
         }
@@ -273,12 +317,12 @@ public final class PathTraversal<N> {
      * {@code only} when it is not null.
      */
     @SuppressWarnings("unchecked")
-    private Map<N, List<Chain>> extendRight(Metapath metapath, List<String> labels, Map<N, List<Chain>> frontier,
+    private Map<N, List<Chain>> extendRight(Metapath metapath, int[] labelIds, Map<N, List<Chain>> frontier,
             int at, Set<N> only) {
         int i = at - 1;
         Metapath.Step step = metapath.steps().get(i);
         String type = step.type();
-        String uLabel = labels.get(i);
+        String uLabel = metapath.labels().get(i);
         int length = metapath.length();
         Map<N, List<Chain>> next = new LinkedHashMap<>();
         for (Map.Entry<N, List<Chain>> entry : frontier.entrySet()) {
@@ -292,14 +336,18 @@ public final class PathTraversal<N> {
                     case IN -> false;
                     case BOTH -> !vIsStart;
                 };
+                List<Chain> into = null;
                 for (Chain chain : entry.getValue()) {
-                    if (!distinctWithin(labels, chain, i, u, at, length) || !allowed(step, u, (N) chain.nodes[at])) {
+                    if (!distinctWithin(labelIds, chain, i, u, at, length) || !allowed(step, u, (N) chain.nodes[at])) {
                         continue;
                     }
                     Chain longer = new Chain(chain);
                     longer.nodes[i] = u;
                     longer.dirs[i] = dir;
-                    next.computeIfAbsent(u, x -> new ArrayList<>()).add(longer);
+                    if (into == null) {
+                        into = next.computeIfAbsent(u, x -> new ArrayList<>());
+                    }
+                    into.add(longer);
                 }
             });
         }
@@ -328,22 +376,33 @@ public final class PathTraversal<N> {
         }
     }
 
+    /**
+     * Each position's label as a small number, equal where the labels are: the simple-path checks below compare
+     * labels for every chain a step makes, and comparing strings there was a visible share of the walk.
+     */
+    private static int[] labelIds(List<String> labels) {
+        int[] ids = new int[labels.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = labels.indexOf(labels.get(i));
+        }
+        return ids;
+    }
+
     /** Paths are simple: {@code node} may not already stand at a position {@code [from, to]} of the same label. */
-    private static boolean distinctWithin(List<String> labels, Chain chain, int position, Object node, int from,
-            int to) {
-        String label = labels.get(position);
+    private static boolean distinctWithin(int[] labelIds, Chain chain, int position, Object node, int from, int to) {
+        int label = labelIds[position];
         for (int q = from; q <= to; q++) {
-            if (q != position && labels.get(q).equals(label) && node.equals(chain.nodes[q])) {
+            if (q != position && labelIds[q] == label && node.equals(chain.nodes[q])) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean distinctAcross(List<String> labels, Chain left, Chain right, int join) {
+    private static boolean distinctAcross(int[] labelIds, Chain left, Chain right, int join) {
         for (int q = 0; q < join; q++) {
-            for (int r = join + 1; r < labels.size(); r++) {
-                if (labels.get(q).equals(labels.get(r)) && left.nodes[q].equals(right.nodes[r])) {
+            for (int r = join + 1; r < labelIds.length; r++) {
+                if (labelIds[q] == labelIds[r] && left.nodes[q].equals(right.nodes[r])) {
                     return false;
                 }
             }
