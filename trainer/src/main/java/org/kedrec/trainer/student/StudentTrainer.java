@@ -95,7 +95,7 @@ public final class StudentTrainer {
         this.progress = progress;
     }
 
-    /** Trains with the tool's line in every prompt (the KG ranker's verdict) and marks the student as such. */
+    /** Trains with the tool's line in every prompt (the KG ranker's verdict or scores) and marks the student as such. */
     public StudentTrainer withTools(CandidateScorer tools) {
         this.tools = tools == null ? CandidateScorer.NONE : tools;
         return this;
@@ -235,7 +235,7 @@ public final class StudentTrainer {
         tokenizer.save(tmp.resolve(StudentFiles.TOKENIZER));
         lexicon.write(tmp.resolve(StudentFiles.LEXICON));
         if (tools != CandidateScorer.NONE) {
-            CandidateScorer.markRankerTool(tmp);
+            CandidateScorer.markRankerTool(tmp, tools.lineForm());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Result result = new Result(out, config, List.copyOf(history), bestEpoch, seconds,
@@ -253,6 +253,7 @@ public final class StudentTrainer {
         metrics.put("checkpointBy", options.checkpointBy());
         metrics.put("otherViews", otherViews.size());
         metrics.put("rankerTool", tools != CandidateScorer.NONE);
+        metrics.put("rankerLine", tools != CandidateScorer.NONE ? tools.lineForm() : null);
         metrics.put("epochs", options.epochs());
         metrics.put("batchTokens", options.batchTokens());
         metrics.put("trainExamples", train.size());
