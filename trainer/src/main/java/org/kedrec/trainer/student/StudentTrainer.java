@@ -101,6 +101,27 @@ public final class StudentTrainer {
         return this;
     }
 
+    /**
+     * A seeded random {@code n} of the examples in their order (all when {@code n} is 0 or covers them). The dataset
+     * lists examples disease by disease, so the first {@code n} would be a few diseases only; a learning curve must
+     * vary the number of examples, not which diseases the student meets.
+     */
+    static List<ExpRxRecExample> subset(List<ExpRxRecExample> examples, int n, long seed) {
+        if (n <= 0 || n >= examples.size()) {
+            return examples;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new Random(seed));
+        List<Integer> kept = new ArrayList<>(order.subList(0, n));
+        java.util.Collections.sort(kept);
+        List<ExpRxRecExample> out = new ArrayList<>();
+        kept.forEach(i -> out.add(examples.get(i)));
+        return out;
+    }
+
     /** The GPU when the engine sees one, else the CPU. */
     public static Device defaultDevice() {
         return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
@@ -124,9 +145,7 @@ public final class StudentTrainer {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("The training split is empty; there is nothing to distil.");
         }
-        if (options.maxTrainExamples() > 0 && train.size() > options.maxTrainExamples()) {
-            train = train.subList(0, options.maxTrainExamples());
-        }
+        train = subset(train, options.maxTrainExamples(), options.seed());
         long start = System.nanoTime();
         Engine.getInstance().setRandomSeed(options.seed());
         Random random = new Random(options.seed());

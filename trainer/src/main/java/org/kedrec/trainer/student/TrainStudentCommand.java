@@ -111,8 +111,9 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "or scores (the order and each candidate's score, three decimals). Default: verdict.")
     String rankerLine;
 
-    @Option(names = "--max-train-examples", defaultValue = "0", hidden = true,
-            description = "Use only the first N training examples (quick trials).")
+    @Option(names = "--max-train-examples", defaultValue = "0",
+            description = "Train on a seeded random N of the training examples (the learning curve of "
+                    + "docs/student.md); 0 = all. Default: all.")
     int maxTrainExamples;
 
     public static void main(String[] args) {
