@@ -164,8 +164,8 @@ public final class StudentCurvePlot {
     private static int curve(Graphics2D g, Axes axes, List<Point> line, Color color, boolean zeroShot, String label,
                              int legend) {
         g.setColor(color);
-        g.setStroke(zeroShot ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {7f, 5f}, 0f) : new BasicStroke(2f));
+        BasicStroke stroke = zeroShot ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {7f, 5f}, 0f) : new BasicStroke(2f);
         int lastX = -1;
         int lastY = -1;
         for (Point p : line) {
@@ -175,19 +175,21 @@ public final class StudentCurvePlot {
             }
             int x = axes.px(p.examples());
             int yy = axes.py(y);
+            g.setStroke(new BasicStroke(2f));
             if (zeroShot) {
                 g.drawRect(x - 4, yy - 4, 8, 8);
             } else {
                 g.fillOval(x - 4, yy - 4, 8, 8);
             }
             if (lastX >= 0) {
+                g.setStroke(stroke);
                 g.drawLine(lastX, lastY, x, yy);
             }
             g.drawString(Messages.format("%.3f", y), x + 6, yy + (zeroShot ? 14 : -6));
             lastX = x;
             lastY = yy;
         }
-        return legendRow(g, axes, color, g.getStroke(), label, legend);
+        return legendRow(g, axes, color, stroke, label, legend);
     }
 
     private static int ranker(Graphics2D g, Axes axes, double y, boolean zeroShot, String label, int legend) {
