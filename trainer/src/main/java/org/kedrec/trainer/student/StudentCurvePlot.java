@@ -33,7 +33,7 @@ import org.kedrec.core.Messages;
  * {@code zeroShot} {@code selectionAccuracy}.
  */
 public final class StudentCurvePlot {
-    private static final int WIDTH = 980;
+    private static final int WIDTH = 1140;
     private static final int HEIGHT = 560;
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};

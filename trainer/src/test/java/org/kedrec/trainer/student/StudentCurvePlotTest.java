@@ -32,7 +32,7 @@ class StudentCurvePlotTest {
         Path png = dir.resolve("out/curve.png");
         StudentCurvePlot.write(List.of(StudentCurvePlot.read("+ranker=" + small), point), png);
         BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image.getWidth()).isEqualTo(980);
+        assertThat(image.getWidth()).isEqualTo(1140);
         assertThat(image.getHeight()).isEqualTo(560);
         assertThatThrownBy(() -> StudentCurvePlot.read(full.toString()))
                 .isInstanceOf(IllegalArgumentException.class)
