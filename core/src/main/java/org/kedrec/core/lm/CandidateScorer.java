@@ -14,15 +14,25 @@ import org.kedrec.core.ranking.DrugRanker;
 
 /**
  * A tool whose result the student reads as one more prompt line: the KG ranker's order of the candidates
- * ({@code ranker ranks [C2] above [C1]}). The student is a small model that cannot see the whole graph; the ranker
- * can, and on held-out pairs it chose better than the student alone (0.923 against 0.731), so its verdict is evidence
- * the student should weigh, not a name it could memorise: only slots are shown, never a score it could overfit to.
+ * ({@code ranker ranks [C2] above [C1]}), or with {@link #withScores} its order and scores
+ * ({@code ranker ranks [C2] (0.935) above [C1] (0.120)}). The student is a small model that cannot see the whole
+ * graph; the ranker can, and on held-out pairs it chose better than the student alone (0.923 against 0.731), so its
+ * verdict is evidence the student should weigh, not a name it could memorise: the verdict shows only slots. The
+ * scored line adds the ranker's probabilities, three decimals (a new disease's scores are mostly below 0.01), so the
+ * student can tell a confident verdict from a near tie: on held-out diseases the ranker is right on 0.42 of the pairs
+ * whose higher score is below 0.003 and on 0.87 of those above 0.01 (docs/student.md).
  * A student trained with the tool records it in {@code tools.json}, and {@link StudentModel#load} gives it the same
  * tool again (the ranker of the model directory it sits in), so training and serving read the same prompt.
  */
 public interface CandidateScorer extends AutoCloseable {
     /** The file in a student directory that says the student was trained with the ranker's line. */
     String TOOLS_FILE = "tools.json";
+
+    /** {@code tools.json}'s key naming the line's form: {@link #VERDICT} (also when absent) or {@link #SCORES}. */
+    String LINE_KEY = "rankerLine";
+    String VERDICT = "verdict";
+    String SCORES = "scores";
+    List<String> LINE_FORMS = List.of(VERDICT, SCORES);
 
     /** No tool: the prompt has no ranker line. */
     CandidateScorer NONE = example -> null;
@@ -33,9 +43,18 @@ public interface CandidateScorer extends AutoCloseable {
     @Override
     default void close() {}
 
+    /** {@link #VERDICT} or {@link #SCORES}: how {@link #line} writes the tool's result. */
+    default String lineForm() {
+        return VERDICT;
+    }
+
     /** The prompt line for {@code example}, or null when fewer than two candidates have a score. */
     default String line(ExpRxRecExample example) {
-        double[] scores = scores(example);
+        return line(example, scores(example), SCORES.equals(lineForm()));
+    }
+
+    /** The line for these scores: the verdict, and each score after its slot when {@code withScores}. */
+    static String line(ExpRxRecExample example, double[] scores, boolean withScores) {
         if (scores == null) {
             return null;
         }
@@ -53,8 +72,44 @@ public interface CandidateScorer extends AutoCloseable {
         StringBuilder out = new StringBuilder("ranker ranks ");
         for (int k = 0; k < known.size(); k++) {
             out.append(k == 0 ? "" : " above ").append(example.candidates().get(known.get(k)).slot());
+            if (withScores) {
+                out.append(" (").append(Messages.format("%.3f", scores[known.get(k)])).append(')');
+            }
         }
         return out.toString();
+    }
+
+    /** This tool, writing its line with each candidate's score ({@link #SCORES}). */
+    default CandidateScorer withScores() {
+        CandidateScorer self = this;
+        return new CandidateScorer() {
+            @Override
+            public double[] scores(ExpRxRecExample example) {
+                return self.scores(example);
+            }
+
+            @Override
+            public String lineForm() {
+                return SCORES;
+            }
+
+            @Override
+            public void close() {
+                self.close();
+            }
+        };
+    }
+
+    /** This tool with its line in {@code form} ({@link #LINE_FORMS}); the error names the valid forms. */
+    default CandidateScorer inForm(String form) {
+        if (VERDICT.equals(form)) {
+            return this;
+        }
+        if (SCORES.equals(form)) {
+            return withScores();
+        }
+        throw new IllegalArgumentException(Messages.format(
+                "Unknown ranker line form: `%s`. Valid forms are: %s.", form, LINE_FORMS));
     }
 
     /** The KG ranker as a tool: its TREATS score of each candidate for the example's disease. */
@@ -80,10 +135,16 @@ public interface CandidateScorer extends AutoCloseable {
         };
     }
 
-    /** Writes the marker that a student in {@code studentDir} reads the ranker's line. */
+    /** Writes the marker that a student in {@code studentDir} reads the ranker's line in its verdict form. */
     static void markRankerTool(Path studentDir) {
+        markRankerTool(studentDir, VERDICT);
+    }
+
+    /** Writes the marker that a student in {@code studentDir} reads the ranker's line in {@code form}. */
+    static void markRankerTool(Path studentDir, String form) {
         try {
-            Files.writeString(studentDir.resolve(TOOLS_FILE), "{\"ranker\": true}\n", StandardCharsets.UTF_8);
+            Files.writeString(studentDir.resolve(TOOLS_FILE),
+                    "{\"ranker\": true, \"" + LINE_KEY + "\": \"" + form + "\"}\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.format("Could not write %s", studentDir.resolve(TOOLS_FILE)), e);
         }
@@ -99,8 +160,9 @@ public interface CandidateScorer extends AutoCloseable {
             return NONE;
         }
         Path modelDir = studentDir.toAbsolutePath().getParent();
+        String form = lineForm(tools);
         try {
-            return of(DrugRanker.load(modelDir));
+            return of(DrugRanker.load(modelDir)).inForm(form);
         } catch (RuntimeException e) {
             throw new IllegalStateException(Messages.format(
                     "The student in %s was trained to read the KG ranker's verdict (%s), but the ranker of %s could "
@@ -108,5 +170,37 @@ public interface CandidateScorer extends AutoCloseable {
                             + "student without --ranker-tool.",
                     studentDir, TOOLS_FILE, modelDir, e.getMessage(), modelDir), e);
         }
+    }
+
+    /**
+     * The line form a {@code tools.json} names ({@link #VERDICT} when it names none: students trained before the
+     * scored line); an unknown form is refused with the file and the valid forms.
+     */
+    static String lineForm(Path toolsFile) {
+        String text;
+        try {
+            text = Files.readString(toolsFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(Messages.format("Could not read %s", toolsFile), e);
+        }
+        com.google.gson.JsonElement form;
+        try {
+            form = com.google.gson.JsonParser.parseString(text).getAsJsonObject().get(LINE_KEY);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(Messages.format(
+                    "%s is not a JSON object (%s). Retrain the student, or write {\"ranker\": true} into it.",
+                    toolsFile, e.getMessage()), e);
+        }
+        if (form == null || form.isJsonNull()) {
+            return VERDICT;
+        }
+        String name = form.getAsString();
+        if (!LINE_FORMS.contains(name)) {
+            throw new IllegalStateException(Messages.format(
+                    "%s names the ranker line form `%s`, but this version knows only %s. Retrain the student with "
+                            + "`kedrec train student --ranker-tool --ranker-line %s` (or %s).",
+                    toolsFile, name, LINE_FORMS, SCORES, VERDICT));
+        }
+        return name;
     }
 }

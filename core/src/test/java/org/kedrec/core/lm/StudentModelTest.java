@@ -331,4 +331,32 @@ class StudentModelTest {
         String without = lm.tokenizer().decode(StudentPrompt.render(example, lm.tokenizer(), 250, 48).ids());
         assertThat(without).doesNotContain("ranker");
     }
+
+    @Test
+    void theScoredLineAddsEachScoreAfterItsSlotAndTheFormIsReadBackFromToolsJson(@TempDir Path dir)
+            throws java.io.IOException {
+        ExpRxRecExample example = SyntheticExamples.example(new Random(5), "test");
+        CandidateScorer second = ((CandidateScorer) e -> new double[] {0.2, 0.9349}).withScores();
+        assertThat(second.lineForm()).isEqualTo(CandidateScorer.SCORES);
+        String prompt = lm.tokenizer().decode(StudentPrompt.render(example, lm.tokenizer(), 250, 48, second).ids());
+        assertThat(prompt).startsWith("<bos>[C1] [C2]\nranker ranks [C2] (0.935) above [C1] (0.200)\n[E1] ");
+        // The verdict is the scored line's prefix in both forms, and an unknown score still means no line.
+        assertThat(((CandidateScorer) e -> new double[] {0.2, 0.9}).inForm(CandidateScorer.VERDICT).line(example))
+                .isEqualTo("ranker ranks [C2] above [C1]");
+        assertThat(((CandidateScorer) e -> new double[] {Double.NaN, 0.9}).withScores().line(example)).isNull();
+        assertThatThrownBy(() -> CandidateScorer.NONE.inForm("score"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown ranker line form: `score`. Valid forms are: [verdict, scores].");
+        CandidateScorer.markRankerTool(dir, CandidateScorer.SCORES);
+        assertThat(CandidateScorer.lineForm(dir.resolve(CandidateScorer.TOOLS_FILE))).isEqualTo("scores");
+        // A student trained before the scored line has {"ranker": true} alone: it read the verdict.
+        java.nio.file.Files.writeString(dir.resolve(CandidateScorer.TOOLS_FILE), "{\"ranker\": true}\n");
+        assertThat(CandidateScorer.lineForm(dir.resolve(CandidateScorer.TOOLS_FILE))).isEqualTo("verdict");
+        java.nio.file.Files.writeString(dir.resolve(CandidateScorer.TOOLS_FILE),
+                "{\"ranker\": true, \"rankerLine\": \"probabilities\"}\n");
+        assertThatThrownBy(() -> CandidateScorer.lineForm(dir.resolve(CandidateScorer.TOOLS_FILE)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("`probabilities`")
+                .hasMessageContaining("--ranker-line scores");
+    }
 }

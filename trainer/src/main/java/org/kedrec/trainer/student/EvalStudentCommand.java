@@ -167,6 +167,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     : StudentEvaluator.first(bothData.split("zeroshot"), maxExamples);
             Map<String, Object> baselines = new LinkedHashMap<>();
             Map<String, Object> kgeHeldOut = null;
+            // What the prompt's evidence and the ranker separate without any model, on the same pairs.
+            Map<String, Object> separation = new LinkedHashMap<>();
             Path rankerModel = ranker == null ? model : ranker;
             if (Files.isDirectory(rankerModel.resolve("ranker"))) {
                 try (DrugRanker kge = DrugRanker.load(rankerModel, target)) {
@@ -178,8 +180,12 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     if (!zeroshot.isEmpty()) {
                         kgeHeldOut = StudentEvaluator.ranker(kge, zeroshot, 29);
                     }
+                    separation.put("test", EvidenceSeparation.of(test, kge));
+                    separation.put("zeroShot", EvidenceSeparation.of(zeroshot, kge));
                 }
             } else {
+                separation.put("test", EvidenceSeparation.of(test, null));
+                separation.put("zeroShot", EvidenceSeparation.of(zeroshot, null));
                 baselines.put("kge", null);
                 baselines.put("kgeNote", Messages.format("No ranker in %s; train one with `kedrec train kge --model "
                         + "%s` (or pass --ranker DIR) to fill this column.", rankerModel, rankerModel));
@@ -196,6 +202,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
                 heldOut.put("chance", StudentEvaluator.chance(zeroshot, 1000, 19));
             }
             result.put("heldOutDiseases", heldOut);
+            result.put("evidenceSeparation", separation);
             out.println(Messages.format("held-out diseases: accuracy %s, F1 %s on %d examples",
                     heldOut.get("accuracy"), heldOut.get("f1"), zeroshot.size()));
             out.flush();

@@ -95,10 +95,31 @@ public final class StudentTrainer {
         this.progress = progress;
     }
 
-    /** Trains with the tool's line in every prompt (the KG ranker's verdict) and marks the student as such. */
+    /** Trains with the tool's line in every prompt (the KG ranker's verdict or scores) and marks the student as such. */
     public StudentTrainer withTools(CandidateScorer tools) {
         this.tools = tools == null ? CandidateScorer.NONE : tools;
         return this;
+    }
+
+    /**
+     * A seeded random {@code n} of the examples in their order (all when {@code n} is 0 or covers them). The dataset
+     * lists examples disease by disease, so the first {@code n} would be a few diseases only; a learning curve must
+     * vary the number of examples, not which diseases the student meets.
+     */
+    static List<ExpRxRecExample> subset(List<ExpRxRecExample> examples, int n, long seed) {
+        if (n <= 0 || n >= examples.size()) {
+            return examples;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new Random(seed));
+        List<Integer> kept = new ArrayList<>(order.subList(0, n));
+        java.util.Collections.sort(kept);
+        List<ExpRxRecExample> out = new ArrayList<>();
+        kept.forEach(i -> out.add(examples.get(i)));
+        return out;
     }
 
     /** The GPU when the engine sees one, else the CPU. */
@@ -124,9 +145,7 @@ public final class StudentTrainer {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("The training split is empty; there is nothing to distil.");
         }
-        if (options.maxTrainExamples() > 0 && train.size() > options.maxTrainExamples()) {
-            train = train.subList(0, options.maxTrainExamples());
-        }
+        train = subset(train, options.maxTrainExamples(), options.seed());
         long start = System.nanoTime();
         Engine.getInstance().setRandomSeed(options.seed());
         Random random = new Random(options.seed());
@@ -235,7 +254,7 @@ public final class StudentTrainer {
         tokenizer.save(tmp.resolve(StudentFiles.TOKENIZER));
         lexicon.write(tmp.resolve(StudentFiles.LEXICON));
         if (tools != CandidateScorer.NONE) {
-            CandidateScorer.markRankerTool(tmp);
+            CandidateScorer.markRankerTool(tmp, tools.lineForm());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Result result = new Result(out, config, List.copyOf(history), bestEpoch, seconds,
@@ -253,6 +272,7 @@ public final class StudentTrainer {
         metrics.put("checkpointBy", options.checkpointBy());
         metrics.put("otherViews", otherViews.size());
         metrics.put("rankerTool", tools != CandidateScorer.NONE);
+        metrics.put("rankerLine", tools != CandidateScorer.NONE ? tools.lineForm() : null);
         metrics.put("epochs", options.epochs());
         metrics.put("batchTokens", options.batchTokens());
         metrics.put("trainExamples", train.size());

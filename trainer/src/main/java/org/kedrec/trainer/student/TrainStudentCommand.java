@@ -106,8 +106,14 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "<model>/ranker) as one more prompt line, a tool result; serving loads the same ranker.")
     boolean rankerTool;
 
-    @Option(names = "--max-train-examples", defaultValue = "0", hidden = true,
-            description = "Use only the first N training examples (quick trials).")
+    @Option(names = "--ranker-line", defaultValue = CandidateScorer.VERDICT,
+            description = "With --ranker-tool, how the ranker's result reads: verdict (its order of the candidates) "
+                    + "or scores (the order and each candidate's score, three decimals). Default: verdict.")
+    String rankerLine;
+
+    @Option(names = "--max-train-examples", defaultValue = "0",
+            description = "Train on a seeded random N of the training examples (the learning curve of "
+                    + "docs/student.md); 0 = all. Default: all.")
     int maxTrainExamples;
 
     public static void main(String[] args) {
@@ -128,6 +134,11 @@ public final class TrainStudentCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
                         "Unknown dataset variant: `%s`. Valid variants are: %s or all.", v, StudentData.VARIANTS));
             }
+        }
+        if (!CandidateScorer.LINE_FORMS.contains(rankerLine)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
+                    "Invalid value for option '--ranker-line': `%s`. Valid values are: %s.", rankerLine,
+                    CandidateScorer.LINE_FORMS));
         }
         Device target = device.device();
         StudentTrainer.Options options = new StudentTrainer.Options(preset, epochs, seed, target, learningRate,
@@ -158,8 +169,8 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     data.counts(), dir));
             out.flush();
             StudentTrainer.Result result;
-            try (CandidateScorer tools = rankerTool ? CandidateScorer.of(DrugRanker.load(model, target))
-                    : CandidateScorer.NONE) {
+            try (CandidateScorer tools = rankerTool
+                    ? CandidateScorer.of(DrugRanker.load(model, target)).inForm(rankerLine) : CandidateScorer.NONE) {
                 StudentTrainer trainer = new StudentTrainer(options, progress(spec.commandLine().getErr()))
                         .withTools(tools);
                 result = trainer.train(train, otherViews, validation, dir, provenance);
