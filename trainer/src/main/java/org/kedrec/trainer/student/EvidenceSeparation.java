@@ -3,9 +3,9 @@ package org.kedrec.trainer.student;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kedrec.core.explain.EvidenceItem;
-import org.kedrec.core.explain.EvidenceKind;
-import org.kedrec.core.explain.ExpRxRecExample;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.evidence.EvidenceItem;
+import org.kedrec.core.evidence.EvidenceKind;
 import org.kedrec.core.ranking.DrugRanker;
 
 /**
