@@ -18,6 +18,6 @@ public final class ExplainProc extends KedrecProcedure {
             @Name(value = "drug", description = Constants.DRUG_ARG) String drug,
             @Name(value = "config", defaultValue = "{}", description = Constants.EXPLAIN_CONFIG)
                     Map<String, Object> config) {
-        return calls().explain(disease, drug, config, yielded()).stream();
+        return ExplainCall.run(call(), disease, drug, config, yielded()).stream();
     }
 }

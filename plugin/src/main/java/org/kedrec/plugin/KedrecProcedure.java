@@ -10,7 +10,7 @@ import org.neo4j.procedure.TerminationGuard;
 
 /**
  * The call context every KEDRec procedure and function over the graph shares: the same five injected components
- * and one way to build the {@link KedrecCalls} a call runs on. Neo4j injects {@code @Context} fields of superclasses
+ * and one way to build the {@link CallContext} a call runs on. Neo4j injects {@code @Context} fields of superclasses
  * too (they must stay public and non-final), so each procedure class holds only its signature.
  */
 public abstract class KedrecProcedure {
@@ -29,9 +29,9 @@ public abstract class KedrecProcedure {
     @Context
     public Log log;
 
-    /** The calls of this procedure invocation, in its transaction and database. */
-    KedrecCalls calls() {
-        return new KedrecCalls(tx, models, terminationGuard, log, callContext.databaseName());
+    /** This invocation's context, in its transaction and database. */
+    CallContext call() {
+        return new CallContext(tx, models, terminationGuard, log, callContext.databaseName());
     }
 
     /** The columns the caller YIELDs (all of them for a standalone CALL without YIELD). */

@@ -17,6 +17,6 @@ public final class RecommendProc extends KedrecProcedure {
             @Name(value = "disease", description = Constants.DISEASE_ARG) String disease,
             @Name(value = "config", defaultValue = "{}", description = Constants.RECOMMEND_CONFIG)
                     Map<String, Object> config) {
-        return calls().recommend(disease, config, yielded()).stream();
+        return RecommendCall.run(call(), disease, config, yielded()).stream();
     }
 }

@@ -16,6 +16,6 @@ public final class RecommendWriteProc extends KedrecProcedure {
     public Stream<WriteResult> write(
             @Name(value = "config", defaultValue = "{}", description = Constants.WRITE_CONFIG)
                     Map<String, Object> config) {
-        return Stream.of(calls().write(config));
+        return Stream.of(RecommendWriteCall.run(call(), config));
     }
 }

@@ -11,6 +11,6 @@ public final class ScoreFunction extends KedrecProcedure {
     public Double score(
             @Name(value = "disease", description = Constants.DISEASE_ARG) String disease,
             @Name(value = "drug", description = Constants.DRUG_ARG) String drug) {
-        return calls().score(disease, drug);
+        return ScoreCall.run(call(), disease, drug);
     }
 }

@@ -19,6 +19,6 @@ public final class SelectProc extends KedrecProcedure {
             @Name(value = "drugs", description = Constants.DRUGS_ARG) List<String> drugs,
             @Name(value = "config", defaultValue = "{}", description = Constants.SELECT_CONFIG)
                     Map<String, Object> config) {
-        return calls().select(disease, drugs, config, yielded()).stream();
+        return SelectCall.run(call(), disease, drugs, config, yielded()).stream();
     }
 }

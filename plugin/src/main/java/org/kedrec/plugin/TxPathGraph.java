@@ -54,6 +54,11 @@ final class TxPathGraph implements PathGraph<Node> {
     /** {@inheritDoc} */
     @Override
     public Node find(String label, String id) {
+        // The disease and drugs the call named were found by its lookup already.
+        Node known = byId.get(id);
+        if (known != null && known.hasLabel(label(label))) {
+            return known;
+        }
         // Like the query's `{id: ...}` match: the first node if an import left duplicates, never an exception.
         try (ResourceIterator<Node> found = tx.findNodes(label(label), "id", id)) {
             return found.hasNext() ? found.next() : null;

@@ -65,8 +65,9 @@ class TerminationTest {
                         throw new TransactionTerminatedException(Status.Transaction.Terminated);
                     }
                 };
-                assertThatThrownBy(() -> new KedrecCalls(tx, models, guard, NullLog.getInstance(), "neo4j")
-                        .write(Map.of("k", 5L, "batchSize", 4L)))
+                assertThatThrownBy(() -> RecommendWriteCall.run(
+                        new CallContext(tx, models, guard, NullLog.getInstance(), "neo4j"),
+                        Map.of("k", 5L, "batchSize", 4L)))
                         .isInstanceOf(TransactionTerminatedException.class);
                 // A procedure that throws fails its statement, and Neo4j rolls the transaction back.
             }
