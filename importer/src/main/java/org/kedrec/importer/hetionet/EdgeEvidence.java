@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.kedrec.importer.ImportContext;
 import org.kedrec.importer.io.TsvReader;
 
@@ -51,50 +52,52 @@ public final class EdgeEvidence {
     }
 
     private void binding(Path file) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("drugbank_id", "entrez_gene_id", "sources", "pubmed_ids",
-                "actions", "affinity_nM", "license"), "Hetionet's CbG-binding table",
-                "Point --data at the KEDRec data directory.")) {
-            int drug = tsv.column("drugbank_id");
-            int gene = tsv.column("entrez_gene_id");
-            int sources = tsv.column("sources");
-            int pmids = tsv.column("pubmed_ids");
-            int actions = tsv.column("actions");
-            int affinity = tsv.column("affinity_nM");
-            int license = tsv.column("license");
+        read(file, "Hetionet's CbG-binding table", "drugbank_id", "entrez_gene_id", List.of(
+                new Column("sources", "sources", EdgeEvidence::pipeList),
+                new Column("pubmed_ids", "pmids", EdgeEvidence::pmids),
+                new Column("actions", "actions", EdgeEvidence::pipeList),
+                new Column("affinity_nM", "affinityNm", EdgeEvidence::number),
+                new Column("license", "license", EdgeEvidence::text)), binding);
+    }
+
+    private void association(Path file) {
+        read(file, "Hetionet's DaG-association table", "doid_id", "entrez_gene_id", List.of(
+                new Column("sources", "sources", EdgeEvidence::pipeList),
+                new Column("license", "license", EdgeEvidence::text)), association);
+    }
+
+    /** A column of a source table and the edge property it becomes. */
+    private record Column(String name, String property, Function<String, Object> parse) {}
+
+    /**
+     * Reads a table keyed by its {@code from} and {@code to} columns into {@code from|to} -> properties; rows
+     * shorter than the last column are skipped.
+     */
+    private static void read(Path file, String what, String from, String to, List<Column> columns,
+            Map<String, Map<String, Object>> into) {
+        List<String> header = new ArrayList<>(List.of(from, to));
+        columns.forEach(c -> header.add(c.name()));
+        try (TsvReader tsv = TsvReader.open(file, header, what, "Point --data at the KEDRec data directory.")) {
+            int start = tsv.column(from);
+            int end = tsv.column(to);
+            int[] at = columns.stream().mapToInt(c -> tsv.column(c.name())).toArray();
+            int last = Arrays.stream(at).max().orElse(end);
             String[] row;
             while ((row = tsv.next()) != null) {
-                if (row.length <= license) {
+                if (row.length <= last) {
                     continue;
                 }
                 Map<String, Object> p = new LinkedHashMap<>();
-                p.put("sources", pipeList(row[sources]));
-                p.put("pmids", pmids(row[pmids]));
-                p.put("actions", pipeList(row[actions]));
-                p.put("affinityNm", number(row[affinity]));
-                p.put("license", row[license].isBlank() ? null : row[license].strip());
-                binding.put(row[drug].strip() + '|' + row[gene].strip(), p);
+                for (int c = 0; c < at.length; c++) {
+                    p.put(columns.get(c).property(), columns.get(c).parse().apply(row[at[c]]));
+                }
+                into.put(row[start].strip() + '|' + row[end].strip(), p);
             }
         }
     }
 
-    private void association(Path file) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("doid_id", "entrez_gene_id", "sources", "license"),
-                "Hetionet's DaG-association table", "Point --data at the KEDRec data directory.")) {
-            int disease = tsv.column("doid_id");
-            int gene = tsv.column("entrez_gene_id");
-            int sources = tsv.column("sources");
-            int license = tsv.column("license");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length <= license) {
-                    continue;
-                }
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("sources", pipeList(row[sources]));
-                p.put("license", row[license].isBlank() ? null : row[license].strip());
-                association.put(row[disease].strip() + '|' + row[gene].strip(), p);
-            }
-        }
+    private static String text(String cell) {
+        return cell == null || cell.isBlank() ? null : cell.strip();
     }
 
     static List<String> pipeList(String cell) {

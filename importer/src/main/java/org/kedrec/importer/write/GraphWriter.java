@@ -602,16 +602,7 @@ public final class GraphWriter implements AutoCloseable {
             String l = CypherNames.quote(label);
             List<String> createSets = new ArrayList<>();
             List<String> mergeSets = new ArrayList<>();
-            for (String prop : props) {
-                String p = CypherNames.quote(prop);
-                createSets.add("n." + p + " = row.p." + p);
-                mergeSets.add("n." + p + " = coalesce(row.p." + p + ", n." + p + ")");
-            }
-            for (String list : unionLists) {
-                String p = CypherNames.quote(list);
-                createSets.add("n." + p + " = row.u." + p);
-                mergeSets.add(unionSet("n", p));
-            }
+            propertySets("n", props, unionLists, createSets, mergeSets);
             // cypher-safe: labels, types and keys are quoted by CypherNames.quote; values go in as $rows
             this.createQuery = PREFIX + "UNWIND $rows AS row\nCREATE (n:" + l + " {id: row.id})" + set(createSets)
                     + "\nRETURN n.id AS id, elementId(n) AS e";
@@ -673,16 +664,7 @@ public final class GraphWriter implements AutoCloseable {
             String pattern = "(a)-[r:" + t + (keys.isEmpty() ? "" : " {" + String.join(", ", keys) + "}") + "]->(b)";
             List<String> createSets = new ArrayList<>();
             List<String> mergeSets = new ArrayList<>();
-            for (String prop : props) {
-                String p = CypherNames.quote(prop);
-                createSets.add("r." + p + " = row.p." + p);
-                mergeSets.add("r." + p + " = coalesce(row.p." + p + ", r." + p + ")");
-            }
-            for (String list : unionLists) {
-                String p = CypherNames.quote(list);
-                createSets.add("r." + p + " = row.u." + p);
-                mergeSets.add(unionSet("r", p));
-            }
+            propertySets("r", props, unionLists, createSets, mergeSets);
             for (String max : maxProps) {
                 String p = CypherNames.quote(max);
                 createSets.add("r." + p + " = row.m." + p);
@@ -731,6 +713,24 @@ public final class GraphWriter implements AutoCloseable {
 
         public String mergeByElementQuery() {
             return mergeByElementQuery;
+        }
+    }
+
+    /**
+     * The SET assignments of a node's or relationship's plain properties and union lists: a created entity takes
+     * the row's values; a merged one keeps what it has where the row has nothing, and unions the lists.
+     */
+    private static void propertySets(String var, List<String> props, List<String> unionLists,
+            List<String> createSets, List<String> mergeSets) {
+        for (String prop : props) {
+            String p = CypherNames.quote(prop);
+            createSets.add(var + "." + p + " = row.p." + p);
+            mergeSets.add(var + "." + p + " = coalesce(row.p." + p + ", " + var + "." + p + ")");
+        }
+        for (String list : unionLists) {
+            String p = CypherNames.quote(list);
+            createSets.add(var + "." + p + " = row.u." + p);
+            mergeSets.add(unionSet(var, p));
         }
     }
 
