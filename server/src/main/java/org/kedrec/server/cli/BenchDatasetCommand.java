@@ -6,22 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.BoltOptions;
 import org.kedrec.commandline.DataOption;
+import org.kedrec.commandline.OptionChecks;
 import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
 import org.kedrec.core.progress.LoggingProgressTracker;
 import org.kedrec.importer.dataset.DatasetBenchmark;
-import org.kedrec.commandline.BoltOptions;
 import org.kedrec.importer.dataset.DatasetBuildConfig;
 import org.kedrec.importer.dataset.DriverCypherRunner;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -61,10 +61,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        if (rounds < 1 || rounds > 10) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--rounds': %d. Use 1 to 10.", rounds));
-        }
+        OptionChecks.require(spec, rounds >= 1 && rounds <= 10, "--rounds", rounds, "1 to 10");
         Path dataDir = data.require();
         BenchMachine.Sample machineBefore = BenchMachine.sample();
         List<Map<String, Object>> results = new ArrayList<>();

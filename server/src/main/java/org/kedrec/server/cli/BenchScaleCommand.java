@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.kedrec.commandline.DataOption;
+import org.kedrec.commandline.OptionChecks;
 import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
 import org.kedrec.core.model.AtomicDirectory;
@@ -113,11 +114,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Integer n : scales) {
-            if (n == null || n < 1 || n > 99) {
-                throw new ParameterException(spec.commandLine(), Messages.format(
-                        "Invalid value for option '--scales': %s. Use scales from 1 to 99, e.g. --scales 1,4,16.",
-                        n));
-            }
+            OptionChecks.require(spec, n != null && n >= 1 && n <= 99, "--scales", n,
+                    "scales from 1 to 99, e.g. --scales 1,4,16");
         }
         if (recommendSeconds <= 0 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), Messages.format("Invalid value for option "

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.kedrec.commandline.OptionChecks;
 import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
 import org.kedrec.server.Neo4jServer;
@@ -71,14 +72,9 @@ public final class BenchSoakCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        if (clients < 1 || clients > 256) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--clients': %d. Use 1 to 256 clients.", clients));
-        }
-        if (!(seconds > 0) || seconds > 86_400) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--seconds': %s. Use a duration from 1 to 86400 seconds.", seconds));
-        }
+        OptionChecks.require(spec, clients >= 1 && clients <= 256, "--clients", clients, "1 to 256 clients");
+        OptionChecks.require(spec, seconds > 0 && seconds <= 86_400, "--seconds", seconds,
+                "a duration from 1 to 86400 seconds");
         SoakBenchmark.Settings settings;
         try {
             settings = new SoakBenchmark.Settings(clients, seconds, Math.min(interval, seconds), !noReload, seed,

@@ -3,6 +3,7 @@ package org.kedrec.server.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.OptionChecks;
 import org.kedrec.core.Messages;
 import org.kedrec.server.data.FetchProgress;
 import org.kedrec.server.data.FetchRun;
@@ -44,10 +45,7 @@ public final class DataFetchCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        if (parallel < 1 || parallel > 16) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--parallel': %d; use 1 to 16.", parallel));
-        }
+        OptionChecks.require(spec, parallel >= 1 && parallel <= 16, "--parallel", parallel, "1 to 16 files at once");
         if (mirror != null && !mirror.startsWith("http://") && !mirror.startsWith("https://")
                 && !Files.isDirectory(Path.of(mirror))) {
             throw new ParameterException(spec.commandLine(), Messages.format("Invalid value for option '--mirror': "

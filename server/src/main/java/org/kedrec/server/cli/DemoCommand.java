@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kedrec.commandline.DataOption;
-import org.kedrec.core.Messages;
+import org.kedrec.commandline.OptionChecks;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.server.ServerSettings;
 import org.kedrec.server.data.DemoDataSetup;
@@ -97,10 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        if (k < 1 || k > 100) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--k': %d; use a number from 1 to 100.", k));
-        }
+        OptionChecks.require(spec, k >= 1 && k <= 100, "--k", k, "a number from 1 to 100");
         if (disease == null || disease.isBlank()) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--disease': it is empty; give "
                     + "a disease id (DOID:10763), xref (MESH:D006973) or name (hypertension).");

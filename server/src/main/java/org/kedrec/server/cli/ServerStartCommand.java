@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.kedrec.commandline.BoltOptions;
+import org.kedrec.commandline.OptionChecks;
 import org.kedrec.core.Messages;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.Neo4jConf;
@@ -113,11 +114,7 @@ public class ServerStartCommand implements Callable<Integer> {
     ServerSettings settings() {
         String fallback = passwordFromEnvironment() != null ? passwordFromEnvironment() : DEFAULT_PASSWORD;
         String password = auth == null ? fallback : auth.noAuth ? null : auth.password;
-        if (timeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--timeout': %d; use a number of seconds of at least 1.",
-                    timeoutSeconds));
-        }
+        OptionChecks.requireSeconds(spec, "--timeout", timeoutSeconds);
         try {
             return new ServerSettings(home.require(), server.bolt(), server.http(), password, server.heap(),
                     server.pageCache(),

@@ -3,6 +3,7 @@ package org.kedrec.server.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.kedrec.commandline.OptionChecks;
 import org.kedrec.core.Messages;
 import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.ServerHome;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code kedrec server stop}: a clean shutdown, waited for. Stopping a stopped server is not an error. */
@@ -31,11 +31,7 @@ public final class ServerStopCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        if (timeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--timeout': %d; use a number of seconds of at least 1.",
-                    timeoutSeconds));
-        }
+        OptionChecks.requireSeconds(spec, "--timeout", timeoutSeconds);
         ServerHome serverHome = new ServerHome(home.require());
         Neo4jServer.StopResult result = new Neo4jServer(line -> KedrecCli.say(spec, line))
                 .stop(serverHome, Duration.ofSeconds(timeoutSeconds));

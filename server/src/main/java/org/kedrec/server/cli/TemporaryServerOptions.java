@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.kedrec.core.Messages;
+import org.kedrec.commandline.OptionChecks;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
@@ -14,7 +14,6 @@ import org.kedrec.server.TemporaryServer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The temporary server a bench command starts for itself and stops again: {@code --home} (new or empty, by default
@@ -44,10 +43,7 @@ public final class TemporaryServerOptions {
     /** Checks memory sizes and the timeout before anything starts: usage errors (exit 2) that name the option. */
     public void validate(CommandSpec spec) {
         server.requireMemory(spec);
-        if (timeout < 1) {
-            throw new ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--timeout': %d; use a number of seconds of at least 1.", timeout));
-        }
+        OptionChecks.requireSeconds(spec, "--timeout", timeout);
     }
 
     /** Starts the temporary server with extra neo4j.conf lines ({@code key=value}). */

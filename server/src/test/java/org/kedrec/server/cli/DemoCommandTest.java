@@ -60,7 +60,7 @@ class DemoCommandTest {
 
         CliRun k = CliRun.of("demo", "--home", tmp.toString(), "--k", "0");
         assertThat(k.exitCode()).isEqualTo(2);
-        assertThat(k.err()).startsWith("Invalid value for option '--k': 0; use a number from 1 to 100." + NL);
+        assertThat(k.err()).startsWith("Invalid value for option '--k': 0. Use a number from 1 to 100." + NL);
 
         CliRun ports = CliRun.of("demo", "--home", tmp.toString(), "--bolt", "8300", "--http", "8300");
         assertThat(ports.exitCode()).isEqualTo(2);

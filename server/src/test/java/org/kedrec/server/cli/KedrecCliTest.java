@@ -86,7 +86,7 @@ class KedrecCliTest {
         assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", home, "--bolt", "70000"),
                 "Invalid value for option '--bolt': 70000 is not a TCP port; use a number from 1 to 65535.");
         assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", home, "--timeout", "0"),
-                "Invalid value for option '--timeout': 0; use a number of seconds of at least 1.");
+                "Invalid value for option '--timeout': 0. Use a number of seconds of at least 1.");
         // Nothing was created for a refused start.
         assertThat(Files.exists(tmp.resolve("home"))).isFalse();
     }
