@@ -2,6 +2,7 @@ package org.kedrec.core.explain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.kedrec.core.graph.GraphSchema;
 
 /**
@@ -15,6 +16,9 @@ import org.kedrec.core.graph.GraphSchema;
  * @param directions per relationship: true where it points from the drug's side to the disease's side
  * @param degrees two per relationship: the metaedge degree of its drug-side node, then of its disease-side node
  * @param score the path-degree product of {@link PathScorer}; higher is more specific
+ * @param kind what kind of reason the path gives (mechanism, similarity, clinical), which its labels and
+ *     relationship types decide ({@link PathKind#classify}): derived once, where the path is made, by the shorter
+ *     constructor, because explanations filter, sort and pick by it many times per path
  */
 public record GraphPath(
         String metapath,
@@ -24,9 +28,17 @@ public record GraphPath(
         List<String> rels,
         List<Boolean> directions,
         List<Long> degrees,
-        double score) {
+        double score,
+        PathKind kind) {
+
+    /** A path whose kind is derived from its labels and relationship types. */
+    public GraphPath(String metapath, List<String> ids, List<String> names, List<String> labels, List<String> rels,
+            List<Boolean> directions, List<Long> degrees, double score) {
+        this(metapath, ids, names, labels, rels, directions, degrees, score, PathKind.classify(labels, rels));
+    }
 
     public GraphPath {
+        Objects.requireNonNull(kind, "kind");
         ids = List.copyOf(ids);
         names = names.stream().map(n -> n == null ? "" : n).toList();
         labels = List.copyOf(labels);
@@ -38,11 +50,6 @@ public record GraphPath(
     /** Number of relationships. */
     public int length() {
         return rels.size();
-    }
-
-    /** What kind of reason this path gives (mechanism, similarity, clinical); see {@link PathKind}. */
-    public PathKind kind() {
-        return PathKind.classify(labels, rels);
     }
 
     /** The TREATS relationships on this path as {@code "drug|disease"} keys (the drug is the start node). */

@@ -2,9 +2,7 @@ package org.kedrec.core.explain;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.kedrec.core.graph.Metapath;
 
 /**
@@ -31,9 +29,6 @@ public enum PathKind {
     private static final Set<String> BIOLOGY_LABELS = Set.of(
             "Gene", "Pathway", "BiologicalProcess", "MolecularFunction", "CellularComponent", "Anatomy");
     private static final Set<String> CLINICAL_LABELS = Set.of("Trial", "Publication");
-    /** Kinds already computed, by label and relationship-type lists ({@link #classify}). */
-    private static final Map<List<List<String>>, PathKind> KNOWN_KINDS = new ConcurrentHashMap<>();
-    private static final int KNOWN_KINDS_MAX = 4096;
 
     /** The lower-case name users write in config maps and read in results ({@code "mechanism"}). */
     public String key() {
@@ -61,21 +56,6 @@ public enum PathKind {
      * The kind of a path with these node labels (drug first, disease last) and relationship types.
      */
     public static PathKind classify(List<String> labels, List<String> rels) {
-        // A recommend call classifies each of its hundreds of candidate paths several times (filter, sort, pick),
-        // and they come from a few dozen metapaths: remembered per label and type list, at most KNOWN_KINDS_MAX.
-        List<List<String>> key = List.of(labels, rels);
-        PathKind known = KNOWN_KINDS.get(key);
-        if (known != null) {
-            return known;
-        }
-        PathKind kind = compute(labels, rels);
-        if (KNOWN_KINDS.size() < KNOWN_KINDS_MAX) {
-            KNOWN_KINDS.put(List.of(List.copyOf(labels), List.copyOf(rels)), kind);
-        }
-        return kind;
-    }
-
-    private static PathKind compute(List<String> labels, List<String> rels) {
         List<String> inner = labels.subList(1, Math.max(1, labels.size() - 1));
         if (inner.stream().anyMatch(CLINICAL_LABELS::contains)) {
             return CLINICAL;
