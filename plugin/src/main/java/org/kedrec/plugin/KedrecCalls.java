@@ -47,6 +47,7 @@ final class KedrecCalls {
     private final Log log;
     private final EntityLookup lookup;
     private final Map<String, Node> nodes = new HashMap<>();
+    private final String database;
 
     KedrecCalls(Transaction tx, ModelService models, TerminationGuard guard, Log log, String database) {
         if (models == null) {
@@ -58,6 +59,7 @@ final class KedrecCalls {
         this.guard = guard;
         this.log = log;
         this.lookup = new EntityLookup(tx, models.lookups(), database);
+        this.database = database;
     }
 
     /**
@@ -66,7 +68,7 @@ final class KedrecCalls {
      * only the full-text ranking of publications is a query.
      */
     private Explainer explainer() {
-        TxPathGraph graph = new TxPathGraph(tx, nodes);
+        TxPathGraph graph = new TxPathGraph(tx, nodes, models.adjacency(database));
         return new Explainer(new TxCypherRunner(tx), (disease, drugs, metapaths, perMetapath, damping) -> {
             TxPathGraph.WALKS.incrementAndGet();
             return new PathTraversal<>(graph, damping, List.of())
