@@ -1,6 +1,7 @@
 package org.kedrec.plugin;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.serving.Explainer;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -31,7 +33,7 @@ import org.neo4j.logging.Log;
  * <p>Property changes (ids, names) do not count: the walk reads properties through the transaction.
  */
 final class AdjacencyCache implements AutoCloseable {
-    /** The relationship types of every metapath of the catalogue: what the walk expands and counts. */
+    /** The relationship types of every metapath of the catalogue (what the walk expands and counts) and evidence's. */
     static final Set<String> TYPES = catalogueTypes();
 
     private final DatabaseManagementService dbms;
@@ -176,7 +178,8 @@ final class AdjacencyCache implements AutoCloseable {
     }
 
     private static Set<String> catalogueTypes() {
-        Set<String> types = new LinkedHashSet<>();
+        // And the evidence's: trials and publications are joined on the arrays too (TxEvidenceSource).
+        Set<String> types = new LinkedHashSet<>(List.of(GraphSchema.TESTS, GraphSchema.STUDIES, GraphSchema.MENTIONS));
         for (Metapath metapath : Explainer.metapaths(Explainer.MAX_PATH_LENGTH)) {
             types.addAll(metapath.types());
         }

@@ -68,12 +68,13 @@ final class KedrecCalls {
      * only the full-text ranking of publications is a query.
      */
     private Explainer explainer() {
-        TxPathGraph graph = new TxPathGraph(tx, nodes, models.adjacency(database));
+        AdjacencySnapshot arrays = models.adjacency(database);
+        TxPathGraph graph = new TxPathGraph(tx, nodes, arrays);
         return new Explainer(new TxCypherRunner(tx), (disease, drugs, metapaths, perMetapath, damping) -> {
             TxPathGraph.WALKS.incrementAndGet();
             return new PathTraversal<>(graph, damping, List.of())
                     .candidatesForDisease(disease, drugs, metapaths, perMetapath);
-        }, new TxEvidenceSource(tx));
+        }, new TxEvidenceSource(tx, arrays));
     }
 
     // ---------------------------------------------------------------------------------------------- recommend

@@ -148,20 +148,33 @@ class PathQueryFormsTest {
         all.add("DB:not-in-the-graph");
         int trials = 0;
         int publications = 0;
-        for (String disease : diseases) {
-            List<Map<String, Object>> walkedTrials;
-            List<Map<String, Object>> walkedPublications;
-            try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
-                TxEvidenceSource walk = new TxEvidenceSource(tx);
-                walkedTrials = walk.trialsForDisease(disease, all);
-                walkedPublications = walk.publicationsForDisease(disease, all);
+        AdjacencySnapshot arrays;
+        try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
+            arrays = AdjacencySnapshot.read(((org.neo4j.kernel.impl.coreapi.InternalTransaction) tx)
+                    .kernelTransaction(), AdjacencyCache.TYPES, 0);
+        }
+        // All drugs (the join reads from the disease's side) and a few (from the drugs' side).
+        List<String> few = new ArrayList<>(drugs.subList(0, Math.min(4, drugs.size())));
+        few.add("DB:not-in-the-graph");
+        for (List<String> some : List.of(all, few)) {
+            for (String disease : diseases) {
+                for (AdjacencySnapshot snapshot : java.util.Arrays.asList(null, arrays)) {
+                    List<Map<String, Object>> walkedTrials;
+                    List<Map<String, Object>> walkedPublications;
+                    try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
+                        TxEvidenceSource walk = new TxEvidenceSource(tx, snapshot);
+                        walkedTrials = walk.trialsForDisease(disease, some);
+                        walkedPublications = walk.publicationsForDisease(disease, some);
+                    }
+                    String as = disease + (snapshot == null ? "" : " over arrays");
+                    assertThat(walkedTrials).as(as).containsExactlyInAnyOrderElementsOf(
+                            queries.trialsForDisease(disease, some));
+                    assertThat(walkedPublications).as(as).containsExactlyInAnyOrderElementsOf(
+                            queries.publicationsForDisease(disease, some));
+                    trials += walkedTrials.size();
+                    publications += walkedPublications.size();
+                }
             }
-            assertThat(walkedTrials).as(disease).containsExactlyInAnyOrderElementsOf(
-                    queries.trialsForDisease(disease, all));
-            assertThat(walkedPublications).as(disease).containsExactlyInAnyOrderElementsOf(
-                    queries.publicationsForDisease(disease, all));
-            trials += walkedTrials.size();
-            publications += walkedPublications.size();
         }
         assertThat(trials).as("the comparison saw trials").isGreaterThan(50);
         assertThat(publications).as("the comparison saw publications").isPositive();
