@@ -102,7 +102,13 @@ final class AdjacencyCache implements AutoCloseable {
      * being read).
      */
     AdjacencySnapshot current(String database) {
-        Entry entry = entry(database);
+        Entry entry;
+        try {
+            entry = entry(database);
+        } catch (RuntimeException e) {
+            // No listener for this database (not a standard one): its calls walk through cursors.
+            return null;
+        }
         AdjacencySnapshot snapshot = entry.snapshot;
         if (snapshot != null && snapshot.version == entry.changes.get()) {
             return snapshot;

@@ -158,6 +158,8 @@ class PathQueryFormsTest {
         few.add("DB:not-in-the-graph");
         for (List<String> some : List.of(all, few)) {
             for (String disease : diseases) {
+                List<Map<String, Object>> queriedTrials = queries.trialsForDisease(disease, some);
+                List<Map<String, Object>> queriedPublications = queries.publicationsForDisease(disease, some);
                 for (AdjacencySnapshot snapshot : java.util.Arrays.asList(null, arrays)) {
                     List<Map<String, Object>> walkedTrials;
                     List<Map<String, Object>> walkedPublications;
@@ -167,10 +169,8 @@ class PathQueryFormsTest {
                         walkedPublications = walk.publicationsForDisease(disease, some);
                     }
                     String as = disease + (snapshot == null ? "" : " over arrays");
-                    assertThat(walkedTrials).as(as).containsExactlyInAnyOrderElementsOf(
-                            queries.trialsForDisease(disease, some));
-                    assertThat(walkedPublications).as(as).containsExactlyInAnyOrderElementsOf(
-                            queries.publicationsForDisease(disease, some));
+                    assertThat(walkedTrials).as(as).containsExactlyInAnyOrderElementsOf(queriedTrials);
+                    assertThat(walkedPublications).as(as).containsExactlyInAnyOrderElementsOf(queriedPublications);
                     trials += walkedTrials.size();
                     publications += walkedPublications.size();
                 }
