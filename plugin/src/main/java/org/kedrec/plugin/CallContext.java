@@ -43,6 +43,7 @@ final class CallContext {
     final TerminationGuard guard;
     final Log log;
     private final EntityLookup lookup;
+    private final String database;
     /**
      * The nodes found in this call, by CURIE: the disease and drugs the user named are found once, and the path walk
      * and the paths returned ({@link GraphPaths#toPath}) reuse them and every node the walk read.
@@ -59,6 +60,7 @@ final class CallContext {
         this.guard = guard;
         this.log = log;
         this.lookup = new EntityLookup(tx, models.lookups(), database);
+        this.database = database;
     }
 
     /** The named model (the default one for {@code null}), held until the lease closes. */
@@ -116,12 +118,15 @@ final class CallContext {
      * only the full-text ranking of publications is a query.
      */
     Explainer explainer() {
-        TxPathGraph graph = new TxPathGraph(tx, nodes);
+        // The relationship arrays read at model load while they are current, else null: the walk and the evidence
+        // join then read through the kernel's cursors (AdjacencyCache).
+        AdjacencySnapshot arrays = models.adjacency(database);
+        TxPathGraph graph = new TxPathGraph(tx, nodes, arrays);
         return new Explainer(new TxCypherRunner(tx), (disease, drugs, metapaths, perMetapath, damping) -> {
             TxPathGraph.WALKS.incrementAndGet();
             return new PathTraversal<>(graph, damping, List.of())
                     .candidatesForDisease(disease, drugs, metapaths, perMetapath);
-        }, new TxEvidenceSource(tx));
+        }, new TxEvidenceSource(tx, arrays));
     }
 
     /** A drug chosen for the output. */

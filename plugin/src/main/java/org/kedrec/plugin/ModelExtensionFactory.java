@@ -47,6 +47,9 @@ public final class ModelExtensionFactory extends ExtensionFactory<ModelExtension
         ModelService service = new ModelService(home,
                 () -> KedrecSettings.load(home, confDir, System.getenv()),
                 dependencies.logService().getUserLog(ModelService.class));
+        AdjacencyCache adjacency = new AdjacencyCache(dependencies.databaseManagementService(),
+                dependencies.logService().getUserLog(AdjacencyCache.class));
+        service.useAdjacency(adjacency);
         return new LifecycleAdapter() {
             @Override
             public void init() throws Exception {
@@ -58,7 +61,7 @@ public final class ModelExtensionFactory extends ExtensionFactory<ModelExtension
             public void start() {
                 String database = dependencies.config().get(GraphDatabaseSettings.initial_default_database);
                 service.start(model -> PlanWarmer.warmLater(dependencies.databaseManagementService(), database, model,
-                        dependencies.logService().getUserLog(PlanWarmer.class)));
+                        adjacency, dependencies.logService().getUserLog(PlanWarmer.class)));
             }
 
             @Override

@@ -46,6 +46,7 @@ public final class ModelService implements AutoCloseable {
     private volatile KedrecSettings settings;
     private volatile String active;
     private volatile boolean closed;
+    private volatile AdjacencyCache adjacency;
 
     /** A model name with its current (or last) load. */
     private record Slot(String name, Path path, String origin, CompletableFuture<LoadedModel> future, String stamp) {}
@@ -104,6 +105,20 @@ public final class ModelService implements AutoCloseable {
 
     public KedrecSettings settings() {
         return settings;
+    }
+
+    /** Gives the path walk arrays of the server's databases to the calls; closed with this service. */
+    void useAdjacency(AdjacencyCache cache) {
+        adjacency = cache;
+    }
+
+    /**
+     * The path walk arrays of {@code database} if they are current, else null (the walk reads through cursors;
+     * {@link AdjacencyCache}).
+     */
+    AdjacencySnapshot adjacency(String database) {
+        AdjacencyCache cache = adjacency;
+        return cache == null || database == null ? null : cache.current(database);
     }
 
     /** Caches of entity lookups (input text to CURIE), per database. */
@@ -176,6 +191,11 @@ public final class ModelService implements AutoCloseable {
         }
         log.info("KEDRec: model `%s` loaded from %s in %d ms on %s and made the default", wanted, path,
                 model.loadMillis(), model.device());
+        AdjacencyCache cache = adjacency;
+        if (cache != null) {
+            // A load is the documented moment the walk's arrays are read again (they also are after any write).
+            cache.refreshAll();
+        }
         return model;
     }
 
@@ -423,6 +443,10 @@ public final class ModelService implements AutoCloseable {
         }
         slots.values().forEach(ModelService::retire);
         slots.clear();
+        AdjacencyCache cache = adjacency;
+        if (cache != null) {
+            cache.close();
+        }
     }
 
     /** A model held for the duration of one call. */

@@ -44,8 +44,20 @@ final class PlanWarmer {
     private PlanWarmer() {}
 
     /** Starts warming {@code database} with {@code model} on a daemon thread. */
-    static void warmLater(DatabaseManagementService dbms, String database, LoadedModel model, Log log) {
-        Thread thread = new Thread(() -> warm(dbms, database, model, log), "kedrec-plan-warmer");
+    static void warmLater(DatabaseManagementService dbms, String database, LoadedModel model,
+            AdjacencyCache adjacency, Log log) {
+        Thread thread = new Thread(() -> {
+            try {
+                if (dbms.database(database).isAvailable(300_000)) {
+                    // Before the warm-up calls, so they (and the JIT) walk the arrays the users' calls will walk.
+                    adjacency.readNow(database);
+                }
+            } catch (RuntimeException e) {
+                // The arrays are an optimisation: calls walk through cursors; warm() reports a missing database.
+                log.info("KEDRec: path walk arrays not read: %s", e.getMessage());
+            }
+            warm(dbms, database, model, log);
+        }, "kedrec-plan-warmer");
         thread.setDaemon(true);
         thread.start();
     }

@@ -3,6 +3,7 @@ package org.kedrec.plugin;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.internal.kernel.api.TokenRead;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
+import org.neo4j.token.api.TokenConstants;
 
 /**
  * Core's {@link EvidenceSource} over the procedure's own transaction, through Neo4j's Core API: the rows of
@@ -46,9 +50,19 @@ final class TxEvidenceSource implements EvidenceSource {
     private static final String[] PUBLICATION_COLUMNS = {"id", "title"};
 
     private final Transaction tx;
+    private final AdjacencySnapshot snapshot;
 
     TxEvidenceSource(Transaction tx) {
+        this(tx, null);
+    }
+
+    /**
+     * @param snapshot the database's relationships as arrays, current when the call started
+     *     ({@link AdjacencyCache#current}), or null to read through the Core API
+     */
+    TxEvidenceSource(Transaction tx, AdjacencySnapshot snapshot) {
         this.tx = tx;
+        this.snapshot = snapshot;
     }
 
     /** {@inheritDoc} */
@@ -106,6 +120,9 @@ final class TxEvidenceSource implements EvidenceSource {
         if (drugNodes.isEmpty()) {
             return;
         }
+        if (joinOnArrays(diseases, drugNodes, drugType, diseaseType, evidenceLabel, out)) {
+            return;
+        }
         long drugSide = 0;
         for (Node c : drugNodes) {
             drugSide += c.getDegree(drugType, Direction.INCOMING);
@@ -126,6 +143,108 @@ final class TxEvidenceSource implements EvidenceSource {
                 fromDisease(d, diseaseType, drugType, evidenceLabel, new HashSet<>(drugNodes), out);
             }
         }
+    }
+
+    /**
+     * {@link #join} over the snapshot's arrays, when they are current for this transaction and hold the types; false
+     * (nothing done) otherwise. The same pairs of relationships, counted on the arrays (from the side with fewer
+     * relationships of the first hop, as below); only the joining evidence nodes become {@link Node}s, for their
+     * properties. Under JFR the Core API's relationship and node objects were most of the trials' read.
+     */
+    private boolean joinOnArrays(List<Node> diseases, List<Node> drugNodes, RelationshipType drugType,
+            RelationshipType diseaseType, Label evidenceLabel, Join out) {
+        if (snapshot == null || ((InternalTransaction) tx).kernelTransaction().dataRead()
+                .transactionStateHasChanges()) {
+            return false;
+        }
+        TokenRead tokens = ((InternalTransaction) tx).kernelTransaction().tokenRead();
+        int drugTypeIndex = snapshot.typeIndex(tokens.relationshipType(drugType.name()));
+        int diseaseTypeIndex = snapshot.typeIndex(tokens.relationshipType(diseaseType.name()));
+        int label = tokens.nodeLabel(evidenceLabel.name());
+        if (drugTypeIndex < 0 || diseaseTypeIndex < 0 || label == TokenConstants.NO_TOKEN) {
+            return false;
+        }
+        Map<Integer, Node> drugsById = new LinkedHashMap<>();
+        for (Node node : drugNodes) {
+            if (!snapshot.covers(node.getId())) {
+                return false;
+            }
+            drugsById.put((int) node.getId(), node);
+        }
+        for (Node node : diseases) {
+            if (!snapshot.covers(node.getId())) {
+                return false;
+            }
+        }
+        boolean sameType = drugTypeIndex == diseaseTypeIndex;
+        long drugSide = 0;
+        for (int c : drugsById.keySet()) {
+            drugSide += count(c, drugTypeIndex, AdjacencySnapshot.END, -1);
+        }
+        for (Node diseaseNode : diseases) {
+            int d = (int) diseaseNode.getId();
+            if (drugSide <= count(d, diseaseTypeIndex, AdjacencySnapshot.END, -1)) {
+                for (Map.Entry<Integer, Node> drug : drugsById.entrySet()) {
+                    int c = drug.getKey();
+                    for (int i = snapshot.from(c, drugTypeIndex), to = snapshot.to(c, drugTypeIndex); i < to; i++) {
+                        int e = snapshot.other(i);
+                        if ((snapshot.ends(i) & AdjacencySnapshot.END) == 0 || !snapshot.hasLabel(e, label)) {
+                            continue;
+                        }
+                        // (e)-[diseaseType]->(d), less the relationship to c itself where it is the same one.
+                        long pairs = count(e, diseaseTypeIndex, AdjacencySnapshot.START, d);
+                        if (sameType && c == d) {
+                            pairs--;
+                        }
+                        if (pairs > 0) {
+                            Node evidence = ((InternalTransaction) tx).newNodeEntity(e);
+                            for (long p = 0; p < pairs; p++) {
+                                out.accept(drug.getValue(), evidence);
+                            }
+                        }
+                    }
+                }
+            } else {
+                for (int i = snapshot.from(d, diseaseTypeIndex), to = snapshot.to(d, diseaseTypeIndex); i < to; i++) {
+                    int e = snapshot.other(i);
+                    if ((snapshot.ends(i) & AdjacencySnapshot.END) == 0 || !snapshot.hasLabel(e, label)) {
+                        continue;
+                    }
+                    Node evidence = null;
+                    boolean skipped = false;
+                    for (int j = snapshot.from(e, drugTypeIndex), end = snapshot.to(e, drugTypeIndex); j < end; j++) {
+                        if ((snapshot.ends(j) & AdjacencySnapshot.START) == 0) {
+                            continue;
+                        }
+                        int c = snapshot.other(j);
+                        if (sameType && c == d && !skipped) {
+                            // The relationship this hop came in by (one of e's to d) is not a second one.
+                            skipped = true;
+                            continue;
+                        }
+                        Node drug = drugsById.get(c);
+                        if (drug != null) {
+                            if (evidence == null) {
+                                evidence = ((InternalTransaction) tx).newNodeEntity(e);
+                            }
+                            out.accept(drug, evidence);
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The entries of {@code node}'s type with {@code ends} (to {@code other} when it is not -1). */
+    private long count(int node, int typeIndex, byte ends, int other) {
+        long count = 0;
+        for (int i = snapshot.from(node, typeIndex), to = snapshot.to(node, typeIndex); i < to; i++) {
+            if ((snapshot.ends(i) & ends) != 0 && (other < 0 || snapshot.other(i) == other)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** {@link #join} from the disease's side, once for every drug in {@code drugNodes}. */

@@ -29,26 +29,35 @@ import org.neo4j.token.api.TokenConstants;
 final class TxPathGraph implements PathGraph<Node> {
     /** Path walks since the server started: the tests read it, as they read {@link TxCypherRunner#QUERIES}. */
     static final AtomicLong WALKS = new AtomicLong();
+    /** Calls whose walk was given current arrays ({@link AdjacencyCache}): the tests read it. */
+    static final AtomicLong ARRAY_WALKS = new AtomicLong();
 
     private final InternalTransaction tx;
     private final Map<String, Node> byId;
     private final Map<String, Label> labels = new HashMap<>();
     private final Map<String, RelationshipType> types = new HashMap<>();
     private final Map<ExpandKey, Expansion> expansions = new HashMap<>();
+    private final AdjacencySnapshot snapshot;
 
     TxPathGraph(Transaction tx) {
-        this(tx, new HashMap<>());
+        this(tx, new HashMap<>(), null);
     }
 
     /**
      * @param byId filled with every node whose id the walk reads, so that turning the found paths into graph paths
      *     ({@link GraphPaths#toPath}) takes the walk's nodes instead of looking each up in the index again
+     * @param snapshot the database's relationships as arrays, current when the call started
+     *     ({@link AdjacencyCache#current}), or null to read every expansion through cursors
      */
-    TxPathGraph(Transaction tx, Map<String, Node> byId) {
+    TxPathGraph(Transaction tx, Map<String, Node> byId, AdjacencySnapshot snapshot) {
         // The procedure's transaction is always the kernel's own (the Core API's Transaction is implemented only by
         // InternalTransaction), so the walk can read through the kernel's cursors.
         this.tx = (InternalTransaction) tx;
         this.byId = byId;
+        this.snapshot = snapshot;
+        if (snapshot != null) {
+            ARRAY_WALKS.incrementAndGet();
+        }
     }
 
     /** {@inheritDoc} */
@@ -85,7 +94,20 @@ final class TxPathGraph implements PathGraph<Node> {
     @Override
     public long degree(Node node, String type, Metapath.Direction direction, String otherLabel) {
         if (otherLabel == null) {
-            return node.getDegree(type(type), direction(direction));
+            AdjacencySnapshot arrays = usableSnapshot(node);
+            int typeIndex = arrays == null ? -1 : arrays.typeIndex(tokens().relationshipType(type));
+            if (typeIndex < 0) {
+                return node.getDegree(type(type), direction(direction));
+            }
+            int id = (int) node.getId();
+            byte wanted = ends(direction);
+            long degree = 0;
+            for (int e = arrays.from(id, typeIndex), to = arrays.to(id, typeIndex); e < to; e++) {
+                if ((arrays.ends(e) & wanted) != 0) {
+                    degree++;
+                }
+            }
+            return degree;
         }
         return expansion(node, type, direction, otherLabel).size;
     }
@@ -114,6 +136,12 @@ final class TxPathGraph implements PathGraph<Node> {
             return expansion;
         }
         long nodeId = node.getId();
+        AdjacencySnapshot arrays = usableSnapshot(node);
+        int typeIndex = arrays == null ? -1 : arrays.typeIndex(typeId);
+        if (typeIndex >= 0) {
+            fromSnapshot(arrays, (int) nodeId, typeIndex, labelId, direction, expansion);
+            return expansion;
+        }
         Read read = kernel.dataRead();
         CursorFactory cursors = kernel.cursors();
         try (NodeCursor start = cursors.allocateNodeCursor(kernel.cursorContext(), kernel.memoryTracker());
@@ -136,6 +164,49 @@ final class TxPathGraph implements PathGraph<Node> {
             }
         }
         return expansion;
+    }
+
+    /**
+     * The snapshot when it holds {@code node} and this transaction has written nothing (its own writes are only in
+     * its state, which cursors merge in and the snapshot does not have).
+     */
+    private AdjacencySnapshot usableSnapshot(Node node) {
+        if (snapshot == null || !snapshot.covers(node.getId())
+                || tx.kernelTransaction().dataRead().transactionStateHasChanges()) {
+            return null;
+        }
+        return snapshot;
+    }
+
+    /** The expansion from the snapshot's arrays: the same neighbours in the same order as the cursors below. */
+    private void fromSnapshot(AdjacencySnapshot arrays, int nodeId, int typeIndex, int labelId,
+            Metapath.Direction direction, Expansion expansion) {
+        byte wanted = ends(direction);
+        for (int e = arrays.from(nodeId, typeIndex), to = arrays.to(nodeId, typeIndex); e < to; e++) {
+            byte ends = arrays.ends(e);
+            if ((ends & wanted) == 0) {
+                continue;
+            }
+            int other = arrays.other(e);
+            if (arrays.hasLabel(other, labelId)) {
+                // A loop seen in both directions is one relationship whose start is the node, as the cursor says.
+                expansion.add(tx.newNodeEntity(other), direction == Metapath.Direction.OUT
+                        || (direction == Metapath.Direction.BOTH && (ends & AdjacencySnapshot.START) != 0));
+            }
+        }
+    }
+
+    /** The entry flags a direction seen from the node selects: outgoing means the node is the start. */
+    private static byte ends(Metapath.Direction direction) {
+        return switch (direction) {
+            case OUT -> AdjacencySnapshot.START;
+            case IN -> AdjacencySnapshot.END;
+            case BOTH -> AdjacencySnapshot.START | AdjacencySnapshot.END;
+        };
+    }
+
+    private TokenRead tokens() {
+        return tx.kernelTransaction().tokenRead();
     }
 
     private record ExpandKey(Node node, String type, Metapath.Direction direction, String otherLabel) {}

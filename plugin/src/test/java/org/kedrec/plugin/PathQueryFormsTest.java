@@ -59,6 +59,12 @@ class PathQueryFormsTest {
                 .map(r -> r.get("id").asString()).toList();
         List<String> drugs = db.run("MATCH (c:Drug) RETURN c.id AS id ORDER BY id").stream()
                 .map(r -> r.get("id").asString()).toList();
+        AdjacencySnapshot arrays;
+        try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
+            arrays = AdjacencySnapshot.read(((org.neo4j.kernel.impl.coreapi.InternalTransaction) tx)
+                    .kernelTransaction(), AdjacencyCache.TYPES, 0);
+        }
+        assertThat(arrays.relationshipEnds()).as("relationship ends in the arrays").isGreaterThan(1000);
         int paths = 0;
         java.util.Set<String> metapathsSeen = new java.util.HashSet<>();
         for (int perMetapath : new int[] {1, 10}) {
@@ -74,12 +80,19 @@ class PathQueryFormsTest {
                 some.add("DB:not-in-the-graph");
                 Map<String, List<GraphPath>> byQuery = finder.findCandidatesForDisease(disease, some, List.of());
                 Map<String, List<GraphPath>> byWalk;
+                Map<String, List<GraphPath>> byArrays;
                 try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
                     byWalk = new org.kedrec.core.explain.PathTraversal<>(new TxPathGraph(tx),
                             org.kedrec.core.explain.PathScorer.DAMPING, List.of())
                             .candidatesForDisease(disease, some, catalogue, perMetapath);
+                    // The same walk over the arrays read at model load instead of the kernel's cursors.
+                    byArrays = new org.kedrec.core.explain.PathTraversal<>(
+                            new TxPathGraph(tx, new java.util.HashMap<>(), arrays),
+                            org.kedrec.core.explain.PathScorer.DAMPING, List.of())
+                            .candidatesForDisease(disease, some, catalogue, perMetapath);
                 }
                 assertThat(byWalk).as(disease + " " + perMetapath).isEqualTo(byQuery);
+                assertThat(byArrays).as(disease + " " + perMetapath + " over arrays").isEqualTo(byQuery);
                 for (List<GraphPath> list : byWalk.values()) {
                     paths += list.size();
                     list.forEach(p -> metapathsSeen.add(p.metapath()));
@@ -135,20 +148,33 @@ class PathQueryFormsTest {
         all.add("DB:not-in-the-graph");
         int trials = 0;
         int publications = 0;
-        for (String disease : diseases) {
-            List<Map<String, Object>> walkedTrials;
-            List<Map<String, Object>> walkedPublications;
-            try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
-                TxEvidenceSource walk = new TxEvidenceSource(tx);
-                walkedTrials = walk.trialsForDisease(disease, all);
-                walkedPublications = walk.publicationsForDisease(disease, all);
+        AdjacencySnapshot arrays;
+        try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
+            arrays = AdjacencySnapshot.read(((org.neo4j.kernel.impl.coreapi.InternalTransaction) tx)
+                    .kernelTransaction(), AdjacencyCache.TYPES, 0);
+        }
+        // All drugs (the join reads from the disease's side) and a few (from the drugs' side).
+        List<String> few = new ArrayList<>(drugs.subList(0, Math.min(4, drugs.size())));
+        few.add("DB:not-in-the-graph");
+        for (List<String> some : List.of(all, few)) {
+            for (String disease : diseases) {
+                List<Map<String, Object>> queriedTrials = queries.trialsForDisease(disease, some);
+                List<Map<String, Object>> queriedPublications = queries.publicationsForDisease(disease, some);
+                for (AdjacencySnapshot snapshot : java.util.Arrays.asList(null, arrays)) {
+                    List<Map<String, Object>> walkedTrials;
+                    List<Map<String, Object>> walkedPublications;
+                    try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
+                        TxEvidenceSource walk = new TxEvidenceSource(tx, snapshot);
+                        walkedTrials = walk.trialsForDisease(disease, some);
+                        walkedPublications = walk.publicationsForDisease(disease, some);
+                    }
+                    String as = disease + (snapshot == null ? "" : " over arrays");
+                    assertThat(walkedTrials).as(as).containsExactlyInAnyOrderElementsOf(queriedTrials);
+                    assertThat(walkedPublications).as(as).containsExactlyInAnyOrderElementsOf(queriedPublications);
+                    trials += walkedTrials.size();
+                    publications += walkedPublications.size();
+                }
             }
-            assertThat(walkedTrials).as(disease).containsExactlyInAnyOrderElementsOf(
-                    queries.trialsForDisease(disease, all));
-            assertThat(walkedPublications).as(disease).containsExactlyInAnyOrderElementsOf(
-                    queries.publicationsForDisease(disease, all));
-            trials += walkedTrials.size();
-            publications += walkedPublications.size();
         }
         assertThat(trials).as("the comparison saw trials").isGreaterThan(50);
         assertThat(publications).as("the comparison saw publications").isPositive();
