@@ -195,6 +195,7 @@ public final class StreamedFeatureModel {
         for (int from = 0; from < nd; from += step) {
             int[] block = range(from, Math.min(nd, from + step));
             float[][][] raw = rawRows(block);
+            logBlock("pass 1 of 3 (means and fit rows)", from, step, nd);
             for (int i = 0; i < block.length; i++) {
                 int d = block[i];
                 for (int c = 0; c < nc; c++) {
@@ -283,6 +284,7 @@ public final class StreamedFeatureModel {
         for (int from = 0; from < nd; from += step) {
             int[] block = range(from, Math.min(nd, from + step));
             float[][][] features = featureRows(block, means);
+            logBlock("pass 3 of 3 (logits)", from, step, nd);
             for (int i = 0; i < block.length; i++) {
                 float[] row = new float[nc];
                 for (int c = 0; c < nc; c++) {
@@ -296,6 +298,15 @@ public final class StreamedFeatureModel {
         }
         return new Result(MetapathModel.of(fitted[best], grid[best], logits, bestMrr), names, y.length, rate,
                 blockCount);
+    }
+
+    /** About ten lines per pass: a large graph's pass takes minutes. */
+    private static void logBlock(String pass, int from, int step, int rows) {
+        int blocks = (rows + step - 1) / step;
+        int block = from / step + 1;
+        if (block == blocks || block % Math.max(1, blocks / 10) == 0) {
+            LOG.info("feature model {}: block {} of {}", pass, block, blocks);
+        }
     }
 
     /** A fixed pseudo-random draw per pair (SplitMix64 of its index), so a run is reproducible. */
