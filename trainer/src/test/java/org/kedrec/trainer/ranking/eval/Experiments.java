@@ -119,6 +119,46 @@ final class Experiments {
             cvOnly("inter trials x all", withProducts(base, new String[] {"trials"},
                     base.names().stream().filter(n -> !n.equals("trials")).toArray(String[]::new), false));
         }
+        if (which.contains("causes")) {
+            // a drug that causes one of the disease's symptoms (side effect and symptom matched by name: Hetionet's
+            // side effects are UMLS concepts, its symptoms MeSH terms, and the data has no map between them)
+            List<String> noSim = new ArrayList<>(base.names());
+            noSim.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
+            base = base.select(noSim);
+            org.kedrec.core.ranking.EntityIndex e = graph.entities();
+            java.util.Map<String, List<String>> symptomsByName = new java.util.HashMap<>();
+            for (int i = 0; i < e.size(); i++) {
+                if (e.label(i).equals("Symptom")) {
+                    symptomsByName.computeIfAbsent(e.name(i).toLowerCase(java.util.Locale.ENGLISH),
+                            k -> new ArrayList<>()).add(e.id(i));
+                }
+            }
+            List<String[]> same = new ArrayList<>();
+            for (int i = 0; i < e.size(); i++) {
+                if (e.label(i).equals("SideEffect")) {
+                    for (String symptom : symptomsByName.getOrDefault(
+                            e.name(i).toLowerCase(java.util.Locale.ENGLISH), List.of())) {
+                        same.add(new String[] {e.id(i), "SideEffect-SAME_NAME->Symptom", symptom});
+                    }
+                }
+            }
+            System.out.printf("%d side effects named like a symptom%n", same.size());
+            TrainingGraph aug = graph.withSideTriples(same, java.util.Map.of());
+            Metapath causes = Metapath.parse(
+                    "Drug-CAUSES->SideEffect-SAME_NAME->Symptom<-PRESENTS-Disease");
+            PathFeatures f = PathFeatures.compute(aug, List.of(causes), 0.4);
+            float[][][] v = new float[nd][nc][1];
+            int hit = 0;
+            for (int d = 0; d < nd; d++) {
+                for (int c = 0; c < nc; c++) {
+                    v[d][c][0] = f.of(d, c)[0];
+                    hit += v[d][c][0] > 0 ? 1 : 0;
+                }
+            }
+            System.out.printf("%d pairs with a caused symptom%n", hit);
+            cvOnly("base", base);
+            cvOnly("base + CcSEsSpD", base.withExtra(List.of("CcSEsSpD"), v));
+        }
         if (which.contains("damp")) {
             TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
             for (double damping : new double[] {0.0, 0.7}) {
