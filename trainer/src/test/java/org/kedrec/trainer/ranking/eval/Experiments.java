@@ -126,25 +126,40 @@ final class Experiments {
             noSim.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
             base = base.select(noSim);
             org.kedrec.core.ranking.EntityIndex e = graph.entities();
+            // the model's entity file has no names for these: Hetionet's node file has
+            java.util.Map<String, String> nodeNames = new java.util.HashMap<>();
+            try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of(args[1],
+                    "hetionet/hetionet-v1.0-nodes.tsv"))) {
+                lines.forEach(line -> {
+                    String[] c = line.split("\t");
+                    if (c[0].startsWith("Side Effect::")) {
+                        nodeNames.put("UMLS:" + c[0].substring(13), c[1]);
+                    } else if (c[0].startsWith("Symptom::")) {
+                        nodeNames.put("MESH:" + c[0].substring(9), c[1]);
+                    }
+                });
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
             java.util.Map<String, List<String>> symptomsByName = new java.util.HashMap<>();
             for (int i = 0; i < e.size(); i++) {
-                if (e.label(i).equals("Symptom")) {
-                    symptomsByName.computeIfAbsent(e.name(i).toLowerCase(java.util.Locale.ENGLISH),
+                if (e.label(i).equals("Symptom") && nodeNames.containsKey(e.id(i))) {
+                    symptomsByName.computeIfAbsent(nodeNames.get(e.id(i)).toLowerCase(java.util.Locale.ENGLISH),
                             k -> new ArrayList<>()).add(e.id(i));
                 }
             }
             List<String[]> same = new ArrayList<>();
             for (int i = 0; i < e.size(); i++) {
-                if (e.label(i).equals("SideEffect")) {
+                if (e.label(i).equals("SideEffect") && nodeNames.containsKey(e.id(i))) {
                     for (String symptom : symptomsByName.getOrDefault(
-                            e.name(i).toLowerCase(java.util.Locale.ENGLISH), List.of())) {
+                            nodeNames.get(e.id(i)).toLowerCase(java.util.Locale.ENGLISH), List.of())) {
                         same.add(new String[] {e.id(i), "SideEffect-SAME_NAME->Symptom", symptom});
                     }
                 }
             }
             System.out.printf("%d side effects named like a symptom%n", same.size());
             TrainingGraph aug = graph.withSideTriples(same, java.util.Map.of());
-            Metapath causes = Metapath.parse(
+            Metapath causes = Metapath.parse("CcSEsSpD",
                     "Drug-CAUSES->SideEffect-SAME_NAME->Symptom<-PRESENTS-Disease");
             PathFeatures f = PathFeatures.compute(aug, List.of(causes), 0.4);
             float[][][] v = new float[nd][nc][1];
