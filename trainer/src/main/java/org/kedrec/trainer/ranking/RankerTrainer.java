@@ -124,10 +124,19 @@ public final class RankerTrainer {
 
     private final Options options;
     private final ProgressTracker progress;
+    private final long streamAbovePairs;
+    private final int fitRows;
 
     public RankerTrainer(Options options, ProgressTracker progress) {
+        this(options, progress, StreamedFeatureModel.STREAM_ABOVE_PAIRS, StreamedFeatureModel.FIT_ROWS);
+    }
+
+    /** With {@code streamAbovePairs} and {@code fitRows} set low, tests stream and sample a small graph. */
+    RankerTrainer(Options options, ProgressTracker progress, long streamAbovePairs, int fitRows) {
         this.options = options;
         this.progress = progress;
+        this.streamAbovePairs = streamAbovePairs;
+        this.fitRows = fitRows;
     }
 
     /** Trains the "KG only" ranker (no side information). */
@@ -161,24 +170,42 @@ public final class RankerTrainer {
             int[] diseases = entities.withLabel(EntityKind.DISEASE.label());
             Pairs pairs = new Pairs(graph, drugs, diseases);
             // without an embedding every KGE score is 0 and its combiner weight is 0 (DrugRanker does the same)
+            // null without an embedding: a table of zeros would cost one float per pair for nothing
             float[][] kgeScores = model != null
                     ? KgeTrainer.headScores(model, graph.treatsRelation(), diseases, drugs)
-                    : new float[diseases.length][drugs.length];
+                    : null;
 
             float[][] pathLogits = null;
             MetapathModel metapathModel = null;
             BoostedFeatureModel boosted = null;
             PathFeatures features = null;
+            List<String> featureNames = List.of();
             if (options.metapaths()) {
                 long t0 = System.nanoTime();
-                features = featuresFor(graph, evidence, options.damping(), degreeFeatures(evidence));
-                if (!similarityFeatures(evidence)) {
-                    List<String> keep = new ArrayList<>(features.names());
-                    keep.removeAll(SimilarityFeatures.NAMES);
-                    features = features.select(keep);
+                if ((long) diseases.length * drugs.length > streamAbovePairs) {
+                    if (options.featureModel() == FeatureModel.BOOSTED) {
+                        throw new IllegalArgumentException(Messages.format(
+                                "--feature-model boosted holds every pair's features and this graph has %d "
+                                        + "diseases x %d drugs (more than %d pairs); train the default "
+                                        + "--feature-model logistic, which streams them.",
+                                diseases.length, drugs.length, streamAbovePairs));
+                    }
+                    StreamedFeatureModel streamed = new StreamedFeatureModel(graph, evidence, options.damping(),
+                            keptFeatures(StreamedFeatureModel.allNames(evidence != null), evidence));
+                    StreamedFeatureModel.Result result = streamed.fit(pairs.trainPositive, pairs.validation,
+                            diseaseCentred(evidence), fitRows);
+                    metapathModel = result.model();
+                    featureNames = result.names();
+                    metrics.put("featureBlocks", result.blocks());
+                    metrics.put("fitRows", result.fitRows());
+                    metrics.put("negativeSamplingRate", result.samplingRate());
+                } else {
+                    features = featuresFor(graph, evidence, options.damping(), degreeFeatures(evidence));
+                    features = features.select(keptFeatures(features.names(), evidence));
+                    metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation,
+                            diseaseCentred(evidence));
+                    featureNames = features.names();
                 }
-                metapathModel = MetapathModel.fit(features, pairs.trainPositive, pairs.validation,
-                        diseaseCentred(evidence));
                 pathLogits = metapathModel.logits();
                 if (options.featureModel() == FeatureModel.BOOSTED) {
                     long t1 = System.nanoTime();
@@ -250,7 +277,7 @@ public final class RankerTrainer {
             }
             if (pathLogits != null) {
                 new PathScores(diseases, drugs, pathLogits).write(staging.resolve(RankerFiles.PATH_SCORES));
-                writeMetapaths(staging.resolve(RankerFiles.METAPATHS), features, metapathModel, boosted);
+                writeMetapaths(staging.resolve(RankerFiles.METAPATHS), featureNames, metapathModel, boosted);
             }
             boolean withEvidence = evidence != null && pathLogits != null;
             if (withEvidence) {
@@ -322,6 +349,18 @@ public final class RankerTrainer {
             keep.removeAll(PathFeatures.DEGREE_FEATURES);
         }
         if (!Boolean.TRUE.equals(config.training().get(SIMILARITY_FEATURES))) {
+            keep.removeAll(SimilarityFeatures.NAMES);
+        }
+        return keep;
+    }
+
+    /** The features the model reads out of {@code all}: without the degree or similarity features unless asked. */
+    private List<String> keptFeatures(List<String> all, Evidence evidence) {
+        List<String> keep = new ArrayList<>(all);
+        if (!degreeFeatures(evidence)) {
+            keep.removeAll(PathFeatures.DEGREE_FEATURES);
+        }
+        if (!similarityFeatures(evidence)) {
             keep.removeAll(SimilarityFeatures.NAMES);
         }
         return keep;
@@ -437,11 +476,12 @@ public final class RankerTrainer {
     }
 
     static float[][] combine(RankerConfig.Combiner c, float[][] kge, float[][] path) {
-        float[][] out = new float[kge.length][];
-        for (int d = 0; d < kge.length; d++) {
-            out[d] = new float[kge[d].length];
-            for (int i = 0; i < kge[d].length; i++) {
-                double logit = c.logit(kge[d][i], path == null ? 0 : path[d][i]);
+        float[][] shape = kge != null ? kge : path;
+        float[][] out = new float[shape.length][];
+        for (int d = 0; d < shape.length; d++) {
+            out[d] = new float[shape[d].length];
+            for (int i = 0; i < shape[d].length; i++) {
+                double logit = c.logit(kge == null ? 0 : kge[d][i], path == null ? 0 : path[d][i]);
                 out[d][i] = (float) (1 / (1 + Math.exp(-logit)));
             }
         }
@@ -477,16 +517,16 @@ public final class RankerTrainer {
         return counts;
     }
 
-    private static void writeMetapaths(Path file, PathFeatures features, MetapathModel model,
+    private static void writeMetapaths(Path file, List<String> featureNames, MetapathModel model,
             BoostedFeatureModel boosted) {
-        int[] splits = boosted == null ? null : boosted.trees().splitCounts(features.featureCount());
+        int[] splits = boosted == null ? null : boosted.trees().splitCounts(featureNames.size());
         List<Map<String, Object>> list = new ArrayList<>();
         double[] weights = model.regression().standardizedWeights();
         Map<String, Metapath> byName = new HashMap<>();
         EvidenceFeatures.allMetapaths().forEach(m -> byName.put(m.abbreviation(), m));
-        for (int j = 0; j < features.names().size(); j++) {
+        for (int j = 0; j < featureNames.size(); j++) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            String name = features.names().get(j);
+            String name = featureNames.get(j);
             entry.put("name", name);
             Metapath m = byName.get(name);
             entry.put("pattern", m == null ? null : m.notation());

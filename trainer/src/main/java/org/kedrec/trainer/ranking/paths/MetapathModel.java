@@ -35,6 +35,11 @@ public final class MetapathModel {
         this.validationMrr = validationMrr;
     }
 
+    /** A model fitted elsewhere ({@code StreamedFeatureModel}, which never holds every pair's features). */
+    public static MetapathModel of(LogisticRegression regression, double l2, float[][] logits, double validationMrr) {
+        return new MetapathModel(regression, l2, logits, validationMrr);
+    }
+
     /**
      * Fits the model.
      *

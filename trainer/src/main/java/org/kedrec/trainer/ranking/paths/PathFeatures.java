@@ -347,6 +347,182 @@ public final class PathFeatures {
         return s;
     }
 
+    /**
+     * The adjacency of a graph prepared for computing the raw features of a few disease rows at a time
+     * ({@link #rawRows}): the memory of a block is its rows' features and intermediate matrices with one column per
+     * row, never one value per (drug, disease) pair of the graph, so training memory does not grow with drugs x
+     * diseases (docs/scaling.md). Step matrices are built once and shared by every block.
+     */
+    public static final class Blocks {
+        private final Labels labels;
+        private final Map<String, Relation> relations = new HashMap<>();
+        private final Map<String, Sparse> steps = new HashMap<>();
+        private final List<Metapath> metapaths;
+        private final double damping;
+        private final int[] drugs;
+        private final int[] diseases;
+        private final int[] drugTreats;
+        private final int[] diseaseTreats;
+        private final int[] drugDegree;
+        private final Set<Long> treatsEdges = new HashSet<>();
+        private final Map<String, float[]> diagonals = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public Blocks(TrainingGraph graph, List<Metapath> metapaths, double damping) {
+            this.labels = new Labels(graph.entities());
+            this.metapaths = List.copyOf(metapaths);
+            this.damping = damping;
+            this.drugs = labels.members(EntityKind.DRUG.label());
+            this.diseases = labels.members(EntityKind.DISEASE.label());
+            for (int i = 0; i < graph.size(); i++) {
+                relations.computeIfAbsent(graph.relations().get(graph.relation(i)), k -> new Relation())
+                        .add(graph.head(i), graph.tail(i));
+            }
+            drugTreats = new int[drugs.length];
+            diseaseTreats = new int[diseases.length];
+            drugDegree = new int[drugs.length];
+            String drug = EntityKind.DRUG.label();
+            int treats = graph.treatsRelation();
+            for (int i = 0; i < graph.size(); i++) {
+                int h = graph.head(i);
+                int t = graph.tail(i);
+                if (labels.labelOf(h).equals(drug)) {
+                    drugDegree[labels.local(h)]++;
+                }
+                if (labels.labelOf(t).equals(drug)) {
+                    drugDegree[labels.local(t)]++;
+                }
+                if (graph.relation(i) == treats) {
+                    drugTreats[labels.local(h)]++;
+                    diseaseTreats[labels.local(t)]++;
+                    treatsEdges.add(((long) labels.local(t) << 32) | labels.local(h));
+                }
+            }
+            // the step matrices once, not per block (the relations are dropped: only the steps are read later)
+            for (Metapath m : metapaths) {
+                for (Metapath.Step step : m.steps()) {
+                    steps.computeIfAbsent(stepKey(step), k -> stepMatrix(step, labels, relations, damping));
+                }
+            }
+            relations.clear();
+        }
+
+        private static String stepKey(Metapath.Step step) {
+            return step.from() + "|" + relationKey(step) + "|" + step.direction() + "|" + step.to();
+        }
+
+        public int[] drugs() {
+            return drugs;
+        }
+
+        public int[] diseases() {
+            return diseases;
+        }
+
+        public List<Metapath> metapaths() {
+            return metapaths;
+        }
+
+        /**
+         * The raw DWPC of every metapath, then the three degree features, for the given disease rows:
+         * {@code [i][drug column][feature]} for row {@code rows[i]}. A metapath without an interior drug is computed
+         * with exactly the arithmetic of {@link PathFeatures#compute} restricted to these columns (every column of
+         * a sparse-times-dense product is computed on its own), so its values are bit-identical; one with an interior
+         * drug is multiplied from the disease end through the prefix too, its own paths (the drug-to-drug
+         * diagonal) subtracted, instead of materialising the drugs x drugs prefix, which is the same sum in another
+         * order (equal to rounding).
+         */
+        public float[][][] rawRows(int[] rows) {
+            int nf = metapaths.size() + DEGREE_FEATURES.size();
+            float[][][] out = new float[rows.length][drugs.length][nf];
+            for (int f = 0; f < metapaths.size(); f++) {
+                float[][] dwpc = dwpcRows(metapaths.get(f), rows); // [drug][i]
+                for (int c = 0; c < drugs.length; c++) {
+                    for (int i = 0; i < rows.length; i++) {
+                        out[i][c][f] = dwpc[c][i];
+                    }
+                }
+            }
+            int offset = metapaths.size();
+            for (int i = 0; i < rows.length; i++) {
+                int d = rows[i];
+                for (int c = 0; c < drugs.length; c++) {
+                    int own = treatsEdges.contains(((long) d << 32) | c) ? 1 : 0;
+                    float[] v = out[i][c];
+                    v[offset] = (float) Math.log1p(drugTreats[c] - own);
+                    v[offset + 1] = (float) Math.log1p(diseaseTreats[d] - own);
+                    v[offset + 2] = (float) Math.log1p(drugDegree[c] - own);
+                }
+            }
+            return out;
+        }
+
+        private float[][] dwpcRows(Metapath metapath, int[] rows) {
+            List<Metapath.Step> stepList = metapath.steps();
+            String source = metapath.source();
+            String target = metapath.target();
+            int split = 0;
+            for (int i = 1; i < stepList.size(); i++) {
+                if (stepList.get(i).from().equals(source)) {
+                    split = i;
+                }
+            }
+            float[][] x = new float[labels.count(target)][rows.length];
+            for (int j = 0; j < rows.length; j++) {
+                x[rows[j]][j] = 1;
+            }
+            for (int i = stepList.size() - 1; i >= split; i--) {
+                Metapath.Step step = stepList.get(i);
+                x = multiply(steps.get(stepKey(step)), x, labels.count(step.from()), rows.length);
+                if (i > split && step.from().equals(target)) {
+                    for (int j = 0; j < rows.length; j++) {
+                        x[rows[j]][j] = 0;
+                    }
+                }
+            }
+            if (split == 0) {
+                return x;
+            }
+            float[][] y = x;
+            for (int i = split - 1; i >= 0; i--) {
+                Metapath.Step step = stepList.get(i);
+                y = multiply(steps.get(stepKey(step)), y, labels.count(step.from()), rows.length);
+            }
+            int prefixLength = split;
+            // the same for every block: computed once per metapath (a 16x graph has 24,832 drugs to walk from)
+            float[] own = diagonals.computeIfAbsent(metapath.notation(),
+                    k -> prefixDiagonal(stepList.subList(0, prefixLength), labels.count(source)));
+            for (int c = 0; c < y.length; c++) {
+                if (own[c] != 0) {
+                    for (int j = 0; j < rows.length; j++) {
+                        y[c][j] -= own[c] * x[c][j];
+                    }
+                }
+            }
+            return y;
+        }
+
+        /** The diagonal of the prefix's drug-to-drug product: the weight of paths that return to their drug. */
+        private float[] prefixDiagonal(List<Metapath.Step> prefix, int n) {
+            float[] diagonal = new float[n];
+            for (int c = 0; c < n; c++) {
+                Map<Integer, Float> frontier = Map.of(c, 1f);
+                for (Metapath.Step step : prefix) {
+                    Sparse s = steps.get(stepKey(step));
+                    Map<Integer, Float> next = new HashMap<>();
+                    for (Map.Entry<Integer, Float> e : frontier.entrySet()) {
+                        int u = e.getKey();
+                        for (int k = s.start[u]; k < s.start[u + 1]; k++) {
+                            next.merge(s.column[k], e.getValue() * s.weight[k], Float::sum);
+                        }
+                    }
+                    frontier = next;
+                }
+                diagonal[c] = frontier.getOrDefault(c, 0f);
+            }
+            return diagonal;
+        }
+    }
+
     /** CSR matrix. */
     static final class Sparse {
         final int[] start;

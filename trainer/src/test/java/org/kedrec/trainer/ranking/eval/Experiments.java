@@ -12,8 +12,8 @@ import org.kedrec.trainer.ranking.paths.PathFeatures;
 final class Experiments {
     static void run(String[] args, TrainingGraph graph, Evidence evidence, PathFeatures base, MetapathModel m,
             KgeEvaluation.Grid grid) {
-        float[][] s = m.logits();
         String which = args.length > 2 ? args[2] : "cal";
+        float[][] s = m == null ? null : m.logits();
         if (which.contains("cal")) {
             RankerExperiment.report("cal lse", map(s, "lse"));
             RankerExperiment.report("cal z", map(s, "z"));
@@ -21,8 +21,8 @@ final class Experiments {
             RankerExperiment.report("cal mean", map(s, "mean"));
             RankerExperiment.report("cal rank", map(s, "rank"));
         }
-        int nd = s.length;
-        int nc = s[0].length;
+        int nd = base.diseases().length;
+        int nc = base.drugs().length;
         if (which.contains("w")) {
             int trials = base.names().indexOf("trials");
             int cls = base.names().indexOf("CiPCiCtD");
@@ -102,6 +102,78 @@ final class Experiments {
                 RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 300),
                 RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 3000));
         }
+        if (which.contains("inter")) {
+            List<String> noSim = new ArrayList<>(base.names());
+            noSim.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
+            base = base.select(noSim); // the default's 54 features
+            // pairwise products of the strongest features (by the default's standardised weights): the regression
+            // is additive, so "tested for the disease AND in the class of its treatments" is otherwise missing
+            String[] top = {"Ca3CtD", "CbGbCtD", "CcCtD", "trials", "CrCrCtD", "Ca3CtrD", "CtrD",
+                "trialShareOfDisease"};
+            String[] evidenceSide = {"trials", "CtrD", "trialShareOfDisease", "trialShareOfDrug"};
+            String[] kgSide = {"Ca3CtD", "CbGbCtD", "CcCtD", "CrCrCtD", "CtDrDrD", "CpDpCtD", "CtDaGaD", "CbGaD",
+                "CiPCiCtD"};
+            cvOnly("base", base);
+            cvOnly("inter top8", withProducts(base, top, top, true));
+            cvOnly("inter evidence x kg", withProducts(base, evidenceSide, kgSide, false));
+            cvOnly("inter trials x all", withProducts(base, new String[] {"trials"},
+                    base.names().stream().filter(n -> !n.equals("trials")).toArray(String[]::new), false));
+        }
+        if (which.contains("causes")) {
+            // a drug that causes one of the disease's symptoms (side effect and symptom matched by name: Hetionet's
+            // side effects are UMLS concepts, its symptoms MeSH terms, and the data has no map between them)
+            List<String> noSim = new ArrayList<>(base.names());
+            noSim.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
+            base = base.select(noSim);
+            org.kedrec.core.ranking.EntityIndex e = graph.entities();
+            // the model's entity file has no names for these: Hetionet's node file has
+            java.util.Map<String, String> nodeNames = new java.util.HashMap<>();
+            try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of(args[1],
+                    "hetionet/hetionet-v1.0-nodes.tsv"))) {
+                lines.forEach(line -> {
+                    String[] c = line.split("\t");
+                    if (c[0].startsWith("Side Effect::")) {
+                        nodeNames.put("UMLS:" + c[0].substring(13), c[1]);
+                    } else if (c[0].startsWith("Symptom::")) {
+                        nodeNames.put("MESH:" + c[0].substring(9), c[1]);
+                    }
+                });
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            java.util.Map<String, List<String>> symptomsByName = new java.util.HashMap<>();
+            for (int i = 0; i < e.size(); i++) {
+                if (e.label(i).equals("Symptom") && nodeNames.containsKey(e.id(i))) {
+                    symptomsByName.computeIfAbsent(nodeNames.get(e.id(i)).toLowerCase(java.util.Locale.ENGLISH),
+                            k -> new ArrayList<>()).add(e.id(i));
+                }
+            }
+            List<String[]> same = new ArrayList<>();
+            for (int i = 0; i < e.size(); i++) {
+                if (e.label(i).equals("SideEffect") && nodeNames.containsKey(e.id(i))) {
+                    for (String symptom : symptomsByName.getOrDefault(
+                            nodeNames.get(e.id(i)).toLowerCase(java.util.Locale.ENGLISH), List.of())) {
+                        same.add(new String[] {e.id(i), "SideEffect-SAME_NAME->Symptom", symptom});
+                    }
+                }
+            }
+            System.out.printf("%d side effects named like a symptom%n", same.size());
+            TrainingGraph aug = graph.withSideTriples(same, java.util.Map.of());
+            Metapath causes = Metapath.parse("CcSEsSpD",
+                    "Drug-CAUSES->SideEffect-SAME_NAME->Symptom<-PRESENTS-Disease");
+            PathFeatures f = PathFeatures.compute(aug, List.of(causes), 0.4);
+            float[][][] v = new float[nd][nc][1];
+            int hit = 0;
+            for (int d = 0; d < nd; d++) {
+                for (int c = 0; c < nc; c++) {
+                    v[d][c][0] = f.of(d, c)[0];
+                    hit += v[d][c][0] > 0 ? 1 : 0;
+                }
+            }
+            System.out.printf("%d pairs with a caused symptom%n", hit);
+            cvOnly("base", base);
+            cvOnly("base + CcSEsSpD", base.withExtra(List.of("CcSEsSpD"), v));
+        }
         if (which.contains("damp")) {
             TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
             for (double damping : new double[] {0.0, 0.7}) {
@@ -118,6 +190,44 @@ final class Experiments {
                 RankerExperiment.report("damp+" + damping + " cal lse", map(mm.logits(), "lse"));
             }
         }
+    }
+
+    static PathFeatures withProducts(PathFeatures base, String[] a, String[] b, boolean pairsWithin) {
+        List<int[]> pairs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            for (int j = pairsWithin ? i + 1 : 0; j < b.length; j++) {
+                int x = base.names().indexOf(a[i]);
+                int y = base.names().indexOf(b[j]);
+                if (x >= 0 && y >= 0 && x != y) {
+                    pairs.add(new int[] {x, y});
+                    names.add(a[i] + "*" + b[j]);
+                }
+            }
+        }
+        int nd = base.diseases().length;
+        int nc = base.drugs().length;
+        float[][][] v = new float[nd][nc][pairs.size()];
+        for (int d = 0; d < nd; d++) {
+            for (int c = 0; c < nc; c++) {
+                float[] f = base.of(d, c);
+                for (int k = 0; k < pairs.size(); k++) {
+                    v[d][c][k] = f[pairs.get(k)[0]] * f[pairs.get(k)[1]];
+                }
+            }
+        }
+        System.out.printf("%d products%n", pairs.size());
+        return base.withExtra(names, v);
+    }
+
+    /** Model selection's view only: cross-validated MRR over the training pairs and validation MRR, no TEST. */
+    static void cvOnly(String name, PathFeatures f) {
+        long t0 = System.nanoTime();
+        MetapathModel mm = MetapathModel.fit(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation);
+        double cv = RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive,
+                RankerExperiment.truth.validation, mm.l2());
+        System.out.printf(java.util.Locale.ENGLISH, "%-30s features %d L2 %.0f CV %.4f val %.4f (%.0f s)%n", name,
+                f.featureCount(), mm.l2(), cv, mm.validationMrr(), (System.nanoTime() - t0) / 1e9);
     }
 
     static void cv(String name, PathFeatures f) {

@@ -39,8 +39,11 @@ public final class RankerExperiment {
             long t0 = System.nanoTime();
             PathFeatures base = RankerTrainer.featuresFor(graph, evidence, 0.4, false);
             System.out.printf(Locale.ENGLISH, "features %d in %.1f s%n", base.featureCount(), (System.nanoTime() - t0) / 1e9);
-            MetapathModel m = MetapathModel.fit(base, truth.trainPositive, truth.validation);
-            report("base L2 " + m.l2(), m.logits());
+            boolean selectionOnly = args.length > 2 && (args[2].contains("inter") || args[2].contains("causes"));
+            MetapathModel m = selectionOnly ? null : MetapathModel.fit(base, truth.trainPositive, truth.validation);
+            if (!selectionOnly) {
+                report("base L2 " + m.l2(), m.logits()); // prints TEST too: exploration, not selection
+            }
             Experiments.run(args, graph, evidence, base, m, grid);
         }
     }
