@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.CandidateScorer;
+import org.kedrec.core.lm.RankerLine;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.core.split.SplitPlan;
 import org.kedrec.core.split.StableHash;
@@ -108,7 +109,7 @@ public final class CrossFitRankers {
      * training disease that no fold ranker held out, or that the ranker of another fold also lacks (a fold trained on
      * another split file), naming the fold to retrain.
      */
-    static CandidateScorer load(Path dir, int folds, List<ExpRxRecExample> train, String lineForm) {
+    static CandidateScorer load(Path dir, int folds, List<ExpRxRecExample> train, RankerLine line) {
         Map<String, DrugRanker> byDisease = new LinkedHashMap<>();
         List<DrugRanker> rankers = new ArrayList<>();
         try {
@@ -144,7 +145,7 @@ public final class CrossFitRankers {
                     uncovered.stream().limit(5).collect(Collectors.joining(", ")), dir));
         }
         Map<DrugRanker, CandidateScorer> scorers = new LinkedHashMap<>();
-        rankers.forEach(r -> scorers.put(r, CandidateScorer.of(r).inForm(lineForm)));
+        rankers.forEach(r -> scorers.put(r, CandidateScorer.of(r, line)));
         return new CandidateScorer() {
             @Override
             public double[] scores(ExpRxRecExample example) {
@@ -158,8 +159,8 @@ public final class CrossFitRankers {
             }
 
             @Override
-            public String lineForm() {
-                return lineForm;
+            public RankerLine lineForm() {
+                return line;
             }
 
             @Override
@@ -167,6 +168,41 @@ public final class CrossFitRankers {
                 rankers.forEach(DrugRanker::close);
             }
         };
+    }
+
+    /** The higher score of a pair below which the default ranker is unsure on new diseases (right on 0.42). */
+    static final double WEAK = 0.003;
+
+    /**
+     * What a tool's line says on {@code examples}: {@code pairs} with a line, {@code right} (the share whose line puts
+     * the relevant drug first, ties half), and {@code weakPairs}/{@code weakRight} for pairs whose higher score is
+     * below {@link #WEAK}: the regime a student meets on held-out diseases, and that the full ranker almost never
+     * shows on training pairs.
+     */
+    public static Map<String, Object> lineOn(List<ExpRxRecExample> examples, CandidateScorer tool) {
+        int pairs = 0;
+        int weak = 0;
+        double right = 0;
+        double weakRight = 0;
+        for (ExpRxRecExample e : examples) {
+            double[] s = tool.scores(e);
+            if (s == null || s.length != 2 || Double.isNaN(s[0]) || Double.isNaN(s[1])) {
+                continue;
+            }
+            double hit = s[0] == s[1] ? 0.5 : (s[e.label()] > s[1 - e.label()] ? 1 : 0);
+            pairs++;
+            right += hit;
+            if (Math.max(s[0], s[1]) < WEAK) {
+                weak++;
+                weakRight += hit;
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("pairs", pairs);
+        out.put("right", pairs == 0 ? null : right / pairs);
+        out.put("weakPairs", weak);
+        out.put("weakRight", weak == 0 ? null : weakRight / weak);
+        return out;
     }
 
     private static List<String> diseases(List<ExpRxRecExample> train) {

@@ -284,7 +284,7 @@ public final class StudentTrainer {
         metrics.put("checkpointBy", options.checkpointBy());
         metrics.put("otherViews", otherViews.size());
         metrics.put("rankerTool", tools != CandidateScorer.NONE);
-        metrics.put("rankerLine", tools != CandidateScorer.NONE ? tools.lineForm() : null);
+        metrics.put("rankerLine", tools != CandidateScorer.NONE ? tools.lineForm().label() : null);
         metrics.put("rankerCrossFit", trainingTools != null);
         metrics.put("epochs", options.epochs());
         metrics.put("batchTokens", options.batchTokens());

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.CandidateScorer;
+import org.kedrec.core.lm.RankerLine;
 import org.kedrec.core.lm.StudentConfig;
 import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.progress.ConsoleProgress;
@@ -106,10 +107,11 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "<model>/ranker) as one more prompt line, a tool result; serving loads the same ranker.")
     boolean rankerTool;
 
-    @Option(names = "--ranker-line", defaultValue = CandidateScorer.VERDICT,
+    @Option(names = "--ranker-line", paramLabel = "verdict|scores", defaultValue = "verdict",
+            converter = RankerLineConverter.class,
             description = "With --ranker-tool, how the ranker's result reads: verdict (its order of the candidates) "
                     + "or scores (the order and each candidate's score, three decimals). Default: verdict.")
-    String rankerLine;
+    RankerLine rankerLine;
 
     @Option(names = "--cross-fit-rankers", paramLabel = "DIR",
             description = "With --ranker-tool, give each training example the line of a ranker that never saw its "
@@ -145,11 +147,6 @@ public final class TrainStudentCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
                         "Unknown dataset variant: `%s`. Valid variants are: %s or all.", v, StudentData.VARIANTS));
             }
-        }
-        if (!CandidateScorer.LINE_FORMS.contains(rankerLine)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--ranker-line': `%s`. Valid values are: %s.", rankerLine,
-                    CandidateScorer.LINE_FORMS));
         }
         if (crossFitRankers != null && !rankerTool) {
             throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
@@ -192,13 +189,24 @@ public final class TrainStudentCommand implements Callable<Integer> {
             out.flush();
             StudentTrainer.Result result;
             CandidateScorer crossFit = crossFitRankers == null ? null : crossFitted(out, train);
-            if (crossFit != null) {
-                provenance.put("rankerCrossFit", crossFitRankers.toAbsolutePath().toString());
-                provenance.put("rankerCrossFitFolds", crossFitFolds);
-            }
             try (CandidateScorer tools = rankerTool
-                    ? CandidateScorer.of(DrugRanker.load(model, target)).inForm(rankerLine) : CandidateScorer.NONE;
+                    ? CandidateScorer.of(DrugRanker.load(model, target), rankerLine) : CandidateScorer.NONE;
                  CandidateScorer trainingTools = crossFit) {
+                if (crossFit != null) {
+                    // what the two lines teach: the full ranker is sure of training pairs, the cross-fitted ones
+                    // show the regime of a new disease
+                    Map<String, Object> full = CrossFitRankers.lineOn(train, tools);
+                    Map<String, Object> fitted = CrossFitRankers.lineOn(train, crossFit);
+                    provenance.put("rankerCrossFit", crossFitRankers.toAbsolutePath().toString());
+                    provenance.put("rankerCrossFitFolds", crossFitFolds);
+                    provenance.put("rankerLineOnTraining", Map.of("full", full, "crossFitted", fitted));
+                    out.println(Messages.format("The ranker's line on the %d training pairs: the full ranker right on "
+                                    + "%.3f (%d with a higher score below %.3f), the cross-fitted rankers right on %.3f "
+                                    + "(%d below, right on %.3f of them)", train.size(), full.get("right"),
+                            full.get("weakPairs"), CrossFitRankers.WEAK, fitted.get("right"), fitted.get("weakPairs"),
+                            fitted.get("weakRight")));
+                    out.flush();
+                }
                 StudentTrainer trainer = new StudentTrainer(options, progress(spec.commandLine().getErr()))
                         .withTools(tools).withTrainingTools(trainingTools);
                 result = trainer.train(train, otherViews, validation, dir, provenance);
@@ -242,6 +250,19 @@ public final class TrainStudentCommand implements Callable<Integer> {
                 + "diseases); validation reads the full ranker of %s", crossFitRankers, crossFitFolds, model));
         out.flush();
         return CrossFitRankers.load(crossFitRankers, crossFitFolds, train, rankerLine);
+    }
+
+    /** {@code --ranker-line}'s value as its {@link RankerLine}; picocli reports the refusal with the option's name. */
+    public static final class RankerLineConverter implements CommandLine.ITypeConverter<RankerLine> {
+        @Override
+        public RankerLine convert(String value) {
+            try {
+                return RankerLine.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(Messages.format(
+                        "`%s`. Valid values are: %s.", value, RankerLine.labels()));
+            }
+        }
     }
 
     /** {@code <model>/student} for the variant {@code both}, {@code <model>/student-<variant>} otherwise. */
