@@ -14,7 +14,7 @@ import org.kedrec.core.ranking.DrugRanker;
 
 /**
  * A tool whose result the student reads as one more prompt line: the KG ranker's order of the candidates
- * ({@code ranker ranks [C2] above [C1]}), or with {@link #withScores} its order and scores
+ * ({@code ranker ranks [C2] above [C1]}), or in the {@link RankerLine#SCORES} form its order and scores
  * ({@code ranker ranks [C2] (0.935) above [C1] (0.120)}). The student is a small model that cannot see the whole
  * graph; the ranker can, and on held-out pairs it chose better than the student alone (0.923 against 0.731), so its
  * verdict is evidence the student should weigh, not a name it could memorise: the verdict shows only slots. The
@@ -28,11 +28,8 @@ public interface CandidateScorer extends AutoCloseable {
     /** The file in a student directory that says the student was trained with the ranker's line. */
     String TOOLS_FILE = "tools.json";
 
-    /** {@code tools.json}'s key naming the line's form: {@link #VERDICT} (also when absent) or {@link #SCORES}. */
+    /** {@code tools.json}'s key naming the line's form ({@link RankerLine#label}; {@code verdict} when absent). */
     String LINE_KEY = "rankerLine";
-    String VERDICT = "verdict";
-    String SCORES = "scores";
-    List<String> LINE_FORMS = List.of(VERDICT, SCORES);
 
     /** No tool: the prompt has no ranker line. */
     CandidateScorer NONE = example -> null;
@@ -43,14 +40,14 @@ public interface CandidateScorer extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** {@link #VERDICT} or {@link #SCORES}: how {@link #line} writes the tool's result. */
-    default String lineForm() {
-        return VERDICT;
+    /** How {@link #line} writes the tool's result. */
+    default RankerLine lineForm() {
+        return RankerLine.VERDICT;
     }
 
     /** The prompt line for {@code example}, or null when fewer than two candidates have a score. */
     default String line(ExpRxRecExample example) {
-        return line(example, scores(example), SCORES.equals(lineForm()));
+        return line(example, scores(example), lineForm() == RankerLine.SCORES);
     }
 
     /** The line for these scores: the verdict, and each score after its slot when {@code withScores}. */
@@ -79,72 +76,57 @@ public interface CandidateScorer extends AutoCloseable {
         return out.toString();
     }
 
-    /** This tool, writing its line with each candidate's score ({@link #SCORES}). */
-    default CandidateScorer withScores() {
-        CandidateScorer self = this;
+    /** The KG ranker as a tool: its TREATS score of each candidate for the example's disease, in {@code line}'s form. */
+    static CandidateScorer of(DrugRanker ranker, RankerLine line) {
+        return of(example -> {
+            double[] out = new double[example.candidates().size()];
+            String disease = example.disease() == null ? null : example.disease().id();
+            boolean knownDisease = disease != null && ranker.knowsDisease(disease);
+            for (int i = 0; i < out.length; i++) {
+                String drug = example.candidates().get(i).id();
+                out[i] = knownDisease && drug != null && ranker.knowsDrug(drug)
+                        ? ranker.score(disease, drug) : Double.NaN;
+            }
+            return out;
+        }, line, ranker::close);
+    }
+
+    /** A tool from a score function (tests, a cross-fitted set of rankers), writing its line in {@code line}'s form. */
+    static CandidateScorer of(java.util.function.Function<ExpRxRecExample, double[]> scores, RankerLine line) {
+        return of(scores, line, () -> {});
+    }
+
+    private static CandidateScorer of(java.util.function.Function<ExpRxRecExample, double[]> scores, RankerLine line,
+                                      Runnable close) {
+        java.util.Objects.requireNonNull(line, "line");
         return new CandidateScorer() {
             @Override
             public double[] scores(ExpRxRecExample example) {
-                return self.scores(example);
+                return scores.apply(example);
             }
 
             @Override
-            public String lineForm() {
-                return SCORES;
+            public RankerLine lineForm() {
+                return line;
             }
 
             @Override
             public void close() {
-                self.close();
-            }
-        };
-    }
-
-    /** This tool with its line in {@code form} ({@link #LINE_FORMS}); the error names the valid forms. */
-    default CandidateScorer inForm(String form) {
-        if (VERDICT.equals(form)) {
-            return this;
-        }
-        if (SCORES.equals(form)) {
-            return withScores();
-        }
-        throw new IllegalArgumentException(Messages.format(
-                "Unknown ranker line form: `%s`. Valid forms are: %s.", form, LINE_FORMS));
-    }
-
-    /** The KG ranker as a tool: its TREATS score of each candidate for the example's disease. */
-    static CandidateScorer of(DrugRanker ranker) {
-        return new CandidateScorer() {
-            @Override
-            public double[] scores(ExpRxRecExample example) {
-                double[] out = new double[example.candidates().size()];
-                String disease = example.disease() == null ? null : example.disease().id();
-                boolean knownDisease = disease != null && ranker.knowsDisease(disease);
-                for (int i = 0; i < out.length; i++) {
-                    String drug = example.candidates().get(i).id();
-                    out[i] = knownDisease && drug != null && ranker.knowsDrug(drug)
-                            ? ranker.score(disease, drug) : Double.NaN;
-                }
-                return out;
-            }
-
-            @Override
-            public void close() {
-                ranker.close();
+                close.run();
             }
         };
     }
 
     /** Writes the marker that a student in {@code studentDir} reads the ranker's line in its verdict form. */
     static void markRankerTool(Path studentDir) {
-        markRankerTool(studentDir, VERDICT);
+        markRankerTool(studentDir, RankerLine.VERDICT);
     }
 
     /** Writes the marker that a student in {@code studentDir} reads the ranker's line in {@code form}. */
-    static void markRankerTool(Path studentDir, String form) {
+    static void markRankerTool(Path studentDir, RankerLine form) {
         try {
             Files.writeString(studentDir.resolve(TOOLS_FILE),
-                    "{\"ranker\": true, \"" + LINE_KEY + "\": \"" + form + "\"}\n", StandardCharsets.UTF_8);
+                    "{\"ranker\": true, \"" + LINE_KEY + "\": \"" + form.label() + "\"}\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.format("Could not write %s", studentDir.resolve(TOOLS_FILE)), e);
         }
@@ -160,9 +142,9 @@ public interface CandidateScorer extends AutoCloseable {
             return NONE;
         }
         Path modelDir = studentDir.toAbsolutePath().getParent();
-        String form = lineForm(tools);
+        RankerLine form = lineForm(tools);
         try {
-            return of(DrugRanker.load(modelDir)).inForm(form);
+            return of(DrugRanker.load(modelDir), form);
         } catch (RuntimeException e) {
             throw new IllegalStateException(Messages.format(
                     "The student in %s was trained to read the KG ranker's verdict (%s), but the ranker of %s could "
@@ -173,10 +155,10 @@ public interface CandidateScorer extends AutoCloseable {
     }
 
     /**
-     * The line form a {@code tools.json} names ({@link #VERDICT} when it names none: students trained before the
-     * scored line); an unknown form is refused with the file and the valid forms.
+     * The line form a {@code tools.json} names ({@link RankerLine#VERDICT} when it names none: students trained
+     * before the scored line); an unknown form is refused with the file and the valid forms.
      */
-    static String lineForm(Path toolsFile) {
+    static RankerLine lineForm(Path toolsFile) {
         String text;
         try {
             text = Files.readString(toolsFile, StandardCharsets.UTF_8);
@@ -192,15 +174,15 @@ public interface CandidateScorer extends AutoCloseable {
                     toolsFile, e.getMessage()), e);
         }
         if (form == null || form.isJsonNull()) {
-            return VERDICT;
+            return RankerLine.VERDICT;
         }
         String name = form.getAsString();
-        if (!LINE_FORMS.contains(name)) {
+        if (!RankerLine.labels().contains(name)) {
             throw new IllegalStateException(Messages.format(
                     "%s names the ranker line form `%s`, but this version knows only %s. Retrain the student with "
                             + "`kedrec train student --ranker-tool --ranker-line %s` (or %s).",
-                    toolsFile, name, LINE_FORMS, SCORES, VERDICT));
+                    toolsFile, name, RankerLine.labels(), RankerLine.SCORES, RankerLine.VERDICT));
         }
-        return name;
+        return RankerLine.parse(name);
     }
 }

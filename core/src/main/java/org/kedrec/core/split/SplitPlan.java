@@ -7,9 +7,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,11 +41,19 @@ public final class SplitPlan {
     private final Map<String, Boolean> fileHoldout;
     private final Map<String, PairSplit> overrides;
     private final Set<String> zeroShotDiseases;
+    /** Diseases held out whole on top of the rules or the file (a cross-fitting fold's); empty for most plans. */
+    private final Set<String> alsoHeldOut;
 
     private SplitPlan(Map<String, Boolean> fileHoldout, Map<String, PairSplit> overrides, Set<String> zeroShot) {
+        this(fileHoldout, overrides, zeroShot, Set.of());
+    }
+
+    private SplitPlan(Map<String, Boolean> fileHoldout, Map<String, PairSplit> overrides, Set<String> zeroShot,
+                      Set<String> alsoHeldOut) {
         this.fileHoldout = fileHoldout;
         this.overrides = overrides;
         this.zeroShotDiseases = zeroShot;
+        this.alsoHeldOut = alsoHeldOut;
     }
 
     /** Reads the published CtD split ({@code compound_id, disease_id, …, split}) from the data directory. */
@@ -107,6 +117,9 @@ public final class SplitPlan {
 
     /** True if every TREATS edge of this disease is held out. */
     public boolean isZeroShotDisease(String diseaseCurie) {
+        if (alsoHeldOut.contains(diseaseCurie)) {
+            return true;
+        }
         if (zeroShotDiseases != null) {
             return zeroShotDiseases.contains(diseaseCurie);
         }
@@ -188,6 +201,31 @@ public final class SplitPlan {
             throw new UncheckedIOException("Could not read " + file, e);
         }
         return new SplitPlan(Map.of(), pairs, zeroShot);
+    }
+
+    /**
+     * This plan with every TREATS pair of {@code diseases} held out as a zero-shot disease's: the split a cross-fitted
+     * ranker trains on, so that it meets those diseases as it meets a new one (no TREATS edge into them), through the
+     * same export rule that keeps the test pairs out. Pairs of other diseases keep their split.
+     */
+    public SplitPlan withDiseasesHeldOut(Collection<String> diseases) {
+        Set<String> held = new TreeSet<>(diseases);
+        Map<String, PairSplit> moved = new HashMap<>(overrides);
+        for (Map.Entry<String, PairSplit> row : overrides.entrySet()) {
+            String disease = row.getKey().substring(row.getKey().indexOf('|') + 1);
+            if (held.contains(disease)) {
+                moved.put(row.getKey(), PairSplit.ZEROSHOT);
+            }
+        }
+        held.addAll(alsoHeldOut);
+        return new SplitPlan(fileHoldout, moved, zeroShotDiseases, Collections.unmodifiableSet(held));
+    }
+
+    /** The pairs this plan names one by one (the {@code pair} rows of a {@code splits.tsv} it was read from). */
+    public List<String[]> namedPairs() {
+        List<String[]> out = new ArrayList<>();
+        new TreeSet<>(overrides.keySet()).forEach(k -> out.add(k.split("\\|", 2)));
+        return out;
     }
 
     /** The key of a pair in {@code splits.tsv}. */

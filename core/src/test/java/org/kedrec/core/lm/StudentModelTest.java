@@ -336,22 +336,27 @@ class StudentModelTest {
     void theScoredLineAddsEachScoreAfterItsSlotAndTheFormIsReadBackFromToolsJson(@TempDir Path dir)
             throws java.io.IOException {
         ExpRxRecExample example = SyntheticExamples.example(new Random(5), "test");
-        CandidateScorer second = ((CandidateScorer) e -> new double[] {0.2, 0.9349}).withScores();
-        assertThat(second.lineForm()).isEqualTo(CandidateScorer.SCORES);
+        CandidateScorer second = CandidateScorer.of(e -> new double[] {0.2, 0.9349}, RankerLine.SCORES);
+        assertThat(second.lineForm()).isEqualTo(RankerLine.SCORES);
         String prompt = lm.tokenizer().decode(StudentPrompt.render(example, lm.tokenizer(), 250, 48, second).ids());
         assertThat(prompt).startsWith("<bos>[C1] [C2]\nranker ranks [C2] (0.935) above [C1] (0.200)\n[E1] ");
         // The verdict is the scored line's prefix in both forms, and an unknown score still means no line.
-        assertThat(((CandidateScorer) e -> new double[] {0.2, 0.9}).inForm(CandidateScorer.VERDICT).line(example))
+        assertThat(CandidateScorer.of(e -> new double[] {0.2, 0.9}, RankerLine.VERDICT).line(example))
                 .isEqualTo("ranker ranks [C2] above [C1]");
-        assertThat(((CandidateScorer) e -> new double[] {Double.NaN, 0.9}).withScores().line(example)).isNull();
-        assertThatThrownBy(() -> CandidateScorer.NONE.inForm("score"))
+        assertThat(CandidateScorer.of(e -> new double[] {Double.NaN, 0.9}, RankerLine.SCORES).line(example)).isNull();
+        // The command line and tools.json name a form by its label; an unknown one is refused with the valid ones.
+        assertThat(RankerLine.parse("scores")).isEqualTo(RankerLine.SCORES);
+        assertThat(RankerLine.VERDICT).hasToString("verdict");
+        assertThatThrownBy(() -> RankerLine.parse("score"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown ranker line form: `score`. Valid forms are: [verdict, scores].");
-        CandidateScorer.markRankerTool(dir, CandidateScorer.SCORES);
-        assertThat(CandidateScorer.lineForm(dir.resolve(CandidateScorer.TOOLS_FILE))).isEqualTo("scores");
+        CandidateScorer.markRankerTool(dir, RankerLine.SCORES);
+        assertThat(java.nio.file.Files.readString(dir.resolve(CandidateScorer.TOOLS_FILE)))
+                .contains("\"rankerLine\": \"scores\"");
+        assertThat(CandidateScorer.lineForm(dir.resolve(CandidateScorer.TOOLS_FILE))).isEqualTo(RankerLine.SCORES);
         // A student trained before the scored line has {"ranker": true} alone: it read the verdict.
         java.nio.file.Files.writeString(dir.resolve(CandidateScorer.TOOLS_FILE), "{\"ranker\": true}\n");
-        assertThat(CandidateScorer.lineForm(dir.resolve(CandidateScorer.TOOLS_FILE))).isEqualTo("verdict");
+        assertThat(CandidateScorer.lineForm(dir.resolve(CandidateScorer.TOOLS_FILE))).isEqualTo(RankerLine.VERDICT);
         java.nio.file.Files.writeString(dir.resolve(CandidateScorer.TOOLS_FILE),
                 "{\"ranker\": true, \"rankerLine\": \"probabilities\"}\n");
         assertThatThrownBy(() -> CandidateScorer.lineForm(dir.resolve(CandidateScorer.TOOLS_FILE)))

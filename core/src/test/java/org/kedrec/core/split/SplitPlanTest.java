@@ -50,4 +50,42 @@ class SplitPlanTest {
         }
         assertThat(Files.exists(file)).isTrue();
     }
+
+    @Test
+    void aFoldsDiseasesAreHeldOutWholeAndTheRestKeepTheirSplit(@TempDir Path tmp) {
+        SplitPlan rules = SplitPlan.fromDataDirectory(DataDirectory.forTests(Assumptions::abort));
+        List<String[]> pairs = new ArrayList<>();
+        rules.publishedPairs().forEach(k -> pairs.add(k.split("\\|")));
+        Path file = tmp.resolve("splits.tsv");
+        rules.write(file, pairs);
+        SplitPlan plan = SplitPlan.read(file);
+        // a disease with training pairs: after the fold holds it out, none of its edges may reach a training graph
+        String disease = pairs.stream().filter(p -> plan.splitOf(p[0], p[1]) == PairSplit.TRAIN).findFirst()
+                .orElseThrow()[1];
+        for (SplitPlan base : List.of(rules, plan)) {
+            SplitPlan fold = base.withDiseasesHeldOut(List.of(disease));
+            assertThat(fold.isZeroShotDisease(disease)).isTrue();
+            int moved = 0;
+            for (String[] p : pairs) {
+                if (p[1].equals(disease)) {
+                    assertThat(fold.splitOf(p[0], p[1])).isEqualTo(PairSplit.ZEROSHOT);
+                    moved += base.splitOf(p[0], p[1]) == PairSplit.TRAIN ? 1 : 0;
+                } else {
+                    assertThat(fold.splitOf(p[0], p[1])).isEqualTo(base.splitOf(p[0], p[1]));
+                    assertThat(fold.isZeroShotDisease(p[1])).isEqualTo(base.isZeroShotDisease(p[1]));
+                }
+            }
+            assertThat(moved).isPositive();
+        }
+        // written and read back, as `train kge --splits` reads it
+        Path foldFile = tmp.resolve("fold.splits.tsv");
+        plan.withDiseasesHeldOut(List.of(disease)).write(foldFile, plan.namedPairs());
+        SplitPlan reread = SplitPlan.read(foldFile);
+        assertThat(reread.isZeroShotDisease(disease)).isTrue();
+        assertThat(plan.namedPairs()).hasSize(pairs.size());
+        for (String[] p : pairs) {
+            assertThat(reread.splitOf(p[0], p[1]).heldOut())
+                    .isEqualTo(p[1].equals(disease) || plan.splitOf(p[0], p[1]).heldOut());
+        }
+    }
 }

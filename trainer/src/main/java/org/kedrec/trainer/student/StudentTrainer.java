@@ -89,6 +89,8 @@ public final class StudentTrainer {
     private final Options options;
     private final Progress progress;
     private CandidateScorer tools = CandidateScorer.NONE;
+    /** The tool of the training examples' prompts; null: {@link #tools}, as for validation and serving. */
+    private CandidateScorer trainingTools;
 
     public StudentTrainer(Options options, Progress progress) {
         this.options = options;
@@ -98,6 +100,16 @@ public final class StudentTrainer {
     /** Trains with the tool's line in every prompt (the KG ranker's verdict or scores) and marks the student as such. */
     public StudentTrainer withTools(CandidateScorer tools) {
         this.tools = tools == null ? CandidateScorer.NONE : tools;
+        return this;
+    }
+
+    /**
+     * Trains with {@code trainingTools}' line in the training examples' prompts and {@link #withTools}' line in the
+     * validation prompts (and in the student's {@code tools.json}, for serving): the cross-fitted rankers of
+     * {@link CrossFitRankers} for the one, the full ranker for the other. Both write the same line form.
+     */
+    public StudentTrainer withTrainingTools(CandidateScorer trainingTools) {
+        this.trainingTools = trainingTools;
         return this;
     }
 
@@ -272,7 +284,8 @@ public final class StudentTrainer {
         metrics.put("checkpointBy", options.checkpointBy());
         metrics.put("otherViews", otherViews.size());
         metrics.put("rankerTool", tools != CandidateScorer.NONE);
-        metrics.put("rankerLine", tools != CandidateScorer.NONE ? tools.lineForm() : null);
+        metrics.put("rankerLine", tools != CandidateScorer.NONE ? tools.lineForm().label() : null);
+        metrics.put("rankerCrossFit", trainingTools != null);
         metrics.put("epochs", options.epochs());
         metrics.put("batchTokens", options.batchTokens());
         metrics.put("trainExamples", train.size());
@@ -311,11 +324,12 @@ public final class StudentTrainer {
                     }
                 }
             }
+            CandidateScorer lines = trainingTools != null ? trainingTools : tools;
             List<List<Sequences.Sequence>> orders = new ArrayList<>();
-            orders.add(Sequences.of(same, tokenizer, config, tools));
+            orders.add(Sequences.of(same, tokenizer, config, lines));
             if (options.swapCandidates() && example.candidates().size() > 1) {
                 orders.add(Sequences.of(same.stream().map(StudentAugment::reversed).toList(), tokenizer, config,
-                        tools));
+                        lines));
             }
             out.add(orders);
         }

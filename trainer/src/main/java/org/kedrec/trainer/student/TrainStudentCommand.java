@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.CandidateScorer;
+import org.kedrec.core.lm.RankerLine;
 import org.kedrec.core.lm.StudentConfig;
 import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.progress.ConsoleProgress;
@@ -106,10 +107,22 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "<model>/ranker) as one more prompt line, a tool result; serving loads the same ranker.")
     boolean rankerTool;
 
-    @Option(names = "--ranker-line", defaultValue = CandidateScorer.VERDICT,
+    @Option(names = "--ranker-line", paramLabel = "verdict|scores", defaultValue = "verdict",
+            converter = RankerLineConverter.class,
             description = "With --ranker-tool, how the ranker's result reads: verdict (its order of the candidates) "
                     + "or scores (the order and each candidate's score, three decimals). Default: verdict.")
-    String rankerLine;
+    RankerLine rankerLine;
+
+    @Option(names = "--cross-fit-rankers", paramLabel = "DIR",
+            description = "With --ranker-tool, give each training example the line of a ranker that never saw its "
+                    + "disease treated: the training diseases in --cross-fit-folds folds, fold k's ranker in "
+                    + "DIR/fold-<k> trained with its diseases held out (the first run writes DIR/fold-<k>.splits.tsv "
+                    + "and prints the `train kge` commands). Validation and serving keep the full ranker of --model.")
+    Path crossFitRankers;
+
+    @Option(names = "--cross-fit-folds", defaultValue = "5",
+            description = "How many folds of training diseases --cross-fit-rankers uses. Default: ${DEFAULT-VALUE}.")
+    int crossFitFolds;
 
     @Option(names = "--max-train-examples", defaultValue = "0",
             description = "Train on a seeded random N of the training examples (the learning curve of "
@@ -135,10 +148,16 @@ public final class TrainStudentCommand implements Callable<Integer> {
                         "Unknown dataset variant: `%s`. Valid variants are: %s or all.", v, StudentData.VARIANTS));
             }
         }
-        if (!CandidateScorer.LINE_FORMS.contains(rankerLine)) {
+        if (crossFitRankers != null && !rankerTool) {
             throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
-                    "Invalid value for option '--ranker-line': `%s`. Valid values are: %s.", rankerLine,
-                    CandidateScorer.LINE_FORMS));
+                    "--cross-fit-rankers %s gives the training prompts cross-fitted ranker lines, but without "
+                            + "--ranker-tool the prompts have no ranker line. Add --ranker-tool, or drop "
+                            + "--cross-fit-rankers.", crossFitRankers));
+        }
+        if (crossFitRankers != null && crossFitFolds < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
+                    "--cross-fit-folds %d: cross-fitting needs at least 2 folds (each fold's ranker learns from "
+                            + "the others). Use 2 or more; 5 is the default.", crossFitFolds));
         }
         Device target = device.device();
         StudentTrainer.Options options = new StudentTrainer.Options(preset, epochs, seed, target, learningRate,
@@ -169,10 +188,27 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     data.counts(), dir));
             out.flush();
             StudentTrainer.Result result;
+            CandidateScorer crossFit = crossFitRankers == null ? null : crossFitted(out, train);
             try (CandidateScorer tools = rankerTool
-                    ? CandidateScorer.of(DrugRanker.load(model, target)).inForm(rankerLine) : CandidateScorer.NONE) {
+                    ? CandidateScorer.of(DrugRanker.load(model, target), rankerLine) : CandidateScorer.NONE;
+                 CandidateScorer trainingTools = crossFit) {
+                if (crossFit != null) {
+                    // what the two lines teach: the full ranker is sure of training pairs, the cross-fitted ones
+                    // show the regime of a new disease
+                    Map<String, Object> full = CrossFitRankers.lineOn(train, tools);
+                    Map<String, Object> fitted = CrossFitRankers.lineOn(train, crossFit);
+                    provenance.put("rankerCrossFit", crossFitRankers.toAbsolutePath().toString());
+                    provenance.put("rankerCrossFitFolds", crossFitFolds);
+                    provenance.put("rankerLineOnTraining", Map.of("full", full, "crossFitted", fitted));
+                    out.println(Messages.format("The ranker's line on the %d training pairs: the full ranker right on "
+                                    + "%.3f (%d with a higher score below %.3f), the cross-fitted rankers right on %.3f "
+                                    + "(%d below, right on %.3f of them)", train.size(), full.get("right"),
+                            full.get("weakPairs"), CrossFitRankers.WEAK, fitted.get("right"), fitted.get("weakPairs"),
+                            fitted.get("weakRight")));
+                    out.flush();
+                }
                 StudentTrainer trainer = new StudentTrainer(options, progress(spec.commandLine().getErr()))
-                        .withTools(tools);
+                        .withTools(tools).withTrainingTools(trainingTools);
                 result = trainer.train(train, otherViews, validation, dir, provenance);
             }
             Map<String, Object> entry = new LinkedHashMap<>(provenance);
@@ -190,6 +226,43 @@ public final class TrainStudentCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * The cross-fitted rankers of {@code --cross-fit-rankers}: writes the folds' split files, and when a fold's ranker
+     * is missing stops with the commands that train them (training them needs the graph in Neo4j).
+     */
+    private CandidateScorer crossFitted(PrintWriter out, List<ExpRxRecExample> train) {
+        Path splits = dataset.resolve("splits.tsv");
+        if (!Files.isRegularFile(splits)) {
+            throw new IllegalStateException(Messages.format(
+                    "--cross-fit-rankers needs the dataset's split (%s), which is missing. Rebuild the dataset with "
+                            + "`kedrec dataset build`.", splits));
+        }
+        List<String> missing = CrossFitRankers.prepare(crossFitRankers, splits, train, crossFitFolds);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(Messages.format(
+                    "%s lacks %d of the %d fold rankers. Their splits are written; train them, then run this command "
+                            + "again:%n  %s", crossFitRankers, missing.size(), crossFitFolds,
+                    String.join(System.lineSeparator() + "  ", missing)));
+        }
+        out.println(Messages.format("Training prompts read the cross-fitted rankers of %s (%d folds of training "
+                + "diseases); validation reads the full ranker of %s", crossFitRankers, crossFitFolds, model));
+        out.flush();
+        return CrossFitRankers.load(crossFitRankers, crossFitFolds, train, rankerLine);
+    }
+
+    /** {@code --ranker-line}'s value as its {@link RankerLine}; picocli reports the refusal with the option's name. */
+    public static final class RankerLineConverter implements CommandLine.ITypeConverter<RankerLine> {
+        @Override
+        public RankerLine convert(String value) {
+            try {
+                return RankerLine.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(Messages.format(
+                        "`%s`. Valid values are: %s.", value, RankerLine.labels()));
+            }
+        }
     }
 
     /** {@code <model>/student} for the variant {@code both}, {@code <model>/student-<variant>} otherwise. */
