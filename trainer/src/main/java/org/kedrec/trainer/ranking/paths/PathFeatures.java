@@ -170,39 +170,58 @@ public final class PathFeatures {
 
     private static void addDegreeFeatures(TrainingGraph graph, Labels labels, int[] drugs, int[] diseases,
             float[][][] values, int offset) {
-        int treats = graph.treatsRelation();
-        int[] drugTreats = new int[drugs.length];
-        int[] diseaseTreats = new int[diseases.length];
-        int[] drugDegree = new int[drugs.length];
-        Set<Long> treatsEdges = new HashSet<>();
-        String drug = EntityKind.DRUG.label();
+        DegreeCounts counts = new DegreeCounts(graph, labels, drugs.length, diseases.length);
         String disease = EntityKind.DISEASE.label();
-        for (int i = 0; i < graph.size(); i++) {
-            int h = graph.head(i);
-            int t = graph.tail(i);
-            if (labels.labelOf(h).equals(drug)) {
-                drugDegree[labels.local(h)]++;
-            }
-            if (labels.labelOf(t).equals(drug)) {
-                drugDegree[labels.local(t)]++;
-            }
-            if (graph.relation(i) == treats) {
-                drugTreats[labels.local(h)]++;
-                diseaseTreats[labels.local(t)]++;
-                treatsEdges.add(((long) labels.local(t) << 32) | labels.local(h));
-            }
-        }
         if (!labels.labelOf(diseases.length > 0 ? diseases[0] : 0).equals(disease) && diseases.length > 0) {
             throw new IllegalStateException("Disease rows are not diseases.");
         }
         for (int d = 0; d < diseases.length; d++) {
             for (int c = 0; c < drugs.length; c++) {
-                int own = treatsEdges.contains(((long) d << 32) | c) ? 1 : 0;
-                float[] v = values[d][c];
-                v[offset] = (float) Math.log1p(drugTreats[c] - own);
-                v[offset + 1] = (float) Math.log1p(diseaseTreats[d] - own);
-                v[offset + 2] = (float) Math.log1p(drugDegree[c] - own);
+                counts.fill(values[d][c], offset, d, c);
             }
+        }
+    }
+
+    /**
+     * The degree features' counts, read once from the training graph: TREATS edges per drug and per disease, all
+     * edges per drug, and which (disease, drug) pairs are TREATS edges (a pair's own edge is not counted in its
+     * features, or every training positive would carry its label).
+     */
+    private static final class DegreeCounts {
+        private final int[] drugTreats;
+        private final int[] diseaseTreats;
+        private final int[] drugDegree;
+        private final Set<Long> treatsEdges = new HashSet<>();
+
+        DegreeCounts(TrainingGraph graph, Labels labels, int drugs, int diseases) {
+            drugTreats = new int[drugs];
+            diseaseTreats = new int[diseases];
+            drugDegree = new int[drugs];
+            String drug = EntityKind.DRUG.label();
+            int treats = graph.treatsRelation();
+            for (int i = 0; i < graph.size(); i++) {
+                int h = graph.head(i);
+                int t = graph.tail(i);
+                if (labels.labelOf(h).equals(drug)) {
+                    drugDegree[labels.local(h)]++;
+                }
+                if (labels.labelOf(t).equals(drug)) {
+                    drugDegree[labels.local(t)]++;
+                }
+                if (graph.relation(i) == treats) {
+                    drugTreats[labels.local(h)]++;
+                    diseaseTreats[labels.local(t)]++;
+                    treatsEdges.add(((long) labels.local(t) << 32) | labels.local(h));
+                }
+            }
+        }
+
+        /** Writes the three degree features of (disease row d, drug column c) at {@code offset} of {@code v}. */
+        void fill(float[] v, int offset, int d, int c) {
+            int own = treatsEdges.contains(((long) d << 32) | c) ? 1 : 0;
+            v[offset] = (float) Math.log1p(drugTreats[c] - own);
+            v[offset + 1] = (float) Math.log1p(diseaseTreats[d] - own);
+            v[offset + 2] = (float) Math.log1p(drugDegree[c] - own);
         }
     }
 
@@ -361,10 +380,7 @@ public final class PathFeatures {
         private final double damping;
         private final int[] drugs;
         private final int[] diseases;
-        private final int[] drugTreats;
-        private final int[] diseaseTreats;
-        private final int[] drugDegree;
-        private final Set<Long> treatsEdges = new HashSet<>();
+        private final DegreeCounts counts;
         private final Map<String, float[]> diagonals = new java.util.concurrent.ConcurrentHashMap<>();
 
         public Blocks(TrainingGraph graph, List<Metapath> metapaths, double damping) {
@@ -377,26 +393,7 @@ public final class PathFeatures {
                 relations.computeIfAbsent(graph.relations().get(graph.relation(i)), k -> new Relation())
                         .add(graph.head(i), graph.tail(i));
             }
-            drugTreats = new int[drugs.length];
-            diseaseTreats = new int[diseases.length];
-            drugDegree = new int[drugs.length];
-            String drug = EntityKind.DRUG.label();
-            int treats = graph.treatsRelation();
-            for (int i = 0; i < graph.size(); i++) {
-                int h = graph.head(i);
-                int t = graph.tail(i);
-                if (labels.labelOf(h).equals(drug)) {
-                    drugDegree[labels.local(h)]++;
-                }
-                if (labels.labelOf(t).equals(drug)) {
-                    drugDegree[labels.local(t)]++;
-                }
-                if (graph.relation(i) == treats) {
-                    drugTreats[labels.local(h)]++;
-                    diseaseTreats[labels.local(t)]++;
-                    treatsEdges.add(((long) labels.local(t) << 32) | labels.local(h));
-                }
-            }
+            counts = new DegreeCounts(graph, labels, drugs.length, diseases.length);
             // the step matrices once, not per block (the relations are dropped: only the steps are read later)
             for (Metapath m : metapaths) {
                 for (Metapath.Step step : m.steps()) {
@@ -446,11 +443,7 @@ public final class PathFeatures {
             for (int i = 0; i < rows.length; i++) {
                 int d = rows[i];
                 for (int c = 0; c < drugs.length; c++) {
-                    int own = treatsEdges.contains(((long) d << 32) | c) ? 1 : 0;
-                    float[] v = out[i][c];
-                    v[offset] = (float) Math.log1p(drugTreats[c] - own);
-                    v[offset + 1] = (float) Math.log1p(diseaseTreats[d] - own);
-                    v[offset + 2] = (float) Math.log1p(drugDegree[c] - own);
+                    counts.fill(out[i][c], offset, d, c);
                 }
             }
             return out;
