@@ -61,6 +61,12 @@ final class AdjacencyCache implements AutoCloseable {
             this.database = database;
         }
 
+        /** Whether the snapshot was read after the last commit that could change it. */
+        boolean isCurrent() {
+            AdjacencySnapshot read = snapshot;
+            return read != null && read.version == changes.get();
+        }
+
         @Override
         public Object beforeCommit(TransactionData data, Transaction transaction, GraphDatabaseService db) {
             if (changesWalk(data)) {
@@ -117,19 +123,21 @@ final class AdjacencyCache implements AutoCloseable {
         return null;
     }
 
-    /** Reads the snapshot of every database seen so far again, in the background (when a model loads). */
+    /**
+     * Reads, in the background, the snapshot of every database seen so far that a commit has made stale (when a model
+     * loads). A current snapshot is kept: the commit count says exactly when one goes stale, so reading it again
+     * would only cost a second of the cores at the moment the model's warm-up runs.
+     */
     void refreshAll() {
-        entries.values().forEach(this::readLater);
+        entries.values().stream().filter(entry -> !entry.isCurrent()).forEach(this::readLater);
     }
 
     /** Reads {@code database}'s snapshot now, on the caller's thread, unless it is current; returns it or null. */
     AdjacencySnapshot readNow(String database) {
         Entry entry = entry(database);
-        AdjacencySnapshot snapshot = entry.snapshot;
-        if (snapshot != null && snapshot.version == entry.changes.get()) {
-            return snapshot;
+        if (!entry.isCurrent()) {
+            read(entry);
         }
-        read(entry);
         return entry.snapshot;
     }
 

@@ -193,7 +193,8 @@ public final class ModelService implements AutoCloseable {
                 model.loadMillis(), model.device());
         AdjacencyCache cache = adjacency;
         if (cache != null) {
-            // A load is the documented moment the walk's arrays are read again (they also are after any write).
+            // Stale arrays (a commit changed the graph since they were read) are read again when a model loads, as
+            // on the first call after the commit; current ones are kept.
             cache.refreshAll();
         }
         return model;

@@ -581,14 +581,8 @@ public final class RankerTrainer {
 
         Pairs(TrainingGraph graph, int[] drugs, int[] diseases) {
             EntityIndex e = graph.entities();
-            Map<Integer, Integer> row = new HashMap<>();
-            Map<Integer, Integer> column = new HashMap<>();
-            for (int i = 0; i < diseases.length; i++) {
-                row.put(diseases[i], i);
-            }
-            for (int i = 0; i < drugs.length; i++) {
-                column.put(drugs[i], i);
-            }
+            Map<Integer, Integer> row = TrainingGraph.positions(diseases);
+            Map<Integer, Integer> column = TrainingGraph.positions(drugs);
             trainPositive = new BitSet[diseases.length];
             for (int i = 0; i < diseases.length; i++) {
                 trainPositive[i] = new BitSet(drugs.length);

@@ -78,9 +78,7 @@ public final class KgeEvaluation {
             RankerConfig config = ranker.config();
             EntityIndex entities = ranker.entities();
             List<TreatsPair> modelPairs = readModelPairs(dir.resolve(RankerFiles.SPLITS));
-            TrainingGraph graph = TrainingGraph.read(entities,
-                    RankerFiles.readRelations(dir.resolve(RankerFiles.RELATIONS)), dir.resolve(RankerFiles.TRIPLES),
-                    modelPairs, config.dataHash());
+            TrainingGraph graph = trainingGraph(ranker, dir, modelPairs);
             Grid grid = new Grid(ranker, graph);
             Truth truth = new Truth(options.dataDir(), grid, graph, modelPairs);
 
@@ -500,6 +498,15 @@ public final class KgeEvaluation {
         m.put("processors", Runtime.getRuntime().availableProcessors());
         m.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads", "engine default (one per core)"));
         return m;
+    }
+
+    /**
+     * The training graph a model was trained on, as its folder stores it ({@code relations}, {@code triples}), with
+     * the model's TREATS pairs and their splits.
+     */
+    public static TrainingGraph trainingGraph(DrugRanker ranker, Path rankerDir, List<TreatsPair> modelPairs) {
+        return TrainingGraph.read(ranker.entities(), RankerFiles.readRelations(rankerDir.resolve(RankerFiles.RELATIONS)),
+                rankerDir.resolve(RankerFiles.TRIPLES), modelPairs, ranker.config().dataHash());
     }
 
     /** The TREATS pairs (with their split) a model directory's {@code splits.tsv} lists. */

@@ -82,9 +82,7 @@ public final class PoloEvaluation {
         try (DrugRanker ranker = DrugRanker.load(options.modelDir(), ai.djl.Device.cpu())) {
             RankerConfig config = ranker.config();
             List<TreatsPair> modelPairs = KgeEvaluation.readModelPairs(dir.resolve(RankerFiles.SPLITS));
-            TrainingGraph graph = TrainingGraph.read(ranker.entities(),
-                    RankerFiles.readRelations(dir.resolve(RankerFiles.RELATIONS)), dir.resolve(RankerFiles.TRIPLES),
-                    modelPairs, config.dataHash());
+            TrainingGraph graph = KgeEvaluation.trainingGraph(ranker, dir, modelPairs);
             KgeEvaluation.Grid grid = new KgeEvaluation.Grid(ranker, graph);
             PoloSplit polo = PoloSplit.read(options.dataDir());
             Truth truth = new Truth(options.dataDir(), grid, graph, modelPairs, polo);

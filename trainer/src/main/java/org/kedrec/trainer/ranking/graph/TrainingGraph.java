@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,5 +268,14 @@ public final class TrainingGraph {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
+    }
+
+    /** Each entity's position in {@code entities}: the row or column of a (disease x drug) table. */
+    public static Map<Integer, Integer> positions(int[] entities) {
+        Map<Integer, Integer> out = new HashMap<>();
+        for (int i = 0; i < entities.length; i++) {
+            out.put(entities[i], i);
+        }
+        return out;
     }
 }

@@ -61,14 +61,8 @@ public final class SimilarityFeatures {
      * may carry {@code EvidenceFeatures}' side relations (ATC, categories, trials), whose profiles are otherwise empty.
      */
     public static float[][][] compute(TrainingGraph graph, int[] diseases, int[] drugs) {
-        Map<Integer, Integer> row = new HashMap<>();
-        Map<Integer, Integer> column = new HashMap<>();
-        for (int i = 0; i < diseases.length; i++) {
-            row.put(diseases[i], i);
-        }
-        for (int i = 0; i < drugs.length; i++) {
-            column.put(drugs[i], i);
-        }
+        Map<Integer, Integer> row = TrainingGraph.positions(diseases);
+        Map<Integer, Integer> column = TrainingGraph.positions(drugs);
         Map<String, Integer> relation = new HashMap<>();
         for (int i = 0; i < graph.relations().size(); i++) {
             relation.put(graph.relations().get(i), i);

@@ -30,9 +30,7 @@ public final class PoloExperiment {
         Path dir = RankerFiles.dir(modelDir);
         try (DrugRanker ranker = DrugRanker.load(modelDir, Device.cpu())) {
             var modelPairs = KgeEvaluation.readModelPairs(dir.resolve(RankerFiles.SPLITS));
-            TrainingGraph graph = TrainingGraph.read(ranker.entities(),
-                    RankerFiles.readRelations(dir.resolve(RankerFiles.RELATIONS)), dir.resolve(RankerFiles.TRIPLES),
-                    modelPairs, ranker.config().dataHash());
+            TrainingGraph graph = KgeEvaluation.trainingGraph(ranker, dir, modelPairs);
             KgeEvaluation.Grid grid = new KgeEvaluation.Grid(ranker, graph);
             PoloEvaluation.Truth truth = new PoloEvaluation.Truth(DataDirectory.require(), grid, graph, modelPairs,
                     PoloSplit.read(DataDirectory.require()));

@@ -30,9 +30,7 @@ public final class RankerExperiment {
         try (DrugRanker ranker = DrugRanker.load(modelDir, Device.cpu())) {
             RankerConfig config = ranker.config();
             List<TreatsPair> modelPairs = KgeEvaluation.readModelPairs(dir.resolve(RankerFiles.SPLITS));
-            TrainingGraph graph = TrainingGraph.read(ranker.entities(),
-                    RankerFiles.readRelations(dir.resolve(RankerFiles.RELATIONS)), dir.resolve(RankerFiles.TRIPLES),
-                    modelPairs, config.dataHash());
+            TrainingGraph graph = KgeEvaluation.trainingGraph(ranker, dir, modelPairs);
             KgeEvaluation.Grid grid = new KgeEvaluation.Grid(ranker, graph);
             truth = new KgeEvaluation.Truth(dataDir, grid, graph, modelPairs);
             Evidence evidence = Evidence.read(dir.resolve(RankerFiles.EVIDENCE));
