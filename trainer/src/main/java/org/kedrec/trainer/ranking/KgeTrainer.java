@@ -35,6 +35,7 @@ import org.kedrec.core.ranking.EntityIndex;
 import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.core.ranking.kge.KgeBlock;
 import org.kedrec.core.split.PairSplit;
+import org.kedrec.core.tensor.Scalars;
 import org.kedrec.trainer.ranking.graph.TrainingGraph;
 import org.kedrec.trainer.ranking.graph.TreatsPair;
 import org.slf4j.Logger;
@@ -445,8 +446,9 @@ public final class KgeTrainer {
             NDArray positive = predictions.get(0).expandDims(1);
             NDArray head = side(positive, predictions.get(1), labels.get(0));
             NDArray tail = side(positive, predictions.get(2), labels.get(1));
-            NDArray loss = head.add(tail).mean().div(2);
-            return regularization > 0 ? loss.add(predictions.get(3).mul((float) regularization)) : loss;
+            // Scalars, not div(2)/mul(w): the backward pass reads these numbers (see Scalars).
+            NDArray loss = Scalars.div(head.add(tail).mean(), 2);
+            return regularization > 0 ? loss.add(Scalars.mul(predictions.get(3), (float) regularization)) : loss;
         }
 
         private static NDArray side(NDArray positive, NDArray negatives, NDArray isTrue) {

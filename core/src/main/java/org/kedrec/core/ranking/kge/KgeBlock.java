@@ -16,6 +16,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import org.kedrec.core.Messages;
+import org.kedrec.core.tensor.Scalars;
 
 /**
  * A knowledge-graph embedding model as a DJL block: one embedding table for entities and one for relations, and a
@@ -114,11 +115,12 @@ public final class KgeBlock extends AbstractBlock {
             NDArray positive = scoreTriples(h, r, t);
             NDArray headScores = scoreHeads(r, t, headCandidates);
             NDArray tailScores = scoreTails(h, r, tailCandidates);
-            NDArray reg = h.abs().pow(3).sum().add(t.abs().pow(3).sum());
+            // Scalars, not pow(3)/div(n): the backward pass reads these numbers (see Scalars).
+            NDArray reg = Scalars.pow(h.abs(), 3).sum().add(Scalars.pow(t.abs(), 3).sum());
             if (kind != KgeKind.ROTATE) {
-                reg = reg.add(r.abs().pow(3).sum());
+                reg = reg.add(Scalars.pow(r.abs(), 3).sum());
             }
-            reg = reg.div((float) h.getShape().get(0));
+            reg = Scalars.div(reg, (float) h.getShape().get(0));
             return new NDList(positive, headScores, tailScores, reg);
         }
         if (inputs.size() == 3) {
