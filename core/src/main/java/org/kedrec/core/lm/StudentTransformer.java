@@ -20,6 +20,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.kedrec.core.tensor.Scalars;
 
 /**
  * A GPT-style decoder-only transformer as one DJL block: token + learned position embeddings, {@code layers}
@@ -181,7 +182,8 @@ public final class StudentTransformer extends AbstractBlock {
                 k = cache.appendKeys(l, k);
                 v = cache.appendValues(l, v);
             }
-            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale);
+            // Scalars, not mul(scale): training's backward pass reads the number (see Scalars).
+            NDArray scores = Scalars.mul(q.matMul(k.transpose(0, 1, 3, 2)), scale);
             if (mask != null) {
                 scores = scores.add(mask);
             }

@@ -34,6 +34,7 @@ import org.kedrec.core.lm.StudentFiles;
 import org.kedrec.core.lm.StudentLexicon;
 import org.kedrec.core.lm.StudentPrompt;
 import org.kedrec.core.lm.StudentTransformer;
+import org.kedrec.core.tensor.Scalars;
 
 /**
  * Sequence-level distillation of the teacher's answers into a student transformer: cross-entropy on the answer
@@ -390,7 +391,9 @@ public final class StudentTrainer {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = transformer.forward(store, inputs, true).singletonOrThrow();
                 // The choice is one token of a ~60-token answer; weighting it keeps selection from being an afterthought.
-                NDArray nll = logits.logSoftmax(1).gather(targets, 1).neg().mul(weights).sum().div(weightSum);
+                // Scalars, not div(weightSum): the backward pass reads the number (see Scalars).
+                NDArray nll = Scalars.div(
+                        logits.logSoftmax(1).gather(targets, 1).neg().mul(weights).sum(), weightSum);
                 collector.backward(nll);
                 loss = nll.getFloat();
             }

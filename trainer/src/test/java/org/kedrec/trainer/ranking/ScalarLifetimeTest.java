@@ -13,7 +13,12 @@ import ai.djl.training.ParameterStore;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kedrec.core.lm.SpecialTokens;
+import org.kedrec.core.lm.StudentConfig;
+import org.kedrec.core.lm.StudentTransformer;
 import org.kedrec.core.ranking.kge.KgeBlock;
 import org.kedrec.core.ranking.kge.KgeKind;
 
@@ -22,7 +27,8 @@ import org.kedrec.core.ranking.kge.KgeKind;
  * number in a tensor that aliases a Java direct buffer and close it as soon as the operation returns, while the
  * autograd graph keeps that tensor for the backward pass. A garbage collection between the forward and the backward
  * pass frees the buffer (glibc then writes its free-list pointers over the number), so the backward pass multiplies
- * by garbage. Here the collection is forced at exactly that moment, which a training run meets only by chance.
+ * by garbage. Here the collection is forced at exactly that moment, which a training run meets only by chance. The
+ * student's attention scale is the same case.
  */
 class ScalarLifetimeTest {
     @Test
@@ -39,6 +45,43 @@ class ScalarLifetimeTest {
             assertThat(collected[0]).as(kind + " entity gradient after a collection").containsExactly(undisturbed[0]);
             assertThat(collected[1]).as(kind + " relation gradient after a collection")
                     .containsExactly(undisturbed[1]);
+        }
+    }
+
+    @Test
+    void theStudentsGradientSurvivesACollectionBeforeTheBackwardPass() {
+        List<float[]> undisturbed = studentGradients(false);
+        List<float[]> collected = studentGradients(true);
+        assertThat(collected).hasSameSizeAs(undisturbed);
+        for (int i = 0; i < undisturbed.size(); i++) {
+            for (float v : undisturbed.get(i)) {
+                assertThat(Float.isFinite(v)).as("finite gradient of parameter " + i).isTrue();
+            }
+            assertThat(collected.get(i)).as("gradient of parameter " + i + " after a collection")
+                    .containsExactly(undisturbed.get(i));
+        }
+    }
+
+    /** Every parameter's gradient of a tiny student's squared logits, with or without a collection before backward. */
+    private static List<float[]> studentGradients(boolean collectBeforeBackward) {
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            Engine.getEngine("PyTorch").setRandomSeed(11);
+            StudentTransformer student = new StudentTransformer(
+                    new StudentConfig(SpecialTokens.COUNT + 300, 16, 1, 8, 2, 16, 0f, 4, 4));
+            student.initialize(m, DataType.FLOAT32, new Shape(1, 6));
+            NDArray ids = m.create(new long[][] {{1, 5, 9, 2, 7, 3}});
+            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray logits = student.forward(new ParameterStore(m, false), new NDList(ids), true)
+                        .singletonOrThrow();
+                NDArray loss = logits.square().sum();
+                if (collectBeforeBackward) {
+                    collect();
+                }
+                collector.backward(loss);
+            }
+            List<float[]> out = new ArrayList<>();
+            student.getParameters().values().forEach(p -> out.add(p.getArray().getGradient().toFloatArray()));
+            return out;
         }
     }
 
