@@ -75,7 +75,8 @@ class ScalarLifetimeTest {
                         .singletonOrThrow();
                 NDArray loss = logits.square().sum();
                 if (collectBeforeBackward) {
-                    collect();
+                    // without a collection this test could not fail (e.g. under -XX:+DisableExplicitGC)
+                    assertThat(collect()).as("a forced collection ran").isTrue();
                 }
                 collector.backward(loss);
             }
@@ -105,7 +106,8 @@ class ScalarLifetimeTest {
                         new NDList(heads, m.create(new long[] {1, 1}), tails, headCandidates, tailCandidates), true);
                 NDArray loss = new KgeTrainer.KgeLoss(0.01).evaluate(labels, out);
                 if (collectBeforeBackward) {
-                    collect();
+                    // without a collection this test could not fail (e.g. under -XX:+DisableExplicitGC)
+                    assertThat(collect()).as("a forced collection ran").isTrue();
                 }
                 collector.backward(loss);
             }
@@ -126,10 +128,12 @@ class ScalarLifetimeTest {
     }
 
     /**
-     * Runs full collections until a fresh weak reference has been cleared and queued, i.e. the reference handler
-     * (which also runs the direct buffers' cleaners) has processed that collection, and then gives it a moment more.
+     * Runs three full collections, each until a fresh weak reference has been cleared and queued (the reference
+     * handler, which also runs the direct buffers' cleaners, has processed it), and then gives it a moment more.
+     * Returns whether any collection was seen.
      */
-    private static void collect() {
+    private static boolean collect() {
+        boolean collected = false;
         for (int round = 0; round < 3; round++) {
             ReferenceQueue<Object> queue = new ReferenceQueue<>();
             WeakReference<Object> sentinel = new WeakReference<>(new Object(), queue);
@@ -138,11 +142,13 @@ class ScalarLifetimeTest {
                 if (queue.remove(2000) != sentinel) {
                     continue;
                 }
+                collected = true;
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return collected;
             }
         }
+        return collected;
     }
 }
