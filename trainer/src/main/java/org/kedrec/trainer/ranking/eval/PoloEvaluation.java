@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.kedrec.core.Messages;
 import org.kedrec.core.metrics.RankOutcome;
 import org.kedrec.core.metrics.RankingMetrics;
@@ -361,26 +360,10 @@ public final class PoloEvaluation {
                 v[j] = ks[i] == 0 ? outcomes.get(j).reciprocalRank() : outcomes.get(j).hitAt(ks[i]);
             }
             m.put(names[i], Arrays.stream(v).average().orElse(Double.NaN));
-            m.put(names[i] + "Ci95", interval(v, 17));
+            m.put(names[i] + "Ci95", PairedBootstrap.meanCi95(v, RESAMPLES, 17));
         }
         m.put("meanRank", RankingMetrics.meanRank(outcomes));
         return m;
-    }
-
-    static double[] interval(double[] v, long seed) {
-        int n = v.length;
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] means = new double[RESAMPLES];
-        for (int r = 0; r < RESAMPLES; r++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += v[random.nextInt(n)];
-            }
-            means[r] = sum / n;
-        }
-        Arrays.sort(means);
-        return new double[] {means[(int) Math.floor(0.025 * (RESAMPLES - 1))],
-            means[(int) Math.ceil(0.975 * (RESAMPLES - 1))]};
     }
 
     private static double[] positives(float[][] scores, Truth truth) {
