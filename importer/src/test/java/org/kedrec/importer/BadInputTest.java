@@ -62,6 +62,12 @@ class BadInputTest {
 
     private static final String SKIP = ", or import with --on-error skip to skip such lines.";
 
+    /** An import of the broken edge file {@code name} with --on-error fail stops with the file's name, then this. */
+    private static void assertStopsAt(String name, String lineAndFix) {
+        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), name))
+                .hasMessage(broken(name) + lineAndFix + SKIP);
+    }
+
     @Test
     void theGoodFileImportsAndDuplicateLinesGiveOneRelationship() {
         ImportReport good = hetionet(importer(OnError.FAIL), "edges-good.tsv");
@@ -127,10 +133,8 @@ class BadInputTest {
 
     @Test
     void anUnknownNodeIdNamesTheIdAndTheFix() {
-        Path edges = broken("edges-unknown-id.tsv");
-        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-unknown-id.tsv"))
-                .hasMessage(edges + " line 3: unknown node id `Gene::999999999`: no Gene NCBIGene:999999999 in the "
-                        + "graph or in the nodes file. Import the nodes file that defines it first or fix the id" + SKIP);
+        assertStopsAt("edges-unknown-id.tsv", " line 3: unknown node id `Gene::999999999`: no Gene NCBIGene:999999999 "
+                + "in the graph or in the nodes file. Import the nodes file that defines it first or fix the id");
         ImportReport skipped = hetionet(importer(OnError.SKIP), "edges-unknown-id.tsv");
         assertThat(skipped.skippedByReason()).containsExactly(Map.entry("unknown node id", 1L));
         assertThat(skipped.created().relationships()).isEqualTo(12);
@@ -138,18 +142,14 @@ class BadInputTest {
 
     @Test
     void anUnknownMetaedgeSuggestsTheClosest() {
-        Path edges = broken("edges-unknown-metaedge.tsv");
-        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-unknown-metaedge.tsv"))
-                .hasMessage(edges + " line 2: unknown metaedge `CxD` (did you mean [CpD, CtD, CbG]?). Fix the "
-                        + "metaedge or add a Hetionet row for it to relation-types.tsv" + SKIP);
+        assertStopsAt("edges-unknown-metaedge.tsv", " line 2: unknown metaedge `CxD` (did you mean [CpD, CtD, CbG]?). "
+                + "Fix the metaedge or add a Hetionet row for it to relation-types.tsv");
     }
 
     @Test
     void aBadIdSaysWhatAnIdLooksLike() {
-        Path edges = broken("edges-bad-id.tsv");
-        assertThatThrownBy(() -> hetionet(importer(OnError.FAIL), "edges-bad-id.tsv"))
-                .hasMessage(edges + " line 2: `DB00700` is not a Hetionet node id: expected `Kind::identifier`, e.g. "
-                        + "`Compound::DB00997`. Fix the id" + SKIP);
+        assertStopsAt("edges-bad-id.tsv", " line 2: `DB00700` is not a Hetionet node id: expected `Kind::identifier`, "
+                + "e.g. `Compound::DB00997`. Fix the id");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.neo4j.harness.Neo4jBuilders;
  * exits), with Bolt on a port of this module's range (7610-7649) and a driver that talks to it over Bolt, exactly as
  * the importer talks to a real server. Each test class starts from an empty graph: {@link #shared()} wipes it.
  */
-final class TestNeo4j implements AutoCloseable {
+public final class TestNeo4j implements AutoCloseable {
     private final Neo4j neo4j;
     private final Driver driver;
 
@@ -35,7 +35,7 @@ final class TestNeo4j implements AutoCloseable {
     private static TestNeo4j shared;
 
     /** The module's Neo4j, emptied for the calling test class (constraints and indexes stay). */
-    static synchronized TestNeo4j shared() {
+    public static synchronized TestNeo4j shared() {
         if (shared == null) {
             shared = start();
             TestNeo4j instance = shared;
@@ -75,7 +75,7 @@ final class TestNeo4j implements AutoCloseable {
         return neo4j.boltURI().toString();
     }
 
-    Driver driver() {
+    public Driver driver() {
         return driver;
     }
 

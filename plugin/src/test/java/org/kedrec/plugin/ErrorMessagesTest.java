@@ -9,10 +9,8 @@ import org.junit.jupiter.api.TestInstance;
 /** Every message a user can get from bad input, pinned word for word as it arrives over Bolt. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorMessagesTest {
-    private static final String RECOMMEND = "Failed to invoke procedure `kedrec.recommend`: Caused by: "
-            + "java.lang.IllegalArgumentException: ";
-    private static final String EXPLAIN = "Failed to invoke procedure `kedrec.explain`: Caused by: "
-            + "java.lang.IllegalArgumentException: ";
+    private static final String RECOMMEND = TestDb.badInput("kedrec.recommend");
+    private static final String EXPLAIN = TestDb.badInput("kedrec.explain");
 
     private final TestDb db = TestDb.get();
 

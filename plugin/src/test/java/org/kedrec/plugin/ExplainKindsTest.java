@@ -17,10 +17,8 @@ import org.neo4j.driver.types.Relationship;
 /** The kind of each explanation path, mechanism-first order and the `order`/`kinds` keys, on the fixture graph. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExplainKindsTest {
-    private static final String EXPLAIN = "Failed to invoke procedure `kedrec.explain`: Caused by: "
-            + "java.lang.IllegalArgumentException: ";
-    private static final String RECOMMEND = "Failed to invoke procedure `kedrec.recommend`: Caused by: "
-            + "java.lang.IllegalArgumentException: ";
+    private static final String EXPLAIN = TestDb.badInput("kedrec.explain");
+    private static final String RECOMMEND = TestDb.badInput("kedrec.recommend");
     private static final Set<String> TARGET_TYPES = Set.of("BINDS", "UPREGULATES", "DOWNREGULATES");
     private static final Set<String> BIOLOGY = Set.of("Gene", "Pathway", "BiologicalProcess", "MolecularFunction",
             "CellularComponent", "Anatomy");

@@ -91,10 +91,10 @@ class ExplainSelectTest {
             assertThat(best.get("rationale").asString()).startsWith(best.get("drug").asString() + ".");
             String message = db.failure("CALL kedrec.select('sarcoma', ['Doxorubicin', 'Varenicline'], "
                     + "{rationale: 'student'})");
-            assertThat(message).isEqualTo("Failed to invoke procedure `kedrec.select`: Caused by: "
-                    + "java.lang.IllegalArgumentException: `rationale: 'student'` needs the model's student, but model "
-                    + "`ranker-only` has none. The model has no student (its folder `student` is missing). Train one with "
-                    + "`kedrec train student --model <the model folder>`. Use `rationale: 'teacher'` meanwhile.");
+            assertThat(message).isEqualTo(TestDb.badInput("kedrec.select") + "`rationale: 'student'` needs the "
+                    + "model's student, but model `ranker-only` has none. The model has no student (its folder "
+                    + "`student` is missing). Train one with `kedrec train student --model <the model folder>`. Use "
+                    + "`rationale: 'teacher'` meanwhile.");
         } finally {
             db.run("CALL kedrec.model.load($m)", Map.of("m", TestDb.MODEL));
         }
@@ -103,13 +103,11 @@ class ExplainSelectTest {
     @Test
     void selectRefusesTooManyOrRepeatedCandidates() {
         assertThat(db.failure("CALL kedrec.select('sarcoma', ['a','b','c','d','e','f','g','h','i'])")).isEqualTo(
-                "Failed to invoke procedure `kedrec.select`: Caused by: java.lang.IllegalArgumentException: "
-                        + "kedrec.select chooses among 1 to 8 drugs but got 9. Pass a shorter list, or rank any number "
-                        + "of drugs with kedrec.recommend.");
+                TestDb.badInput("kedrec.select") + "kedrec.select chooses among 1 to 8 drugs but got 9. Pass a "
+                        + "shorter list, or rank any number of drugs with kedrec.recommend.");
         assertThat(db.failure("CALL kedrec.select('sarcoma', ['Doxorubicin', 'doxorubicin'])")).isEqualTo(
-                "Failed to invoke procedure `kedrec.select`: Caused by: java.lang.IllegalArgumentException: "
-                        + "The drug Doxorubicin (DrugBank:DB00997) is listed twice among the candidates (as "
-                        + "`doxorubicin`); list each drug once.");
+                TestDb.badInput("kedrec.select") + "The drug Doxorubicin (DrugBank:DB00997) is listed twice "
+                        + "among the candidates (as `doxorubicin`); list each drug once.");
     }
 
     @Test

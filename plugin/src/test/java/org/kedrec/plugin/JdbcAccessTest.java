@@ -68,27 +68,28 @@ class JdbcAccessTest {
     }
 
     private static List<String> labels(ResultSetMetaData md) throws SQLException {
-        List<String> labels = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            labels.add(md.getColumnLabel(i));
-        }
-        return labels;
+        return columns(md, md::getColumnLabel);
     }
 
     private static List<Integer> types(ResultSetMetaData md) throws SQLException {
-        List<Integer> types = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            types.add(md.getColumnType(i));
-        }
-        return types;
+        return columns(md, md::getColumnType);
     }
 
     private static List<String> typeNames(ResultSetMetaData md) throws SQLException {
-        List<String> names = new ArrayList<>();
+        return columns(md, md::getColumnTypeName);
+    }
+
+    /** One fact of a JDBC result's metadata for each column, in column order (JDBC counts columns from 1). */
+    private static <T> List<T> columns(ResultSetMetaData md, ColumnFact<T> fact) throws SQLException {
+        List<T> facts = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
-            names.add(md.getColumnTypeName(i));
+            facts.add(fact.of(i));
         }
-        return names;
+        return facts;
+    }
+
+    private interface ColumnFact<T> {
+        T of(int column) throws SQLException;
     }
 
     @Test

@@ -199,6 +199,11 @@ final class TestDb {
         return failure(cypher, Map.of());
     }
 
+    /** How a procedure's refusal of bad input starts over Bolt, before the message the procedure wrote. */
+    static String badInput(String procedure) {
+        return "Failed to invoke procedure `" + procedure + "`: Caused by: java.lang.IllegalArgumentException: ";
+    }
+
     private void stop() {
         driver.close();
         neo4j.close();

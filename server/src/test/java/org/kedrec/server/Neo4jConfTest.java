@@ -59,12 +59,7 @@ class Neo4jConfTest {
 
     @Test
     void aUsersAllowlistIsMergedIntoOursAndStaysMergedOnRewrites() throws Exception {
-        ServerHome home = new ServerHome(tmp);
-        Files.createDirectories(home.conf());
-        Files.write(home.confFile(), List.of("dbms.security.procedures.allowlist=gds.*, apoc.*"));
-        Neo4jConf.write(home, settings("secret-password"));
-        Neo4jConf.write(home, settings("secret-password"));
-        List<String> lines = Files.readAllLines(home.confFile(), StandardCharsets.UTF_8);
+        List<String> lines = rewrittenTwice("dbms.security.procedures.allowlist=gds.*, apoc.*");
         assertThat(lines).containsOnlyOnce("dbms.security.procedures.allowlist=kedrec.*,apoc.*,gds.*");
         assertThat(lines.get(lines.size() - 1))
                 .isEqualTo(Neo4jConf.MERGED + "dbms.security.procedures.allowlist=gds.*, apoc.*");
@@ -72,13 +67,18 @@ class Neo4jConfTest {
 
     @Test
     void aUsersAllowlistThatNamesKedrecProceduresNarrowsOursInsteadOfWideningIt() throws Exception {
+        assertThat(rewrittenTwice("dbms.security.procedures.allowlist=kedrec.recommend*,kedrec.score"))
+                .containsOnlyOnce("dbms.security.procedures.allowlist=apoc.*,kedrec.recommend*,kedrec.score");
+    }
+
+    /** neo4j.conf after a user wrote {@code userLine} into it and the managed settings were written twice. */
+    private List<String> rewrittenTwice(String userLine) throws Exception {
         ServerHome home = new ServerHome(tmp);
         Files.createDirectories(home.conf());
-        Files.write(home.confFile(), List.of("dbms.security.procedures.allowlist=kedrec.recommend*,kedrec.score"));
+        Files.write(home.confFile(), List.of(userLine));
         Neo4jConf.write(home, settings("secret-password"));
         Neo4jConf.write(home, settings("secret-password"));
-        assertThat(Files.readAllLines(home.confFile(), StandardCharsets.UTF_8))
-                .containsOnlyOnce("dbms.security.procedures.allowlist=apoc.*,kedrec.recommend*,kedrec.score");
+        return Files.readAllLines(home.confFile(), StandardCharsets.UTF_8);
     }
 
     @Test

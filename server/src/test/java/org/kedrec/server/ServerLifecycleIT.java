@@ -136,15 +136,10 @@ class ServerLifecycleIT {
     @Test
     @Order(4)
     void browserIsServedAndAdvertisesTheRealPorts() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> browser = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + "/browser/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> browser = get("/browser/");
         assertThat(browser.statusCode()).isEqualTo(200);
         assertThat(browser.body()).contains("<title>Neo4j Browser</title>");
-        HttpResponse<String> discovery = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> discovery = get("/");
         assertThat(discovery.body()).contains("\"bolt_direct\":\"bolt://127.0.0.1:7701\"",
                 "\"neo4j_edition\":\"community\"");
     }
@@ -152,27 +147,29 @@ class ServerLifecycleIT {
     @Test
     @Order(4)
     void theBrowserGuideAndStyleAreServedWithoutCredentialsAndNothingElseIs() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> guide = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + "/kedrec/guide")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> guide = get("/kedrec/guide");
         assertThat(guide.statusCode()).isEqualTo(200);
         assertThat(guide.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
         // Browser plays it from this very server: the :style address is rewritten to the real port.
         assertThat(guide.body()).contains("<slide", "CALL kedrec.recommend(",
                 ":style http://127.0.0.1:" + HTTP + "/kedrec/style.grass").doesNotContain("127.0.0.1:7474");
-        HttpResponse<String> style = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + "/kedrec/style.grass")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> style = get("/kedrec/style.grass");
         assertThat(style.statusCode()).isEqualTo(200);
         assertThat(style.body()).contains("node.Drug {");
         // Only /kedrec joined the paths open without credentials: the HTTP API still asks for them.
-        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP
-                        + "/db/neo4j/tx/commit")).header("Content-Type", "application/json")
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + HTTP + "/db/neo4j/tx/commit")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"statements\":[]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(401);
+    }
+
+    /** A GET of {@code path} on the server's HTTP port, without credentials. */
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

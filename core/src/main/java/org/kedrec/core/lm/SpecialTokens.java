@@ -2,8 +2,6 @@ package org.kedrec.core.lm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The student's whole-token vocabulary: control tokens and the slots an example refers to. Their ids are fixed
@@ -29,9 +27,6 @@ public final class SpecialTokens {
     public static final int FIRST_CANDIDATE_ID = 5;
     public static final int FIRST_EVIDENCE_ID = FIRST_CANDIDATE_ID + MAX_CANDIDATES;
     public static final int COUNT = FIRST_EVIDENCE_ID + MAX_EVIDENCE;
-
-    /** Any slot written in text: {@code [D]}, {@code [C3]}, {@code [E12]}. */
-    public static final Pattern SLOT = Pattern.compile("\\[(D|C[1-9][0-9]*|E[1-9][0-9]*)\\]");
 
     private static final List<String> ALL = build();
 
@@ -75,15 +70,5 @@ public final class SpecialTokens {
 
     public static boolean isCandidateId(int id) {
         return id >= FIRST_CANDIDATE_ID && id < FIRST_EVIDENCE_ID;
-    }
-
-    /** The slots named in {@code text}, in order of appearance, duplicates kept. */
-    public static List<String> slotsIn(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = SLOT.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
     }
 }

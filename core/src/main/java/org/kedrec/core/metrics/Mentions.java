@@ -2,7 +2,7 @@ package org.kedrec.core.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -68,21 +68,13 @@ public final class Mentions {
         return String.join(" ", words(name));
     }
 
+    /** The slots ({@code [D]}, {@code [C3]}, {@code [E12]}) written in {@code text}, in order, repeats kept. */
     public static List<String> slots(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = SLOT.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
+        return SLOT.matcher(text).results().map(MatchResult::group).toList();
     }
 
+    /** The ids (PMIDs, NCT numbers, CURIEs) written in {@code text} outside its slots, in order, repeats kept. */
     public static List<String> ids(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = ID.matcher(SLOT.matcher(text).replaceAll(" "));
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
+        return ID.matcher(SLOT.matcher(text).replaceAll(" ")).results().map(MatchResult::group).toList();
     }
 }

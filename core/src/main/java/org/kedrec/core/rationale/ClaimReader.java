@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kedrec.core.dataset.ExpRxRecExample;
@@ -338,12 +339,7 @@ public final class ClaimReader {
     }
 
     private static List<String> slots(String cites) {
-        List<String> out = new ArrayList<>();
-        Matcher m = EVIDENCE_SLOT.matcher(cites);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
+        return EVIDENCE_SLOT.matcher(cites).results().map(MatchResult::group).toList();
     }
 
     private static String bare(String id) {

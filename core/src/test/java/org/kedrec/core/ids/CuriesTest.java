@@ -4,30 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CuriesTest {
-    @Test
-    void mapsEveryHetionetKind() {
-        assertThat(Curies.fromHetionet("Compound::DB00997")).isEqualTo("DrugBank:DB00997");
-        assertThat(Curies.fromHetionet("Disease::DOID:1324")).isEqualTo("DOID:1324");
-        assertThat(Curies.fromHetionet("Gene::3630")).isEqualTo("NCBIGene:3630");
-        assertThat(Curies.fromHetionet("Anatomy::UBERON:0000002")).isEqualTo("UBERON:0000002");
-        assertThat(Curies.fromHetionet("Biological Process::GO:0000002")).isEqualTo("GO:0000002");
-        assertThat(Curies.fromHetionet("Side Effect::C0000727")).isEqualTo("UMLS:C0000727");
-        assertThat(Curies.fromHetionet("Symptom::D000006")).isEqualTo("MESH:D000006");
-        assertThat(Curies.fromHetionet("Pharmacologic Class::N0000000069")).isEqualTo("NDFRT:N0000000069");
-        assertThat(Curies.fromHetionet("Pathway::PC7_10399")).isEqualTo("PathwayCommons:PC7_10399");
-        assertThat(Curies.fromHetionet("Pathway::WP100_r1")).isEqualTo("WikiPathways:WP100_r1");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Compound::DB00997                  | DrugBank:DB00997
+            Disease::DOID:1324                 | DOID:1324
+            Gene::3630                         | NCBIGene:3630
+            Anatomy::UBERON:0000002            | UBERON:0000002
+            Biological Process::GO:0000002     | GO:0000002
+            Side Effect::C0000727              | UMLS:C0000727
+            Symptom::D000006                   | MESH:D000006
+            Pharmacologic Class::N0000000069   | NDFRT:N0000000069
+            Pathway::PC7_10399                 | PathwayCommons:PC7_10399
+            Pathway::WP100_r1                  | WikiPathways:WP100_r1
+            """)
+    void mapsEveryHetionetKind(String hetionetId, String curie) {
+        assertThat(Curies.fromHetionet(hetionetId)).isEqualTo(curie);
     }
 
-    @Test
-    void meshIdsMeetWhateverWidthTheSourceWrote() {
-        assertThat(Curies.mesh("D006937")).isEqualTo("MESH:D006937");
-        assertThat(Curies.mesh("D000006937")).isEqualTo("MESH:D006937");
-        assertThat(Curies.mesh("MESH:D003920")).isEqualTo("MESH:D003920");
-        assertThat(Curies.mesh("D000068877")).isEqualTo("MESH:D000068877");
-        assertThat(Curies.mesh("C000599896")).isEqualTo("MESH:C599896");
-        assertThat(Curies.mesh("C599896")).isEqualTo("MESH:C599896");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            D006937       | MESH:D006937
+            D000006937    | MESH:D006937
+            MESH:D003920  | MESH:D003920
+            D000068877    | MESH:D000068877
+            C000599896    | MESH:C599896
+            C599896       | MESH:C599896
+            """)
+    void meshIdsMeetWhateverWidthTheSourceWrote(String written, String curie) {
+        assertThat(Curies.mesh(written)).isEqualTo(curie);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.kedrec.core.Messages;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
@@ -142,6 +143,35 @@ public final class ImportCommand implements Runnable {
         }
     }
 
+    /**
+     * A subcommand that imports the files named on its command line, or else its default files in the data
+     * directory (which it then needs).
+     */
+    abstract static class FilesSubcommand extends Subcommand {
+        @Parameters(paramLabel = "FILE", arity = "0..*",
+                description = "Files to import (default: the command's files of the data directory, named above).")
+        List<Path> files = new ArrayList<>();
+
+        private final List<String> defaults;
+        private final BiFunction<Importer, Path[], ImportReport> importFiles;
+
+        FilesSubcommand(List<String> defaults, BiFunction<Importer, Path[], ImportReport> importFiles) {
+            this.defaults = defaults;
+            this.importFiles = importFiles;
+        }
+
+        @Override
+        boolean needsDataDirectory() {
+            return files.isEmpty();
+        }
+
+        @Override
+        ImportReport run(Importer importer, Path dataDir) {
+            List<Path> inputs = files.isEmpty() ? defaults.stream().map(dataDir::resolve).toList() : files;
+            return importFiles.apply(importer, inputs.toArray(Path[]::new));
+        }
+    }
+
     @Command(name = "hetionet", mixinStandardHelpOptions = true,
             description = "Hetionet nodes (TSV) and edges (SIF, plain or .gz) with DrugBank, Disease Ontology and "
                     + "crosswalk properties and xrefs.")
@@ -167,21 +197,11 @@ public final class ImportCommand implements Runnable {
     }
 
     @Command(name = "drkg", mixinStandardHelpOptions = true,
-            description = "DRKG-format triples (head<TAB>relation<TAB>tail).")
-    public static final class Drkg extends Subcommand {
-        @Parameters(paramLabel = "FILE", arity = "0..*", description = "Triples files (default: the two DRKG COVID-19 "
-                + "host-gene files of the data directory).")
-        List<Path> files = new ArrayList<>();
-
-        @Override
-        boolean needsDataDirectory() {
-            return files.isEmpty();
-        }
-
-        @Override
-        ImportReport run(Importer importer, Path dataDir) {
-            List<Path> inputs = files.isEmpty() ? Importer.DEMO_DRKG.stream().map(dataDir::resolve).toList() : files;
-            return importer.importDrkg(inputs.toArray(Path[]::new));
+            description = "DRKG-format triples (head<TAB>relation<TAB>tail); by default the two DRKG COVID-19 "
+                    + "host-gene files of the data directory.")
+    public static final class Drkg extends FilesSubcommand {
+        public Drkg() {
+            super(Importer.DEMO_DRKG, Importer::importDrkg);
         }
     }
 
@@ -196,21 +216,11 @@ public final class ImportCommand implements Runnable {
     }
 
     @Command(name = "pubmed", mixinStandardHelpOptions = true,
-            description = "PubTator abstracts (BC5CDR, BioRED) merged by PMID, with mentions and asserted relations.")
-    public static final class Pubmed extends Subcommand {
-        @Parameters(paramLabel = "FILE", arity = "0..*", description = "PubTator files (default: BC5CDR and BioRED "
-                + "train/dev/test of the data directory).")
-        List<Path> files = new ArrayList<>();
-
-        @Override
-        boolean needsDataDirectory() {
-            return files.isEmpty();
-        }
-
-        @Override
-        ImportReport run(Importer importer, Path dataDir) {
-            List<Path> inputs = files.isEmpty() ? Importer.DEMO_PUBMED.stream().map(dataDir::resolve).toList() : files;
-            return importer.importPubmed(inputs.toArray(Path[]::new));
+            description = "PubTator abstracts (BC5CDR, BioRED) merged by PMID, with mentions and asserted relations; "
+                    + "by default BC5CDR and BioRED train/dev/test of the data directory.")
+    public static final class Pubmed extends FilesSubcommand {
+        public Pubmed() {
+            super(Importer.DEMO_PUBMED, Importer::importPubmed);
         }
     }
 

@@ -1,8 +1,8 @@
 package org.kedrec.importer.write;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
@@ -40,28 +40,25 @@ public record GraphCounts(Map<String, Long> labels, Map<String, Long> types) {
 
     /** The same counts, one count-store query per label and type. */
     static GraphCounts byQueries(Session session) {
-        Map<String, Long> labels = new TreeMap<>();
-        List<String> labelNames = session.run("CALL db.labels() YIELD label RETURN label")
-                .list(r -> r.get("label").asString());
-        for (String label : labelNames) {
-            // cypher-safe: the label/type is quoted by CypherNames.quote
-            long count = session.run("MATCH (n:" + CypherNames.quote(label) + ") RETURN count(n) AS c")
-                    .single().get("c").asLong();
-            if (count > 0) {
-                labels.put(label, count);
-            }
-        }
-        Map<String, Long> types = new TreeMap<>();
-        List<String> typeNames = session.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
-                .list(r -> r.get("relationshipType").asString());
-        for (String type : typeNames) {
-            // cypher-safe: the label/type is quoted by CypherNames.quote
-            long count = session.run("MATCH ()-[r:" + CypherNames.quote(type) + "]->() RETURN count(r) AS c")
-                    .single().get("c").asLong();
-            if (count > 0) {
-                types.put(type, count);
-            }
-        }
+        // cypher-safe: the label is quoted by CypherNames.quote
+        Map<String, Long> labels = nonZero(session, "CALL db.labels() YIELD label RETURN label",
+                label -> "MATCH (n:" + CypherNames.quote(label) + ") RETURN count(n) AS c");
+        // cypher-safe: the type is quoted by CypherNames.quote
+        Map<String, Long> types = nonZero(session,
+                "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
+                type -> "MATCH ()-[r:" + CypherNames.quote(type) + "]->() RETURN count(r) AS c");
         return new GraphCounts(labels, types);
+    }
+
+    /** For each name {@code namesQuery} lists, the count {@code countQuery} gives for it (column c), where not 0. */
+    private static Map<String, Long> nonZero(Session session, String namesQuery, UnaryOperator<String> countQuery) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String name : session.run(namesQuery).list(r -> r.get(0).asString())) {
+            long count = session.run(countQuery.apply(name)).single().get("c").asLong();
+            if (count > 0) {
+                counts.put(name, count);
+            }
+        }
+        return counts;
     }
 }

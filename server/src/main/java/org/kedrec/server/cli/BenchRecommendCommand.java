@@ -50,17 +50,9 @@ public final class BenchRecommendCommand implements Callable<Integer> {
     @Option(names = "--paths", defaultValue = "3", description = "Paths per drug (default: ${DEFAULT-VALUE}).")
     int paths;
 
-    @Option(names = "--clients", defaultValue = "8",
-            description = "Concurrent clients of the second scenario (default: ${DEFAULT-VALUE}).")
-    int clients;
-
-    @Option(names = "--seconds", defaultValue = "30",
-            description = "Measured seconds per scenario (default: ${DEFAULT-VALUE}).")
-    double seconds;
-
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Warm-up seconds before each scenario, not measured (default: ${DEFAULT-VALUE}).")
-    double warmup;
+    /** --clients: the second scenario's; each scenario is one load, warmed up and measured. */
+    @Mixin
+    LoadOptions load = new LoadOptions(8, 30, 10);
 
     /** {@inheritDoc} */
     @Override
@@ -69,7 +61,7 @@ public final class BenchRecommendCommand implements Callable<Integer> {
         String uri = server.uri();
         RecommendBenchmark.Settings settings;
         try {
-            settings = new RecommendBenchmark.Settings(k, paths, warmup, seconds, clients);
+            settings = new RecommendBenchmark.Settings(k, paths, load.warmup, load.seconds, load.clients);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -93,8 +85,8 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             out.put("query", RecommendBenchmark.QUERY);
             out.put("k", k);
             out.put("pathsPerDrug", paths);
-            out.put("warmupSeconds", warmup);
-            out.put("secondsPerScenario", seconds);
+            out.put("warmupSeconds", load.warmup);
+            out.put("secondsPerScenario", load.seconds);
             out.put("diseases", diseases.size());
             out.put("model", model);
             out.put("graph", graph);
@@ -103,7 +95,7 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             out.put("firstCallMs", firstCallMs);
             out.put("firstCallDisease", diseases.get(0));
             out.put("clients1", bench.run("none", 1).toMap());
-            out.put("clients" + clients, bench.run("none", clients).toMap());
+            out.put("clients" + load.clients, bench.run("none", load.clients).toMap());
             out.put("clients1Teacher", bench.run("teacher", 1).toMap());
             out.put("loadAverageAfter", BenchMachine.loadAverage());
             BenchMachine.writeReport(reportFile, out);

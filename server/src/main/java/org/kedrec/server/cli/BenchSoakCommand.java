@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Hold a bounded load over Bolt on a running server with a graph and a model: N clients call a mix of "
                     + "kedrec.recommend (with and without rationales), kedrec.explain, kedrec.select and "
-                    + "kedrec.score over random diseases and drugs for S seconds, with one kedrec.model.load half-way. "
-                    + "Writes per-interval latency, errors by message, server heap and resident memory as JSON.",
+                    + "kedrec.score over random diseases and drugs for S seconds, with one kedrec.model.load half-way "
+                    + "(in the warm-up before, every client calls every operation once). Writes per-interval latency, errors by message, server heap and resident memory as JSON.",
             ""
         })
 public final class BenchSoakCommand implements Callable<Integer> {
@@ -45,20 +45,12 @@ public final class BenchSoakCommand implements Callable<Integer> {
     @Mixin
     ServerTarget target;
 
-    @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
-    int clients;
-
-    @Option(names = "--seconds", defaultValue = "300", description = "Duration (default: ${DEFAULT-VALUE}).")
-    double seconds;
+    @Mixin
+    LoadOptions load = new LoadOptions(16, 300, 30);
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds per reported interval (default: ${DEFAULT-VALUE}).")
     double interval;
-
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Warm-up before the measured time, not measured; every client calls every operation "
-                    + "once first (default: ${DEFAULT-VALUE}).")
-    double warmup;
 
     @Option(names = "--no-reload", description = "Do not reload the model half-way.")
     boolean noReload;
@@ -72,13 +64,14 @@ public final class BenchSoakCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        OptionChecks.require(spec, clients >= 1 && clients <= 256, "--clients", clients, "1 to 256 clients");
-        OptionChecks.require(spec, seconds > 0 && seconds <= 86_400, "--seconds", seconds,
+        OptionChecks.require(spec, load.clients >= 1 && load.clients <= 256, "--clients", load.clients,
+                "1 to 256 clients");
+        OptionChecks.require(spec, load.seconds > 0 && load.seconds <= 86_400, "--seconds", load.seconds,
                 "a duration from 1 to 86400 seconds");
         SoakBenchmark.Settings settings;
         try {
-            settings = new SoakBenchmark.Settings(clients, seconds, Math.min(interval, seconds), !noReload, seed,
-                    warmup);
+            settings = new SoakBenchmark.Settings(load.clients, load.seconds, Math.min(interval, load.seconds),
+                    !noReload, seed, load.warmup);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -92,12 +85,12 @@ public final class BenchSoakCommand implements Callable<Integer> {
             List<String> diseases = RecommendBenchmark.diseases(driver);
             List<String> drugs = SoakBenchmark.drugs(driver, diseases);
             KedrecCli.say(spec, Messages.format("Soaking %s: %d clients for %.0f s, %d diseases and %d drugs drawn at "
-                            + "random, %s.", uri, clients, seconds, diseases.size(), drugs.size(),
+                            + "random, %s.", uri, load.clients, load.seconds, diseases.size(), drugs.size(),
                     noReload ? "no model reload" : "one model reload half-way"));
             Map<String, Object> out = new SoakBenchmark(driver, settings, diseases, drugs, pid,
                     line -> KedrecCli.say(spec, line)).run();
             Map<String, Object> context = new LinkedHashMap<>();
-            context.put("startedAt", Instant.now().minusMillis((long) (seconds * 1000)).toString());
+            context.put("startedAt", Instant.now().minusMillis((long) (load.seconds * 1000)).toString());
             context.put("uri", uri);
             context.put("model", model(driver));
             context.put("processors", Runtime.getRuntime().availableProcessors());

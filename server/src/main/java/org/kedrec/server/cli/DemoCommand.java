@@ -61,18 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
     ServerOptions serverOptions = new ServerOptions("2g", "1g");
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Auth auth;
-
-    /** Either a password or none at all, as for `kedrec server start`. */
-    static final class Auth {
-        @Option(names = "--password", paramLabel = "P", description = "Password of user neo4j for a new home, at "
-                + "least 8 characters (default: $" + ServerStartCommand.PASSWORD_ENV + ", else "
-                + ServerStartCommand.DEFAULT_PASSWORD + ").")
-        String password;
-
-        @Option(names = "--no-auth", description = "Run the server without authentication (127.0.0.1 only).")
-        boolean noAuth;
-    }
+    ServerAuth auth;
 
     @Option(names = "--profile", paramLabel = "quick|full", defaultValue = "quick",
             description = "How much training: quick (minutes on a laptop) or full (the documented defaults of "
@@ -106,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .toAbsolutePath().normalize();
         ServerSettings server;
         try {
-            server = new ServerSettings(homeDir, serverOptions.bolt(), serverOptions.http(), password(),
+            server = new ServerSettings(homeDir, serverOptions.bolt(), serverOptions.http(), ServerAuth.password(auth),
                     serverOptions.heap(), serverOptions.pageCache(), ServerSettings.DEFAULT_START_TIMEOUT);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -130,16 +119,5 @@ public final class DemoCommand implements Callable<Integer> {
         });
         runner.run(new DemoRunner.Settings(dataDir, server, chosen, disease.strip(), k));
         return 0;
-    }
-
-    private String password() {
-        if (auth != null && auth.noAuth) {
-            return null;
-        }
-        if (auth != null && auth.password != null) {
-            return auth.password;
-        }
-        String env = System.getenv(ServerStartCommand.PASSWORD_ENV);
-        return env == null || env.isEmpty() ? ServerStartCommand.DEFAULT_PASSWORD : env;
     }
 }

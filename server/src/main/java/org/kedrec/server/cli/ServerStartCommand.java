@@ -1,10 +1,8 @@
 package org.kedrec.server.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.kedrec.commandline.BoltOptions;
-import org.kedrec.commandline.OptionChecks;
 import org.kedrec.core.Messages;
 import org.kedrec.server.Distribution;
 import org.kedrec.server.Neo4jConf;
@@ -15,7 +13,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -47,22 +44,10 @@ public class ServerStartCommand implements Callable<Integer> {
     ServerOptions server;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Auth auth;
+    ServerAuth auth;
 
-    /** Either a password or none at all. */
-    static final class Auth {
-        @Option(names = "--password", paramLabel = "P", description = "Password of user neo4j, at least 8 "
-                + "characters; set before the first start of a home (default: $" + PASSWORD_ENV + ", else "
-                + DEFAULT_PASSWORD + ").")
-        String password;
-
-        @Option(names = "--no-auth", description = "Run without authentication (still on 127.0.0.1 only).")
-        boolean noAuth;
-    }
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
-            description = "How long to wait for Bolt to answer (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    TimeoutOption timeout = new TimeoutOption(180);
 
     /** {@inheritDoc} */
     @Override
@@ -99,29 +84,22 @@ public class ServerStartCommand implements Callable<Integer> {
         if (auth != null && auth.password != null) {
             return "(user " + ServerSettings.USER + ", the password given with --password)";
         }
-        if (passwordFromEnvironment() != null) {
+        if (ServerAuth.fromEnvironment() != null) {
             return "(user " + ServerSettings.USER + ", the password in $" + PASSWORD_ENV + ")";
         }
         return "(user " + ServerSettings.USER + ", password " + DEFAULT_PASSWORD
                 + ": the default, choose your own with --password)";
     }
 
-    private static String passwordFromEnvironment() {
-        String value = System.getenv(PASSWORD_ENV);
-        return value == null || value.isEmpty() ? null : value;
-    }
-
     ServerSettings settings() {
-        String fallback = passwordFromEnvironment() != null ? passwordFromEnvironment() : DEFAULT_PASSWORD;
-        String password = auth == null ? fallback : auth.noAuth ? null : auth.password;
-        OptionChecks.requireSeconds(spec, "--timeout", timeoutSeconds);
+        String password = ServerAuth.password(auth);
+        timeout.check(spec);
         try {
             return new ServerSettings(home.require(), server.bolt(), server.http(), password, server.heap(),
-                    server.pageCache(),
-                    Duration.ofSeconds(timeoutSeconds));
+                    server.pageCache(), timeout.duration());
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
-            if (auth == null && passwordFromEnvironment() != null) {
+            if (auth == null && ServerAuth.fromEnvironment() != null) {
                 // The password came from the environment, not from an option the user typed.
                 message = message.replace("Invalid value for option '--password'", "Invalid value in $" + PASSWORD_ENV);
             }

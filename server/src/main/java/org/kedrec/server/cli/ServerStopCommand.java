@@ -1,16 +1,13 @@
 package org.kedrec.server.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.kedrec.commandline.OptionChecks;
 import org.kedrec.core.Messages;
 import org.kedrec.server.Neo4jServer;
 import org.kedrec.server.ServerHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kedrec server stop}: a clean shutdown, waited for. Stopping a stopped server is not an error. */
@@ -24,17 +21,16 @@ public final class ServerStopCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long to wait for the shutdown (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    TimeoutOption timeout = new TimeoutOption(120);
 
     /** {@inheritDoc} */
     @Override
     public Integer call() {
-        OptionChecks.requireSeconds(spec, "--timeout", timeoutSeconds);
+        timeout.check(spec);
         ServerHome serverHome = new ServerHome(home.require());
         Neo4jServer.StopResult result = new Neo4jServer(line -> KedrecCli.say(spec, line))
-                .stop(serverHome, Duration.ofSeconds(timeoutSeconds));
+                .stop(serverHome, timeout.duration());
         PrintWriter out = spec.commandLine().getOut();
         if (result.pid().isEmpty()) {
             out.println("Neo4j is not running in " + serverHome.root() + "; nothing to stop.");

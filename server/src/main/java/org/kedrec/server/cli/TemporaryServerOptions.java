@@ -1,11 +1,9 @@
 package org.kedrec.server.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.kedrec.commandline.OptionChecks;
 import org.kedrec.importer.ImportOptions;
 import org.kedrec.importer.ImportReport;
 import org.kedrec.importer.Importer;
@@ -28,9 +26,8 @@ public final class TemporaryServerOptions {
             + "(default: a temporary folder, deleted afterwards).")
     Path home;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
-            description = "How long to wait for the temporary server to start (default: ${DEFAULT-VALUE}).")
-    int timeout;
+    @Mixin
+    TimeoutOption timeout = new TimeoutOption(180);
 
     public TemporaryServerOptions(String heap, String pageCache) {
         server = new ServerOptions(heap, pageCache);
@@ -43,19 +40,19 @@ public final class TemporaryServerOptions {
     /** Checks memory sizes and the timeout before anything starts: usage errors (exit 2) that name the option. */
     public void validate(CommandSpec spec) {
         server.requireMemory(spec);
-        OptionChecks.requireSeconds(spec, "--timeout", timeout);
+        timeout.check(spec);
     }
 
     /** Starts the temporary server with extra neo4j.conf lines ({@code key=value}). */
     public TemporaryServer start(Distribution dist, List<String> confLines, Consumer<String> say) {
         return TemporaryServer.start(dist, home, server.bolt, server.http, server.heap, server.pageCache, confLines,
-                Duration.ofSeconds(timeout), say);
+                timeout.duration(), say);
     }
 
     /** Loads a new home offline and starts its server ({@link TemporaryServer#loadOffline}). */
     public TemporaryServer.Loaded loadOffline(Distribution dist, List<String> confLines, ImportOptions options,
             Function<Importer, ImportReport> build, Consumer<String> say) {
         return TemporaryServer.loadOffline(dist, home, server.bolt, server.http, server.heap, server.pageCache,
-                confLines, options, build, Duration.ofSeconds(timeout), say);
+                confLines, options, build, timeout.duration(), say);
     }
 }

@@ -227,52 +227,48 @@ public final class DemoRunner {
         long t = step(5, "Training");
         String profile = settings.profile().label();
         List<String> notes = new ArrayList<>();
-        String kgeArgs = String.join(" ", settings.profile().kgeArguments());
-        String studentArgs = String.join(" ", settings.profile().studentArguments());
-        DemoState.Decision ranker = DemoState.componentDecision(model, "ranker", "ranker", datasetHash, profile,
-                kgeArgs);
-        if (ranker.reuse()) {
-            say("  ranker reused: " + ranker.reason());
-            notes.add("ranker reused");
-        } else {
-            say("  training the ranker (" + profile + ") because it is " + ranker.reason());
-            DemoState.forgetComponent(model, "ranker");
-            long r = System.nanoTime();
-            List<String> args = new ArrayList<>(List.of("train", "kge", "--uri", started.boltUri(), "--model",
-                    model.toString(), "--splits", dataset.resolve("splits.tsv").toString(), "--data",
-                    dataDir.toString()));
-            args.addAll(password(settings.server(), true));
-            args.addAll(settings.profile().kgeArguments());
-            kedrec(5, args);
-            double seconds = (System.nanoTime() - r) / 1e9;
-            DemoState.writeComponentStamp(model, "ranker", new DemoState.ComponentStamp(datasetHash, profile,
-                    kgeArgs, now(), round(seconds)));
-            notes.add(Messages.format("ranker trained in %.1f s", seconds));
-        }
-        DemoState.Decision student = DemoState.componentDecision(model, "student", "student", datasetHash, profile,
-                studentArgs);
-        if (student.reuse()) {
-            say("  student reused: " + student.reason());
-            notes.add("student reused");
-        } else {
-            say("  training the student (" + profile + ") because it is " + student.reason());
-            DemoState.forgetComponent(model, "student");
-            long r = System.nanoTime();
-            List<String> args = new ArrayList<>(List.of("train", "student", "--dataset", dataset.toString(),
-                    "--model", model.toString()));
-            args.addAll(settings.profile().studentArguments());
-            kedrec(5, args);
-            double seconds = (System.nanoTime() - r) / 1e9;
-            DemoState.writeComponentStamp(model, "student", new DemoState.ComponentStamp(datasetHash, profile,
-                    studentArgs, now(), round(seconds)));
-            notes.add(Messages.format("student trained in %.1f s", seconds));
-        }
-        if (ranker.reuse() && student.reuse()) {
+        List<String> trainKge = new ArrayList<>(List.of("train", "kge", "--uri", started.boltUri(), "--model",
+                model.toString(), "--splits", dataset.resolve("splits.tsv").toString(), "--data", dataDir.toString()));
+        trainKge.addAll(password(settings.server(), true));
+        boolean rankerReused = reuseOrTrain(model, "ranker", datasetHash, profile, settings.profile().kgeArguments(),
+                trainKge, notes);
+        boolean studentReused = reuseOrTrain(model, "student", datasetHash, profile,
+                settings.profile().studentArguments(), List.of("train", "student", "--dataset", dataset.toString(),
+                        "--model", model.toString()), notes);
+        if (rankerReused && studentReused) {
             reused(5, "Training", t, Messages.format("%s: ranker and student were trained with profile %s on dataset "
                     + "%s", model, profile, datasetHash));
         } else {
             done(5, "Training", t, model + ": " + String.join(", ", notes));
         }
+    }
+
+    /**
+     * Reuses the model's {@code component} (ranker or student) when its stamp says it was trained with this profile
+     * on this dataset, else trains it with {@code command} and the profile's arguments and stamps it; adds a note for
+     * the step's line and says whether it was reused.
+     */
+    private boolean reuseOrTrain(Path model, String component, String datasetHash, String profile,
+            List<String> profileArguments, List<String> command, List<String> notes) {
+        String arguments = String.join(" ", profileArguments);
+        DemoState.Decision decision = DemoState.componentDecision(model, component, component, datasetHash, profile,
+                arguments);
+        if (decision.reuse()) {
+            say("  " + component + " reused: " + decision.reason());
+            notes.add(component + " reused");
+            return true;
+        }
+        say("  training the " + component + " (" + profile + ") because it is " + decision.reason());
+        DemoState.forgetComponent(model, component);
+        long start = System.nanoTime();
+        List<String> args = new ArrayList<>(command);
+        args.addAll(profileArguments);
+        kedrec(5, args);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        DemoState.writeComponentStamp(model, component, new DemoState.ComponentStamp(datasetHash, profile, arguments,
+                now(), round(seconds)));
+        notes.add(Messages.format("%s trained in %.1f s", component, seconds));
+        return false;
     }
 
     /** The disease as the graph names it, and the table's rows. */

@@ -35,38 +35,27 @@ class KedrecCliTest {
 
     @Test
     void aMissingCommandIsAUsageError() {
-        CliRun run = CliRun.of();
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Missing command: choose one of demo, data, server, import, dataset, train, eval, bench, help." + NL
-                + "Try 'kedrec --help' for more information." + NL);
-        assertThat(CliRun.of("server").err()).isEqualTo("Missing command: choose one of start, stop, status." + NL
-                + "Try 'kedrec server --help' for more information." + NL);
+        assertUsageError("kedrec", CliRun.of(),
+                "Missing command: choose one of demo, data, server, import, dataset, train, eval, bench, help.");
+        assertUsageError("kedrec server", CliRun.of("server"), "Missing command: choose one of start, stop, status.");
     }
 
     @Test
     void aMistypedCommandGetsSuggestions() {
-        CliRun run = CliRun.of("server", "strat");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Unmatched argument at index 1: 'strat'" + NL
-                + "Did you mean: server status or server stop or server start?" + NL
-                + "Try 'kedrec server --help' for more information." + NL);
+        assertUsageError("kedrec server", CliRun.of("server", "strat"), "Unmatched argument at index 1: 'strat'" + NL
+                + "Did you mean: server status or server stop or server start?");
     }
 
     @Test
     void anUnknownOptionGetsSuggestions() {
-        CliRun run = CliRun.of("server", "start", "--home", tmp.toString(), "--bolts", "7700");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Unknown options: '--bolts', '7700'" + NL
-                + "Possible solutions: --bolt" + NL
-                + "Try 'kedrec server start --help' for more information." + NL);
+        assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", tmp.toString(), "--bolts",
+                "7700"), "Unknown options: '--bolts', '7700'" + NL + "Possible solutions: --bolt");
     }
 
     @Test
     void passwordAndNoAuthExcludeEachOther() {
-        CliRun run = CliRun.of("server", "start", "--home", tmp.toString(), "--password", "long-enough", "--no-auth");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Error: --password=P, --no-auth are mutually exclusive (specify only one)"
-                + NL + "Try 'kedrec server start --help' for more information." + NL);
+        assertUsageError("kedrec server start", CliRun.of("server", "start", "--home", tmp.toString(), "--password",
+                "long-enough", "--no-auth"), "Error: --password=P, --no-auth are mutually exclusive (specify only one)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +19,7 @@ class DemoDataTest {
 
     @Test
     void aCompleteDirectoryPasses() throws IOException {
-        for (DemoData.DataFile file : DemoData.FILES) {
-            Path path = tmp.resolve(file.path());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, "x");
-        }
+        writeEveryFile(tmp);
         assertThat(DemoData.missing(tmp)).isEmpty();
         assertThat(DemoData.require(tmp)).isEqualTo(tmp);
     }
@@ -98,5 +95,17 @@ class DemoDataTest {
         Files.writeString(one, "x");
         List<DemoData.DataFile> missing = DemoData.missing(tmp);
         assertThat(missing).hasSize(23).doesNotContain(DemoData.FILES.get(0));
+    }
+
+    /** Every file of the demo data set under {@code dir}, each holding {@code x}; returns their paths. */
+    static List<Path> writeEveryFile(Path dir) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (DemoData.DataFile file : DemoData.FILES) {
+            Path path = dir.resolve(file.path());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "x");
+            written.add(path);
+        }
+        return written;
     }
 }

@@ -131,10 +131,7 @@ class DemoStateTest {
 
     @Test
     void theFingerprintChangesWhenADataFileChanges() throws IOException {
-        for (DemoData.DataFile f : DemoData.FILES) {
-            Path path = tmp.resolve(f.path());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, "x");
+        for (Path path : DemoDataTest.writeEveryFile(tmp)) {
             Files.setLastModifiedTime(path, FileTime.fromMillis(1_000_000L));
         }
         String before = DemoState.fingerprint(tmp);

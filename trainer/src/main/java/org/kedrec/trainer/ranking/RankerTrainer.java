@@ -13,12 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.ids.EntityKind;
@@ -559,19 +557,6 @@ public final class RankerTrainer {
     /** Replaces {@code target} by {@code staging}: the old ranker is moved aside first and deleted last. */
     static void swapIn(Path staging, Path target) {
         org.kedrec.core.model.AtomicDirectory.replace(staging, target);
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + dir, e);
-        }
     }
 
     /** Training positives and validation pairs in (disease row, drug column) coordinates. */

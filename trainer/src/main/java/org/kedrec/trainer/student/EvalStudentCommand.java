@@ -23,6 +23,7 @@ import org.kedrec.core.lm.StudentModel;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.trainer.cli.DeviceOption;
+import org.kedrec.trainer.cli.TorchThreadsOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,9 +75,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
             description = "Model directory holding ranker/ for the KG baseline (default: --model).")
     Path ranker;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "PyTorch intra-op threads (set before the engine starts); 1 is fastest for single decodes.")
-    int threads;
+    @Mixin
+    TorchThreadsOption threads;
 
     @Option(names = "--max-examples", defaultValue = "0", description = "Cap per split for quick runs; 0 = all.")
     int maxExamples;
@@ -110,7 +110,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
                     "Unknown split for --split: `%s`. Valid values are: [test, validation].", split));
         }
-        TrainStudentCommand.threads(threads);
+        threads.apply();
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("processors", Runtime.getRuntime().availableProcessors());
         machine.put("loadAverageAtStart", loadAverage());

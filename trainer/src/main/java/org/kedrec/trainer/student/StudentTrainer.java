@@ -463,19 +463,6 @@ public final class StudentTrainer {
         return new double[] {lossSum / Math.max(1, count), (double) correct / Math.max(1, sequences.size())};
     }
 
-    static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + path, e);
-        }
-    }
-
     /** Trains with a tiny consumer for logs; handy in tests. */
     static Progress logTo(Consumer<String> sink) {
         return new Progress() {

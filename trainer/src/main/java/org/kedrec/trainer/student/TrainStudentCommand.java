@@ -18,6 +18,7 @@ import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.progress.ConsoleProgress;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.trainer.cli.DeviceOption;
+import org.kedrec.trainer.cli.TorchThreadsOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,10 +98,8 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "ties broken by loss) or loss (validation loss on the answer tokens). Default: accuracy.")
     String checkpointBy;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "PyTorch intra-op threads (0 = the engine's default). Default 1: on the shared 2-core CPU "
-                    + "one thread trained faster than two (docs/student.md).")
-    int threads;
+    @Mixin
+    TorchThreadsOption threads;
 
     @Option(names = "--ranker-tool", defaultValue = "false",
             description = "Show the student the KG ranker's order of the candidates (the ranker of --model, "
@@ -136,7 +135,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        threads(threads);
+        threads.apply();
         if (!StudentConfig.PRESETS.contains(preset)) {
             throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
                     "Unknown student preset: `%s`. Valid presets are: %s.", preset, StudentConfig.PRESETS));
@@ -268,14 +267,6 @@ public final class TrainStudentCommand implements Callable<Integer> {
     /** {@code <model>/student} for the variant {@code both}, {@code <model>/student-<variant>} otherwise. */
     public static Path studentDirectory(Path model, String variant) {
         return model.resolve("both".equals(variant) ? "student" : "student-" + variant);
-    }
-
-    /** Sets PyTorch's thread counts; only effective before the engine first starts in this JVM. */
-    static void threads(int count) {
-        if (count > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(count));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
     }
 
     /** The trainer's progress on the command's error stream, through the command line's one progress display. */

@@ -17,6 +17,7 @@ import org.kedrec.trainer.ranking.eval.KgeEvaluation;
 import org.kedrec.trainer.ranking.evidence.Evidence;
 import org.kedrec.trainer.ranking.evidence.EvidenceFeatures;
 import org.kedrec.trainer.ranking.graph.TrainingGraph;
+import org.kedrec.trainer.ranking.paths.FitRows;
 import org.kedrec.trainer.ranking.paths.GradientBoostedTrees;
 import org.kedrec.trainer.ranking.paths.LogisticRegression;
 import org.kedrec.trainer.ranking.paths.MetapathModel;
@@ -181,30 +182,8 @@ public final class HeadExperiment {
     /** Fits on every pair not in {@code leaveOut} and scores every pair. */
     static float[][] fitAndScore(PathFeatures f, BitSet[] positive, BitSet[] leaveOut,
             GradientBoostedTrees.Params params) {
-        int nd = f.diseases().length;
-        int nc = f.drugs().length;
-        List<float[]> rows = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        for (int d = 0; d < nd; d++) {
-            for (int c = 0; c < nc; c++) {
-                if (!leaveOut[d].get(c)) {
-                    rows.add(f.of(d, c));
-                    labels.add(positive[d].get(c));
-                }
-            }
-        }
-        boolean[] y = new boolean[labels.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = labels.get(i);
-        }
-        GradientBoostedTrees model = GradientBoostedTrees.fit(rows.toArray(new float[0][]), y, params);
-        float[][] out = new float[nd][nc];
-        for (int d = 0; d < nd; d++) {
-            for (int c = 0; c < nc; c++) {
-                out[d][c] = (float) model.logit(f.of(d, c));
-            }
-        }
-        return out;
+        FitRows fit = FitRows.of(f, positive, leaveOut);
+        return FitRows.logits(f, GradientBoostedTrees.fit(fit.x(), fit.y(), params)::logit);
     }
 
     /** 5 folds over the training positives: each fold's pairs are left out of the fit and ranked. */

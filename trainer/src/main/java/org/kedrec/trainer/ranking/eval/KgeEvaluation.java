@@ -199,10 +199,7 @@ public final class KgeEvaluation {
                 report.put("servingLatencyMs", bench(ranker, grid, options.benchRounds()));
             }
             report.put("curves", curves(heldOut));
-            report.put("dataHash", config.dataHash());
-            report.put("modelDir", options.modelDir().toAbsolutePath().toString());
-            report.put("evaluatedAt", Instant.now().toString());
-            report.put("evalSeconds", (System.nanoTime() - start) / 1e9);
+            endWithProvenance(report, config, options.modelDir(), start);
             return report;
         }
     }
@@ -210,25 +207,41 @@ public final class KgeEvaluation {
     /** Writes the report JSON, the markdown report beside it, and the PNG charts. */
     public static void write(Map<String, Object> report, Path jsonFile) {
         try {
-            Path parent = jsonFile.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
             @SuppressWarnings("unchecked")
             Map<String, Object> curves = (Map<String, Object>) report.get("curves");
             Map<String, Object> json = new LinkedHashMap<>(report);
             json.remove("curves");
-            Files.writeString(jsonFile, GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
-            String base = jsonFile.getFileName().toString().replaceFirst("\\.json$", "");
-            Path roc = parent.resolve(base + "-roc.png");
-            Path rocRandom = parent.resolve(base + "-roc-random.png");
-            Path hits = parent.resolve(base + "-hitk.png");
+            Path roc = besideReport(jsonFile, "-roc.png");
+            Path rocRandom = besideReport(jsonFile, "-roc-random.png");
+            Path hits = besideReport(jsonFile, "-hitk.png");
+            Files.createDirectories(roc.getParent());
             ReportCharts.draw(curves, roc, rocRandom, hits);
-            Files.writeString(parent.resolve(base + ".md"),
-                    MarkdownReport.render(json, roc.getFileName().toString(), rocRandom.getFileName().toString(),
-                            hits.getFileName().toString()),
-                    StandardCharsets.UTF_8);
+            writeJsonAndMarkdown(jsonFile, json, MarkdownReport.render(json, roc.getFileName().toString(),
+                    rocRandom.getFileName().toString(), hits.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report " + jsonFile, e);
         }
+    }
+
+    /** What every evaluation report ends with: the model's data, where it was read and when, and how long it took. */
+    static void endWithProvenance(Map<String, Object> report, RankerConfig config, Path modelDir, long startNanos) {
+        report.put("dataHash", config.dataHash());
+        report.put("modelDir", modelDir.toAbsolutePath().toString());
+        report.put("evaluatedAt", Instant.now().toString());
+        report.put("evalSeconds", (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Writes the report's JSON and, beside it as {@code FILE.md}, its Markdown rendering. */
+    static void writeJsonAndMarkdown(Path jsonFile, Map<String, Object> json, String markdown) throws IOException {
+        Files.createDirectories(jsonFile.toAbsolutePath().getParent());
+        Files.writeString(jsonFile, GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(besideReport(jsonFile, ".md"), markdown, StandardCharsets.UTF_8);
+    }
+
+    /** A file next to the report {@code FILE.json}: {@code FILE<suffix>}. */
+    private static Path besideReport(Path jsonFile, String suffix) {
+        String base = jsonFile.getFileName().toString().replaceFirst("\\.json$", "");
+        return jsonFile.toAbsolutePath().getParent().resolve(base + suffix);
     }
 
     private static Map<String, Object> rankerInfo(DrugRanker ranker) {

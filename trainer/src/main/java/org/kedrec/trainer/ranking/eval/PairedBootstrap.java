@@ -32,20 +32,8 @@ public final class PairedBootstrap {
             for (int i = 0; i < n; i++) {
                 d[i] = value(name, a.get(i)) - value(name, b.get(i));
             }
-            double mean = Arrays.stream(d).average().orElse(0);
-            SplittableRandom random = new SplittableRandom(seed);
-            double[] means = new double[resamples];
-            for (int r = 0; r < resamples; r++) {
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    sum += d[random.nextInt(n)];
-                }
-                means[r] = sum / n;
-            }
-            Arrays.sort(means);
-            out.put(name + "Diff", mean);
-            out.put(name + "Ci95", new double[] {means[(int) Math.floor(0.025 * (resamples - 1))],
-                means[(int) Math.ceil(0.975 * (resamples - 1))]});
+            out.put(name + "Diff", Arrays.stream(d).average().orElse(0));
+            out.put(name + "Ci95", meanCi95(d, resamples, seed));
         }
         out.put("pairs", n);
         out.put("resamples", resamples);
@@ -83,12 +71,35 @@ public final class PairedBootstrap {
             }
             diffs[r] = Roc.auroc(pa, na) - Roc.auroc(pb, nb);
         }
-        Arrays.sort(diffs);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("aurocDiff", Roc.auroc(posA, negA) - Roc.auroc(posB, negB));
-        out.put("aurocCi95", new double[] {diffs[(int) Math.floor(0.025 * (resamples - 1))],
-            diffs[(int) Math.ceil(0.975 * (resamples - 1))]});
+        out.put("aurocCi95", ci95(diffs));
         return out;
+    }
+
+    /**
+     * The 95 % percentile bootstrap interval of the mean of {@code values}: {@code resamples} means of samples drawn
+     * with replacement, from a random sequence seeded with {@code seed}.
+     */
+    public static double[] meanCi95(double[] values, int resamples, long seed) {
+        int n = values.length;
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] means = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += values[random.nextInt(n)];
+            }
+            means[r] = sum / n;
+        }
+        return ci95(means);
+    }
+
+    /** The 2.5th and 97.5th percentiles of the resampled statistics (sorted here). */
+    private static double[] ci95(double[] resampled) {
+        Arrays.sort(resampled);
+        int last = resampled.length - 1;
+        return new double[] {resampled[(int) Math.floor(0.025 * last)], resampled[(int) Math.ceil(0.975 * last)]};
     }
 
     private static double value(String name, RankOutcome o) {

@@ -1,13 +1,8 @@
 package org.kedrec.trainer.ranking.eval;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -16,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.kedrec.core.Messages;
 import org.kedrec.core.metrics.RankOutcome;
 import org.kedrec.core.metrics.RankingMetrics;
@@ -47,8 +41,6 @@ import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
  * pair with a paired bootstrap. The dev pairs pick the single metapath and the regression's L2; TEST picks nothing.
  */
 public final class PoloEvaluation {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-            .serializeSpecialFloatingPointValues().create();
     static final int RESAMPLES = 2000;
 
     /**
@@ -230,10 +222,7 @@ public final class PoloEvaluation {
             report.put("validation", trained.get("validation"));
             report.put("trainingTriples", graph.size());
             report.put("features", modelFeatures);
-            report.put("dataHash", config.dataHash());
-            report.put("modelDir", options.modelDir().toAbsolutePath().toString());
-            report.put("evaluatedAt", Instant.now().toString());
-            report.put("evalSeconds", (System.nanoTime() - start) / 1e9);
+            KgeEvaluation.endWithProvenance(report, config, options.modelDir(), start);
             return report;
         }
     }
@@ -241,12 +230,7 @@ public final class PoloEvaluation {
     /** Writes the report JSON and the Markdown report beside it ({@code FILE.md}). */
     public static void write(Map<String, Object> report, Path jsonFile) {
         try {
-            Path parent = jsonFile.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(jsonFile, GSON.toJson(report) + "\n", StandardCharsets.UTF_8);
-            String base = jsonFile.getFileName().toString().replaceFirst("\\.json$", "");
-            Files.writeString(parent.resolve(base + ".md"), PoloMarkdownReport.render(report),
-                    StandardCharsets.UTF_8);
+            KgeEvaluation.writeJsonAndMarkdown(jsonFile, report, PoloMarkdownReport.render(report));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report " + jsonFile, e);
         }
@@ -376,26 +360,10 @@ public final class PoloEvaluation {
                 v[j] = ks[i] == 0 ? outcomes.get(j).reciprocalRank() : outcomes.get(j).hitAt(ks[i]);
             }
             m.put(names[i], Arrays.stream(v).average().orElse(Double.NaN));
-            m.put(names[i] + "Ci95", interval(v, 17));
+            m.put(names[i] + "Ci95", PairedBootstrap.meanCi95(v, RESAMPLES, 17));
         }
         m.put("meanRank", RankingMetrics.meanRank(outcomes));
         return m;
-    }
-
-    static double[] interval(double[] v, long seed) {
-        int n = v.length;
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] means = new double[RESAMPLES];
-        for (int r = 0; r < RESAMPLES; r++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += v[random.nextInt(n)];
-            }
-            means[r] = sum / n;
-        }
-        Arrays.sort(means);
-        return new double[] {means[(int) Math.floor(0.025 * (RESAMPLES - 1))],
-            means[(int) Math.ceil(0.975 * (RESAMPLES - 1))]};
     }
 
     private static double[] positives(float[][] scores, Truth truth) {

@@ -1,6 +1,5 @@
 package org.kedrec.trainer.ranking.paths;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -32,36 +31,9 @@ public final class BoostedFeatureModel {
      */
     public static BoostedFeatureModel fit(PathFeatures features, BitSet[] positive, List<int[]> leaveOut,
             GradientBoostedTrees.Params params) {
-        int nd = features.diseases().length;
-        int nc = features.drugs().length;
-        BitSet[] out = new BitSet[nd];
-        for (int d = 0; d < nd; d++) {
-            out[d] = new BitSet(nc);
-        }
-        for (int[] v : leaveOut) {
-            out[v[0]].set(v[1]);
-        }
-        List<float[]> rows = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        for (int d = 0; d < nd; d++) {
-            for (int c = 0; c < nc; c++) {
-                if (!out[d].get(c)) {
-                    rows.add(features.of(d, c));
-                    labels.add(positive[d].get(c));
-                }
-            }
-        }
-        boolean[] y = new boolean[labels.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = labels.get(i);
-        }
-        GradientBoostedTrees trees = GradientBoostedTrees.fit(rows.toArray(new float[0][]), y, params);
-        float[][] logits = new float[nd][nc];
-        for (int d = 0; d < nd; d++) {
-            for (int c = 0; c < nc; c++) {
-                logits[d][c] = (float) trees.logit(features.of(d, c));
-            }
-        }
+        FitRows fit = FitRows.of(features, positive, leaveOut);
+        GradientBoostedTrees trees = GradientBoostedTrees.fit(fit.x(), fit.y(), params);
+        float[][] logits = FitRows.logits(features, trees::logit);
         return new BoostedFeatureModel(trees, logits);
     }
 

@@ -56,39 +56,11 @@ public final class MetapathModel {
      */
     public static MetapathModel fit(PathFeatures features, BitSet[] positive, List<int[]> validation,
             boolean centred) {
-        int nd = features.diseases().length;
-        int nc = features.drugs().length;
-        BitSet[] heldOut = new BitSet[nd];
-        for (int d = 0; d < nd; d++) {
-            heldOut[d] = new BitSet(nc);
-        }
-        for (int[] v : validation) {
-            heldOut[v[0]].set(v[1]);
-        }
-        List<float[]> rows = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        for (int d = 0; d < nd; d++) {
-            for (int c = 0; c < nc; c++) {
-                if (!heldOut[d].get(c)) {
-                    rows.add(features.of(d, c));
-                    labels.add(positive[d].get(c));
-                }
-            }
-        }
-        float[][] x = rows.toArray(new float[0][]);
-        boolean[] y = new boolean[labels.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = labels.get(i);
-        }
+        FitRows fit = FitRows.of(features, positive, validation);
         MetapathModel best = null;
         for (double l2 : validation.isEmpty() ? new double[] {1} : L2_GRID) {
-            LogisticRegression lr = LogisticRegression.fit(x, y, null, l2);
-            float[][] logits = new float[nd][nc];
-            for (int d = 0; d < nd; d++) {
-                for (int c = 0; c < nc; c++) {
-                    logits[d][c] = (float) lr.logit(features.of(d, c));
-                }
-            }
+            LogisticRegression lr = LogisticRegression.fit(fit.x(), fit.y(), null, l2);
+            float[][] logits = FitRows.logits(features, lr::logit);
             if (centred) {
                 centrePerDisease(logits);
             }
