@@ -49,6 +49,10 @@ final class CallContext {
      * and the paths returned ({@link GraphPaths#toPath}) reuse them and every node the walk read.
      */
     private final Map<String, Node> nodes = new HashMap<>();
+    /** The nodes of this call's output, one per graph node ({@link ResultNode}: read in full once). */
+    private final Map<Long, ResultNode> output = new HashMap<>();
+    /** The graph this call's walk read ({@link #explainer}), whose arrays also find the paths' relationships. */
+    private TxPathGraph graph;
 
     CallContext(Transaction tx, ModelService models, TerminationGuard guard, Log log, String database) {
         if (models == null) {
@@ -122,11 +126,12 @@ final class CallContext {
         // join then read through the kernel's cursors (AdjacencyCache).
         AdjacencySnapshot arrays = models.adjacency(database);
         TxPathGraph graph = new TxPathGraph(tx, nodes, arrays);
+        this.graph = graph;
         return new Explainer(new TxCypherRunner(tx), (disease, drugs, metapaths, perMetapath, damping) -> {
             TxPathGraph.WALKS.incrementAndGet();
             return new PathTraversal<>(graph, damping, List.of())
                     .candidatesForDisease(disease, drugs, metapaths, perMetapath);
-        }, new TxEvidenceSource(tx, arrays));
+        }, new TxEvidenceSource(tx, arrays, nodes));
     }
 
     /** A drug chosen for the output. */
@@ -190,7 +195,16 @@ final class CallContext {
     }
 
     Path path(GraphPath found) {
-        return GraphPaths.toPath(tx, found, nodes);
+        TxPathGraph degrees = graph != null ? graph : new TxPathGraph(tx, nodes, null);
+        return GraphPaths.toPath(tx, found, nodes, this::output, degrees);
+    }
+
+    /** The node as this call's output carries it: one object per node, whose labels and properties are read once. */
+    Node output(Node node) {
+        if (node instanceof ResultNode) {
+            return node;
+        }
+        return output.computeIfAbsent(node.getId(), id -> new ResultNode(node));
     }
 
     /** The evidence items as the maps a row carries ({@link Explainer#evidenceMap}). */

@@ -2,9 +2,10 @@ package org.kedrec.plugin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.kedrec.core.Messages;
 import org.kedrec.core.explain.GraphPath;
-import org.neo4j.graphalgo.impl.util.PathImpl;
+import org.kedrec.core.graph.Metapath;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -26,19 +27,28 @@ final class GraphPaths {
      * The graph path for {@code path}.
      *
      * @param nodes nodes already looked up in this call, by CURIE (filled as a side effect)
+     * @param output the node the output carries for a graph node (one {@link ResultNode} per node and call)
+     * @param graph counts typed degrees ({@link #between})
      */
-    static Path toPath(Transaction tx, GraphPath path, Map<String, Node> nodes) {
+    static Path toPath(Transaction tx, GraphPath path, Map<String, Node> nodes, UnaryOperator<Node> output,
+            TxPathGraph graph) {
         List<String> ids = path.ids();
         int n = ids.size();
         Node[] along = new Node[n];
         for (int i = 0; i < n; i++) {
             along[i] = node(tx, path.labels().get(i), ids.get(i), nodes);
         }
-        PathImpl.Builder builder = new PathImpl.Builder(along[n - 1]);
-        for (int i = n - 2; i >= 0; i--) {
-            builder = builder.push(between(along[i], along[i + 1], path.rels().get(i), path.directions().get(i)));
+        // From the disease (the last of `along`) to the drug.
+        Node[] pathNodes = new Node[n];
+        Relationship[] relationships = new Relationship[n - 1];
+        for (int i = 0; i < n; i++) {
+            pathNodes[i] = output.apply(along[n - 1 - i]);
         }
-        return builder.build();
+        for (int i = 0; i < n - 1; i++) {
+            int j = n - 2 - i;
+            relationships[i] = between(along[j], along[j + 1], path.rels().get(j), path.directions().get(j), graph);
+        }
+        return new ResultPath(pathNodes, relationships);
     }
 
     static Node node(Transaction tx, String label, String id, Map<String, Node> nodes) {
@@ -57,18 +67,23 @@ final class GraphPaths {
 
     /**
      * The relationship of {@code type} between {@code a} (drug side) and {@code b}; {@code aToB} is its direction.
-     * Read from the side with fewer such relationships, so a hub gene costs no more than its partner.
+     * Read from the side with fewer such relationships, so a hub gene costs no more than its partner; the degrees
+     * are counted by {@code graph} (on its arrays while they are current: under JFR the store's degree reads were a
+     * tenth of a recommendation).
      */
-    static Relationship between(Node a, Node b, String type, boolean aToB) {
+    static Relationship between(Node a, Node b, String type, boolean aToB, TxPathGraph graph) {
         RelationshipType relType = RelationshipType.withName(type);
         Direction fromA = aToB ? Direction.OUTGOING : Direction.INCOMING;
-        boolean fromSmallA = a.getDegree(relType, fromA) <= b.getDegree(relType, fromA.reverse());
+        Metapath.Direction walkA = aToB ? Metapath.Direction.OUT : Metapath.Direction.IN;
+        Metapath.Direction walkB = aToB ? Metapath.Direction.IN : Metapath.Direction.OUT;
+        boolean fromSmallA = graph.degree(a, type, walkA, null) <= graph.degree(b, type, walkB, null);
         Node from = fromSmallA ? a : b;
         Node to = fromSmallA ? b : a;
         try (ResourceIterable<Relationship> relationships =
                 from.getRelationships(fromSmallA ? fromA : fromA.reverse(), relType)) {
             for (Relationship relationship : relationships) {
-                if (relationship.getOtherNode(from).equals(to)) {
+                // By id: the other node's object is not needed to compare (one object fewer per relationship read).
+                if (relationship.getOtherNodeId(from.getId()) == to.getId()) {
                     return relationship;
                 }
             }

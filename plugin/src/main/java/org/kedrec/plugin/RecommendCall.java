@@ -34,7 +34,7 @@ final class RecommendCall {
             List<RecommendResult> rows = new ArrayList<>();
             for (int i = 0; i < picked.size(); i++) {
                 Explainer.Explanation explanation = explanations.get(i);
-                rows.add(new RecommendResult(i + 1, picked.get(i).node(), picked.get(i).score(),
+                rows.add(new RecommendResult(i + 1, call.output(picked.get(i).node()), picked.get(i).score(),
                         needs.paths() ? call.paths(explanation.paths()) : null,
                         explanation.rationale(),
                         needs.evidence() ? CallContext.evidence(explanation.example(), explanation.evidence())

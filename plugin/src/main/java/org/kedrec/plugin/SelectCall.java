@@ -70,7 +70,7 @@ final class SelectCall {
             List<SelectResult> rows = new ArrayList<>();
             for (int i = 0; i < drugs.size(); i++) {
                 CandidateSelector.Choice choice = outcome.choices().get(i);
-                rows.add(new SelectResult(drugs.get(i).node(), choice.probability(), choice.selected(),
+                rows.add(new SelectResult(call.output(drugs.get(i).node()), choice.probability(), choice.selected(),
                         choice.selected() ? outcome.rationale() : null, outcome.selectedBy()));
             }
             return rows;

@@ -21,7 +21,20 @@ import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.schema.ConstraintDefinition;
+import org.neo4j.graphdb.schema.ConstraintType;
+import org.kedrec.core.Messages;
+import org.neo4j.exceptions.KernelException;
+import org.neo4j.internal.kernel.api.IndexQueryConstraints;
+import org.neo4j.internal.kernel.api.IndexReadSession;
+import org.neo4j.internal.kernel.api.NodeValueIndexCursor;
+import org.neo4j.internal.kernel.api.PropertyIndexQuery;
 import org.neo4j.internal.kernel.api.TokenRead;
+import org.neo4j.internal.kernel.api.exceptions.schema.IndexNotFoundKernelException;
+import org.neo4j.internal.kernel.api.InternalIndexState;
+import org.neo4j.internal.schema.IndexDescriptor;
+import org.neo4j.internal.schema.IndexType;
+import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.token.api.TokenConstants;
 
@@ -51,18 +64,32 @@ final class TxEvidenceSource implements EvidenceSource {
 
     private final Transaction tx;
     private final AdjacencySnapshot snapshot;
+    private final Map<String, Node> known;
+    private final Map<String, Boolean> unique = new HashMap<>();
+    /**
+     * The node ids of the publications this call's joins returned, by CURIE: {@link #publicationScores} matches the
+     * full-text hits to them by node id instead of reading every hit's {@code id} property.
+     */
+    private final Map<String, List<Long>> publicationNodes = new HashMap<>();
 
     TxEvidenceSource(Transaction tx) {
-        this(tx, null);
+        this(tx, null, Map.of());
+    }
+
+    TxEvidenceSource(Transaction tx, AdjacencySnapshot snapshot) {
+        this(tx, snapshot, Map.of());
     }
 
     /**
      * @param snapshot the database's relationships as arrays, current when the call started
      *     ({@link AdjacencyCache#current}), or null to read through the Core API
+     * @param known nodes the call has found already, by CURIE: a disease or drug among them is not looked up in
+     *     the index again (each join looked up its disease and ten drugs: a twentieth of a recommendation)
      */
-    TxEvidenceSource(Transaction tx, AdjacencySnapshot snapshot) {
+    TxEvidenceSource(Transaction tx, AdjacencySnapshot snapshot, Map<String, Node> known) {
         this.tx = tx;
         this.snapshot = snapshot;
+        this.known = known;
     }
 
     /** {@inheritDoc} */
@@ -80,6 +107,91 @@ final class TxEvidenceSource implements EvidenceSource {
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * <p>Through the kernel's full-text index seek, as {@code db.index.fulltext.queryNodes} runs it (the same Lucene
+     * query and scores), without starting a query: under JFR the scoring query was a sixth of a recommendation, most
+     * of it reading the {@code id} of every publication that names the disease (thousands for a common one) to keep
+     * the pair's few. Here a hit is matched to the pair's publications by node id. Where the index is missing or not
+     * online, the query runs, and fails or waits as it would.
+     */
+    @Override
+    public List<Map<String, Object>> publicationScores(List<Map<String, Object>> pairs) {
+        KernelTransaction kernel = ((InternalTransaction) tx).kernelTransaction();
+        IndexDescriptor index = kernel.schemaRead().indexGetForName(EvidenceQueries.PUBLICATION_INDEX);
+        if (index == IndexDescriptor.NO_INDEX || index.getIndexType() != IndexType.FULLTEXT || !online(kernel, index)) {
+            return EvidenceSource.query(new TxCypherRunner(tx)).publicationScores(pairs);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (NodeValueIndexCursor hits = kernel.cursors().allocateNodeValueIndexCursor(kernel.cursorContext(),
+                kernel.memoryTracker())) {
+            IndexReadSession session = kernel.dataRead().indexReadSession(index);
+            for (Map<String, Object> pair : pairs) {
+                Map<Long, String> wanted = new HashMap<>();
+                for (Object id : (List<?>) pair.get("ids")) {
+                    for (long node : publicationNodes((String) id)) {
+                        wanted.put(node, (String) id);
+                    }
+                }
+                kernel.dataRead().nodeIndexSeek(kernel.queryContext(), session, hits,
+                        IndexQueryConstraints.unconstrained(),
+                        PropertyIndexQuery.fulltextSearch((String) pair.get("query")));
+                while (hits.next()) {
+                    String id = wanted.get(hits.nodeReference());
+                    if (id != null) {
+                        Map<String, Object> row = new HashMap<>();
+                        row.put("key", pair.get("key"));
+                        row.put("id", id);
+                        row.put("score", (double) hits.score());
+                        out.add(row);
+                    }
+                }
+            }
+        } catch (KernelException e) {
+            throw new IllegalStateException(Messages.format("The full-text index `%s` could not be read: %s",
+                    EvidenceQueries.PUBLICATION_INDEX, e.getMessage()), e);
+        }
+        return out;
+    }
+
+    private static boolean online(KernelTransaction kernel, IndexDescriptor index) {
+        try {
+            return kernel.schemaRead().indexGetState(index) == InternalIndexState.ONLINE;
+        } catch (IndexNotFoundKernelException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether at most one node of {@code label} has a given id (a uniqueness constraint, cypher/schema.cypher): only
+     * then is the node the call found all the query would match. The read is the schema's cached descriptors.
+     */
+    private boolean uniqueId(Label label) {
+        return unique.computeIfAbsent(label.name(), name -> {
+            for (ConstraintDefinition constraint : tx.schema().getConstraints(label)) {
+                List<String> keys = new ArrayList<>();
+                constraint.getPropertyKeys().forEach(keys::add);
+                if ((constraint.isConstraintType(ConstraintType.UNIQUENESS)
+                        || constraint.isConstraintType(ConstraintType.NODE_KEY)) && keys.equals(List.of("id"))) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** The node ids of the publications with this CURIE: those this call's joins read, else from the index. */
+    private List<Long> publicationNodes(String id) {
+        return publicationNodes.computeIfAbsent(id, key -> {
+            List<Long> found = new ArrayList<>();
+            try (ResourceIterator<Node> nodes = tx.findNodes(PUBLICATION, "id", key)) {
+                nodes.forEachRemaining(node -> found.add(node.getId()));
+            }
+            return found;
+        });
+    }
+
+    /**
      * One row per joining evidence node and drug, as the queries return them: the evidence node's {@code columns}
      * (null where a property is absent) and the drug's id as {@code key}.
      */
@@ -87,12 +199,19 @@ final class TxEvidenceSource implements EvidenceSource {
             RelationshipType diseaseType, Label evidenceLabel, String[] columns) {
         READS.incrementAndGet();
         List<Map<String, Object>> rows = new ArrayList<>();
+        Map<Node, Object> drugIds = new HashMap<>();
         join(disease, drugs, drugType, diseaseType, evidenceLabel, (drug, evidence) -> {
             // One read of the node's property chain for all columns (getProperty walks it once per key).
             Map<String, Object> row = new HashMap<>(evidence.getProperties(columns));
-            row.put("key", drug.getProperty("id", null));
+            row.put("key", drugIds.computeIfAbsent(drug, node -> node.getProperty("id", null)));
             for (String column : columns) {
                 row.putIfAbsent(column, null);
+            }
+            if (evidenceLabel == PUBLICATION && row.get("id") instanceof String id) {
+                List<Long> known = publicationNodes.computeIfAbsent(id, key -> new ArrayList<>());
+                if (!known.contains(evidence.getId())) {
+                    known.add(evidence.getId());
+                }
             }
             rows.add(row);
         });
@@ -301,6 +420,11 @@ final class TxEvidenceSource implements EvidenceSource {
     private List<Node> nodes(Label label, Iterable<String> ids) {
         List<Node> out = new ArrayList<>();
         for (String id : ids) {
+            Node node = known.get(id);
+            if (node != null && node.hasLabel(label) && uniqueId(label)) {
+                out.add(node);
+                continue;
+            }
             try (ResourceIterator<Node> found = tx.findNodes(label, "id", id)) {
                 found.forEachRemaining(out::add);
             }

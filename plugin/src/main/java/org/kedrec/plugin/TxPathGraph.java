@@ -1,7 +1,9 @@
 package org.kedrec.plugin;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.explain.PathGraph;
@@ -37,6 +39,9 @@ final class TxPathGraph implements PathGraph<Node> {
     private final Map<String, Label> labels = new HashMap<>();
     private final Map<String, RelationshipType> types = new HashMap<>();
     private final Map<ExpandKey, Expansion> expansions = new HashMap<>();
+    private final Map<Node, String> names = new HashMap<>();
+    private Set<Node> lastOnly;
+    private int[] lastOnlyIds;
     private final AdjacencySnapshot snapshot;
 
     TxPathGraph(Transaction tx) {
@@ -84,10 +89,65 @@ final class TxPathGraph implements PathGraph<Node> {
         }
     }
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Over current arrays, a neighbour not in {@code only} is skipped by its id, before a node object is made for
+     * it or the expansion is kept: the walk's last step into the join node reads the hubs on one side only to meet
+     * the few nodes of the other.
+     */
+    @Override
+    public void expand(Node node, String type, Metapath.Direction direction, String otherLabel, Set<Node> only,
+            Neighbour<Node> visitor) {
+        Expansion known = expansions.get(new ExpandKey(node, type, direction, otherLabel));
+        AdjacencySnapshot arrays = known == null ? usableSnapshot(node) : null;
+        int typeIndex = arrays == null ? -1 : arrays.typeIndex(tokens().relationshipType(type));
+        int labelToken = arrays == null ? TokenConstants.NO_TOKEN : tokens().nodeLabel(otherLabel);
+        if (typeIndex < 0 || labelToken == TokenConstants.NO_TOKEN) {
+            PathGraph.super.expand(node, type, direction, otherLabel, only, visitor);
+            return;
+        }
+        int[] ids = ids(only);
+        byte wanted = ends(direction);
+        int id = (int) node.getId();
+        for (int e = arrays.from(id, typeIndex), to = arrays.to(id, typeIndex); e < to; e++) {
+            byte ends = arrays.ends(e);
+            int other = arrays.other(e);
+            if ((ends & wanted) == 0 || Arrays.binarySearch(ids, other) < 0 || !arrays.hasLabel(other, labelToken)) {
+                continue;
+            }
+            visitor.accept(tx.newNodeEntity(other), direction == Metapath.Direction.OUT
+                    || (direction == Metapath.Direction.BOTH && (ends & AdjacencySnapshot.START) != 0));
+        }
+    }
+
+    /** The node ids of {@code only}, sorted; kept for the set last asked about (one join step asks for each node). */
+    private int[] ids(Set<Node> only) {
+        if (only != lastOnly) {
+            int[] ids = new int[only.size()];
+            int n = 0;
+            for (Node node : only) {
+                long id = node.getId();
+                if (id <= Integer.MAX_VALUE) {
+                    ids[n++] = (int) id;
+                }
+            }
+            lastOnlyIds = Arrays.copyOf(ids, n);
+            Arrays.sort(lastOnlyIds);
+            lastOnly = only;
+        }
+        return lastOnlyIds;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Counted on current arrays without keeping the expansion: the walk asks both sides of a join how many chains
+     * they would make, and expands only one of them in full.
+     */
     @Override
     public long neighbours(Node node, String type, Metapath.Direction direction, String otherLabel) {
-        return expansion(node, type, direction, otherLabel).size;
+        return degree(node, type, direction, otherLabel);
     }
 
     /** {@inheritDoc} */
@@ -109,7 +169,28 @@ final class TxPathGraph implements PathGraph<Node> {
             }
             return degree;
         }
-        return expansion(node, type, direction, otherLabel).size;
+        Expansion known = expansions.get(new ExpandKey(node, type, direction, otherLabel));
+        if (known != null) {
+            return known.size;
+        }
+        // Counted on the arrays without making the neighbours' node objects: a path's degrees are read for hub
+        // genes and pathways whose neighbours the walk never visits.
+        AdjacencySnapshot arrays = usableSnapshot(node);
+        int typeToken = tokens().relationshipType(type);
+        int labelToken = tokens().nodeLabel(otherLabel);
+        int typeIndex = arrays == null ? -1 : arrays.typeIndex(typeToken);
+        if (typeIndex < 0 || labelToken == TokenConstants.NO_TOKEN) {
+            return expansion(node, type, direction, otherLabel).size;
+        }
+        int id = (int) node.getId();
+        byte wanted = ends(direction);
+        long degree = 0;
+        for (int e = arrays.from(id, typeIndex), to = arrays.to(id, typeIndex); e < to; e++) {
+            if ((arrays.ends(e) & wanted) != 0 && arrays.hasLabel(arrays.other(e), labelToken)) {
+                degree++;
+            }
+        }
+        return degree;
     }
 
     /**
@@ -239,8 +320,14 @@ final class TxPathGraph implements PathGraph<Node> {
     /** {@inheritDoc} */
     @Override
     public String name(Node node) {
-        Object name = node.getProperty("name", null);
-        return name == null ? null : String.valueOf(name);
+        // Read once per node and call: the disease and each drug stand in every path of theirs.
+        String name = names.get(node);
+        if (name == null && !names.containsKey(node)) {
+            Object value = node.getProperty("name", null);
+            name = value == null ? null : String.valueOf(value);
+            names.put(node, name);
+        }
+        return name;
     }
 
     private Label label(String name) {

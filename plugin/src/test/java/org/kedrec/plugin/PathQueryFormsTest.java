@@ -179,4 +179,45 @@ class PathQueryFormsTest {
         assertThat(trials).as("the comparison saw trials").isGreaterThan(50);
         assertThat(publications).as("the comparison saw publications").isPositive();
     }
+
+    /**
+     * The plugin scores publications through the kernel's full-text index seek ({@link TxEvidenceSource}) instead of
+     * {@code db.index.fulltext.queryNodes}: the very same rows and scores, for each disease's publications and its
+     * drugs' names, whether the call's joins read the publications first (their node ids are known) or not.
+     */
+    @Test
+    void theFullTextSeekScoresAsTheQueryDoes() {
+        org.kedrec.core.evidence.EvidenceSource queries =
+                org.kedrec.core.evidence.EvidenceSource.query(new DriverCypherRunner(db.driver, null));
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (org.neo4j.driver.Record r : db.run("""
+                MATCH (c:Drug)<-[:MENTIONS]-(p:Publication)-[:MENTIONS]->(d:Disease)
+                WITH c, d, collect(DISTINCT p.id) AS ids
+                RETURN c.id + '|' + d.id AS key, c.name AS drug, d.name AS disease, d.id AS diseaseId,
+                       c.id AS drugId, ids ORDER BY key""")) {
+            pairs.add(Map.of("key", r.get("key").asString(), "diseaseId", r.get("diseaseId").asString(),
+                    "drugId", r.get("drugId").asString(),
+                    "query", org.kedrec.core.evidence.LuceneQuery.forNames(r.get("drug").asString(),
+                            r.get("disease").asString()),
+                    "ids", r.get("ids").asList()));
+        }
+        assertThat(pairs).as("the fixture has publications that join a drug and a disease").isNotEmpty();
+        List<Map<String, Object>> scoring = pairs.stream()
+                .map(p -> Map.<String, Object>of("key", p.get("key"), "query", p.get("query"), "ids", p.get("ids")))
+                .toList();
+        List<Map<String, Object>> queried = queries.publicationScores(scoring);
+        assertThat(queried).as("the query scored some publications").isNotEmpty();
+        try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
+            assertThat(new TxEvidenceSource(tx).publicationScores(scoring)).as("node ids from the index")
+                    .containsExactlyInAnyOrderElementsOf(queried);
+        }
+        try (org.neo4j.graphdb.Transaction tx = db.neo4j.defaultDatabaseService().beginTx()) {
+            TxEvidenceSource walk = new TxEvidenceSource(tx);
+            for (Map<String, Object> pair : pairs) {
+                walk.publicationsForDisease((String) pair.get("diseaseId"), List.of((String) pair.get("drugId")));
+            }
+            assertThat(walk.publicationScores(scoring)).as("node ids from the joins")
+                    .containsExactlyInAnyOrderElementsOf(queried);
+        }
+    }
 }

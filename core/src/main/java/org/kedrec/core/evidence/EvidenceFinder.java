@@ -35,9 +35,9 @@ public final class EvidenceFinder {
     }
 
     /**
-     * @param runner runs the pair queries and the full-text scoring of publications
+     * @param runner runs the pair queries
      * @param source reads the rows of the disease-anchored forms ({@link #trialsForDisease},
-     *     {@link #publicationsForDisease})
+     *     {@link #publicationsForDisease}) and the publications' full-text scores
      */
     public EvidenceFinder(CypherRunner runner, EvidenceSource source) {
         this.runner = runner;
@@ -161,7 +161,7 @@ public final class EvidenceFinder {
         }
         Map<String, Double> scores = new HashMap<>();
         if (!scoring.isEmpty()) {
-            for (Map<String, Object> row : runner.run(EvidenceQueries.PUBLICATION_SCORES, Map.of("pairs", scoring))) {
+            for (Map<String, Object> row : source.publicationScores(scoring)) {
                 scores.merge(row.get("key") + "\t" + row.get("id"), ((Number) row.get("score")).doubleValue(),
                         Math::max);
             }

@@ -22,6 +22,9 @@ public final class EvidenceQueries {
             MATCH (c)<-[:MENTIONS]-(p:Publication)-[:MENTIONS]->(d)
             RETURN pair.key AS key, p.id AS id, p.title AS title""";
 
+    /** The full-text index over the publications' titles and abstracts (cypher/schema.cypher). */
+    public static final String PUBLICATION_INDEX = "publication_text";
+
     /**
      * Full-text scores from the {@code publication_text} index for the publications found by
      * {@link #PUBLICATIONS}: {@code $pairs} holds maps {@code {key, query, ids}} with the Lucene query built by

@@ -27,6 +27,14 @@ public interface EvidenceSource {
      */
     List<Map<String, Object>> publicationsForDisease(String disease, List<String> drugs);
 
+    /**
+     * The {@code publication_text} full-text scores of listed publications, as
+     * {@link EvidenceQueries#PUBLICATION_SCORES} returns them: for each of {@code pairs} ({@code key}, a Lucene
+     * {@code query}, publication {@code ids}), a row {@code key}, {@code id}, {@code score} for each publication of
+     * {@code ids} that the query matches, in any order.
+     */
+    List<Map<String, Object>> publicationScores(List<Map<String, Object>> pairs);
+
     /** The evidence queries through {@code runner}. */
     static EvidenceSource query(CypherRunner runner) {
         return new EvidenceSource() {
@@ -41,6 +49,11 @@ public interface EvidenceSource {
             public List<Map<String, Object>> publicationsForDisease(String disease, List<String> drugs) {
                 return runner.run(EvidenceQueries.PUBLICATIONS_FOR_DISEASE,
                         Map.of("disease", disease, "drugs", CypherRunner.padded(drugs)));
+            }
+
+            @Override
+            public List<Map<String, Object>> publicationScores(List<Map<String, Object>> pairs) {
+                return runner.run(EvidenceQueries.PUBLICATION_SCORES, Map.of("pairs", pairs));
             }
         };
     }

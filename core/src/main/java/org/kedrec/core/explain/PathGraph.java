@@ -1,5 +1,7 @@
 package org.kedrec.core.explain;
 
+import java.util.Set;
+
 import org.kedrec.core.graph.Metapath;
 
 /**
@@ -19,6 +21,20 @@ public interface PathGraph<N> {
      * {@code node}) whose other end has {@code otherLabel}.
      */
     void expand(N node, String type, Metapath.Direction direction, String otherLabel, Neighbour<N> visitor);
+
+    /**
+     * {@link #expand}, calling {@code visitor} only for the other ends in {@code only} (in the same order). A graph
+     * that can test membership before it makes a node handle should: {@link PathTraversal} joins its two sides
+     * through this, and most neighbours of a hub are not on the other side.
+     */
+    default void expand(N node, String type, Metapath.Direction direction, String otherLabel, Set<N> only,
+            Neighbour<N> visitor) {
+        expand(node, type, direction, otherLabel, (other, nodeIsStart) -> {
+            if (only.contains(other)) {
+                visitor.accept(other, nodeIsStart);
+            }
+        });
+    }
 
     /**
      * How many times {@link #expand} with the same arguments calls its visitor. A graph that keeps what

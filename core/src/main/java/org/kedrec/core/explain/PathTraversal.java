@@ -36,11 +36,12 @@ public final class PathTraversal<N> {
     private final PathGraph<N> graph;
     private final double damping;
     private final Set<String> heldOut;
-    private final Map<DegreeKey, Long> degrees = new HashMap<>();
+    /** The metaedge degrees the query counts ({@link PathQueries#degreeLabel}), each read once per call. */
+    private final Map<DegreeKey, Degrees> degrees = new HashMap<>();
     private final Map<N, String> ids = new HashMap<>();
 
-    /** A node's degree over one metaedge. */
-    private record DegreeKey(Object node, String type, Metapath.Direction direction, String other) {}
+    /** A metaedge seen from one end: its type, direction and, where the query counts only some, the other label. */
+    private record DegreeKey(String type, Metapath.Direction direction, String other) {}
 
     /**
      * @param damping the degree damping exponent ({@link PathScorer#DAMPING})
@@ -215,6 +216,7 @@ public final class PathTraversal<N> {
             left = right.isEmpty() ? Map.of() : extendLeft(metapath, labelIds, left, join - 1, right.keySet());
         }
         int a = join;
+        List<Degrees> degreesByStep = degreesByStep(metapath);
         Map<N, Top> best = new HashMap<>();
         for (Map.Entry<N, List<Chain>> meet : left.entrySet()) {
             List<Chain> rights = right.get(meet.getKey());
@@ -226,8 +228,8 @@ public final class PathTraversal<N> {
                     if (!distinctAcross(labelIds, l, r, a)) {
                         continue;
                     }
-                    score(metapath, labels, l, 0, a);
-                    score(metapath, labels, r, a, length);
+                    score(metapath, degreesByStep, l, 0, a);
+                    score(metapath, degreesByStep, r, a, length);
                     // Multiplied left to right, as the query's `f0 * f1 * ...` is: the same doubles, the same order.
                     double score = (a > 0 ? l : r).factors[0];
                     for (int i = 1; i < length; i++) {
@@ -285,10 +287,7 @@ public final class PathTraversal<N> {
         Map<N, List<Chain>> next = new LinkedHashMap<>();
         for (Map.Entry<N, List<Chain>> entry : frontier.entrySet()) {
             N u = entry.getKey();
-            graph.expand(u, type, step.direction(), vLabel, (v, uIsStart) -> {
-                if (only != null && !only.contains(v)) {
-                    return;
-                }
+            PathGraph.Neighbour<N> visitor = (v, uIsStart) -> {
                 boolean dir = switch (step.direction()) {
                     case OUT -> true;
                     case IN -> false;
@@ -307,7 +306,12 @@ public final class PathTraversal<N> {
                     }
                     into.add(longer);
                 }
-            });
+            };
+            if (only == null) {
+                graph.expand(u, type, step.direction(), vLabel, visitor);
+            } else {
+                graph.expand(u, type, step.direction(), vLabel, only, visitor);
+            }
         }
         return next;
     }
@@ -327,10 +331,7 @@ public final class PathTraversal<N> {
         Map<N, List<Chain>> next = new LinkedHashMap<>();
         for (Map.Entry<N, List<Chain>> entry : frontier.entrySet()) {
             N v = entry.getKey();
-            graph.expand(v, type, reverse(step.direction()), uLabel, (u, vIsStart) -> {
-                if (only != null && !only.contains(u)) {
-                    return;
-                }
+            PathGraph.Neighbour<N> visitor = (u, vIsStart) -> {
                 boolean dir = switch (step.direction()) {
                     case OUT -> true;
                     case IN -> false;
@@ -349,14 +350,59 @@ public final class PathTraversal<N> {
                     }
                     into.add(longer);
                 }
-            });
+            };
+            if (only == null) {
+                graph.expand(v, type, reverse(step.direction()), uLabel, visitor);
+            } else {
+                graph.expand(v, type, reverse(step.direction()), uLabel, only, visitor);
+            }
         }
         return next;
     }
 
+    /**
+     * The degree caches of a metapath's steps, at both ends (at {@code 2 * step} the step's first node, at
+     * {@code 2 * step + 1} its second): looked up once per walk, so that scoring a chain looks a node up by the node alone
+     * (under JFR, hashing a key of node, type, direction and label for every degree was a seventh of a call).
+     */
+    private List<Degrees> degreesByStep(Metapath metapath) {
+        List<String> labels = metapath.labels();
+        List<Degrees> out = new ArrayList<>(2 * metapath.length());
+        for (int step = 0; step < metapath.length(); step++) {
+            Metapath.Step s = metapath.steps().get(step);
+            out.add(degrees(s.type(), s.direction(), labels.get(step), labels.get(step + 1)));
+            out.add(degrees(s.type(), reverse(s.direction()), labels.get(step + 1), labels.get(step)));
+        }
+        return out;
+    }
+
+    private Degrees degrees(String type, Metapath.Direction direction, String label, String otherLabel) {
+        String other = PathQueries.degreeLabel(type, label, otherLabel).isEmpty() ? null : otherLabel;
+        return degrees.computeIfAbsent(new DegreeKey(type, direction, other), Degrees::new);
+    }
+
+    /** One metaedge's degrees of the nodes read so far in this call. */
+    private final class Degrees {
+        final DegreeKey key;
+        final Map<N, Long> byNode = new HashMap<>();
+
+        Degrees(DegreeKey key) {
+            this.key = key;
+        }
+
+        long of(N node) {
+            Long known = byNode.get(node);
+            if (known == null) {
+                known = graph.degree(node, key.type(), key.direction(), key.other());
+                byNode.put(node, known);
+            }
+            return known;
+        }
+    }
+
     /** Fills the degrees and score factors of the steps {@code [from, to)} of {@code chain}, once. */
     @SuppressWarnings("unchecked")
-    private void score(Metapath metapath, List<String> labels, Chain chain, int from, int to) {
+    private void score(Metapath metapath, List<Degrees> degreesByStep, Chain chain, int from, int to) {
         if (chain.degrees != null) {
             return;
         }
@@ -364,10 +410,8 @@ public final class PathTraversal<N> {
         chain.degrees = new long[2 * length];
         chain.factors = new double[length];
         for (int step = from; step < to; step++) {
-            Metapath.Step s = metapath.steps().get(step);
-            long du = degree((N) chain.nodes[step], s.type(), s.direction(), labels.get(step), labels.get(step + 1));
-            long dv = degree((N) chain.nodes[step + 1], s.type(), reverse(s.direction()), labels.get(step + 1),
-                    labels.get(step));
+            long du = degreesByStep.get(2 * step).of((N) chain.nodes[step]);
+            long dv = degreesByStep.get(2 * step + 1).of((N) chain.nodes[step + 1]);
             chain.degrees[2 * step] = du;
             chain.degrees[2 * step + 1] = dv;
             // The drug's own degree scales all of its paths of a metapath alike; the query leaves it out of the
@@ -417,13 +461,6 @@ public final class PathTraversal<N> {
         }
         boolean uIsDrug = step.direction() != Metapath.Direction.IN;
         return !heldOut.contains(id(uIsDrug ? u : v) + "|" + id(uIsDrug ? v : u));
-    }
-
-    /** The metaedge degree the query counts ({@link PathQueries#degreeLabel}), read once per call. */
-    private long degree(N node, String type, Metapath.Direction direction, String label, String otherLabel) {
-        String other = PathQueries.degreeLabel(type, label, otherLabel).isEmpty() ? null : otherLabel;
-        return degrees.computeIfAbsent(new DegreeKey(node, type, direction, other),
-                key -> graph.degree(node, type, direction, other));
     }
 
     private static Metapath.Direction reverse(Metapath.Direction direction) {
