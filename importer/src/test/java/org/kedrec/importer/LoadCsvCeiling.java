@@ -49,6 +49,13 @@ public final class LoadCsvCeiling {
                             header = in.readLine();
                         }
                         String[] columns = header.split(",");
+                        if (columns[0].startsWith(":ID(")) {
+                            // Its statements match relationship ends on the stored id, which the files no longer
+                            // hold in the ends' columns since they carry integer ids.
+                            throw new IllegalStateException("LoadCsvCeiling reads the string-id files that "
+                                    + "AdminImportFiles wrote before integer ids (commit b4c176e); " + file
+                                    + " has integer ids. Write the files with OfflineFilesTool from 8ae156b.");
+                        }
                         String url = "file:///" + name;
                         if (name.startsWith("nodes-")) {
                             String label = name.substring(6, name.length() - 4);

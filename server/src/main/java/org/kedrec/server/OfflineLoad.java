@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kedrec.core.Messages;
 import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.importer.ImportOptions;
@@ -43,18 +46,33 @@ public final class OfflineLoad {
     static final String ADMIN_TOOL = "org.neo4j.cli.AdminTool";
 
     /**
-     * JVM options of the admin tool: a short-lived bulk-load JVM spends most of its CPU compiling itself with the
-     * default tiered JIT; C1 only halves that (docs/import.md, "Where the time goes"). Plus the add-opens flags
-     * Neo4j's scripts pass, without which its page cache takes slower paths.
+     * JVM options of the admin tool, before its JIT option: the add-opens flags Neo4j's scripts pass, without which
+     * its page cache takes slower paths.
      */
     static final List<String> ADMIN_JVM_OPTIONS = List.of(
             "-Xmx1g",
-            "-XX:TieredStopAtLevel=1",
             "--add-opens=java.base/java.nio=ALL-UNNAMED",
             "--add-opens=java.base/java.io=ALL-UNNAMED",
             "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
             "--enable-native-access=ALL-UNNAMED",
             "-Dlog4j2.disable.jmx=true");
+
+    /**
+     * From this many relationships on the admin tool keeps the default tiered JIT; below, C1 only. Compiling with C2
+     * costs about 20 CPU seconds whatever the size, and pays back only in a long run: with integer ids the demo
+     * graph (278k) took 11 CPU s with C1 against 33 with C2, 16 times that graph (4.4M) 73 with C1 against 58-64
+     * with C2 (docs/scaling.md); the two lines cross near 2.5M.
+     */
+    static final long C2_FROM_RELATIONSHIPS = 2_000_000;
+
+    /** The admin tool's JVM options for a load of {@code relationships}. */
+    static List<String> adminJvmOptions(long relationships) {
+        List<String> options = new ArrayList<>(ADMIN_JVM_OPTIONS);
+        if (relationships < C2_FROM_RELATIONSHIPS) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
+    }
 
     private static final long ADMIN_TIMEOUT_MINUTES = 60;
 
@@ -66,12 +84,12 @@ public final class OfflineLoad {
 
     /**
      * What a load did: the report (counts read back from the running database; {@code seconds} is build, files,
-     * admin import and schema, the server start excluded, which {@code startSeconds} gives), and the server that
-     * now runs.
+     * admin import and schema, the server start excluded, which {@code startSeconds} gives), the server that
+     * now runs, and the admin tool's own stages with their seconds as its log gives them ({@link #adminStages}).
      */
     public record Result(ImportReport report, Neo4jServer.StartResult started, double buildSeconds,
             double filesSeconds, double adminSeconds, double startSeconds, double schemaSeconds, long csvBytes,
-            double adminCpuSeconds, double schemaServerCpuSeconds) {}
+            double adminCpuSeconds, double schemaServerCpuSeconds, Map<String, Double> adminStages) {}
 
     /** Refuses a home whose server runs or whose database exists, naming what to do instead. */
     public static void requireNewDatabase(ServerHome home) {
@@ -163,7 +181,7 @@ public final class OfflineLoad {
                     total > 0 ? Math.round(created.relationships() / total * 10) / 10.0 : 0,
                     built.files(), built.warnings(), DATABASE, phases(built, created, t0, t1, t2, t3, t4, t5));
             return new Result(report, started, seconds(t1 - t0), seconds(t2 - t1), seconds(t3 - t2),
-                    seconds(t4 - t3), seconds(t5 - t4), csvBytes, adminCpu, schemaCpu);
+                    seconds(t4 - t3), seconds(t5 - t4), csvBytes, adminCpu, schemaCpu, adminStages(adminLog(home)));
         } finally {
             AtomicDirectory.delete(csv);
         }
@@ -213,7 +231,7 @@ public final class OfflineLoad {
     void runAdminImport(ServerHome home, AdminImportFiles files) {
         List<String> command = new ArrayList<>();
         command.add(Neo4jServer.javaExecutable().toString());
-        command.addAll(ADMIN_JVM_OPTIONS);
+        command.addAll(adminJvmOptions(files.relationships()));
         command.add("-cp");
         command.add(home.lib() + "/*");
         command.add(ADMIN_TOOL);
@@ -281,6 +299,72 @@ public final class OfflineLoad {
                             + "so the load can be run again once the cause is fixed. Last lines of %s:%n%s",
                             exit, log, LogTail.of(log, 20)));
         }
+    }
+
+    private static final Pattern STAGE_STARTED = Pattern.compile(", started \\d{4}-\\d\\d-\\d\\d ");
+    private static final Pattern STAGE_DONE = Pattern.compile(
+            "(?:Done|IMPORT DONE) in (?:(\\d+)h )?(?:(\\d+)m(?!s) ?)?(?:(\\d+)s ?)?(?:(\\d+)ms)?");
+
+    /**
+     * The stages of the log's last run with their seconds ("Nodes, started ..." up to its "Done in 12s 413ms"), in
+     * order, and {@code total} from its "IMPORT DONE in": where the admin step's time goes, which the wall clock
+     * around the tool does not say (the rest of that is the JVM start and the tool reading samples of every file
+     * before its first stage). Empty when the log cannot be read.
+     */
+    static Map<String, Double> adminStages(Path log) {
+        Map<String, Double> stages = new LinkedHashMap<>();
+        try {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            int run = text.lastIndexOf("=== kedrec:");
+            text = run < 0 ? text : text.substring(run);
+            Matcher started = STAGE_STARTED.matcher(text);
+            int from = 0;
+            while (started.find(from)) {
+                String name = stageName(text, started.start());
+                Matcher done = STAGE_DONE.matcher(text);
+                if (!done.find(started.end())) {
+                    break;
+                }
+                stages.merge(name, duration(done), Double::sum);
+                from = done.end();
+            }
+            int total = text.lastIndexOf("IMPORT DONE in ");
+            if (total >= 0) {
+                Matcher done = STAGE_DONE.matcher(text);
+                if (done.find(total)) {
+                    stages.put("total", duration(done));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            stages.clear();
+        }
+        return stages;
+    }
+
+    /** The stage name before {@code end}: back to the line start or a progress bar's end, without a glued warning. */
+    private static String stageName(String text, int end) {
+        int start = end;
+        while (start > 0 && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r'
+                && text.charAt(start - 1) != ']') {
+            start--;
+        }
+        String name = text.substring(start, end);
+        // The tool prints its heap warning without a line break before the first stage ("... is 1.000GiBNodes").
+        return name.replaceFirst("^.*\\d[KMGT]?i?B(?=[A-Z])", "").strip();
+    }
+
+    private static double duration(Matcher done) {
+        double seconds = 0;
+        int[] unit = {3600, 60, 1};
+        for (int g = 1; g <= 3; g++) {
+            if (done.group(g) != null) {
+                seconds += Long.parseLong(done.group(g)) * unit[g - 1];
+            }
+        }
+        if (done.group(4) != null) {
+            seconds += Long.parseLong(done.group(4)) / 1000.0;
+        }
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     /** The message of the innermost exception of the log's last run ("Caused by: Type: message"), if any. */

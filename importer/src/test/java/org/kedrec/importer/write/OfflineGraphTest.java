@@ -89,14 +89,15 @@ class OfflineGraphTest {
 
         Path trialFile = tmp.resolve("csv/nodes-Trial.csv");
         assertThat(Files.readString(trialFile, StandardCharsets.UTF_8)).isEqualTo(
-                "id:ID(Trial),enrollment:long,phase:string,score:double,sources:string[],title:string\n"
-                        + "\"NCT:1\",12,,0.5,\"hint\u001Fctgov; v2\",\"A \"\"quoted\"\", comma\nand a line break\"\n"
-                        + "\"NCT:2\",,\"phase 2\",,,\n");
+                ":ID(Trial),id:string,enrollment:long,phase:string,score:double,sources:string[],title:string\n"
+                        + "0,\"NCT:1\",12,,0.5,\"hint\u001Fctgov; v2\",\"A \"\"quoted\"\", comma\nand a line break\"\n"
+                        + "1,\"NCT:2\",,\"phase 2\",,,\n");
         Path testsFile = tmp.resolve("csv/rels-001-TESTS-Trial-Drug.csv");
         assertThat(Files.readString(testsFile, StandardCharsets.UTF_8)).isEqualTo(
-                ":START_ID(Trial),:END_ID(Drug),pmids:long[]\n\"NCT:1\",\"DrugBank:DB1\",7\u001F8\n");
+                ":START_ID(Trial),:END_ID(Drug),pmids:long[]\n0,0,7\u001F8\n");
         assertThat(files.arguments()).containsExactly(
                 "--array-delimiter=U+001F",
+                "--id-type=integer",
                 "--nodes=Trial=" + trialFile,
                 "--nodes=Drug=" + tmp.resolve("csv/nodes-Drug.csv"),
                 "--relationships=TESTS=" + testsFile,
@@ -104,6 +105,20 @@ class OfflineGraphTest {
                 "--multiline-fields=" + trialFile);
         assertThat(files.nodes()).isEqualTo(3);
         assertThat(files.relationships()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesARelationshipToANodeTheGraphDoesNotHold() {
+        writer.node(writer.nodes("Drug", GraphWriter.NodeMode.UPSERT, List.of(), List.of()), "DrugBank:DB1",
+                Map.of(), null, null);
+        writer.relationship(writer.relationships("TREATS", "Drug", "Disease", Map.of("source", "test"), List.of(),
+                List.of(), List.of()), "DrugBank:DB1", "DOID:0", null, null, null);
+        assertThatThrownBy(() -> AdminImportFiles.write(graph, tmp.resolve("m")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The offline import cannot write the relationship DrugBank:DB1 (Drug)-[TREATS]->DOID:0 "
+                        + "(Disease): no Disease node has the id DOID:0. Import the nodes that define it first or fix "
+                        + "the id, or import into a running server instead (kedrec import all), which reports such "
+                        + "rows by line.");
     }
 
     @Test

@@ -106,6 +106,17 @@ public final class BenchScaleCommand implements Callable<Integer> {
     @Option(names = "--no-online", description = "Skip the online import (the slowest step at large scales).")
     boolean noOnline;
 
+    /** The stages a run can measure, in the order it measures them. */
+    static final List<String> STAGES = List.of("offline", "dataset", "ranker", "recommend", "epoch", "online");
+
+    @Option(names = "--stages", paramLabel = "STAGE[,STAGE...]", split = ",",
+            defaultValue = "offline,dataset,ranker,recommend,epoch,online",
+            description = "The stages to measure, out of offline, dataset, ranker, recommend, epoch and online "
+                    + "(default: all). The offline load always runs when any of dataset to epoch is asked for, "
+                    + "since they use its server; recommend needs ranker. E.g. --stages offline,online measures "
+                    + "the two imports only.")
+    List<String> stages;
+
     @Option(names = "--note", paramLabel = "TEXT", defaultValue = "",
             description = "A note kept in the report, e.g. how loaded the machine was.")
     String note;
@@ -121,6 +132,16 @@ public final class BenchScaleCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), Messages.format("Invalid value for option "
                     + "'--recommend-seconds' or '--warmup': %s and %s. Use a positive measured time and a warm-up of "
                     + "0 or more seconds.", recommendSeconds, warmup));
+        }
+        for (String stage : stages) {
+            OptionChecks.require(spec, STAGES.contains(stage), "--stages", stage,
+                    "a comma-separated list of " + String.join(", ", STAGES) + ", e.g. --stages offline,online");
+        }
+        OptionChecks.require(spec, !stages.contains("recommend") || stages.contains("ranker"), "--stages",
+                String.join(",", stages), "ranker with recommend (recommend serves the ranker this run trains), "
+                        + "e.g. --stages offline,ranker,recommend");
+        if (noOnline) {
+            stages = stages.stream().filter(stage -> !"online".equals(stage)).toList();
         }
         serverOptions.requireMemory(spec);
         Path dataDir = data.require();
@@ -141,6 +162,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
         settings.put("ranker", "train kge --kge complex --profile quick --epochs 1 --no-write-back (last)");
         settings.put("rewire", synth.rewire);
         settings.put("seed", synth.seed);
+        settings.put("stages", stages);
         out.put("settings", settings);
         out.put("note", note);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -167,6 +189,21 @@ public final class BenchScaleCommand implements Callable<Integer> {
         row.put("loadAverageBefore", BenchMachine.loadAverage());
         Path synthDir = synth(dataDir, workDir, n, row);
 
+        if (stages.stream().anyMatch(stage -> !"online".equals(stage))) {
+            offline(dist, workDir, n, synthDir, row, flush);
+        }
+        if (stages.contains("online")) {
+            online(dist, workDir, n, synthDir, row);
+        } else {
+            row.put("onlineImportRelsPerSecond", null);
+        }
+        row.put("loadAverageAfter", BenchMachine.loadAverage());
+        flush.run();
+    }
+
+    /** The offline load into a fresh home, and the stages that run on the server it starts. */
+    private void offline(Distribution dist, Path workDir, int n, Path synthDir, Map<String, Object> row,
+            Runnable flush) {
         // 1. Offline load into a fresh home; the server it starts serves the next steps.
         Path home = fresh(workDir.resolve("x" + n + "-offline"));
         TemporaryServer.Loaded loaded = TemporaryServer.loadOffline(dist, home, serverOptions.bolt(),
@@ -191,6 +228,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
             offline.put("relationshipsPerSecondWithoutStart", report.relationshipsPerSecond());
             offline.put("csvBytes", load.csvBytes());
             offline.put("adminCpuSeconds", round(load.adminCpuSeconds()));
+            offline.put("adminStages", load.adminStages());
             offline.put("nodesByLabel", report.nodes());
             row.put("offline", offline);
             say("Offline load: %,d relationships, neo4j-admin %.1f s (%,.0f relationships/s), server start %.1f s",
@@ -201,64 +239,70 @@ public final class BenchScaleCommand implements Callable<Integer> {
 
             try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
                 // 2. Dataset build.
-                Path dataset = workDir.resolve("x" + n + "-dataset");
-                AtomicDirectory.delete(dataset);
-                DatasetBenchmark.Result built = DatasetBenchmark.run(new DriverCypherRunner(driver, null),
-                        DatasetBuildConfig.defaults(dataset, synthDir), new LoggingProgressTracker(this::sayIndented));
-                row.put("datasetSeconds", round(built.seconds()));
-                row.put("dataset", built.toMap());
-                say("Dataset: %,d positives in %.1f s", built.positives(), built.seconds());
-                // What the server holds after a full read of the graph, in case a later stage does not finish.
+                if (stages.contains("dataset")) {
+                    Path dataset = workDir.resolve("x" + n + "-dataset");
+                    AtomicDirectory.delete(dataset);
+                    DatasetBenchmark.Result built = DatasetBenchmark.run(new DriverCypherRunner(driver, null),
+                            DatasetBuildConfig.defaults(dataset, synthDir),
+                            new LoggingProgressTracker(this::sayIndented));
+                    row.put("datasetSeconds", round(built.seconds()));
+                    row.put("dataset", built.toMap());
+                    say("Dataset: %,d positives in %.1f s", built.positives(), built.seconds());
+                }
+                // What the server holds (after a full read of the graph when the dataset was built), in case a
+                // later stage does not finish.
                 row.put("memory", memory(server, driver));
                 flush.run();
 
                 // 3. The default ranker (metapath and evidence features, no embedding: what `train kge` gives a
                 // user), which recommend then serves.
-                Path model = server.home().resolve("models").resolve("scale");
-                Map<String, Object> defaultRanker = ranker(server, synthDir, model, List.of());
-                row.put("rankerDefault", defaultRanker);
-                say("Default ranker: the whole command %s s", defaultRanker.get("commandSeconds"));
-                flush.run();
+                if (stages.contains("ranker")) {
+                    Path model = server.home().resolve("models").resolve("scale");
+                    Map<String, Object> defaultRanker = ranker(server, synthDir, model, List.of());
+                    row.put("rankerDefault", defaultRanker);
+                    say("Default ranker: the whole command %s s", defaultRanker.get("commandSeconds"));
+                    flush.run();
+                }
 
                 // 4. The model load and recommend at 1 and 8 clients, then what the server holds.
-                recommend(server, driver, row);
-                row.put("memory", memory(server, driver));
-                flush.run();
+                if (stages.contains("recommend")) {
+                    recommend(server, driver, row);
+                    row.put("memory", memory(server, driver));
+                    flush.run();
+                }
 
                 // 5. One embedding epoch (the quick ComplEx profile, the published split rules), last: at 16x it
                 // runs for hours on two cores, and a run stopped during it keeps the stages above.
-                Map<String, Object> epoch = ranker(server, synthDir,
-                        server.home().resolve("models").resolve("scale-complex"),
-                        List.of("--kge", "complex", "--profile", "quick", "--epochs", "1", "--no-write-back"));
-                row.put("rankerEpochSeconds", epoch.get("epochSeconds"));
-                row.put("ranker", epoch);
-                say("Ranker: one epoch %s s, the whole command %s s", epoch.get("epochSeconds"),
-                        epoch.get("commandSeconds"));
-                flush.run();
+                if (stages.contains("epoch")) {
+                    Map<String, Object> epoch = ranker(server, synthDir,
+                            server.home().resolve("models").resolve("scale-complex"),
+                            List.of("--kge", "complex", "--profile", "quick", "--epochs", "1", "--no-write-back"));
+                    row.put("rankerEpochSeconds", epoch.get("epochSeconds"));
+                    row.put("ranker", epoch);
+                    say("Ranker: one epoch %s s, the whole command %s s", epoch.get("epochSeconds"),
+                            epoch.get("commandSeconds"));
+                    flush.run();
+                }
             }
         }
         AtomicDirectory.delete(home);
+    }
 
-        // 5. Online import into another fresh server.
-        if (!noOnline) {
-            Path onlineHome = fresh(workDir.resolve("x" + n + "-online"));
-            try (TemporaryServer server = TemporaryServer.start(dist, onlineHome, serverOptions.bolt(),
-                    serverOptions.http(), serverOptions.heap(), serverOptions.pageCache(),
-                    List.of(), this::sayIndented);
-                    Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
-                ImportReport online = ImportBenchmark.run(driver, options(synthDir), synthDir, false);
-                row.put("onlineImportRelsPerSecond", online.relationshipsPerSecond());
-                row.put("online", Map.of("seconds", online.seconds(), "relationshipsCreated",
-                        online.created().relationships(), "steps", online.steps()));
-                say("Online import: %,d relationships in %.1f s (%,.0f relationships/s)",
-                        online.created().relationships(), online.seconds(), online.relationshipsPerSecond());
-            }
-            AtomicDirectory.delete(onlineHome);
-        } else {
-            row.put("onlineImportRelsPerSecond", null);
+    /** 6. The online import into another fresh server. */
+    private void online(Distribution dist, Path workDir, int n, Path synthDir, Map<String, Object> row) {
+        Path onlineHome = fresh(workDir.resolve("x" + n + "-online"));
+        try (TemporaryServer server = TemporaryServer.start(dist, onlineHome, serverOptions.bolt(),
+                serverOptions.http(), serverOptions.heap(), serverOptions.pageCache(),
+                List.of(), this::sayIndented);
+                Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+            ImportReport online = ImportBenchmark.run(driver, options(synthDir), synthDir, false);
+            row.put("onlineImportRelsPerSecond", online.relationshipsPerSecond());
+            row.put("online", Map.of("seconds", online.seconds(), "relationshipsCreated",
+                    online.created().relationships(), "steps", online.steps()));
+            say("Online import: %,d relationships in %.1f s (%,.0f relationships/s)",
+                    online.created().relationships(), online.seconds(), online.relationshipsPerSecond());
         }
-        row.put("loadAverageAfter", BenchMachine.loadAverage());
-        flush.run();
+        AtomicDirectory.delete(onlineHome);
     }
 
     /** The contract's keys first, details after. */

@@ -115,7 +115,17 @@ class KedrecCliTest {
         assertUsageError("kedrec bench scale", CliRun.of("bench", "scale", "--scales", "1,0", "--work",
                 tmp.resolve("w").toString(), "--report", tmp.resolve("r.json").toString()),
                 "Invalid value for option '--scales': 0. Use scales from 1 to 99, e.g. --scales 1,4,16.");
+        assertUsageError("kedrec bench scale", CliRun.of("bench", "scale", "--scales", "1", "--stages", "offline,import",
+                "--work", tmp.resolve("w").toString(), "--report", tmp.resolve("r.json").toString()),
+                "Invalid value for option '--stages': import. Use a comma-separated list of offline, dataset, ranker, "
+                        + "recommend, epoch, online, e.g. --stages offline,online.");
+        assertUsageError("kedrec bench scale", CliRun.of("bench", "scale", "--scales", "1", "--stages",
+                "offline,recommend", "--work", tmp.resolve("w").toString(), "--report",
+                tmp.resolve("r.json").toString()),
+                "Invalid value for option '--stages': offline,recommend. Use ranker with recommend (recommend serves "
+                        + "the ranker this run trains), e.g. --stages offline,ranker,recommend.");
         assertThat(tmp.resolve("r.json")).doesNotExist();
+        assertThat(tmp.resolve("w")).doesNotExist();
     }
 
     @Test
