@@ -341,8 +341,15 @@ final class TxPathGraph implements PathGraph<Node> {
     /** {@inheritDoc} */
     @Override
     public String id(Node node) {
-        String id = String.valueOf(node.getProperty("id", null));
+        // The id and the name in one read of the node's property chain: the walk needs both of every node of a
+        // candidate path (GraphPath carries the names), and each getProperty walks the chain from its start.
+        Map<String, Object> read = node.getProperties("id", "name");
+        String id = String.valueOf(read.get("id"));
         byId.putIfAbsent(id, node);
+        if (!names.containsKey(node)) {
+            Object name = read.get("name");
+            names.put(node, name == null ? null : String.valueOf(name));
+        }
         return id;
     }
 
