@@ -40,6 +40,10 @@ final class TxPathGraph implements PathGraph<Node> {
     private final Map<String, RelationshipType> types = new HashMap<>();
     private final Map<ExpandKey, Expansion> expansions = new HashMap<>();
     private final Map<Node, String> names = new HashMap<>();
+    private final Map<String, Integer> typeTokens = new HashMap<>();
+    private final Map<String, Integer> labelTokens = new HashMap<>();
+    /** Neighbour counts the walk asked for ({@link #neighbours}), by node and metaedge. */
+    private final Map<ExpandKey, Long> counts = new HashMap<>();
     private Set<Node> lastOnly;
     private int[] lastOnlyIds;
     private final AdjacencySnapshot snapshot;
@@ -101,8 +105,8 @@ final class TxPathGraph implements PathGraph<Node> {
             Neighbour<Node> visitor) {
         Expansion known = expansions.get(new ExpandKey(node, type, direction, otherLabel));
         AdjacencySnapshot arrays = known == null ? usableSnapshot(node) : null;
-        int typeIndex = arrays == null ? -1 : arrays.typeIndex(tokens().relationshipType(type));
-        int labelToken = arrays == null ? TokenConstants.NO_TOKEN : tokens().nodeLabel(otherLabel);
+        int typeIndex = arrays == null ? -1 : arrays.typeIndex(typeToken(type));
+        int labelToken = arrays == null ? TokenConstants.NO_TOKEN : labelToken(otherLabel);
         if (typeIndex < 0 || labelToken == TokenConstants.NO_TOKEN) {
             PathGraph.super.expand(node, type, direction, otherLabel, only, visitor);
             return;
@@ -147,7 +151,13 @@ final class TxPathGraph implements PathGraph<Node> {
      */
     @Override
     public long neighbours(Node node, String type, Metapath.Direction direction, String otherLabel) {
-        return degree(node, type, direction, otherLabel);
+        ExpandKey key = new ExpandKey(node, type, direction, otherLabel);
+        Long count = counts.get(key);
+        if (count == null) {
+            count = degree(node, type, direction, otherLabel);
+            counts.put(key, count);
+        }
+        return count;
     }
 
     /** {@inheritDoc} */
@@ -155,7 +165,7 @@ final class TxPathGraph implements PathGraph<Node> {
     public long degree(Node node, String type, Metapath.Direction direction, String otherLabel) {
         if (otherLabel == null) {
             AdjacencySnapshot arrays = usableSnapshot(node);
-            int typeIndex = arrays == null ? -1 : arrays.typeIndex(tokens().relationshipType(type));
+            int typeIndex = arrays == null ? -1 : arrays.typeIndex(typeToken(type));
             if (typeIndex < 0) {
                 return node.getDegree(type(type), direction(direction));
             }
@@ -176,8 +186,8 @@ final class TxPathGraph implements PathGraph<Node> {
         // Counted on the arrays without making the neighbours' node objects: a path's degrees are read for hub
         // genes and pathways whose neighbours the walk never visits.
         AdjacencySnapshot arrays = usableSnapshot(node);
-        int typeToken = tokens().relationshipType(type);
-        int labelToken = tokens().nodeLabel(otherLabel);
+        int typeToken = typeToken(type);
+        int labelToken = labelToken(otherLabel);
         int typeIndex = arrays == null ? -1 : arrays.typeIndex(typeToken);
         if (typeIndex < 0 || labelToken == TokenConstants.NO_TOKEN) {
             return expansion(node, type, direction, otherLabel).size;
@@ -210,9 +220,8 @@ final class TxPathGraph implements PathGraph<Node> {
         expansion = new Expansion();
         expansions.put(key, expansion);
         KernelTransaction kernel = tx.kernelTransaction();
-        TokenRead tokens = kernel.tokenRead();
-        int typeId = tokens.relationshipType(type);
-        int labelId = tokens.nodeLabel(otherLabel);
+        int typeId = typeToken(type);
+        int labelId = labelToken(otherLabel);
         if (typeId == TokenConstants.NO_TOKEN || labelId == TokenConstants.NO_TOKEN) {
             return expansion;
         }
@@ -286,6 +295,26 @@ final class TxPathGraph implements PathGraph<Node> {
         };
     }
 
+    /** A relationship type's token, looked up once per call (the walk asks for a few types thousands of times). */
+    private int typeToken(String type) {
+        Integer token = typeTokens.get(type);
+        if (token == null) {
+            token = tokens().relationshipType(type);
+            typeTokens.put(type, token);
+        }
+        return token;
+    }
+
+    /** A label's token, looked up once per call. */
+    private int labelToken(String label) {
+        Integer token = labelTokens.get(label);
+        if (token == null) {
+            token = tokens().nodeLabel(label);
+            labelTokens.put(label, token);
+        }
+        return token;
+    }
+
     private TokenRead tokens() {
         return tx.kernelTransaction().tokenRead();
     }
@@ -312,8 +341,15 @@ final class TxPathGraph implements PathGraph<Node> {
     /** {@inheritDoc} */
     @Override
     public String id(Node node) {
-        String id = String.valueOf(node.getProperty("id", null));
+        // The id and the name in one read of the node's property chain: the walk needs both of every node of a
+        // candidate path (GraphPath carries the names), and each getProperty walks the chain from its start.
+        Map<String, Object> read = node.getProperties("id", "name");
+        String id = String.valueOf(read.get("id"));
         byId.putIfAbsent(id, node);
+        if (!names.containsKey(node)) {
+            Object name = read.get("name");
+            names.put(node, name == null ? null : String.valueOf(name));
+        }
         return id;
     }
 
