@@ -51,8 +51,11 @@ public final class BenchRecommendCommand implements Callable<Integer> {
     int paths;
 
     /** --clients: the second scenario's; each scenario is one load, warmed up and measured. */
+    // 30 s of warm-up, not 10: on two cores the server's and this client's JIT compilers share the cores with the
+    // load for the first minute or so, and with 10 s the first scenario measured that (1 client p50 18-21 ms where
+    // the same code gave 9-10 ms once warm; docs/plugin.md, fifth round).
     @Mixin
-    LoadOptions load = new LoadOptions(8, 30, 10);
+    LoadOptions load = new LoadOptions(8, 30, 30);
 
     /** {@inheritDoc} */
     @Override
