@@ -118,6 +118,20 @@ public final class RecommendBenchmark {
         }
     }
 
+    /**
+     * A load of {@code clients} clients without a rationale for the warm-up time, before the first scenario and not
+     * measured: on two cores the server's and this client's JIT compilers share the cores with the load for the first
+     * minute or so, and without it the first scenario (1 client) measured their work more than the code (18-21 ms p50
+     * where the same code gave 9-10 ms a minute later; docs/plugin.md, fifth round).
+     */
+    public void warmServer(int clients) {
+        if (settings.warmupSeconds() > 0) {
+            say.accept(Messages.format("  warming the server up: %d client(s), rationale 'none', %.0f s", clients,
+                    settings.warmupSeconds()));
+            measure("none", clients, settings.warmupSeconds());
+        }
+    }
+
     /** Warm-up, then the measured run of one scenario. */
     public Scenario run(String rationale, int clients) {
         // The first calls after a start plan the queries (seconds on two busy cores) whatever the warm-up time, so

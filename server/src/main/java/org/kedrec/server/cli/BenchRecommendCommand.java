@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "Measure kedrec.recommend over Bolt on a running server with a graph and a loaded model: the first "
                     + "call's latency (the first after a start when run right after `kedrec server start`), latency "
                     + "p50/p99 and calls per second for 1 and for N concurrent clients without a rationale, and for "
-                    + "1 client with the teacher's rationale. Writes a JSON report.",
+                    + "1 client with the teacher's rationale, after a server warm-up at N clients. Writes a JSON "
+                    + "report.",
             ""
         })
 public final class BenchRecommendCommand implements Callable<Integer> {
@@ -51,9 +52,8 @@ public final class BenchRecommendCommand implements Callable<Integer> {
     int paths;
 
     /** --clients: the second scenario's; each scenario is one load, warmed up and measured. */
-    // 30 s of warm-up, not 10: on two cores the server's and this client's JIT compilers share the cores with the
-    // load for the first minute or so, and with 10 s the first scenario measured that (1 client p50 18-21 ms where
-    // the same code gave 9-10 ms once warm; docs/plugin.md, fifth round).
+    // 30 s of warm-up, not 10, and a server warm-up at N clients before the first scenario (warmServer): on two cores
+    // the JIT compilers of the server and of this client share the cores with the load for the first minute or so.
     @Mixin
     LoadOptions load = new LoadOptions(8, 30, 30);
 
@@ -82,6 +82,7 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             // Before any other recommend call: right after `kedrec server start` this is the first call after a start.
             double firstCallMs = bench.firstCallMs(diseases.get(0));
             KedrecCli.say(spec, Messages.format("  first call (%s): %.1f ms", diseases.get(0), firstCallMs));
+            bench.warmServer(load.clients);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("startedAt", Instant.now().toString());
             out.put("uri", uri);
@@ -89,6 +90,8 @@ public final class BenchRecommendCommand implements Callable<Integer> {
             out.put("k", k);
             out.put("pathsPerDrug", paths);
             out.put("warmupSeconds", load.warmup);
+            // The server warm-up before the first scenario: the warm-up time at the second scenario's clients.
+            out.put("serverWarmupSeconds", load.warmup);
             out.put("secondsPerScenario", load.seconds);
             out.put("diseases", diseases.size());
             out.put("model", model);
