@@ -50,9 +50,7 @@ final class ResultPath implements Path {
 
     @Override
     public Iterable<Relationship> reverseRelationships() {
-        List<Relationship> reversed = new ArrayList<>(relationships);
-        Collections.reverse(reversed);
-        return reversed;
+        return reversed(relationships);
     }
 
     @Override
@@ -62,9 +60,13 @@ final class ResultPath implements Path {
 
     @Override
     public Iterable<Node> reverseNodes() {
-        List<Node> reversed = new ArrayList<>(nodes);
-        Collections.reverse(reversed);
-        return reversed;
+        return reversed(nodes);
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> out = new ArrayList<>(list);
+        Collections.reverse(out);
+        return out;
     }
 
     @Override

@@ -297,22 +297,12 @@ final class TxPathGraph implements PathGraph<Node> {
 
     /** A relationship type's token, looked up once per call (the walk asks for a few types thousands of times). */
     private int typeToken(String type) {
-        Integer token = typeTokens.get(type);
-        if (token == null) {
-            token = tokens().relationshipType(type);
-            typeTokens.put(type, token);
-        }
-        return token;
+        return typeTokens.computeIfAbsent(type, name -> tokens().relationshipType(name));
     }
 
     /** A label's token, looked up once per call. */
     private int labelToken(String label) {
-        Integer token = labelTokens.get(label);
-        if (token == null) {
-            token = tokens().nodeLabel(label);
-            labelTokens.put(label, token);
-        }
-        return token;
+        return labelTokens.computeIfAbsent(label, name -> tokens().nodeLabel(name));
     }
 
     private TokenRead tokens() {
