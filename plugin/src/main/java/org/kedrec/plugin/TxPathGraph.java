@@ -169,15 +169,7 @@ final class TxPathGraph implements PathGraph<Node> {
             if (typeIndex < 0) {
                 return node.getDegree(type(type), direction(direction));
             }
-            int id = (int) node.getId();
-            byte wanted = ends(direction);
-            long degree = 0;
-            for (int e = arrays.from(id, typeIndex), to = arrays.to(id, typeIndex); e < to; e++) {
-                if ((arrays.ends(e) & wanted) != 0) {
-                    degree++;
-                }
-            }
-            return degree;
+            return count(arrays, node, typeIndex, direction, TokenConstants.NO_TOKEN);
         }
         Expansion known = expansions.get(new ExpandKey(node, type, direction, otherLabel));
         if (known != null) {
@@ -192,15 +184,25 @@ final class TxPathGraph implements PathGraph<Node> {
         if (typeIndex < 0 || labelToken == TokenConstants.NO_TOKEN) {
             return expansion(node, type, direction, otherLabel).size;
         }
+        return count(arrays, node, typeIndex, direction, labelToken);
+    }
+
+    /**
+     * The entries of {@code node}'s relationships of type index {@code typeIndex} in {@code direction}, only those
+     * whose other end has {@code labelToken} unless it is {@link TokenConstants#NO_TOKEN}.
+     */
+    private static long count(AdjacencySnapshot arrays, Node node, int typeIndex, Metapath.Direction direction,
+            int labelToken) {
         int id = (int) node.getId();
         byte wanted = ends(direction);
-        long degree = 0;
+        long count = 0;
         for (int e = arrays.from(id, typeIndex), to = arrays.to(id, typeIndex); e < to; e++) {
-            if ((arrays.ends(e) & wanted) != 0 && arrays.hasLabel(arrays.other(e), labelToken)) {
-                degree++;
+            if ((arrays.ends(e) & wanted) != 0
+                    && (labelToken == TokenConstants.NO_TOKEN || arrays.hasLabel(arrays.other(e), labelToken))) {
+                count++;
             }
         }
-        return degree;
+        return count;
     }
 
     /**
