@@ -102,6 +102,56 @@ final class Experiments {
                 RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 300),
                 RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 3000));
         }
+        if (which.contains("clogit")) {
+            List<String> noSim = new ArrayList<>(base.names());
+            noSim.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
+            PathFeatures def = base.select(noSim); // the default's 54 features
+            if (!which.contains("clogit-test")) {
+                cvOnly("pointwise base", def);
+            }
+            if (which.contains("clogit-test")) {
+                // read once, after selection on CV and validation (clogit2)
+                double[] l2s = {1, 10, 100, 1000};
+                ConditionalLogit.Fit b = ConditionalLogit.bestOnValidation(def, RankerExperiment.truth.trainPositive,
+                        RankerExperiment.truth.validation, l2s);
+                float[][] bs = b.score(def);
+                RankerExperiment.report("clogit base", bs);
+                RankerExperiment.report("clogit base cal mean", map(bs, "mean"));
+                TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
+                float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, def.diseases(),
+                        def.drugs());
+                PathFeatures joined = def.withExtra(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES, sim);
+                List<String> keep = new ArrayList<>(joined.names());
+                keep.removeIf(n -> n.startsWith("maxSimTreats"));
+                PathFeatures st = joined.select(keep);
+                ConditionalLogit.Fit f2 = ConditionalLogit.bestOnValidation(st, RankerExperiment.truth.trainPositive,
+                        RankerExperiment.truth.validation, l2s);
+                float[][] s2 = f2.score(st);
+                RankerExperiment.report("clogit sim-treats", s2);
+                RankerExperiment.report("clogit sim-treats cal mean", map(s2, "mean"));
+                return;
+            }
+            if (!which.contains("clogit2")) {
+                ConditionalLogit.select("base", def, RankerExperiment.truth.trainPositive,
+                        RankerExperiment.truth.validation, new double[] {0.1, 1, 10, 100});
+            } else {
+                ConditionalLogit.select("base", def, RankerExperiment.truth.trainPositive,
+                        RankerExperiment.truth.validation, new double[] {300, 1000});
+                TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
+                float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, def.diseases(),
+                        def.drugs());
+                PathFeatures joined = def.withExtra(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES, sim);
+                List<String> keep = new ArrayList<>(joined.names());
+                keep.removeIf(n -> n.startsWith("maxSimTreats"));
+                ConditionalLogit.select("sim-treats", joined.select(keep), RankerExperiment.truth.trainPositive,
+                        RankerExperiment.truth.validation, new double[] {10, 100});
+                String[] top = {"Ca3CtD", "CbGbCtD", "CcCtD", "trials", "CrCrCtD", "Ca3CtrD", "CtrD",
+                    "trialShareOfDisease"};
+                ConditionalLogit.select("inter top8", withProducts(def, top, top, true),
+                        RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation,
+                        new double[] {10, 100});
+            }
+        }
         if (which.contains("inter")) {
             List<String> noSim = new ArrayList<>(base.names());
             noSim.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
