@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
+import org.kedrec.core.config.RecordMaps;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.metrics.RankOutcome;
@@ -255,13 +256,7 @@ public final class RankerTrainer {
             }
             List<Map<String, Object>> history = new ArrayList<>();
             for (KgeTrainer.EpochResult e : epochs) {
-                Map<String, Object> h = new LinkedHashMap<>();
-                h.put("epoch", e.epoch());
-                h.put("loss", e.loss());
-                h.put("validationMrr", e.validationMrr());
-                h.put("validationHit10", e.validationHit10());
-                h.put("seconds", e.seconds());
-                history.add(h);
+                history.add(RecordMaps.toMap(e));
             }
             metrics.put("history", history);
 
