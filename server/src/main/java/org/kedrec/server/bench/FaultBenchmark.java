@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.ranking.RankerFiles;
+import org.kedrec.core.text.EnumLabels;
 import org.kedrec.importer.ImportBenchmark;
 import org.kedrec.importer.ImportOptions;
 import org.neo4j.driver.Driver;
@@ -64,19 +64,14 @@ public final class FaultBenchmark {
         }
 
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumLabels.lowerCase(this);
         }
 
         /** Parses a stage name; the error names the valid ones. */
         public static Stage parse(String value) {
-            for (Stage stage : values()) {
-                if (stage.label().equals(value)) {
-                    return stage;
-                }
-            }
-            throw new IllegalArgumentException(Messages.format(
-                    "Invalid value for option '--stages': `%s`. Valid values are: [import, dataset, ranker, student].",
-                    value));
+            return EnumLabels.find(Stage.class, Stage::label, value).orElseThrow(() -> new IllegalArgumentException(
+                    Messages.format("Invalid value for option '--stages': `%s`. Valid values are: [import, dataset, "
+                            + "ranker, student].", value)));
         }
     }
 

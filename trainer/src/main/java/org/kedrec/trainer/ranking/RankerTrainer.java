@@ -34,6 +34,7 @@ import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.core.ranking.ScoredDrugs;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.core.text.EnumLabels;
 import org.kedrec.trainer.ranking.evidence.Evidence;
 import org.kedrec.trainer.ranking.evidence.EvidenceFeatures;
 import org.kedrec.trainer.ranking.graph.TrainingGraph;
@@ -103,13 +104,9 @@ public final class RankerTrainer {
         BOOSTED;
 
         public static FeatureModel parse(String text) {
-            for (FeatureModel m : values()) {
-                if (m.name().equalsIgnoreCase(text)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException(Messages.format(
-                    "Unknown feature model `%s`. Valid values are: [logistic, boosted].", text));
+            return EnumLabels.findIgnoringCase(FeatureModel.class, EnumLabels::lowerCase, text).orElseThrow(() ->
+                    new IllegalArgumentException(Messages.format(
+                            "Unknown feature model `%s`. Valid values are: [logistic, boosted].", text)));
         }
 
 
