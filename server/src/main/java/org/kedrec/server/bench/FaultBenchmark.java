@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -23,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.core.text.EnumLabels;
 import org.kedrec.importer.ImportBenchmark;
@@ -253,7 +250,7 @@ public final class FaultBenchmark {
                 model -> rankerArgs(dataset, model), null, "recommendations for " + DISEASES + " diseases");
         return trainingStage(ranker, options.modelHome().resolve(ranker.cleanName()),
                 // The student trains into copies of this folder: the ranker alone, as the clean run left it.
-                cleanModel -> copyTree(cleanModel, rankerOnly));
+                cleanModel -> AtomicDirectory.copy(cleanModel, rankerOnly));
     }
 
     private List<String> rankerArgs(Path dataset, Path model) {
@@ -284,7 +281,7 @@ public final class FaultBenchmark {
     private Map<String, Object> trainingStage(Training training, Path cleanModel, AfterClean afterClean)
             throws IOException {
         if (training.seed() != null) {
-            copyTree(training.seed(), cleanModel);
+            AtomicDirectory.copy(training.seed(), cleanModel);
         }
         String label = training.stage().label();
         ChildRun first = child(label + "-clean", training.arguments().apply(cleanModel), Kill.NEVER);
@@ -302,7 +299,7 @@ public final class FaultBenchmark {
                 String name = training.runPrefix() + point.label();
                 Path model = options.modelHome().resolve(name);
                 if (training.seed() != null) {
-                    copyTree(training.seed(), model);
+                    AtomicDirectory.copy(training.seed(), model);
                 }
                 ChildRun killed = child(name + "-killed", training.arguments().apply(model),
                         kill(training.stage(), point, fastest));
@@ -645,21 +642,5 @@ public final class FaultBenchmark {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
