@@ -47,7 +47,7 @@ class ModelIntegrityTest {
         Path to = db.modelHome.resolve(name);
         AtomicDirectory.delete(to);
         copies.add(to);
-        TestDb.copyTree(from, to);
+        AtomicDirectory.copy(from, to);
         return to;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kedrec.core.model.AtomicDirectory;
 import org.neo4j.logging.NullLog;
 
 /**
@@ -55,7 +56,7 @@ class ModelServiceTest {
                     .message().doesNotContain(home.toString());
             assertThat(service.status("late").state()).isEqualTo("failed");
 
-            TestDb.copyTree(TestDb.get().modelHome.resolve(TestDb.RANKER_ONLY), late);
+            AtomicDirectory.copy(TestDb.get().modelHome.resolve(TestDb.RANKER_ONLY), late);
             try (ModelService.ModelLease lease = service.acquire("", null)) {
                 assertThat(lease.model().name()).isEqualTo("late");
                 assertThat(lease.model().ranker().knowsDisease("DOID:10763")).isTrue();
@@ -72,7 +73,7 @@ class ModelServiceTest {
 
     @Test
     void aModelInUseIsClosedOnlyWhenItsLastCallEnds(@TempDir Path home) throws IOException {
-        TestDb.copyTree(TestDb.get().modelHome.resolve(TestDb.RANKER_ONLY), home.resolve("models/a"));
+        AtomicDirectory.copy(TestDb.get().modelHome.resolve(TestDb.RANKER_ONLY), home.resolve("models/a"));
         try (ModelService service = service(home, "kedrec.model.dir=models/a")) {
             service.start();
             try (ModelService.ModelLease lease = service.acquire(null, null)) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.model.AtomicDirectory;
@@ -139,24 +138,10 @@ final class TestDb {
 
     private static void copyRankerOnly(Path model, Path target) {
         try {
-            copyTree(model.resolve("ranker"), target.resolve("ranker"));
+            AtomicDirectory.copy(model.resolve("ranker"), target.resolve("ranker"));
             Files.copy(model.resolve("model.json"), target.resolve("model.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Copies the folder {@code from} with everything in it to {@code to}. */
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 

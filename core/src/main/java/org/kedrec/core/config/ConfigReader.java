@@ -53,14 +53,7 @@ public final class ConfigReader {
     }
 
     public String string(String key, String defaultValue) {
-        Object value = values.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value instanceof String s) {
-            return s;
-        }
-        throw typeError(key, "String", value);
+        return typed(key, defaultValue, String.class, "String");
     }
 
     /** A string that must be one of {@code allowed} (compared case-insensitively, returned as listed). */
@@ -109,25 +102,23 @@ public final class ConfigReader {
     }
 
     public double doubleValue(String key, double defaultValue) {
-        Object value = values.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw typeError(key, "Float", value);
+        return typed(key, defaultValue, Number.class, "Float").doubleValue();
     }
 
     public boolean bool(String key, boolean defaultValue) {
+        return typed(key, defaultValue, Boolean.class, "Boolean");
+    }
+
+    /** The value when it is a {@code type}, the default when absent; {@code typeName} is the Cypher-side name. */
+    private <T> T typed(String key, T defaultValue, Class<T> type, String typeName) {
         Object value = values.get(key);
         if (value == null) {
             return defaultValue;
         }
-        if (value instanceof Boolean b) {
-            return b;
+        if (type.isInstance(value)) {
+            return type.cast(value);
         }
-        throw typeError(key, "Boolean", value);
+        throw typeError(key, typeName, value);
     }
 
     /** A list of strings; a single string is accepted as a one-element list. */

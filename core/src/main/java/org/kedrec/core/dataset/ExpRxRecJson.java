@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.kedrec.core.Messages;
+import org.kedrec.core.text.NumberedLines;
 
 /** Reads and writes expRxRec JSONL: one {@link ExpRxRecExample} per line, UTF-8, no pretty-printing. */
 public final class ExpRxRecJson {
@@ -46,13 +47,7 @@ public final class ExpRxRecJson {
         }
         List<ExpRxRecExample> out = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
+            NumberedLines.forEachNonBlank(in, 0, (number, line) -> {
                 try {
                     out.add(fromJson(line));
                 } catch (JsonParseException e) {
@@ -60,7 +55,7 @@ public final class ExpRxRecJson {
                             "%s line %d is not an expRxRec JSON object (%s). Rebuild the dataset.",
                             file, number, e.getMessage()), e);
                 }
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }

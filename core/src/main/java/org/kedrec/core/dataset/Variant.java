@@ -1,11 +1,10 @@
 package org.kedrec.core.dataset;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import org.kedrec.core.Messages;
 import org.kedrec.core.evidence.EvidenceKind;
+import org.kedrec.core.text.EnumLabels;
 
 /**
  * The evidence an example shows, for the paper's ablation: graph paths only, or paths plus trials, plus
@@ -25,7 +24,7 @@ public enum Variant {
 
     /** The folder and {@code variant} field value: {@code vanilla}, {@code trials}, {@code publications}, {@code both}. */
     public String label() {
-        return name().toLowerCase(Locale.ENGLISH);
+        return EnumLabels.lowerCase(this);
     }
 
     public boolean shows(EvidenceKind kind) {
@@ -33,13 +32,8 @@ public enum Variant {
     }
 
     public static Variant fromLabel(String label) {
-        for (Variant variant : values()) {
-            if (variant.label().equalsIgnoreCase(label.strip())) {
-                return variant;
-            }
-        }
-        throw new IllegalArgumentException(Messages.format(
-                "Unknown variant `%s`. Valid variants are: %s.",
-                label, Arrays.stream(values()).map(Variant::label).toList()));
+        return EnumLabels.findIgnoringCase(Variant.class, Variant::label, label.strip()).orElseThrow(() ->
+                new IllegalArgumentException(Messages.format("Unknown variant `%s`. Valid variants are: %s.",
+                        label, EnumLabels.all(Variant.class, Variant::label))));
     }
 }

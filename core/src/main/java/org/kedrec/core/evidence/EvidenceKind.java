@@ -1,6 +1,6 @@
 package org.kedrec.core.evidence;
 
-import java.util.Locale;
+import org.kedrec.core.text.EnumLabels;
 
 /** What an evidence item is: a knowledge-graph path, a clinical trial, or a publication. */
 public enum EvidenceKind {
@@ -9,6 +9,6 @@ public enum EvidenceKind {
     PUBLICATION;
 
     public String label() {
-        return name().toLowerCase(Locale.ENGLISH);
+        return EnumLabels.lowerCase(this);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kedrec.core.Messages;
+import org.kedrec.core.text.NumberedLines;
 
 /**
  * How much a path of each metapath says about a treatment, calibrated on known indications: for every metapath, the
@@ -58,12 +59,9 @@ public final class MetapathWeights {
             throw new IllegalArgumentException(Messages.format(
                     "%s must start with the header `metapath<TAB>positives<TAB>negatives<TAB>weight`.", source));
         }
-        String line;
-        int number = 1;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+        NumberedLines.forEachNonBlank(reader, 1, (number, line) -> {
+            if (line.startsWith("#")) {
+                return;
             }
             String[] cols = line.split("\t", -1);
             try {
@@ -72,7 +70,7 @@ public final class MetapathWeights {
                 throw new IllegalArgumentException(Messages.format(
                         "Line %d of %s has no number as its weight: `%s`.", number, source, line), e);
             }
-        }
+        });
         return new MetapathWeights(out);
     }
 

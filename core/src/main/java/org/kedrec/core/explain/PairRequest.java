@@ -1,7 +1,7 @@
 package org.kedrec.core.explain;
 
-import java.util.HashMap;
 import java.util.Map;
+import org.kedrec.core.config.RecordMaps;
 
 /**
  * A (drug, disease) pair to explain.
@@ -20,11 +20,6 @@ public record PairRequest(String key, String drug, String disease, String exclud
 
     /** The map handed to Cypher as one element of {@code $pairs}. */
     public Map<String, Object> toParameter() {
-        Map<String, Object> out = new HashMap<>();
-        out.put("key", key);
-        out.put("drug", drug);
-        out.put("disease", disease);
-        out.put("exclude", exclude);
-        return out;
+        return RecordMaps.toMap(this);
     }
 }

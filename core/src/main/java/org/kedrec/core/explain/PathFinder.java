@@ -138,13 +138,7 @@ public final class PathFinder {
      */
     public Map<String, List<GraphPath>> findCandidatesForDisease(String disease, List<String> drugs,
             Collection<String> heldOut) {
-        Map<String, List<GraphPath>> raw = new LinkedHashMap<>();
-        for (String drug : drugs) {
-            if (raw.put(drug, new ArrayList<>()) != null) {
-                throw new IllegalArgumentException(Messages.format(
-                        "The drug `%s` is listed twice in one path request; list each drug once.", drug));
-            }
-        }
+        Map<String, List<GraphPath>> raw = emptyPerDrug(drugs);
         if (drugs.isEmpty()) {
             return raw;
         }
@@ -186,5 +180,21 @@ public final class PathFinder {
                 .map(d -> ((Number) d).longValue()).toList();
         double score = PathScorer.pathDegreeProduct(degrees, settings.damping());
         return new GraphPath(abbreviation, ids, names, metapath.labels(), metapath.types(), dirs, degrees, score);
+    }
+
+    /**
+     * The result of a search from one disease before any path is found: an empty list per drug, in the order
+     * given (the Cypher search here and the in-kernel {@link PathTraversal} both fill it); a drug listed twice is
+     * refused, since its paths would be found, and counted, twice.
+     */
+    static Map<String, List<GraphPath>> emptyPerDrug(List<String> drugs) {
+        Map<String, List<GraphPath>> out = new LinkedHashMap<>();
+        for (String drug : drugs) {
+            if (out.put(drug, new ArrayList<>()) != null) {
+                throw new IllegalArgumentException(Messages.format(
+                        "The drug `%s` is listed twice in one path request; list each drug once.", drug));
+            }
+        }
+        return out;
     }
 }

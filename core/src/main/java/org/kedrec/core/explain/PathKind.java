@@ -1,9 +1,9 @@
 package org.kedrec.core.explain;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.kedrec.core.graph.Metapath;
+import org.kedrec.core.text.EnumLabels;
 
 /**
  * What kind of reason an explanation path gives, the way a pharmacologist reads it. One definition, used by
@@ -32,19 +32,14 @@ public enum PathKind {
 
     /** The lower-case name users write in config maps and read in results ({@code "mechanism"}). */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumLabels.lowerCase(this);
     }
 
     /** The kind named {@code key} (case-insensitive), or an error that lists the valid names. */
     public static PathKind of(String key) {
-        for (PathKind kind : values()) {
-            if (kind.key().equalsIgnoreCase(key)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException(org.kedrec.core.Messages.format(
-                "Unknown path kind `%s`. Valid kinds are: %s.", key,
-                java.util.Arrays.stream(values()).map(PathKind::key).toList()));
+        return EnumLabels.findIgnoringCase(PathKind.class, PathKind::key, key).orElseThrow(() ->
+                new IllegalArgumentException(org.kedrec.core.Messages.format("Unknown path kind `%s`. Valid kinds "
+                        + "are: %s.", key, EnumLabels.all(PathKind.class, PathKind::key))));
     }
 
     /** The kind of the paths of this metapath. */

@@ -1,8 +1,8 @@
 package org.kedrec.core.explain;
 
-import java.util.Arrays;
 import java.util.List;
 import org.kedrec.core.Messages;
+import org.kedrec.core.text.EnumLabels;
 
 /**
  * How the explanation paths of a pair are ordered (config key {@code order} of {@code kedrec.explain} and
@@ -20,7 +20,7 @@ public enum PathOrder {
     DATABASE("database");
 
     /** The values as users write them. */
-    public static final List<String> KEYS = Arrays.stream(values()).map(PathOrder::key).toList();
+    public static final List<String> KEYS = EnumLabels.all(PathOrder.class, PathOrder::key);
 
     private final String key;
 
@@ -34,12 +34,8 @@ public enum PathOrder {
 
     /** The order named {@code key} (case-insensitive), or an error that lists the valid names. */
     public static PathOrder of(String key) {
-        for (PathOrder order : values()) {
-            if (order.key.equalsIgnoreCase(key == null ? "" : key.strip())) {
-                return order;
-            }
-        }
-        throw new IllegalArgumentException(Messages.format(
-                "Invalid value for `order`: `%s`. Valid values are: %s.", key, KEYS));
+        return EnumLabels.findIgnoringCase(PathOrder.class, PathOrder::key, key == null ? "" : key.strip())
+                .orElseThrow(() -> new IllegalArgumentException(Messages.format(
+                        "Invalid value for `order`: `%s`. Valid values are: %s.", key, KEYS)));
     }
 }

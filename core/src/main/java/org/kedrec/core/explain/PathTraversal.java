@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kedrec.core.Messages;
 import org.kedrec.core.graph.GraphSchema;
 
 /**
@@ -60,13 +59,7 @@ public final class PathTraversal<N> {
      */
     public Map<String, List<GraphPath>> candidatesForDisease(String disease, List<String> drugs,
             List<Metapath> metapaths, int perMetapath) {
-        Map<String, List<GraphPath>> out = new LinkedHashMap<>();
-        for (String drug : drugs) {
-            if (out.put(drug, new ArrayList<>()) != null) {
-                throw new IllegalArgumentException(Messages.format(
-                        "The drug `%s` is listed twice in one path request; list each drug once.", drug));
-            }
-        }
+        Map<String, List<GraphPath>> out = PathFinder.emptyPerDrug(drugs);
         if (drugs.isEmpty()) {
             return out;
         }

@@ -1,9 +1,8 @@
 package org.kedrec.core.lm;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.kedrec.core.Messages;
+import org.kedrec.core.text.EnumLabels;
 
 /**
  * How the KG ranker's tool line reads in the student's prompt. A student reads one form only (it is recorded in its
@@ -21,7 +20,7 @@ public enum RankerLine {
 
     /** The form's name on the command line and in {@code tools.json}: {@code verdict} or {@code scores}. */
     public String label() {
-        return name().toLowerCase(Locale.ENGLISH);
+        return EnumLabels.lowerCase(this);
     }
 
     @Override
@@ -31,17 +30,13 @@ public enum RankerLine {
 
     /** The labels, in order: {@code [verdict, scores]}. */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(RankerLine::label).toList();
+        return EnumLabels.all(RankerLine.class, RankerLine::label);
     }
 
     /** The form a label names; the error names the label and the valid ones. */
     public static RankerLine parse(String label) {
-        for (RankerLine line : values()) {
-            if (line.label().equals(label)) {
-                return line;
-            }
-        }
-        throw new IllegalArgumentException(Messages.format(
-                "Unknown ranker line form: `%s`. Valid forms are: %s.", label, labels()));
+        return EnumLabels.find(RankerLine.class, RankerLine::label, label).orElseThrow(() ->
+                new IllegalArgumentException(Messages.format(
+                        "Unknown ranker line form: `%s`. Valid forms are: %s.", label, labels())));
     }
 }

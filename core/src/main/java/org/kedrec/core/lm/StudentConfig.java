@@ -8,11 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
 import org.kedrec.core.config.ConfigReader;
+import org.kedrec.core.config.RecordMaps;
 
 /**
  * The size of a student transformer. {@link #preset} gives the named sizes: {@code tiny} for tests, {@code small}
@@ -31,9 +31,7 @@ import org.kedrec.core.config.ConfigReader;
 public record StudentConfig(int vocabSize, int maxSeqLen, int layers, int dModel, int heads, int ffnDim,
                             float dropout, int answerTokens, int lineTokens) {
     public static final List<String> PRESETS = List.of("tiny", "small", "base", "large");
-    private static final List<String> KEYS =
-            List.of("vocabSize", "maxSeqLen", "layers", "dModel", "heads", "ffnDim", "dropout", "answerTokens",
-                    "lineTokens");
+    private static final List<String> KEYS = RecordMaps.names(StudentConfig.class);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     public StudentConfig {
@@ -92,16 +90,9 @@ public record StudentConfig(int vocabSize, int maxSeqLen, int layers, int dModel
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("vocabSize", vocabSize);
-        out.put("maxSeqLen", maxSeqLen);
-        out.put("layers", layers);
-        out.put("dModel", dModel);
-        out.put("heads", heads);
-        out.put("ffnDim", ffnDim);
+        Map<String, Object> out = RecordMaps.toMap(this);
+        // As a double, as student.json has always held it (a float would print shorter and read back the same).
         out.put("dropout", (double) dropout);
-        out.put("answerTokens", answerTokens);
-        out.put("lineTokens", lineTokens);
         return out;
     }
 

@@ -66,18 +66,36 @@ public final class AtomicDirectory {
         return staging;
     }
 
+    /** Hard links where the file system allows (the files are never written in place), else copies. */
     private static void carry(Path from, Path to) throws IOException {
+        copyTree(from, to, (source, copy) -> {
+            try {
+                Files.createLink(copy, source);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        });
+    }
+
+    /** Copies the folder {@code from}, with everything in it, to {@code to} (created; file attributes kept). */
+    public static void copy(Path from, Path to) throws IOException {
+        copyTree(from, to, (source, copy) -> Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES));
+    }
+
+    /** How one file of a tree reaches its place in the other. */
+    @FunctionalInterface
+    private interface FileCopy {
+        void copy(Path source, Path copy) throws IOException;
+    }
+
+    private static void copyTree(Path from, Path to, FileCopy file) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.toList()) {
                 Path copy = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(copy);
                 } else {
-                    try {
-                        Files.createLink(copy, source);
-                    } catch (IOException | UnsupportedOperationException e) {
-                        Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
+                    file.copy(source, copy);
                 }
             }
         }

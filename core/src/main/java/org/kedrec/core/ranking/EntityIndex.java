@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kedrec.core.Messages;
+import org.kedrec.core.text.NumberedLines;
 
 /**
  * The entities a ranker knows, numbered from 0: CURIE, Neo4j label and name ({@code entities.tsv}:
@@ -105,10 +106,7 @@ public final class EntityIndex {
                         "%s line 1: expected the header `%s` but found `%s`.", file, HEADER.replace("\t", "<TAB>"),
                         header));
             }
-            String line;
-            int number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
+            NumberedLines.forEach(in, 1, (number, line) -> {
                 String[] cols = line.split("\t", -1);
                 if (cols.length != 4 || !cols[0].equals(Integer.toString(ids.size()))) {
                     throw new IllegalStateException(Messages.format(
@@ -118,7 +116,7 @@ public final class EntityIndex {
                 ids.add(cols[1]);
                 labels.add(cols[2]);
                 names.add(cols[3]);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }

@@ -9,11 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
 import org.kedrec.core.config.ConfigReader;
+import org.kedrec.core.config.RecordMaps;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.ranking.kge.KgeKind;
 
@@ -51,9 +51,7 @@ public record RankerConfig(
     public static final String BOOSTED = "boosted";
     /** The metapath model also reads side information (trials, literature, DrugBank properties). */
     public static final String EVIDENCE = "evidence";
-    private static final List<String> KEYS = List.of("format", "name", "version", "createdAt", "model", "dim",
-            "entities", "relations", "treatsRelation", "drugLabel", "diseaseLabel", "components", "combiner",
-            "dataHash", "training");
+    private static final List<String> KEYS = RecordMaps.names(RankerConfig.class);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /**
@@ -62,7 +60,7 @@ public record RankerConfig(
      * validation pairs, which neither the embedding nor the path model saw.
      */
     public record Combiner(double intercept, double kgeWeight, double kgeMean, double kgeStd, double pathWeight) {
-        private static final List<String> KEYS = List.of("intercept", "kgeWeight", "kgeMean", "kgeStd", "pathWeight");
+        private static final List<String> KEYS = RecordMaps.names(Combiner.class);
 
         public Combiner {
             if (!(kgeStd > 0) || !Double.isFinite(kgeStd)) {
@@ -74,16 +72,6 @@ public record RankerConfig(
         /** The combined logit. */
         public double logit(double kge, double pathLogit) {
             return intercept + kgeWeight * (kge - kgeMean) / kgeStd + pathWeight * pathLogit;
-        }
-
-        Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("intercept", intercept);
-            map.put("kgeWeight", kgeWeight);
-            map.put("kgeMean", kgeMean);
-            map.put("kgeStd", kgeStd);
-            map.put("pathWeight", pathWeight);
-            return map;
         }
 
         static Combiner of(Map<String, ?> map) {
@@ -123,22 +111,9 @@ public record RankerConfig(
     }
 
     public void write(Path file) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("format", format);
-        map.put("name", name);
-        map.put("version", version);
-        map.put("createdAt", createdAt);
+        Map<String, Object> map = RecordMaps.toMap(this);
         map.put("model", model.name().toLowerCase(java.util.Locale.ENGLISH));
-        map.put("dim", dim);
-        map.put("entities", entities);
-        map.put("relations", relations);
-        map.put("treatsRelation", treatsRelation);
-        map.put("drugLabel", drugLabel);
-        map.put("diseaseLabel", diseaseLabel);
-        map.put("components", components);
-        map.put("combiner", combiner.toMap());
-        map.put("dataHash", dataHash);
-        map.put("training", training);
+        map.put("combiner", RecordMaps.toMap(combiner));
         try {
             Files.writeString(file, GSON.toJson(map) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,9 +1,8 @@
 package org.kedrec.core.serving;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.kedrec.core.Messages;
+import org.kedrec.core.text.EnumLabels;
 
 /** Who writes the rationale of a recommendation: the built-in evidence teacher, the student model, or nobody. */
 public enum RationaleMode {
@@ -15,20 +14,16 @@ public enum RationaleMode {
     NONE;
 
     /** The values as users write them: {@code teacher}, {@code student}, {@code none}. */
-    public static final List<String> LABELS = Arrays.stream(values()).map(RationaleMode::label).toList();
+    public static final List<String> LABELS = EnumLabels.all(RationaleMode.class, RationaleMode::label);
 
     public String label() {
-        return name().toLowerCase(Locale.ENGLISH);
+        return EnumLabels.lowerCase(this);
     }
 
     /** Parses a label case-insensitively. */
     public static RationaleMode of(String label) {
-        for (RationaleMode mode : values()) {
-            if (mode.label().equalsIgnoreCase(label.strip())) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException(Messages.format(
-                "Invalid value for `rationale`: `%s`. Valid values are: %s.", label, LABELS));
+        return EnumLabels.findIgnoringCase(RationaleMode.class, RationaleMode::label, label.strip())
+                .orElseThrow(() -> new IllegalArgumentException(Messages.format(
+                        "Invalid value for `rationale`: `%s`. Valid values are: %s.", label, LABELS)));
     }
 }

@@ -1,6 +1,7 @@
 package org.kedrec.core.split;
 
 import java.util.Locale;
+import org.kedrec.core.text.EnumLabels;
 
 /** Where a known (drug, disease) TREATS pair belongs. */
 public enum PairSplit {
@@ -14,7 +15,7 @@ public enum PairSplit {
     ZEROSHOT;
 
     public String label() {
-        return name().toLowerCase(Locale.ENGLISH);
+        return EnumLabels.lowerCase(this);
     }
 
     /** True for splits whose edges must never reach a training graph or a training example's evidence. */

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.kedrec.core.Messages;
 import org.kedrec.core.ids.Curies;
+import org.kedrec.core.text.NumberedLines;
 
 /**
  * The one definition of which TREATS edges are held out, shared by the dataset builder, the KG-embedding trainer
@@ -71,13 +72,7 @@ public final class SplitPlan {
                         "%s line 1: expected the header `compound_id<TAB>disease_id<TAB>…<TAB>split` but found `%s`.",
                         file, header));
             }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
+            NumberedLines.forEachNonBlank(reader, 1, (number, line) -> {
                 String[] cols = line.split("\t", -1);
                 String split = cols[cols.length - 1].strip();
                 if (cols.length < 3 || !(split.equals("train") || split.equals("holdout"))) {
@@ -86,7 +81,7 @@ public final class SplitPlan {
                             file, number, split));
                 }
                 holdout.put(key(Curies.fromHetionet(cols[0]), Curies.fromHetionet(cols[1])), split.equals("holdout"));
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }

@@ -7,14 +7,20 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {
+    /** A task of {@code total} steps begun and advanced one step at a time to its last, not yet ended. */
+    private static ConsoleProgress advancedToTheEnd(StringWriter text, boolean terminal, String task, int total) {
+        ConsoleProgress progress = new ConsoleProgress(new PrintWriter(text), terminal);
+        progress.begin(task, total);
+        for (int i = 0; i < total; i++) {
+            progress.advance(1);
+        }
+        return progress;
+    }
+
     @Test
     void withoutATerminalOnlyTheFinishedLineIsWritten() {
         StringWriter text = new StringWriter();
-        ConsoleProgress progress = new ConsoleProgress(new PrintWriter(text), false);
-        progress.begin("hetionet edges", 200);
-        for (int i = 0; i < 200; i++) {
-            progress.advance(1);
-        }
+        ConsoleProgress progress = advancedToTheEnd(text, false, "hetionet edges", 200);
         progress.status("epoch 1/2 loss 0.5");
         progress.end();
         assertThat(text.toString()).doesNotContain("\r").doesNotContain("epoch")
@@ -24,12 +30,7 @@ class ConsoleProgressTest {
     @Test
     void onATerminalTheLineIsRedrawnOncePerPercent() {
         StringWriter text = new StringWriter();
-        ConsoleProgress progress = new ConsoleProgress(new PrintWriter(text), true);
-        progress.begin("dataset", 1000);
-        for (int i = 0; i < 1000; i++) {
-            progress.advance(1);
-        }
-        progress.end();
+        advancedToTheEnd(text, true, "dataset", 1000).end();
         // the first draw at 0 %, one per percent up to 100 %, and the finished line
         assertThat(text.toString().chars().filter(c -> c == '\r').count()).isEqualTo(102);
         assertThat(text.toString()).matches("(?s).*\rdataset +\\[#{30}\\] 100% 1000/1000 \\(\\d+\\.\\d s\\)\\R");

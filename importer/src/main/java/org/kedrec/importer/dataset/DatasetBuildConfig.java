@@ -87,21 +87,9 @@ public record DatasetBuildConfig(
                 negativesPerPositive);
     }
 
-    public DatasetBuildConfig withOut(Path newOut) {
-        return new DatasetBuildConfig(newOut, seed, pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair,
-                dataDir, splitsFile, diseases, pathways, threads, batchSize, negativePool,
-                negativesPerPositive);
-    }
-
     public DatasetBuildConfig withDiseases(List<String> newDiseases) {
         return new DatasetBuildConfig(out, seed, pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair,
                 dataDir, splitsFile, newDiseases, pathways, threads, batchSize, negativePool,
-                negativesPerPositive);
-    }
-
-    public DatasetBuildConfig withSplitsFile(Path file) {
-        return new DatasetBuildConfig(out, seed, pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair,
-                dataDir, file, diseases, pathways, threads, batchSize, negativePool,
                 negativesPerPositive);
     }
 

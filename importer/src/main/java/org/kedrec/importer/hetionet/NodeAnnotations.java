@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.kedrec.core.ids.Curies;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.importer.ImportContext;
@@ -107,74 +108,45 @@ public final class NodeAnnotations {
     }
 
     private void drugbank(Path file) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("drugbank_id", "type", "groups", "atc_codes", "categories",
-                "inchikey", "description"), "the DrugBank slim table", "Point --data at the KEDRec data directory.")) {
-            int id = tsv.column("drugbank_id");
-            int type = tsv.column("type");
-            int groups = tsv.column("groups");
-            int atc = tsv.column("atc_codes");
-            int categories = tsv.column("categories");
-            int inchikey = tsv.column("inchikey");
-            int description = tsv.column("description");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length <= description) {
-                    continue;
-                }
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("type", blankToNull(row[type]));
-                p.put("groups", pipeList(row[groups]));
-                p.put("atcCodes", pipeList(row[atc]));
-                p.put("categories", pipeList(row[categories]));
-                String key = row[inchikey].strip();
-                p.put("inchikey", key.startsWith("InChIKey=") ? key.substring(9) : blankToNull(key));
-                p.put("description", blankToNull(row[description]));
-                props.computeIfAbsent("DrugBank:" + row[id].strip(), k -> new LinkedHashMap<>()).putAll(p);
-            }
-        }
+        eachRow(file, "the DrugBank slim table", List.of("drugbank_id", "type", "groups", "atc_codes", "categories",
+                "inchikey", "description"), cells -> {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("type", blankToNull(cells[1]));
+                    p.put("groups", pipeList(cells[2]));
+                    p.put("atcCodes", pipeList(cells[3]));
+                    p.put("categories", pipeList(cells[4]));
+                    String key = cells[5].strip();
+                    p.put("inchikey", key.startsWith("InChIKey=") ? key.substring(9) : blankToNull(key));
+                    p.put("description", blankToNull(cells[6]));
+                    props.computeIfAbsent("DrugBank:" + cells[0].strip(), k -> new LinkedHashMap<>()).putAll(p);
+                });
     }
 
     private void meshToDrugbank(Path file) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("mesh_id", "drugbank_id"), "the MeSH-to-DrugBank crosswalk",
-                "Point --data at the KEDRec data directory.")) {
-            int mesh = tsv.column("mesh_id");
-            int drug = tsv.column("drugbank_id");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length > drug && !row[drug].isBlank()) {
-                    String drugbank = "DrugBank:" + row[drug].strip();
-                    meshCurie(row[mesh]).ifPresent(m -> add(xrefs, drugbank, m));
-                }
+        eachRow(file, "the MeSH-to-DrugBank crosswalk", List.of("mesh_id", "drugbank_id"), cells -> {
+            if (!cells[1].isBlank()) {
+                String drugbank = "DrugBank:" + cells[1].strip();
+                meshCurie(cells[0]).ifPresent(m -> add(xrefs, drugbank, m));
             }
-        }
+        });
     }
 
     private void drugcentral(Path file) {
         Map<String, List<String>> drugbankIds = new HashMap<>();
         List<String[]> others = new ArrayList<>();
-        try (TsvReader tsv = TsvReader.open(file, List.of("DRUG_ID", "ID_TYPE", "IDENTIFIER"),
-                "the DrugCentral identifiers table", "Point --data at the KEDRec data directory.")) {
-            int drug = tsv.column("DRUG_ID");
-            int type = tsv.column("ID_TYPE");
-            int value = tsv.column("IDENTIFIER");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length <= value) {
-                    continue;
-                }
-                String idType = TsvReader.unquote(row[type]);
-                String identifier = TsvReader.unquote(row[value]);
-                String drugId = TsvReader.unquote(row[drug]);
-                if (identifier.isEmpty()) {
-                    continue;
-                }
-                if (idType.equals("DRUGBANK_ID")) {
-                    drugbankIds.computeIfAbsent(drugId, k -> new ArrayList<>()).add(identifier);
-                } else if (DRUGCENTRAL_PREFIXES.containsKey(idType)) {
-                    others.add(new String[] {drugId, DRUGCENTRAL_PREFIXES.get(idType) + ":" + identifier});
-                }
+        eachRow(file, "the DrugCentral identifiers table", List.of("DRUG_ID", "ID_TYPE", "IDENTIFIER"), cells -> {
+            String drugId = TsvReader.unquote(cells[0]);
+            String idType = TsvReader.unquote(cells[1]);
+            String identifier = TsvReader.unquote(cells[2]);
+            if (identifier.isEmpty()) {
+                return;
             }
-        }
+            if (idType.equals("DRUGBANK_ID")) {
+                drugbankIds.computeIfAbsent(drugId, k -> new ArrayList<>()).add(identifier);
+            } else if (DRUGCENTRAL_PREFIXES.containsKey(idType)) {
+                others.add(new String[] {drugId, DRUGCENTRAL_PREFIXES.get(idType) + ":" + identifier});
+            }
+        });
         for (String[] other : others) {
             for (String drugbank : drugbankIds.getOrDefault(other[0], List.of())) {
                 add(xrefs, "DrugBank:" + drugbank, other[1]);
@@ -183,95 +155,65 @@ public final class NodeAnnotations {
     }
 
     private void descriptions(Path file) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("disease_id", "description"),
-                "the Disease Ontology descriptions", "Point --data at the KEDRec data directory.")) {
-            int id = tsv.column("disease_id");
-            int description = tsv.column("description");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length > description && !row[description].isBlank()) {
-                    props.computeIfAbsent(row[id].strip(), k -> new LinkedHashMap<>())
-                            .put("description", row[description].strip());
-                }
+        eachRow(file, "the Disease Ontology descriptions", List.of("disease_id", "description"), cells -> {
+            if (!cells[1].isBlank()) {
+                props.computeIfAbsent(cells[0].strip(), k -> new LinkedHashMap<>())
+                        .put("description", cells[1].strip());
             }
-        }
+        });
     }
 
     private void slimTerms(Path file) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("doid", "pathophysiology"), "the Disease Ontology slim terms",
-                "Point --data at the KEDRec data directory.")) {
-            int id = tsv.column("doid");
-            int patho = tsv.column("pathophysiology");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length > patho && !row[patho].isBlank()) {
-                    props.computeIfAbsent(row[id].strip(), k -> new LinkedHashMap<>())
-                            .put("pathophysiology", row[patho].strip());
-                }
+        eachRow(file, "the Disease Ontology slim terms", List.of("doid", "pathophysiology"), cells -> {
+            if (!cells[1].isBlank()) {
+                props.computeIfAbsent(cells[0].strip(), k -> new LinkedHashMap<>())
+                        .put("pathophysiology", cells[1].strip());
             }
-        }
+        });
     }
 
     private void doXrefs(Path file, boolean propagated) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("doid_code", "resource", "resource_id"),
-                "a Disease Ontology xrefs table", "Point --data at the KEDRec data directory.")) {
-            int id = tsv.column("doid_code");
-            int resource = tsv.column("resource");
-            int value = tsv.column("resource_id");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length <= value) {
-                    continue;
-                }
-                Optional<String> curie = doCurie(row[resource].strip(), row[value].strip());
-                String doid = row[id].strip();
-                curie.ifPresent(c -> add(propagated ? narrower : xrefs, doid, c));
-            }
-        }
+        eachRow(file, "a Disease Ontology xrefs table", List.of("doid_code", "resource", "resource_id"), cells ->
+                doCurie(cells[1].strip(), cells[2].strip())
+                        .ifPresent(c -> add(propagated ? narrower : xrefs, cells[0].strip(), c)));
     }
 
     private void doSlimToMesh(Path file) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("doid_code", "mesh_id"), "the DO-slim-to-MeSH table",
-                "Point --data at the KEDRec data directory.")) {
-            int id = tsv.column("doid_code");
-            int mesh = tsv.column("mesh_id");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length > mesh) {
-                    String doid = row[id].strip();
-                    meshCurie(row[mesh]).ifPresent(m -> add(xrefs, doid, m));
-                }
-            }
-        }
+        eachRow(file, "the DO-slim-to-MeSH table", List.of("doid_code", "mesh_id"),
+                cells -> meshCurie(cells[1]).ifPresent(m -> add(xrefs, cells[0].strip(), m)));
     }
 
     private void meshToDisease(Path file) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("mesh_id", "doid", "match_type"),
-                "the MeSH-to-Hetionet-disease crosswalk", "Point --data at the KEDRec data directory.")) {
-            int mesh = tsv.column("mesh_id");
-            int doid = tsv.column("doid");
-            int match = tsv.column("match_type");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length <= match) {
-                    continue;
-                }
-                boolean direct = row[match].strip().equals("direct_xref");
-                String id = row[doid].strip();
-                meshCurie(row[mesh]).ifPresent(m -> add(direct ? xrefs : narrower, id, m));
-            }
-        }
+        eachRow(file, "the MeSH-to-Hetionet-disease crosswalk", List.of("mesh_id", "doid", "match_type"), cells -> {
+            boolean direct = cells[2].strip().equals("direct_xref");
+            meshCurie(cells[0]).ifPresent(m -> add(direct ? xrefs : narrower, cells[1].strip(), m));
+        });
     }
 
     private void uniprot(Path file) {
-        try (TsvReader tsv = TsvReader.open(file, List.of("uniprot_id", "entrez_gene_id"),
-                "the UniProt-to-Entrez crosswalk", "Point --data at the KEDRec data directory.")) {
-            int uniprot = tsv.column("uniprot_id");
-            int entrez = tsv.column("entrez_gene_id");
-            String[] row;
-            while ((row = tsv.next()) != null) {
-                if (row.length > entrez && !row[entrez].isBlank() && !row[uniprot].isBlank()) {
-                    add(xrefs, "NCBIGene:" + row[entrez].strip(), "UniProt:" + row[uniprot].strip());
+        eachRow(file, "the UniProt-to-Entrez crosswalk", List.of("uniprot_id", "entrez_gene_id"), cells -> {
+            if (!cells[1].isBlank() && !cells[0].isBlank()) {
+                add(xrefs, "NCBIGene:" + cells[1].strip(), "UniProt:" + cells[0].strip());
+            }
+        });
+    }
+
+    /**
+     * Hands {@code row} the cells of {@code columns}, in that order, for every row of a side file that has them all
+     * (a cut last line is passed over); a file without those columns is an error that names them.
+     */
+    private static void eachRow(Path file, String what, List<String> columns, Consumer<String[]> row) {
+        try (TsvReader tsv = TsvReader.open(file, columns, what, "Point --data at the KEDRec data directory.")) {
+            int[] at = columns.stream().mapToInt(tsv::column).toArray();
+            int width = Arrays.stream(at).max().orElse(-1) + 1;
+            String[] cells;
+            while ((cells = tsv.next()) != null) {
+                if (cells.length >= width) {
+                    String[] picked = new String[at.length];
+                    for (int i = 0; i < at.length; i++) {
+                        picked[i] = cells[at[i]];
+                    }
+                    row.accept(picked);
                 }
             }
         }

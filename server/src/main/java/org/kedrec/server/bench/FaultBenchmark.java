@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +19,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
+import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.core.ranking.RankerFiles;
+import org.kedrec.core.text.EnumLabels;
 import org.kedrec.importer.ImportBenchmark;
 import org.kedrec.importer.ImportOptions;
 import org.neo4j.driver.Driver;
@@ -64,19 +61,14 @@ public final class FaultBenchmark {
         }
 
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumLabels.lowerCase(this);
         }
 
         /** Parses a stage name; the error names the valid ones. */
         public static Stage parse(String value) {
-            for (Stage stage : values()) {
-                if (stage.label().equals(value)) {
-                    return stage;
-                }
-            }
-            throw new IllegalArgumentException(Messages.format(
-                    "Invalid value for option '--stages': `%s`. Valid values are: [import, dataset, ranker, student].",
-                    value));
+            return EnumLabels.find(Stage.class, Stage::label, value).orElseThrow(() -> new IllegalArgumentException(
+                    Messages.format("Invalid value for option '--stages': `%s`. Valid values are: [import, dataset, "
+                            + "ranker, student].", value)));
         }
     }
 
@@ -258,7 +250,7 @@ public final class FaultBenchmark {
                 model -> rankerArgs(dataset, model), null, "recommendations for " + DISEASES + " diseases");
         return trainingStage(ranker, options.modelHome().resolve(ranker.cleanName()),
                 // The student trains into copies of this folder: the ranker alone, as the clean run left it.
-                cleanModel -> copyTree(cleanModel, rankerOnly));
+                cleanModel -> AtomicDirectory.copy(cleanModel, rankerOnly));
     }
 
     private List<String> rankerArgs(Path dataset, Path model) {
@@ -289,7 +281,7 @@ public final class FaultBenchmark {
     private Map<String, Object> trainingStage(Training training, Path cleanModel, AfterClean afterClean)
             throws IOException {
         if (training.seed() != null) {
-            copyTree(training.seed(), cleanModel);
+            AtomicDirectory.copy(training.seed(), cleanModel);
         }
         String label = training.stage().label();
         ChildRun first = child(label + "-clean", training.arguments().apply(cleanModel), Kill.NEVER);
@@ -307,7 +299,7 @@ public final class FaultBenchmark {
                 String name = training.runPrefix() + point.label();
                 Path model = options.modelHome().resolve(name);
                 if (training.seed() != null) {
-                    copyTree(training.seed(), model);
+                    AtomicDirectory.copy(training.seed(), model);
                 }
                 ChildRun killed = child(name + "-killed", training.arguments().apply(model),
                         kill(training.stage(), point, fastest));
@@ -650,21 +642,5 @@ public final class FaultBenchmark {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

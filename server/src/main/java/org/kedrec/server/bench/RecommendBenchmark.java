@@ -2,7 +2,6 @@ package org.kedrec.server.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.kedrec.core.Messages;
+import org.kedrec.core.config.RecordMaps;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -44,19 +44,8 @@ public final class RecommendBenchmark {
     public record Scenario(String rationale, int clients, long calls, long errors, double seconds, double p50Ms,
             double p90Ms, double p99Ms, double maxMs, double meanMs, double callsPerSecond, double rowsPerCall) {
         public Map<String, Object> toMap() {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("rationale", rationale);
-            out.put("clients", clients);
-            out.put("calls", calls);
-            out.put("errors", errors);
-            out.put("seconds", round(seconds));
-            out.put("p50Ms", round(p50Ms));
-            out.put("p90Ms", round(p90Ms));
-            out.put("p99Ms", round(p99Ms));
-            out.put("maxMs", round(maxMs));
-            out.put("meanMs", round(meanMs));
-            out.put("callsPerSecond", round(callsPerSecond));
-            out.put("rowsPerCall", round(rowsPerCall));
+            Map<String, Object> out = RecordMaps.toMap(this);
+            out.replaceAll((key, value) -> value instanceof Double d ? round(d) : value);
             return out;
         }
     }

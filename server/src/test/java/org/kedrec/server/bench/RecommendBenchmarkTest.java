@@ -29,4 +29,14 @@ class RecommendBenchmarkTest {
         assertThatThrownBy(() -> new RecommendBenchmark(null, new RecommendBenchmark.Settings(10, 3, 5, 1, 8), List.of(),
                 line -> { })).hasMessage("The benchmark needs at least one disease the model knows.");
     }
+
+    @Test
+    void aScenarioRowHasItsFiguresInOrderAndRoundedToHundredths() {
+        var row = new RecommendBenchmark.Scenario("none", 8, 120, 1, 30.004, 9.876, 12.0, 20.555, 31.0, 10.1234,
+                4.0, 10.0).toMap();
+        assertThat(List.copyOf(row.keySet())).containsExactly("rationale", "clients", "calls", "errors", "seconds",
+                "p50Ms", "p90Ms", "p99Ms", "maxMs", "meanMs", "callsPerSecond", "rowsPerCall");
+        assertThat(row).containsEntry("rationale", "none").containsEntry("clients", 8).containsEntry("calls", 120L)
+                .containsEntry("seconds", 30.0).containsEntry("p50Ms", 9.88).containsEntry("meanMs", 10.12);
+    }
 }

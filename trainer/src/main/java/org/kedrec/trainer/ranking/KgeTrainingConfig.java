@@ -1,10 +1,10 @@
 package org.kedrec.trainer.ranking;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
 import org.kedrec.core.config.ConfigReader;
+import org.kedrec.core.config.RecordMaps;
 import org.kedrec.core.ranking.kge.KgeKind;
 
 /**
@@ -32,9 +32,7 @@ public record KgeTrainingConfig(
         int patience,
         int evalEvery,
         int seed) {
-    public static final List<String> KEYS = List.of("model", "dim", "epochs", "batchSize", "negatives",
-            "fullSoftmaxLimit", "learningRate", "finalLearningRateFraction", "regularization", "treatsOversample",
-            "patience", "evalEvery", "seed");
+    public static final List<String> KEYS = RecordMaps.names(KgeTrainingConfig.class);
 
     public KgeTrainingConfig {
         check(dim >= 1 && dim <= 4096, "dim", dim, "between 1 and 4096");
@@ -90,20 +88,8 @@ public record KgeTrainingConfig(
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = RecordMaps.toMap(this);
         m.put("model", model.name().toLowerCase(java.util.Locale.ENGLISH));
-        m.put("dim", dim);
-        m.put("epochs", epochs);
-        m.put("batchSize", batchSize);
-        m.put("negatives", negatives);
-        m.put("fullSoftmaxLimit", fullSoftmaxLimit);
-        m.put("learningRate", learningRate);
-        m.put("finalLearningRateFraction", finalLearningRateFraction);
-        m.put("regularization", regularization);
-        m.put("treatsOversample", treatsOversample);
-        m.put("patience", patience);
-        m.put("evalEvery", evalEvery);
-        m.put("seed", seed);
         return m;
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
+import org.kedrec.core.config.RecordMaps;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.metrics.RankOutcome;
@@ -33,6 +34,7 @@ import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.core.ranking.ScoredDrugs;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.core.text.EnumLabels;
 import org.kedrec.trainer.ranking.evidence.Evidence;
 import org.kedrec.trainer.ranking.evidence.EvidenceFeatures;
 import org.kedrec.trainer.ranking.graph.TrainingGraph;
@@ -102,13 +104,9 @@ public final class RankerTrainer {
         BOOSTED;
 
         public static FeatureModel parse(String text) {
-            for (FeatureModel m : values()) {
-                if (m.name().equalsIgnoreCase(text)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException(Messages.format(
-                    "Unknown feature model `%s`. Valid values are: [logistic, boosted].", text));
+            return EnumLabels.findIgnoringCase(FeatureModel.class, EnumLabels::lowerCase, text).orElseThrow(() ->
+                    new IllegalArgumentException(Messages.format(
+                            "Unknown feature model `%s`. Valid values are: [logistic, boosted].", text)));
         }
 
 
@@ -255,13 +253,7 @@ public final class RankerTrainer {
             }
             List<Map<String, Object>> history = new ArrayList<>();
             for (KgeTrainer.EpochResult e : epochs) {
-                Map<String, Object> h = new LinkedHashMap<>();
-                h.put("epoch", e.epoch());
-                h.put("loss", e.loss());
-                h.put("validationMrr", e.validationMrr());
-                h.put("validationHit10", e.validationHit10());
-                h.put("seconds", e.seconds());
-                history.add(h);
+                history.add(RecordMaps.toMap(e));
             }
             metrics.put("history", history);
 

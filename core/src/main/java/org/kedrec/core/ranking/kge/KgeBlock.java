@@ -168,24 +168,23 @@ public final class KgeBlock extends AbstractBlock {
 
     /** {@code h o r} as [re | im], so that {@code Re(<h, r, conj(c)>) = q . c}. */
     private static NDArray complexTailQuery(NDArray h, NDArray r) {
-        NDList hs = h.split(2, 1);
-        NDList rs = r.split(2, 1);
-        NDArray hr = hs.get(0);
-        NDArray hi = hs.get(1);
-        NDArray rr = rs.get(0);
-        NDArray ri = rs.get(1);
-        return hr.mul(rr).sub(hi.mul(ri)).concat(hr.mul(ri).add(hi.mul(rr)), 1);
+        return complexProduct(h, r, false);
     }
 
-    /** {@code r o conj(t)} rearranged so that {@code Re(<c, r, conj(t)>) = q . c}. */
+    /** {@code t o conj(r)}, so that {@code Re(<c, r, conj(t)>) = Re(<t, conj(r), conj(c)>) = q . c}. */
     private static NDArray complexHeadQuery(NDArray r, NDArray t) {
-        NDList rs = r.split(2, 1);
-        NDList ts = t.split(2, 1);
-        NDArray rr = rs.get(0);
-        NDArray ri = rs.get(1);
-        NDArray tr = ts.get(0);
-        NDArray ti = ts.get(1);
-        return rr.mul(tr).add(ri.mul(ti)).concat(rr.mul(ti).sub(ri.mul(tr)), 1);
+        return complexProduct(t, r, true);
+    }
+
+    /** {@code a o b}, or {@code a o conj(b)}, of complex vectors stored as [re | im]. */
+    private static NDArray complexProduct(NDArray a, NDArray b, boolean conjugateB) {
+        NDList as = a.split(2, 1);
+        NDList bs = b.split(2, 1);
+        NDArray ar = as.get(0);
+        NDArray ai = as.get(1);
+        NDArray br = bs.get(0);
+        NDArray bi = conjugateB ? bs.get(1).neg() : bs.get(1);
+        return ar.mul(br).sub(ai.mul(bi)).concat(ar.mul(bi).add(ai.mul(br)), 1);
     }
 
     /** {@code e o r} (or {@code e o conj(r)}) for phases {@code r}, as [re | im] of shape [B, 1, 2d]. */

@@ -1,8 +1,7 @@
 package org.kedrec.core.ranking.kge;
 
-import java.util.Arrays;
-import java.util.Locale;
 import org.kedrec.core.Messages;
+import org.kedrec.core.text.EnumLabels;
 
 /**
  * The scoring functions the ranker can learn. {@code dim} is the embedding dimension in the model's own number
@@ -38,14 +37,10 @@ public enum KgeKind {
 
     /** Parses {@code distmult}, {@code ComplEx}, {@code rotate} (any case). */
     public static KgeKind parse(String name) {
-        for (KgeKind kind : values()) {
-            if (kind.name().equalsIgnoreCase(name) || kind.displayName.equalsIgnoreCase(name)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException(Messages.format(
-                "Unknown KG-embedding model `%s`. Valid models are: %s.",
-                name,
-                Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ENGLISH)).toList()));
+        return EnumLabels.findIgnoringCase(KgeKind.class, EnumLabels::lowerCase, name)
+                .or(() -> EnumLabels.findIgnoringCase(KgeKind.class, KgeKind::displayName, name))
+                .orElseThrow(() -> new IllegalArgumentException(Messages.format(
+                        "Unknown KG-embedding model `%s`. Valid models are: %s.",
+                        name, EnumLabels.all(KgeKind.class, EnumLabels::lowerCase))));
     }
 }

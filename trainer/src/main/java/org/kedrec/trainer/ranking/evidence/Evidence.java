@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.kedrec.core.Messages;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.core.text.NumberedLines;
 
 /**
  * Side information the ranker may read besides the knowledge graph: clinical-trial and literature evidence about
@@ -291,12 +292,9 @@ public final class Evidence {
         Evidence evidence = new Evidence();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
+            NumberedLines.forEach(in, 0, (number, line) -> {
                 if (line.equals(PAIR_HEADER) || line.equals(DRUG_HEADER)) {
-                    continue;
+                    return;
                 }
                 String[] c = line.split("\t", -1);
                 try {
@@ -326,7 +324,7 @@ public final class Evidence {
                                     + "Retrain the model.",
                             file, number, line), e);
                 }
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }

@@ -16,6 +16,7 @@ import org.kedrec.core.Messages;
 import org.kedrec.core.ids.Curies;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.core.text.NumberedLines;
 
 /**
  * DEVELOPMENT PATH ONLY: reads a Hetionet edge list ({@code source<TAB>metaedge<TAB>target}, e.g. the demo
@@ -74,22 +75,15 @@ public final class HetionetSif {
                         "%s line 1: expected the header `source<TAB>metaedge<TAB>target` but found `%s`.", sif,
                         header));
             }
-            String line;
-            int number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
-                line = line.strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
+            NumberedLines.forEachNonBlank(in, 1, (number, line) -> {
+                String[] cols = line.strip().split("\t", -1);
                 if (cols.length != 3) {
                     throw new IllegalArgumentException(Messages.format(
                             "%s line %d: expected `source<TAB>metaedge<TAB>target` but found `%s`.", sif, number,
-                            line));
+                            line.strip()));
                 }
                 edges.add(cols);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + sif, e);
         }

@@ -17,6 +17,7 @@ import org.kedrec.core.data.DataDirectory;
 import org.kedrec.core.ids.Curies;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
+import org.kedrec.core.text.NumberedLines;
 
 /**
  * The Compound-treats-Disease split of PoLo (Liu et al. 2021), reused by REx: {@code eval/polo/train.txt},
@@ -42,14 +43,9 @@ public final class PoloSplit {
         Map<String, PairSplit> pairs = new LinkedHashMap<>();
         for (int f = 0; f < FILES.length; f++) {
             Path file = DataDirectory.requireFile(dataDir, DIR + "/" + FILES[f]);
+            PairSplit split = SPLITS[f];
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                int number = 0;
-                while ((line = in.readLine()) != null) {
-                    number++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                NumberedLines.forEachNonBlank(in, 0, (number, line) -> {
                     String[] cols = line.strip().split("\t", -1);
                     if (cols.length != 3 || !cols[1].equals("CtD") || !cols[0].startsWith("Compound::")
                             || !cols[2].startsWith("Disease::")) {
@@ -59,14 +55,14 @@ public final class PoloSplit {
                                 file, number, line));
                     }
                     String key = SplitPlan.key(Curies.fromHetionet(cols[0]), Curies.fromHetionet(cols[2]));
-                    PairSplit before = pairs.put(key, SPLITS[f]);
-                    if (before != null && before != SPLITS[f]) {
+                    PairSplit before = pairs.put(key, split);
+                    if (before != null && before != split) {
                         throw new IllegalArgumentException(Messages.format(
                                 "%s line %d: the pair %s is already in the %s split; PoLo's splits are disjoint, "
                                         + "restore the files from the PoLo repository.",
                                 file, number, key, before.label()));
                     }
-                }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read " + file, e);
             }

@@ -23,6 +23,7 @@ import org.kedrec.core.Messages;
 import org.kedrec.core.ranking.EntityIndex;
 import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.core.split.PairSplit;
+import org.kedrec.core.text.NumberedLines;
 
 /**
  * The graph a ranker is trained on: entities (every drug and disease, plus every entity of a kept triple), relations
@@ -225,10 +226,7 @@ public final class TrainingGraph {
                         "%s line 1: expected the header `head<TAB>relation<TAB>tail` but found `%s`.", triplesFile,
                         header));
             }
-            String line;
-            int number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
+            NumberedLines.forEach(in, 1, (number, line) -> {
                 String[] cols = line.split("\t", -1);
                 int h = cols.length == 3 ? entities.indexOrMinusOne(cols[0]) : -1;
                 int t = cols.length == 3 ? entities.indexOrMinusOne(cols[2]) : -1;
@@ -245,7 +243,7 @@ public final class TrainingGraph {
                 }
                 rows.add(new int[] {h, r, t});
                 sha.update((line + "\n").getBytes(StandardCharsets.UTF_8));
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + triplesFile, e);
         }

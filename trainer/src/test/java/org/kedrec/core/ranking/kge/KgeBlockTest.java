@@ -74,6 +74,21 @@ class KgeBlockTest {
     }
 
     @Test
+    void complExTrainingCallScoresCorruptedHeadsAndTailsAsWholeTriples() {
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            KgeBlock block = block(m, KgeKind.COMPLEX, 1, new float[][] {{1, 2}, {2, 1}}, new float[][] {{3, -1}});
+            NDList out = block.forward(new ParameterStore(m, false), new NDList(m.create(new long[] {1}),
+                    m.create(new long[] {0}), m.create(new long[] {0}), m.create(new long[] {0, 1}),
+                    m.create(new long[] {0, 1})), true);
+            // (e1, r0, e0) = 9 (above); heads e0, e1 for (?, r0, e0): 15, 9; tails for (e1, r0, ?): e1*r0 = 7 + i,
+            // (7 + i)(1 - 2i) = 9 - 13i -> 9 and (7 + i)(2 - i) = 15 - 5i -> 15
+            assertThat(out.get(0).toFloatArray()).containsExactly(9f);
+            assertThat(out.get(1).toFloatArray()).containsExactly(15f, 9f);
+            assertThat(out.get(2).toFloatArray()).containsExactly(9f, 15f);
+        }
+    }
+
+    @Test
     void rotatEIsMinusTheDistanceAfterRotation() {
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
             // dim 1: h = 1 + 0i rotated by pi/2 gives 0 + 1i; t = 0 + 1i -> distance 0 ; t = 3 + 1i -> distance 3
