@@ -148,8 +148,8 @@ public final class LogisticRegression {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 
-    /** Solves a symmetric positive-definite system by Cholesky decomposition. */
-    private static double[] solve(double[][] a, double[] b) {
+    /** Solves a symmetric positive-definite system by Cholesky decomposition (Newton steps of small models). */
+    public static double[] solve(double[][] a, double[] b) {
         int n = b.length;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {

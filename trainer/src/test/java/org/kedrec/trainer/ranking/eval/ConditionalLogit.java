@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.kedrec.core.metrics.RankOutcome;
 import org.kedrec.core.metrics.RankingMetrics;
 import org.kedrec.core.split.StableHash;
+import org.kedrec.trainer.ranking.paths.LogisticRegression;
 import org.kedrec.trainer.ranking.paths.MetapathModel;
 import org.kedrec.trainer.ranking.paths.PathFeatures;
 
@@ -80,7 +81,7 @@ final class ConditionalLogit {
             double[] grad = new double[p];
             double[][] hess = new double[p][p];
             objective(f, positive, excluded, mean, std, w, l2, grad, hess);
-            double[] step = solve(hess, grad);
+            double[] step = LogisticRegression.solve(hess, grad);
             double t = 1;
             double next = Double.NaN;
             double[] candidate = new double[p];
@@ -199,56 +200,9 @@ final class ConditionalLogit {
         }
     }
 
-    /** Gaussian elimination with partial pivoting (p is tens). */
-    private static double[] solve(double[][] a0, double[] b0) {
-        int n = b0.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = a0[i].clone();
-        }
-        double[] b = b0.clone();
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] tr = a[col];
-            a[col] = a[pivot];
-            a[pivot] = tr;
-            double tb = b[col];
-            b[col] = b[pivot];
-            b[pivot] = tb;
-            for (int r = col + 1; r < n; r++) {
-                double factor = a[r][col] / a[col][col];
-                for (int k = col; k < n; k++) {
-                    a[r][k] -= factor * a[col][k];
-                }
-                b[r] -= factor * b[col];
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double v = b[r];
-            for (int k = r + 1; k < n; k++) {
-                v -= a[r][k] * x[k];
-            }
-            x[r] = v / a[r][r];
-        }
-        return x;
-    }
-
     /** Validation MRR (validation pairs excluded from the fit) and 5-fold CV MRR (fold pairs unlabelled). */
     static void select(String name, PathFeatures f, BitSet[] trainPositive, List<int[]> validation, double[] grid) {
-        int nd = f.diseases().length;
-        BitSet[] valExcluded = new BitSet[nd];
-        for (int d = 0; d < nd; d++) {
-            valExcluded[d] = new BitSet();
-        }
-        for (int[] v : validation) {
-            valExcluded[v[0]].set(v[1]);
-        }
+        BitSet[] valExcluded = perDisease(f.diseases().length, validation);
         for (double l2 : grid) {
             long t0 = System.nanoTime();
             Fit fit = fit(f, trainPositive, valExcluded, l2);
@@ -260,14 +214,7 @@ final class ConditionalLogit {
     }
 
     static Fit bestOnValidation(PathFeatures f, BitSet[] trainPositive, List<int[]> validation, double[] grid) {
-        int nd = f.diseases().length;
-        BitSet[] valExcluded = new BitSet[nd];
-        for (int d = 0; d < nd; d++) {
-            valExcluded[d] = new BitSet();
-        }
-        for (int[] v : validation) {
-            valExcluded[v[0]].set(v[1]);
-        }
+        BitSet[] valExcluded = perDisease(f.diseases().length, validation);
         Fit best = null;
         double bestVal = -1;
         for (double l2 : grid) {
@@ -279,6 +226,18 @@ final class ConditionalLogit {
             }
         }
         return best;
+    }
+
+    /** The pairs {diseaseRow, drugColumn} as one set of drug columns per disease row. */
+    private static BitSet[] perDisease(int diseases, List<int[]> pairs) {
+        BitSet[] out = new BitSet[diseases];
+        for (int d = 0; d < diseases; d++) {
+            out[d] = new BitSet();
+        }
+        for (int[] pair : pairs) {
+            out[pair[0]].set(pair[1]);
+        }
+        return out;
     }
 
     static double crossValidated(PathFeatures f, BitSet[] trainPositive, List<int[]> validation, double l2) {

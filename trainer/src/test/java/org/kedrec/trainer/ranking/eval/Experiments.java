@@ -117,13 +117,7 @@ final class Experiments {
                 float[][] bs = b.score(def);
                 RankerExperiment.report("clogit base", bs);
                 RankerExperiment.report("clogit base cal mean", map(bs, "mean"));
-                TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
-                float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, def.diseases(),
-                        def.drugs());
-                PathFeatures joined = def.withExtra(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES, sim);
-                List<String> keep = new ArrayList<>(joined.names());
-                keep.removeIf(n -> n.startsWith("maxSimTreats"));
-                PathFeatures st = joined.select(keep);
+                PathFeatures st = withSimilarityButTreats(graph, evidence, def);
                 ConditionalLogit.Fit f2 = ConditionalLogit.bestOnValidation(st, RankerExperiment.truth.trainPositive,
                         RankerExperiment.truth.validation, l2s);
                 float[][] s2 = f2.score(st);
@@ -137,13 +131,8 @@ final class Experiments {
             } else {
                 ConditionalLogit.select("base", def, RankerExperiment.truth.trainPositive,
                         RankerExperiment.truth.validation, new double[] {300, 1000});
-                TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
-                float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, def.diseases(),
-                        def.drugs());
-                PathFeatures joined = def.withExtra(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES, sim);
-                List<String> keep = new ArrayList<>(joined.names());
-                keep.removeIf(n -> n.startsWith("maxSimTreats"));
-                ConditionalLogit.select("sim-treats", joined.select(keep), RankerExperiment.truth.trainPositive,
+                ConditionalLogit.select("sim-treats", withSimilarityButTreats(graph, evidence, def),
+                        RankerExperiment.truth.trainPositive,
                         RankerExperiment.truth.validation, new double[] {10, 100});
                 String[] top = {"Ca3CtD", "CbGbCtD", "CcCtD", "trials", "CrCrCtD", "Ca3CtrD", "CtrD",
                     "trialShareOfDisease"};
@@ -268,6 +257,17 @@ final class Experiments {
         }
         System.out.printf("%d products%n", pairs.size());
         return base.withExtra(names, v);
+    }
+
+    /** The default's features plus the opt-in similarity features without the disease's own treatments. */
+    static PathFeatures withSimilarityButTreats(TrainingGraph graph, Evidence evidence, PathFeatures def) {
+        TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
+        float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, def.diseases(),
+                def.drugs());
+        PathFeatures joined = def.withExtra(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES, sim);
+        List<String> keep = new ArrayList<>(joined.names());
+        keep.removeIf(n -> n.startsWith("maxSimTreats"));
+        return joined.select(keep);
     }
 
     /** Model selection's view only: cross-validated MRR over the training pairs and validation MRR, no TEST. */
