@@ -19,7 +19,10 @@ import org.kedrec.core.Messages;
  *       view took held-out diseases from 0.462 to 0.667 and test pairs from 0.831 to 0.892 for the same CPU time
  *       (docs/student.md, third round); 10 epochs instead of 8 took test pairs to 0.923 (target 0.90) for 63 s more
  *       training on two quiet cores, with a patience as long as the schedule, because validation sits on a plateau
- *       for the first five epochs (docs/student.md, fourth round).
+ *       for the first five epochs (docs/student.md, fourth round). One PyTorch thread per core ({@code --threads 0}):
+ *       the demo always trained so, because its {@code train kge} starts the engine before {@code train student}
+ *       could set its default of one thread (which now holds in any JVM); 180 s for the ten epochs on two quiet
+ *       cores where one thread took 292 s (docs/student.md, fifth round).
  *   <li>{@code full}: the documented defaults of both commands (docs/ranker.md, docs/student.md).
  *   <li>{@code test}: for tests only (not shown in the help): tiny models, seconds, on a small graph.
  * </ul>
@@ -27,7 +30,7 @@ import org.kedrec.core.Messages;
 public enum DemoProfile {
     QUICK(List.of(),
             List.of("--preset", "small", "--lr", "2e-3", "--max-seq-len", "384", "--epochs", "10", "--patience", "10",
-                    "--batch-tokens", "3072", "--ranker-tool")),
+                    "--batch-tokens", "3072", "--ranker-tool", "--threads", "0")),
     FULL(List.of(), List.of()),
     TEST(List.of(),
             List.of("--preset", "tiny", "--lr", "4e-3", "--epochs", "4", "--patience", "4", "--no-swap-candidates",

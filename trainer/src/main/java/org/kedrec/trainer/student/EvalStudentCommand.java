@@ -240,7 +240,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
             result.put("device", main.backend().device().toString());
             result.put("split", split);
             machine.put("loadAverageAtEnd", loadAverage());
-            machine.put("pytorchThreads", threads);
+            // What the engine runs with, whoever set it (--threads, or the engine's own count with --threads 0).
+            machine.put("pytorchThreads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
             result.put("machine", machine);
             result.put("training", metrics);
             result.put("f1Definition", "macro-F1 over the candidate position (class k: the relevant drug is [C(k+1)])");
