@@ -135,7 +135,6 @@ public final class TrainStudentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        threads.apply();
         if (!StudentConfig.PRESETS.contains(preset)) {
             throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
                     "Unknown student preset: `%s`. Valid presets are: %s.", preset, StudentConfig.PRESETS));
@@ -158,6 +157,8 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     "--cross-fit-folds %d: cross-fitting needs at least 2 folds (each fold's ranker learns from "
                             + "the others). Use 2 or more; 5 is the default.", crossFitFolds));
         }
+        // After the checks of the arguments: it starts the engine, which a mistyped option should not wait for.
+        threads.apply();
         Device target = device.device();
         StudentTrainer.Options options = new StudentTrainer.Options(preset, epochs, seed, target, learningRate,
                 batchTokens, 32, vocabSize, maxSeqLen, patience, 0.05f, 1.0f, 0.01f, maxTrainExamples, selectionWeight,
