@@ -6,20 +6,10 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 class TorchThreadsOptionTest {
-    @Command(name = "probe")
-    static final class Probe {
-        @Mixin
-        TorchThreadsOption threads;
-    }
-
     private static TorchThreadsOption parse(String... args) {
-        Probe probe = new Probe();
-        new CommandLine(probe).parseArgs(args);
-        return probe.threads;
+        return CommandLine.populateCommand(new TorchThreadsOption(), args);
     }
 
     /** kedrec demo runs train kge (which starts the engine) before train student: --threads must still hold. */
