@@ -21,8 +21,9 @@ import org.kedrec.core.Messages;
  *       training on two quiet cores, with a patience as long as the schedule, because validation sits on a plateau
  *       for the first five epochs (docs/student.md, fourth round). One PyTorch thread per core ({@code --threads 0}):
  *       the demo always trained so, because its {@code train kge} starts the engine before {@code train student}
- *       could set its default of one thread (which now holds in any JVM); 180 s for the ten epochs on two quiet
- *       cores where one thread took 292 s (docs/student.md, fifth round).
+ *       could set its default of one thread (which now holds in any JVM); the ten epochs took 180 s in the demo and
+ *       205.6 s as {@code train student} on two quiet cores, where one thread took 292 s (docs/student.md, fifth
+ *       round).
  *   <li>{@code full}: the documented defaults of both commands (docs/ranker.md, docs/student.md).
  *   <li>{@code test}: for tests only (not shown in the help): tiny models, seconds, on a small graph.
  * </ul>

@@ -1,6 +1,7 @@
 package org.kedrec.trainer.student;
 
 import ai.djl.Device;
+import ai.djl.pytorch.jni.JniUtils;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -241,7 +242,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
             result.put("split", split);
             machine.put("loadAverageAtEnd", loadAverage());
             // What the engine runs with, whoever set it (--threads, or the engine's own count with --threads 0).
-            machine.put("pytorchThreads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
+            machine.put("pytorchThreads", JniUtils.getNumThreads());
             result.put("machine", machine);
             result.put("training", metrics);
             result.put("f1Definition", "macro-F1 over the candidate position (class k: the relevant drug is [C(k+1)])");
