@@ -8,12 +8,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -54,11 +54,6 @@ public final class KgeTrainer {
     private final KgeTrainingConfig config;
     private final Device device;
     private final ProgressTracker progress;
-    private long stepsTaken;
-    private LazyAdam optimizer;
-    private boolean[] touchedEntity;
-    private static final String ENTITIES = "entities";
-    private static final String RELATIONS = "relations";
 
     public KgeTrainer(KgeTrainingConfig config, Device device, ProgressTracker progress) {
         this.config = config;
@@ -121,14 +116,14 @@ public final class KgeTrainer {
                         .setMaxUpdates(totalSteps)
                         .build())
                 .build();
-        LazyAdam optimizer = new LazyAdam(schedule);
-        optimizer.name(block.entityParameter().getId(), ENTITIES);
-        optimizer.name(block.relationParameter().getId(), RELATIONS);
-        this.optimizer = optimizer;
-        this.touchedEntity = new boolean[entities.size()];
-        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(new KgeLoss(config.regularization()))
-                .optOptimizer(optimizer)
-                .optDevices(new Device[] {device});
+        // The block's parameters, initialised as DJL's trainer would, but without gradients attached: each step
+        // gathers the rows it touches, differentiates those and writes them back (see step()).
+        block.initialize(model.getNDManager(), DataType.FLOAT32,
+                new Shape(1), new Shape(1), new Shape(1), new Shape(1), new Shape(1));
+        NDArray entityTable = block.entityParameter().getArray();
+        NDArray relationTable = block.relationParameter().getArray();
+        KgeLoss loss = new KgeLoss(config.regularization());
+        RowSet rowSet = new RowSet(entities.size());
 
         Validation validation = new Validation(graph, treats);
         List<EpochResult> history = new ArrayList<>();
@@ -137,9 +132,11 @@ public final class KgeTrainer {
         int sinceBest = 0;
         long triplesSeen = 0;
         double stepSeconds = 0;
+        int stepsTaken = 0;
         long start = System.nanoTime();
-        try (Trainer trainer = model.newTrainer(trainingConfig)) {
-            trainer.initialize(new Shape(1), new Shape(1), new Shape(1), new Shape(1), new Shape(1));
+        try (NDManager moments = model.getNDManager().newSubManager();
+                RowAdam entityAdam = new RowAdam(entityTable, moments);
+                RowAdam relationAdam = new RowAdam(relationTable, moments)) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 List<int[]> batches = batches(byRelation, treats, random);
@@ -150,14 +147,17 @@ public final class KgeTrainer {
                     int[] heads = candidates(headPool[r], random);
                     int[] tails = candidates(tailPool[r], random);
                     long t0 = System.nanoTime();
-                    lossSum += step(trainer, graph, batch, heads, tails);
+                    stepsTaken++;
+                    float learningRate = schedule.getNewValue(stepsTaken - 1);
+                    lossSum += step(block, loss, graph, batch, heads, tails, rowSet, entityAdam, relationAdam,
+                            stepsTaken, learningRate);
                     stepSeconds += (System.nanoTime() - t0) / 1e9;
                     triplesSeen += batch.length;
                     progress.advance(1);
                 }
                 progress.end();
                 if (epoch % config.evalEvery() == 0 || epoch == config.epochs()) {
-                    double[] v = validation.evaluate(trainer, block);
+                    double[] v = validation.evaluate(model);
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
                     EpochResult result = new EpochResult(epoch, lossSum / batches.size(), v[0], v[1], seconds);
                     history.add(result);
@@ -198,40 +198,54 @@ public final class KgeTrainer {
         }
     }
 
-    private double step(Trainer trainer, TrainingGraph graph, int[] batch, int[] headCands, int[] tailCands) {
+    /**
+     * One optimisation step on the rows the batch touches: the entity rows of its heads, tails and shared candidates
+     * and its one relation's row are gathered into small tables, the loss is differentiated with respect to those
+     * alone, and Adam writes them back. Nothing in a step has the size of the whole entity table.
+     */
+    private double step(KgeBlock block, KgeLoss kgeLoss, TrainingGraph graph, int[] batch, int[] headCands,
+            int[] tailCands, RowSet rowSet, RowAdam entityAdam, RowAdam relationAdam, int step, float learningRate) {
         float loss;
-        try (NDScope ignored = new NDScope()) {
-            NDManager m = trainer.getManager();
+        NDArray entityTable = block.entityParameter().getArray();
+        NDArray relationTable = block.relationParameter().getArray();
+        try (NDScope ignored = new NDScope();
+                NDManager m = entityTable.getManager().newSubManager(entityTable.getDevice())) {
+            rowSet.clear();
             long[] h = new long[batch.length];
-            long[] r = new long[batch.length];
             long[] t = new long[batch.length];
             for (int i = 0; i < batch.length; i++) {
-                h[i] = graph.head(batch[i]);
-                r[i] = graph.relation(batch[i]);
-                t[i] = graph.tail(batch[i]);
+                h[i] = rowSet.local(graph.head(batch[i]));
+                t[i] = rowSet.local(graph.tail(batch[i]));
             }
+            long[] hc = new long[headCands.length];
+            for (int i = 0; i < hc.length; i++) {
+                hc[i] = rowSet.local(headCands[i]);
+            }
+            long[] tc = new long[tailCands.length];
+            for (int i = 0; i < tc.length; i++) {
+                tc[i] = rowSet.local(tailCands[i]);
+            }
+            NDArray entityRows = m.create(rowSet.rows());
+            NDArray relationRow = m.create(new long[] {graph.relation(batch[0])});
+            NDArray entities = entityTable.get(m, new NDIndex("{}", entityRows));
+            NDArray relation = relationTable.get(m, new NDIndex("{}", relationRow));
+            entities.setRequiresGradient(true);
+            relation.setRequiresGradient(true);
             NDArray hs = m.create(h);
             NDArray ts = m.create(t);
-            NDArray hc = m.create(toLong(headCands));
-            NDArray tc = m.create(toLong(tailCands));
-            NDList input = new NDList(hs, m.create(r), ts, hc, tc);
+            NDArray hcs = m.create(hc);
+            NDArray tcs = m.create(tc);
+            // All triples of a batch share one relation: row 0 of the gathered relation table.
+            NDList indexes = new NDList(hs, m.zeros(new Shape(batch.length), DataType.INT64), ts, hcs, tcs);
             // The true head (tail) may be among the shared candidates: mask it so it is not its own negative.
-            NDList labels = new NDList(hc.expandDims(0).eq(hs.expandDims(1)), tc.expandDims(0).eq(ts.expandDims(1)));
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList out = trainer.forward(input);
-                NDArray value = trainer.getLoss().evaluate(labels, out);
+            NDList labels = new NDList(hcs.expandDims(0).eq(hs.expandDims(1)), tcs.expandDims(0).eq(ts.expandDims(1)));
+            try (GradientCollector collector = m.getEngine().newGradientCollector()) {
+                NDArray value = kgeLoss.evaluate(labels, block.trainingScores(entities, relation, indexes));
                 collector.backward(value);
                 loss = value.getFloat();
             }
-            touch(h, t, headCands, tailCands, r[0]);
-            if (stepsTaken > 0) {
-                trainer.step();
-            }
-        }
-        // Adam creates its moment arrays on its first update: that update runs outside the scope, so they live as
-        // long as the trainer; later updates run inside it, which frees the temporary gradient views they make.
-        if (stepsTaken++ == 0) {
-            trainer.step();
+            entityAdam.update(entityRows, entities.getGradient(), step, learningRate);
+            relationAdam.update(relationRow, relation.getGradient(), step, learningRate);
         }
         if (!Float.isFinite(loss)) {
             throw new IllegalStateException(Messages.format(
@@ -241,33 +255,43 @@ public final class KgeTrainer {
         return loss;
     }
 
-    /** Tells the lazy optimiser which rows this batch touched (all triples of a batch share one relation). */
-    private void touch(long[] heads, long[] tails, int[] headCands, int[] tailCands, long relation) {
-        List<Long> rows = new ArrayList<>();
-        for (long[] a : new long[][] {heads, tails}) {
-            for (long e : a) {
-                if (!touchedEntity[(int) e]) {
-                    touchedEntity[(int) e] = true;
-                    rows.add(e);
+    /**
+     * The distinct entity rows of one batch, in first-seen order, and each row's position among them. Reused across
+     * steps: clearing it costs the rows of the last batch, not the size of the table.
+     */
+    private static final class RowSet {
+        private final int[] localOf;
+        private long[] rows = new long[1024];
+        private int size;
+
+        RowSet(int entities) {
+            localOf = new int[entities];
+            Arrays.fill(localOf, -1);
+        }
+
+        long local(int row) {
+            int at = localOf[row];
+            if (at < 0) {
+                if (size == rows.length) {
+                    rows = Arrays.copyOf(rows, size * 2);
                 }
+                at = size++;
+                rows[at] = row;
+                localOf[row] = at;
             }
+            return at;
         }
-        for (int[] a : new int[][] {headCands, tailCands}) {
-            for (int e : a) {
-                if (!touchedEntity[e]) {
-                    touchedEntity[e] = true;
-                    rows.add((long) e);
-                }
+
+        long[] rows() {
+            return Arrays.copyOf(rows, size);
+        }
+
+        void clear() {
+            for (int i = 0; i < size; i++) {
+                localOf[(int) rows[i]] = -1;
             }
+            size = 0;
         }
-        long[] out = new long[rows.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = rows.get(i);
-            touchedEntity[(int) out[i]] = false;
-        }
-        optimizer.touch(ENTITIES, out);
-        optimizer.touch(RELATIONS, new long[] {relation});
-        optimizer.nextStep();
     }
 
     private static long[] toLong(int[] a) {
@@ -415,11 +439,11 @@ public final class KgeTrainer {
         }
 
         /** {MRR, Hit@10}; 0 when there are no validation pairs. */
-        double[] evaluate(Trainer trainer, KgeBlock block) {
+        double[] evaluate(Model model) {
             if (pairs.isEmpty()) {
                 return new double[] {0, 0};
             }
-            float[][] scores = headScores(trainer.getModel(), treats, diseases, drugs);
+            float[][] scores = headScores(model, treats, diseases, drugs);
             List<RankOutcome> outcomes = new ArrayList<>();
             for (int[] p : pairs) {
                 outcomes.add(RankingMetrics.filteredRank(scores[p[0]], p[1], known[p[0]]));

@@ -107,21 +107,7 @@ public final class KgeBlock extends AbstractBlock {
         NDArray entityTable = store.getValue(entities, inputs.head().getDevice(), training);
         NDArray relationTable = store.getValue(relations, inputs.head().getDevice(), training);
         if (inputs.size() == 5) {
-            NDArray h = lookup(inputs.get(0), entityTable);
-            NDArray r = lookup(inputs.get(1), relationTable);
-            NDArray t = lookup(inputs.get(2), entityTable);
-            NDArray headCandidates = lookup(inputs.get(3), entityTable);
-            NDArray tailCandidates = lookup(inputs.get(4), entityTable);
-            NDArray positive = scoreTriples(h, r, t);
-            NDArray headScores = scoreHeads(r, t, headCandidates);
-            NDArray tailScores = scoreTails(h, r, tailCandidates);
-            // Scalars, not pow(3)/div(n): the backward pass reads these numbers (see Scalars).
-            NDArray reg = Scalars.pow(h.abs(), 3).sum().add(Scalars.pow(t.abs(), 3).sum());
-            if (kind != KgeKind.ROTATE) {
-                reg = reg.add(Scalars.pow(r.abs(), 3).sum());
-            }
-            reg = Scalars.div(reg, (float) h.getShape().get(0));
-            return new NDList(positive, headScores, tailScores, reg);
+            return trainingScores(entityTable, relationTable, inputs);
         }
         if (inputs.size() == 3) {
             NDArray r = lookup(inputs.get(0), relationTable);
@@ -131,6 +117,31 @@ public final class KgeBlock extends AbstractBlock {
         }
         throw new IllegalArgumentException(Messages.format(
                 "KgeBlock takes 5 inputs (training) or 3 inputs (head scoring) but got %d.", inputs.size()));
+    }
+
+    /**
+     * The training call shape over given tables: {@code entityRows} and {@code relationRows} are the whole tables
+     * (the block's own forward) or only the rows one batch touches, with the five index vectors pointing into them.
+     * The trainer passes the touched rows so that the backward pass makes a gradient of the batch's size, not of
+     * the whole entity table: with whole tables every step wrote one table-sized gradient per lookup, which made a
+     * step's cost grow with the graph and an epoch grow with its square (issue 16).
+     */
+    public NDList trainingScores(NDArray entityRows, NDArray relationRows, NDList indexes) {
+        NDArray h = lookup(indexes.get(0), entityRows);
+        NDArray r = lookup(indexes.get(1), relationRows);
+        NDArray t = lookup(indexes.get(2), entityRows);
+        NDArray headCandidates = lookup(indexes.get(3), entityRows);
+        NDArray tailCandidates = lookup(indexes.get(4), entityRows);
+        NDArray positive = scoreTriples(h, r, t);
+        NDArray headScores = scoreHeads(r, t, headCandidates);
+        NDArray tailScores = scoreTails(h, r, tailCandidates);
+        // Scalars, not pow(3)/div(n): the backward pass reads these numbers (see Scalars).
+        NDArray reg = Scalars.pow(h.abs(), 3).sum().add(Scalars.pow(t.abs(), 3).sum());
+        if (kind != KgeKind.ROTATE) {
+            reg = reg.add(Scalars.pow(r.abs(), 3).sum());
+        }
+        reg = Scalars.div(reg, (float) h.getShape().get(0));
+        return new NDList(positive, headScores, tailScores, reg);
     }
 
     private static NDArray lookup(NDArray indexes, NDArray table) {

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,6 +123,80 @@ class KgeBlockTest {
             assertThat(block.getOutputShapes(new Shape[] {new Shape(1), new Shape(1), new Shape(1), new Shape(2),
                 new Shape(3)})).containsExactly(new Shape(1), new Shape(1, 2), new Shape(1, 3), new Shape());
             assertThat(out.get(0).getDataType()).isEqualTo(DataType.FLOAT32);
+        }
+    }
+
+    /**
+     * The trainer differentiates only the rows a batch touches (gathered into small tables, indexes renumbered into
+     * them); that must give the same scores and, row for row, the same gradients as the whole-table call, for every
+     * scoring function, including rows that appear in several roles (entity 1 is a head, a candidate head and a
+     * candidate tail here).
+     */
+    @Test
+    void theTrainingCallOverGatheredRowsEqualsTheWholeTableCall() {
+        for (KgeKind kind : KgeKind.values()) {
+            try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+                Engine.getEngine("PyTorch").setRandomSeed(5);
+                int dim = 3;
+                KgeBlock block = new KgeBlock(kind, 9, 3, dim);
+                block.initialize(m, DataType.FLOAT32, new Shape(1), new Shape(1), new Shape(1));
+                NDArray entities = block.entityParameter().getArray();
+                NDArray relations = block.relationParameter().getArray();
+                long[] touched = {7, 1, 4, 2, 8};  // table rows, in the order the trainer would meet them
+                long[][] global = {{7, 1}, {2, 2}, {4, 8}, {1, 2, 7}, {8, 1}};  // heads, relations, tails, candidates
+                long[][] local = {{0, 1}, {0, 0}, {2, 4}, {1, 3, 0}, {4, 1}};
+
+                NDArray wholeEntities = entities.duplicate();
+                NDArray wholeRelations = relations.duplicate();
+                wholeEntities.setRequiresGradient(true);
+                wholeRelations.setRequiresGradient(true);
+                NDArray gatheredEntities =
+                        entities.get(new NDIndex("{}", m.create(touched)));
+                NDArray gatheredRelation = relations.get(new NDIndex("2:3"));
+                gatheredEntities.setRequiresGradient(true);
+                gatheredRelation.setRequiresGradient(true);
+                float[][] whole = scoresAndBackward(m, block, wholeEntities, wholeRelations, global);
+                float[][] gathered = scoresAndBackward(m, block, gatheredEntities, gatheredRelation, local);
+                for (int i = 0; i < whole.length; i++) {
+                    assertThat(gathered[i]).as(kind + " output " + i).containsExactly(whole[i], within(1e-6f));
+                }
+                float[] wholeGradient = wholeEntities.getGradient().toFloatArray();
+                float[] gatheredGradient = gatheredEntities.getGradient().toFloatArray();
+                int width = kind.entityWidth(dim);
+                for (int i = 0; i < touched.length; i++) {
+                    for (int c = 0; c < width; c++) {
+                        assertThat(gatheredGradient[i * width + c]).as(kind + " gradient of row " + touched[i])
+                                .isCloseTo(wholeGradient[(int) touched[i] * width + c], within(1e-6f));
+                    }
+                }
+                assertThat(wholeGradient[3 * width]).as("an untouched row has no gradient").isZero();
+                float[] relationGradient = wholeRelations.getGradient().toFloatArray();
+                int relationWidth = kind.relationWidth(dim);
+                assertThat(gatheredRelation.getGradient().toFloatArray()).as(kind + " relation gradient")
+                        .containsExactly(Arrays.copyOfRange(relationGradient, 2 * relationWidth,
+                                3 * relationWidth), within(1e-6f));
+            }
+        }
+    }
+
+    private static float[][] scoresAndBackward(NDManager m, KgeBlock block, NDArray entities,
+            NDArray relations, long[][] indexes) {
+        NDList in = new NDList();
+        for (long[] index : indexes) {
+            in.add(m.create(index));
+        }
+        try (GradientCollector collector =
+                Engine.getEngine("PyTorch").newGradientCollector()) {
+            NDList out = block.trainingScores(entities, relations, in);
+            // A loss that reads every output with a different weight, so that every gradient entry is exercised.
+            NDArray loss = out.get(0).sum().add(out.get(1).mul(0.5f).sum())
+                    .add(out.get(2).mul(-0.25f).sum()).add(out.get(3));
+            collector.backward(loss);
+            float[][] values = new float[out.size()][];
+            for (int i = 0; i < out.size(); i++) {
+                values[i] = out.get(i).toFloatArray();
+            }
+            return values;
         }
     }
 
