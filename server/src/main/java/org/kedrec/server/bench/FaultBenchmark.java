@@ -24,6 +24,7 @@ import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.core.text.EnumLabels;
 import org.kedrec.importer.ImportBenchmark;
 import org.kedrec.importer.ImportOptions;
+import org.kedrec.server.Neo4jConf;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -477,7 +478,7 @@ public final class FaultBenchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "jna.tmpdir", "kedrec.dist",
-                "kedrec.data.default", "java.io.tmpdir", "slf4j.provider")) {
+                "kedrec.data.default", "java.io.tmpdir", "slf4j.provider", Neo4jConf.EXTRA_JVM_FLAGS_PROPERTY)) {
             String value = System.getProperty(property);
             if (value != null) {
                 command.add("-D" + property + "=" + value);
