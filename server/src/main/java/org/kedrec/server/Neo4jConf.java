@@ -64,10 +64,10 @@ public final class Neo4jConf {
 
     /**
      * System property with more JVM flags for every server prepared in this JVM, separated by spaces, written after
-     * {@link #NEO4J_JVM_FLAGS} (so they win). The integration tests set {@code -XX:TieredStopAtLevel=1}
-     * (server/pom.xml): their servers live a minute or two, and C2's compilations at start-up then cost more CPU
-     * than they save (server start on the shared 2-core machine: 13 s of CPU and 14.5-15.2 s to ready with C2,
-     * 7.3-8.2 s and 10.2-11.3 s with C1 only).
+     * {@link #NEO4J_JVM_FLAGS} (so they win). The integration tests set {@code -XX:TieredStopAtLevel=1} and one
+     * PyTorch thread (server/pom.xml): their servers live a minute or two, and C2's compilations at start-up then
+     * cost more CPU than they save (server start on the shared 2-core machine: 13 s of CPU and 14.5-15.2 s to ready
+     * with C2, 7.3-8.2 s and 10.2-11.3 s with C1 only).
      */
     public static final String EXTRA_JVM_FLAGS_PROPERTY = "kedrec.server.jvmFlags";
 

@@ -475,9 +475,9 @@ public final class FaultBenchmark {
 
     /**
      * {@code java ... KedrecCli}: this JVM's class path and the settings the launcher gives the command line (public
-     * for the tests that run a command in a JVM of its own, as a user's shell does). A JVM that runs C1 only (the
-     * test JVMs do, test.argLine) starts its children so too: a child of a test is a run of seconds, whose C2
-     * compilations would cost it more CPU than they save on 2 cores.
+     * for the tests that run a command in a JVM of its own, as a user's shell does), and this JVM's PyTorch thread
+     * counts where set. A JVM that runs C1 only (the test JVMs do, test.argLine) starts its children so too: a child
+     * of a test is a run of seconds, whose C2 compilations would cost it more CPU than they save on 2 cores.
      */
     public static List<String> javaCommand(String heap) {
         List<String> command = new ArrayList<>();
@@ -486,8 +486,9 @@ public final class FaultBenchmark {
         if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains(C1_ONLY)) {
             command.add(C1_ONLY);
         }
-        for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "jna.tmpdir", "kedrec.dist",
-                "kedrec.data.default", "java.io.tmpdir", "slf4j.provider", Neo4jConf.EXTRA_JVM_FLAGS_PROPERTY)) {
+        for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "jna.tmpdir", "ai.djl.pytorch.num_threads",
+                "ai.djl.pytorch.num_interop_threads", "kedrec.dist", "kedrec.data.default", "java.io.tmpdir",
+                "slf4j.provider", Neo4jConf.EXTRA_JVM_FLAGS_PROPERTY)) {
             String value = System.getProperty(property);
             if (value != null) {
                 command.add("-D" + property + "=" + value);
