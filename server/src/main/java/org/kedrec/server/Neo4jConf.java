@@ -62,6 +62,15 @@ public final class Neo4jConf {
             "-Dlog4j2.disable.jmx=true",
             "-Dlog4j.layout.jsonTemplate.maxStringLength=32768");
 
+    /**
+     * System property with more JVM flags for every server prepared in this JVM, separated by spaces, written after
+     * {@link #NEO4J_JVM_FLAGS} (so they win). The integration tests set {@code -XX:TieredStopAtLevel=1} and one
+     * PyTorch thread (server/pom.xml): their servers live a minute or two, and C2's compilations at start-up then
+     * cost more CPU than they save (server start on the shared 2-core machine: 13 s of CPU and 14.5-15.2 s to ready
+     * with C2, 7.3-8.2 s and 10.2-11.3 s with C1 only).
+     */
+    public static final String EXTRA_JVM_FLAGS_PROPERTY = "kedrec.server.jvmFlags";
+
     private Neo4jConf() {}
 
     static final String ALLOWLIST = "dbms.security.procedures.allowlist";
@@ -138,6 +147,12 @@ public final class Neo4jConf {
         lines.add(JVM_ADDITIONAL + "=-Dai.djl.offline=true");
         lines.add(JVM_ADDITIONAL + "=-DDJL_CACHE_DIR=" + home.djlCache());
         lines.add(JVM_ADDITIONAL + "=-Djna.tmpdir=" + home.jnaTmp());
+        // One line per flag: Neo4j splits server.jvm.additional at line ends only.
+        for (String flag : System.getProperty(EXTRA_JVM_FLAGS_PROPERTY, "").trim().split("\\s+")) {
+            if (!flag.isEmpty()) {
+                lines.add(JVM_ADDITIONAL + "=" + flag);
+            }
+        }
         return lines;
     }
 

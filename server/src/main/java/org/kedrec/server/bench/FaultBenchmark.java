@@ -3,6 +3,7 @@ package org.kedrec.server.bench;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.core.text.EnumLabels;
 import org.kedrec.importer.ImportBenchmark;
 import org.kedrec.importer.ImportOptions;
+import org.kedrec.server.Neo4jConf;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -468,16 +470,25 @@ public final class FaultBenchmark {
 
     // ---- child processes
 
+    /** The JVM flag of C1-only compilation, which a child inherits ({@link #javaCommand}). */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
     /**
      * {@code java ... KedrecCli}: this JVM's class path and the settings the launcher gives the command line (public
-     * for the tests that run a command in a JVM of its own, as a user's shell does).
+     * for the tests that run a command in a JVM of its own, as a user's shell does), and this JVM's PyTorch thread
+     * counts where set. A JVM that runs C1 only (the test JVMs do, test.argLine) starts its children so too: a child
+     * of a test is a run of seconds, whose C2 compilations would cost it more CPU than they save on 2 cores.
      */
     public static List<String> javaCommand(String heap) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
-        for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "jna.tmpdir", "kedrec.dist",
-                "kedrec.data.default", "java.io.tmpdir", "slf4j.provider")) {
+        if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains(C1_ONLY)) {
+            command.add(C1_ONLY);
+        }
+        for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "jna.tmpdir", "ai.djl.pytorch.num_threads",
+                "ai.djl.pytorch.num_interop_threads", "kedrec.dist", "kedrec.data.default", "java.io.tmpdir",
+                "slf4j.provider", Neo4jConf.EXTRA_JVM_FLAGS_PROPERTY)) {
             String value = System.getProperty(property);
             if (value != null) {
                 command.add("-D" + property + "=" + value);
