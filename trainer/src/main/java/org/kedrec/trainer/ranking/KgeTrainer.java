@@ -117,13 +117,9 @@ public final class KgeTrainer {
                         .build())
                 .build();
         // The block's parameters, initialised as DJL's trainer would, but without gradients attached: each step
-        // gathers the rows it touches, differentiates those and writes them back (see step()).
+        // gathers the rows it touches, differentiates those and writes them back (see RowwiseSteps).
         block.initialize(model.getNDManager(), DataType.FLOAT32,
                 new Shape(1), new Shape(1), new Shape(1), new Shape(1), new Shape(1));
-        NDArray entityTable = block.entityParameter().getArray();
-        NDArray relationTable = block.relationParameter().getArray();
-        KgeLoss loss = new KgeLoss(config.regularization());
-        RowSet rowSet = new RowSet(entities.size());
 
         Validation validation = new Validation(graph, treats);
         List<EpochResult> history = new ArrayList<>();
@@ -132,11 +128,8 @@ public final class KgeTrainer {
         int sinceBest = 0;
         long triplesSeen = 0;
         double stepSeconds = 0;
-        int stepsTaken = 0;
         long start = System.nanoTime();
-        try (NDManager moments = model.getNDManager().newSubManager();
-                RowAdam entityAdam = new RowAdam(entityTable, moments);
-                RowAdam relationAdam = new RowAdam(relationTable, moments)) {
+        try (RowwiseSteps steps = new RowwiseSteps(block, graph, schedule)) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 List<int[]> batches = batches(byRelation, treats, random);
@@ -147,10 +140,7 @@ public final class KgeTrainer {
                     int[] heads = candidates(headPool[r], random);
                     int[] tails = candidates(tailPool[r], random);
                     long t0 = System.nanoTime();
-                    stepsTaken++;
-                    float learningRate = schedule.getNewValue(stepsTaken - 1);
-                    lossSum += step(block, loss, graph, batch, heads, tails, rowSet, entityAdam, relationAdam,
-                            stepsTaken, learningRate);
+                    lossSum += steps.take(batch, heads, tails);
                     stepSeconds += (System.nanoTime() - t0) / 1e9;
                     triplesSeen += batch.length;
                     progress.advance(1);
@@ -199,60 +189,88 @@ public final class KgeTrainer {
     }
 
     /**
-     * One optimisation step on the rows the batch touches: the entity rows of its heads, tails and shared candidates
-     * and its one relation's row are gathered into small tables, the loss is differentiated with respect to those
-     * alone, and Adam writes them back. Nothing in a step has the size of the whole entity table.
+     * The optimisation steps of one training run, each on the rows its batch touches: the entity rows of its heads,
+     * tails and shared candidates and its one relation's row are gathered into small tables, the loss is
+     * differentiated with respect to those alone, and Adam writes them back. Nothing in a step has the size of the
+     * whole entity table. Owns the Adam moments, freed on close.
      */
-    private double step(KgeBlock block, KgeLoss kgeLoss, TrainingGraph graph, int[] batch, int[] headCands,
-            int[] tailCands, RowSet rowSet, RowAdam entityAdam, RowAdam relationAdam, int step, float learningRate) {
-        float loss;
-        NDArray entityTable = block.entityParameter().getArray();
-        NDArray relationTable = block.relationParameter().getArray();
-        try (NDScope ignored = new NDScope();
-                NDManager m = entityTable.getManager().newSubManager(entityTable.getDevice())) {
-            rowSet.clear();
-            long[] h = new long[batch.length];
-            long[] t = new long[batch.length];
-            for (int i = 0; i < batch.length; i++) {
-                h[i] = rowSet.local(graph.head(batch[i]));
-                t[i] = rowSet.local(graph.tail(batch[i]));
-            }
-            long[] hc = new long[headCands.length];
-            for (int i = 0; i < hc.length; i++) {
-                hc[i] = rowSet.local(headCands[i]);
-            }
-            long[] tc = new long[tailCands.length];
-            for (int i = 0; i < tc.length; i++) {
-                tc[i] = rowSet.local(tailCands[i]);
-            }
-            NDArray entityRows = m.create(rowSet.rows());
-            NDArray relationRow = m.create(new long[] {graph.relation(batch[0])});
-            NDArray entities = entityTable.get(m, new NDIndex("{}", entityRows));
-            NDArray relation = relationTable.get(m, new NDIndex("{}", relationRow));
-            entities.setRequiresGradient(true);
-            relation.setRequiresGradient(true);
-            NDArray hs = m.create(h);
-            NDArray ts = m.create(t);
-            NDArray hcs = m.create(hc);
-            NDArray tcs = m.create(tc);
-            // All triples of a batch share one relation: row 0 of the gathered relation table.
-            NDList indexes = new NDList(hs, m.zeros(new Shape(batch.length), DataType.INT64), ts, hcs, tcs);
-            // The true head (tail) may be among the shared candidates: mask it so it is not its own negative.
-            NDList labels = new NDList(hcs.expandDims(0).eq(hs.expandDims(1)), tcs.expandDims(0).eq(ts.expandDims(1)));
-            try (GradientCollector collector = m.getEngine().newGradientCollector()) {
-                NDArray value = kgeLoss.evaluate(labels, block.trainingScores(entities, relation, indexes));
-                collector.backward(value);
-                loss = value.getFloat();
-            }
-            entityAdam.update(entityRows, entities.getGradient(), step, learningRate);
-            relationAdam.update(relationRow, relation.getGradient(), step, learningRate);
+    private final class RowwiseSteps implements AutoCloseable {
+        private final KgeBlock block;
+        private final TrainingGraph graph;
+        private final Tracker schedule;
+        private final KgeLoss kgeLoss = new KgeLoss(config.regularization());
+        private final RowSet rowSet;
+        private final NDManager moments;
+        private final RowAdam entityAdam;
+        private final RowAdam relationAdam;
+        private int taken;
+
+        RowwiseSteps(KgeBlock block, TrainingGraph graph, Tracker schedule) {
+            this.block = block;
+            this.graph = graph;
+            this.schedule = schedule;
+            this.rowSet = new RowSet(graph.entities().size());
+            NDArray entityTable = block.entityParameter().getArray();
+            this.moments = entityTable.getManager().newSubManager();
+            this.entityAdam = new RowAdam(entityTable, moments);
+            this.relationAdam = new RowAdam(block.relationParameter().getArray(), moments);
         }
-        if (!Float.isFinite(loss)) {
-            throw new IllegalStateException(Messages.format(
-                    "The training loss became %s; lower the learning rate (now %s) or the regularisation.",
-                    loss, config.learningRate()));
+
+        /** One step on {@code batch} (triples of one relation) against the shared candidates; returns its loss. */
+        double take(int[] batch, int[] headCands, int[] tailCands) {
+            taken++;
+            float learningRate = schedule.getNewValue(taken - 1);
+            float loss;
+            NDArray entityTable = block.entityParameter().getArray();
+            NDArray relationTable = block.relationParameter().getArray();
+            try (NDScope ignored = new NDScope();
+                    NDManager m = entityTable.getManager().newSubManager(entityTable.getDevice())) {
+                rowSet.clear();
+                long[] h = new long[batch.length];
+                long[] t = new long[batch.length];
+                for (int i = 0; i < batch.length; i++) {
+                    h[i] = rowSet.local(graph.head(batch[i]));
+                    t[i] = rowSet.local(graph.tail(batch[i]));
+                }
+                long[] hc = rowSet.locals(headCands);
+                long[] tc = rowSet.locals(tailCands);
+                NDArray entityRows = m.create(rowSet.rows());
+                NDArray relationRow = m.create(new long[] {graph.relation(batch[0])});
+                NDArray entities = entityTable.get(m, new NDIndex("{}", entityRows));
+                NDArray relation = relationTable.get(m, new NDIndex("{}", relationRow));
+                entities.setRequiresGradient(true);
+                relation.setRequiresGradient(true);
+                NDArray hs = m.create(h);
+                NDArray ts = m.create(t);
+                NDArray hcs = m.create(hc);
+                NDArray tcs = m.create(tc);
+                // All triples of a batch share one relation: row 0 of the gathered relation table.
+                NDList indexes = new NDList(hs, m.zeros(new Shape(batch.length), DataType.INT64), ts, hcs, tcs);
+                // The true head (tail) may be among the shared candidates: mask it so it is not its own negative.
+                NDList labels = new NDList(hcs.expandDims(0).eq(hs.expandDims(1)),
+                        tcs.expandDims(0).eq(ts.expandDims(1)));
+                try (GradientCollector collector = m.getEngine().newGradientCollector()) {
+                    NDArray value = kgeLoss.evaluate(labels, block.trainingScores(entities, relation, indexes));
+                    collector.backward(value);
+                    loss = value.getFloat();
+                }
+                entityAdam.update(entityRows, entities.getGradient(), taken, learningRate);
+                relationAdam.update(relationRow, relation.getGradient(), taken, learningRate);
+            }
+            if (!Float.isFinite(loss)) {
+                throw new IllegalStateException(Messages.format(
+                        "The training loss became %s; lower the learning rate (now %s) or the regularisation.",
+                        loss, config.learningRate()));
+            }
+            return loss;
         }
-        return loss;
+
+        @Override
+        public void close() {
+            entityAdam.close();
+            relationAdam.close();
+            moments.close();
+        }
     }
 
     /**
@@ -280,6 +298,14 @@ public final class KgeTrainer {
                 localOf[row] = at;
             }
             return at;
+        }
+
+        long[] locals(int[] rows) {
+            long[] out = new long[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = local(rows[i]);
+            }
+            return out;
         }
 
         long[] rows() {
