@@ -2,12 +2,14 @@ package org.kedrec.trainer.ranking.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.trainer.ranking.evidence.Evidence;
 import org.kedrec.trainer.ranking.evidence.EvidenceFeatures;
 import org.kedrec.trainer.ranking.graph.TrainingGraph;
 import org.kedrec.trainer.ranking.paths.MetapathModel;
 import org.kedrec.trainer.ranking.paths.PathFeatures;
+import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 
 final class Experiments {
     static void run(String[] args, TrainingGraph graph, Evidence evidence, PathFeatures base, MetapathModel m,
@@ -44,9 +46,9 @@ final class Experiments {
         if (which.contains("sim")) {
             TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
             long t0 = System.nanoTime();
-            float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, base.diseases(), base.drugs());
+            float[][][] sim = SimilarityFeatures.compute(aug, base.diseases(), base.drugs());
             System.out.printf("similarity features in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            List<String> names = org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES;
+            List<String> names = SimilarityFeatures.NAMES;
             PathFeatures joined = base.withExtra(names, sim);
             MetapathModel mm = MetapathModel.fit(joined, RankerExperiment.truth.trainPositive,
                     RankerExperiment.truth.validation);
@@ -63,8 +65,8 @@ final class Experiments {
         }
         if (which.contains("cv")) {
             TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
-            float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, base.diseases(), base.drugs());
-            List<String> names = org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES;
+            float[][][] sim = SimilarityFeatures.compute(aug, base.diseases(), base.drugs());
+            List<String> names = SimilarityFeatures.NAMES;
             PathFeatures joined = base.withExtra(names, sim);
             int trials = base.names().indexOf("trials");
             float[][][] breadth = new float[nd][nc][1];
@@ -89,8 +91,8 @@ final class Experiments {
         }
         if (which.contains("fine")) {
             TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
-            float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, base.diseases(), base.drugs());
-            PathFeatures joined = base.withExtra(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES, sim);
+            float[][][] sim = SimilarityFeatures.compute(aug, base.diseases(), base.drugs());
+            PathFeatures joined = base.withExtra(SimilarityFeatures.NAMES, sim);
             List<String> keep = new ArrayList<>(joined.names());
             keep.removeIf(n -> n.startsWith("maxSimTreats"));
             PathFeatures f = joined.select(keep);
@@ -102,29 +104,23 @@ final class Experiments {
                 RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 300),
                 RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 3000));
         }
+        if (which.contains("clogit-test")) {
+            // read once, after selection on CV and validation (clogit2)
+            PathFeatures def = defaultFeatures(base);
+            PathFeatures simButTreats = withSimilarityButTreats(graph, evidence, def);
+            double[] l2s = {1, 10, 100, 1000};
+            for (var model : List.of(Map.entry("base", def), Map.entry("sim-treats", simButTreats))) {
+                float[][] scores = ConditionalLogit.bestOnValidation(model.getValue(),
+                        RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, l2s)
+                        .score(model.getValue());
+                RankerExperiment.report("clogit " + model.getKey(), scores);
+                RankerExperiment.report("clogit " + model.getKey() + " cal mean", map(scores, "mean"));
+            }
+            return;
+        }
         if (which.contains("clogit")) {
-            List<String> noSim = new ArrayList<>(base.names());
-            noSim.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
-            PathFeatures def = base.select(noSim); // the default's 54 features
-            if (!which.contains("clogit-test")) {
-                cvOnly("pointwise base", def);
-            }
-            if (which.contains("clogit-test")) {
-                // read once, after selection on CV and validation (clogit2)
-                double[] l2s = {1, 10, 100, 1000};
-                ConditionalLogit.Fit b = ConditionalLogit.bestOnValidation(def, RankerExperiment.truth.trainPositive,
-                        RankerExperiment.truth.validation, l2s);
-                float[][] bs = b.score(def);
-                RankerExperiment.report("clogit base", bs);
-                RankerExperiment.report("clogit base cal mean", map(bs, "mean"));
-                PathFeatures st = withSimilarityButTreats(graph, evidence, def);
-                ConditionalLogit.Fit f2 = ConditionalLogit.bestOnValidation(st, RankerExperiment.truth.trainPositive,
-                        RankerExperiment.truth.validation, l2s);
-                float[][] s2 = f2.score(st);
-                RankerExperiment.report("clogit sim-treats", s2);
-                RankerExperiment.report("clogit sim-treats cal mean", map(s2, "mean"));
-                return;
-            }
+            PathFeatures def = defaultFeatures(base);
+            cvOnly("pointwise base", def);
             if (!which.contains("clogit2")) {
                 ConditionalLogit.select("base", def, RankerExperiment.truth.trainPositive,
                         RankerExperiment.truth.validation, new double[] {0.1, 1, 10, 100});
@@ -134,21 +130,16 @@ final class Experiments {
                 ConditionalLogit.select("sim-treats", withSimilarityButTreats(graph, evidence, def),
                         RankerExperiment.truth.trainPositive,
                         RankerExperiment.truth.validation, new double[] {10, 100});
-                String[] top = {"Ca3CtD", "CbGbCtD", "CcCtD", "trials", "CrCrCtD", "Ca3CtrD", "CtrD",
-                    "trialShareOfDisease"};
-                ConditionalLogit.select("inter top8", withProducts(def, top, top, true),
+                ConditionalLogit.select("inter top8", withProducts(def, TOP8, TOP8, true),
                         RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation,
                         new double[] {10, 100});
             }
         }
         if (which.contains("inter")) {
-            List<String> noSim = new ArrayList<>(base.names());
-            noSim.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
-            base = base.select(noSim); // the default's 54 features
+            base = defaultFeatures(base);
             // pairwise products of the strongest features (by the default's standardised weights): the regression
             // is additive, so "tested for the disease AND in the class of its treatments" is otherwise missing
-            String[] top = {"Ca3CtD", "CbGbCtD", "CcCtD", "trials", "CrCrCtD", "Ca3CtrD", "CtrD",
-                "trialShareOfDisease"};
+            String[] top = TOP8;
             String[] evidenceSide = {"trials", "CtrD", "trialShareOfDisease", "trialShareOfDrug"};
             String[] kgSide = {"Ca3CtD", "CbGbCtD", "CcCtD", "CrCrCtD", "CtDrDrD", "CpDpCtD", "CtDaGaD", "CbGaD",
                 "CiPCiCtD"};
@@ -161,9 +152,7 @@ final class Experiments {
         if (which.contains("causes")) {
             // a drug that causes one of the disease's symptoms (side effect and symptom matched by name: Hetionet's
             // side effects are UMLS concepts, its symptoms MeSH terms, and the data has no map between them)
-            List<String> noSim = new ArrayList<>(base.names());
-            noSim.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
-            base = base.select(noSim);
+            base = defaultFeatures(base);
             org.kedrec.core.ranking.EntityIndex e = graph.entities();
             // the model's entity file has no names for these: Hetionet's node file has
             java.util.Map<String, String> nodeNames = new java.util.HashMap<>();
@@ -259,12 +248,23 @@ final class Experiments {
         return base.withExtra(names, v);
     }
 
+    /** The strongest features by the default's standardised weights, for the interaction experiments. */
+    static final String[] TOP8 = {"Ca3CtD", "CbGbCtD", "CcCtD", "trials", "CrCrCtD", "Ca3CtrD", "CtrD",
+        "trialShareOfDisease"};
+
+    /** The default ranker's 54 features: everything but the opt-in similarity features. */
+    static PathFeatures defaultFeatures(PathFeatures all) {
+        List<String> names = new ArrayList<>(all.names());
+        names.removeAll(SimilarityFeatures.NAMES);
+        return all.select(names);
+    }
+
     /** The default's features plus the opt-in similarity features without the disease's own treatments. */
     static PathFeatures withSimilarityButTreats(TrainingGraph graph, Evidence evidence, PathFeatures def) {
         TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
-        float[][][] sim = org.kedrec.trainer.ranking.paths.SimilarityFeatures.compute(aug, def.diseases(),
+        float[][][] sim = SimilarityFeatures.compute(aug, def.diseases(),
                 def.drugs());
-        PathFeatures joined = def.withExtra(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES, sim);
+        PathFeatures joined = def.withExtra(SimilarityFeatures.NAMES, sim);
         List<String> keep = new ArrayList<>(joined.names());
         keep.removeIf(n -> n.startsWith("maxSimTreats"));
         return joined.select(keep);
