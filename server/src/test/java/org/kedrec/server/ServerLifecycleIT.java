@@ -49,7 +49,12 @@ class ServerLifecycleIT {
     private static final int HTTP = 7702;
     /** Quotes, a hash, a backslash and a space: all must survive neo4j-admin's argument file. */
     private static final String PASSWORD = "kedrec \"it\" #pw\\1'";
-    private static final String USER_SETTING = "server.jvm.additional=-XX:TieredStopAtLevel=1";
+    /**
+     * A user's own JVM line, one that nothing else sets (the integration tests' servers get -XX:TieredStopAtLevel=1
+     * from kedrec.server.jvmFlags, so that flag could not tell whether the user's line took effect).
+     */
+    private static final String USER_FLAG = "-Dkedrec.it.userSetting=kept";
+    private static final String USER_SETTING = "server.jvm.additional=" + USER_FLAG;
 
     private final Path home = Path.of("target", "it-homes", "lifecycle").toAbsolutePath();
     private CliRun started;
@@ -208,7 +213,7 @@ class ServerLifecycleIT {
         assertThat(conf.get(conf.size() - 1)).isEqualTo(USER_SETTING);
         long pid = new ServerHome(home).pidFromFile().orElseThrow();
         assertThat(ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow())
-                .contains("-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true", "-Xmx524288k");
+                .contains(USER_FLAG, "-Dai.djl.offline=true", "-Xmx524288k");
     }
 
     @Test

@@ -474,6 +474,12 @@ public final class FaultBenchmark {
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     /**
+     * The code cache size a C1-only child inherits with it: C1 only shrinks the default code cache from 240 MB to
+     * 48 MB, which a JVM running Neo4j's driver and our commands can fill ("Out of space in CodeCache for adapters").
+     */
+    static final String CODE_CACHE = "-XX:ReservedCodeCacheSize=";
+
+    /**
      * {@code java ... KedrecCli}: this JVM's class path and the settings the launcher gives the command line (public
      * for the tests that run a command in a JVM of its own, as a user's shell does), and this JVM's PyTorch thread
      * counts where set. A JVM that runs C1 only (the test JVMs do, test.argLine) starts its children so too: a child
@@ -483,8 +489,10 @@ public final class FaultBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
-        if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains(C1_ONLY)) {
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jvmArguments.contains(C1_ONLY)) {
             command.add(C1_ONLY);
+            jvmArguments.stream().filter(a -> a.startsWith(CODE_CACHE)).forEach(command::add);
         }
         for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "jna.tmpdir", "ai.djl.pytorch.num_threads",
                 "ai.djl.pytorch.num_interop_threads", "kedrec.dist", "kedrec.data.default", "java.io.tmpdir",

@@ -61,7 +61,8 @@ public final class BenchImportCommand implements Callable<Integer> {
 
     @Option(names = "--setting", paramLabel = "KEY=VALUE",
             description = "A neo4j.conf line for the temporary server (repeatable), e.g. "
-                    + "server.jvm.additional=-XX:TieredStopAtLevel=1.")
+                    + "server.jvm.additional=-XX:TieredStopAtLevel=1 (with server.jvm.additional="
+                    + "-XX:ReservedCodeCacheSize=240m: C1 only shrinks the code cache to 48 MB).")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--offline", description = "Measure the offline first load instead (kedrec import offline): "
