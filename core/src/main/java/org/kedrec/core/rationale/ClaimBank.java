@@ -50,12 +50,16 @@ public final class ClaimBank {
                 example.disease(), example.candidates(), example.label(), example.answer(), shown, example.split(),
                 example.variant(), example.negativeMethod(), null);
         String disease = SlotEntity.DISEASE_SLOT;
+        Set<String> shownSlots = new HashSet<>();
+        shown.forEach(item -> shownSlots.add(item.slot()));
         Map<String, List<Unit>> bySelection = new LinkedHashMap<>();
         for (SlotEntity selected : seen.candidates()) {
             String s = selected.slot();
             List<Unit> units = new ArrayList<>();
             List<EvidenceItem> own = seen.evidenceFor(s);
-            if (own.isEmpty()) {
+            // An absence is a claim about the graph: decided on all of the example's evidence, not on what a
+            // long prompt had room to show (a cut publication is still a publication).
+            if (example.evidenceFor(s).isEmpty()) {
                 units.add(unit(String.format(java.util.Locale.ENGLISH, "No evidence here links %s to %s; it is "
                         + "chosen as a disease-modifying treatment of %s.", s, disease, disease), s, false, Set.of()));
             }
@@ -106,12 +110,30 @@ public final class ClaimBank {
             }
             for (SlotEntity other : seen.candidates()) {
                 if (!other.slot().equals(s)) {
-                    units.add(unit(EvidenceTeacher.contrast(seen, s, other.slot()), other.slot(), false, Set.of()));
+                    // The teacher's sentence over all of the evidence, so what it says is missing is missing; it
+                    // is offered only when the item it cites was shown (the student copies slots from the prompt).
+                    String contrast = EvidenceTeacher.contrast(example, s, other.slot());
+                    if (citesOnly(contrast, shownSlots)) {
+                        units.add(unit(contrast, other.slot(), false, Set.of()));
+                    }
                 }
             }
             bySelection.put(s, List.copyOf(units));
         }
         return new ClaimBank(bySelection);
+    }
+
+    private static final java.util.regex.Pattern EVIDENCE_SLOT = java.util.regex.Pattern.compile("\\[E\\d+\\]");
+
+    /** Whether every evidence slot {@code sentence} cites is one of {@code shown}. */
+    private static boolean citesOnly(String sentence, Set<String> shown) {
+        java.util.regex.Matcher m = EVIDENCE_SLOT.matcher(sentence);
+        while (m.find()) {
+            if (!shown.contains(m.group())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code bytes} (the answer so far) can still become a sequence of this grammar's units. */

@@ -87,4 +87,31 @@ class ClaimBankTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void anAbsenceIsDecidedOnAllTheEvidenceNotOnWhatThePromptHadRoomFor() {
+        // Warfarin ([C1]) has a publication too, but a long prompt had no room for it.
+        org.kedrec.core.evidence.CandidateEvidence warfarin = new org.kedrec.core.evidence.CandidateEvidence(
+                ExampleFixtures.WARFARIN, "Warfarin",
+                java.util.List.of(ExampleFixtures.cbgad(ExampleFixtures.WARFARIN, "NCBIGene:1559", "CYP2C9", 140)),
+                java.util.List.of(), java.util.List.of(new org.kedrec.core.evidence.PublicationRecord(
+                        "PMID:23456789", "Warfarin and hypertension", 1.0)));
+        ExpRxRecExample example = org.kedrec.core.dataset.ExampleAssembler.assemble(ExampleFixtures.HYPERTENSION
+                + "|" + ExampleFixtures.AMLODIPINE + "|both", ExampleFixtures.HYPERTENSION, "hypertension",
+                java.util.List.of(warfarin, ExampleFixtures.amlodipine()), 1, Variant.BOTH, "train", "structural");
+        java.util.List<org.kedrec.core.evidence.EvidenceItem> shown = example.evidence().stream()
+                .filter(item -> !("[C1]".equals(item.candidate())
+                        && item.kind() == org.kedrec.core.evidence.EvidenceKind.PUBLICATION))
+                .toList();
+        assertThat(shown).hasSize(example.evidence().size() - 1);
+        ClaimBank bank = ClaimBank.of(example, shown);
+        assertThat(bank.acceptsPrefix(utf8("[C2]. [C1] is linked to [D] [E1] but has no trial or"))).isFalse();
+        assertThat(bank.acceptsEnd(utf8("[C2]. [C1] is linked to [D] [E1] but has no trial for it."))).isTrue();
+        // Chosen the other way round, Amlodipine's cut items do not make it a drug without evidence either.
+        java.util.List<org.kedrec.core.evidence.EvidenceItem> onlyWarfarin = example.evidence().stream()
+                .filter(item -> "[C1]".equals(item.candidate())).toList();
+        ClaimBank wrongWay = ClaimBank.of(example, onlyWarfarin);
+        assertThat(wrongWay.acceptsPrefix(utf8("[C1]. Nothing in the evidence links [C2]"))).isFalse();
+        assertThat(wrongWay.acceptsPrefix(utf8("[C2]. No evidence here links [C2]"))).isFalse();
+    }
 }
