@@ -74,7 +74,7 @@ class StudentFixtureGenerator {
         StudentTrainer.Options options = new StudentTrainer.Options("tiny", 25, 5, Device.cpu(), 4e-3f, 4096, 8,
                 420, 256, 25, 0.05f, 1.0f, 0.0f, 0, 5f,
                 // As the committed fixture student was trained: no swapped or zero-shot views, best epoch by loss.
-                false, false, "loss");
+                false, false, "loss", false);
         new StudentTrainer(options, StudentTrainer.Progress.NULL).train(examples, examples,
                 out, Map.of("variant", "both"));
     }

@@ -102,6 +102,20 @@ final class StudentAugment {
     }
 
     /**
+     * The pair with no evidence and the choice alone as the answer ({@code [C2].}): in its prompt only the tool's line
+     * (the ranker's order) tells the candidates apart, so the student learns to read that line.
+     */
+    static ExpRxRecExample choiceOnly(ExpRxRecExample example) {
+        if (example.answer() == null) {
+            return null;
+        }
+        String input = PromptFormat.renderInput(example.disease(), example.candidates(), List.of());
+        return new ExpRxRecExample(example.id() + "|choice", example.instruction(), input, example.answer() + ".",
+                example.disease(), example.candidates(), example.label(), example.answer(), List.of(),
+                example.split(), example.variant(), example.negativeMethod(), example.teacher());
+    }
+
+    /**
      * The example as a disease without known treatments would show it: paths whose last step is a TREATS edge
      * into the disease ({@code [C1] -RESEMBLES- X -TREATS-> [D]}) removed, the rest renumbered, and the teacher's
      * answer rewritten by the evidence teacher. For a held-out (zero-shot) disease every TREATS edge is held out,

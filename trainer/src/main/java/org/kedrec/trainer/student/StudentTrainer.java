@@ -47,7 +47,7 @@ public final class StudentTrainer {
     public record Options(String preset, int epochs, int seed, Device device, float learningRate, int batchTokens,
                           int maxRows, int vocabSize, int maxSeqLen, int patience, float warmupFraction,
                           float clipNorm, float weightDecay, int maxTrainExamples, float selectionWeight,
-                          boolean swapCandidates, boolean zeroShotViews, String checkpointBy) {
+                          boolean swapCandidates, boolean zeroShotViews, String checkpointBy, boolean lineViews) {
         /** What picks the best epoch: validation selection accuracy (ties: lower loss), or validation loss. */
         public static final List<String> CHECKPOINT_BY = List.of("accuracy", "loss");
 
@@ -60,7 +60,7 @@ public final class StudentTrainer {
 
         public static Options defaults() {
             return new Options("small", 30, 42, defaultDevice(), 6e-4f, 6144, 32, 2048, 640, 10, 0.05f, 1.0f,
-                    0.01f, 0, 5f, true, true, "accuracy");
+                    0.01f, 0, 5f, true, true, "accuracy", true);
         }
     }
 
@@ -90,6 +90,8 @@ public final class StudentTrainer {
     private final Options options;
     private final Progress progress;
     private CandidateScorer tools = CandidateScorer.NONE;
+    /** How many choice-only sequences {@link #views} added (one per pair and candidate order). */
+    private int lineViewSequences;
     /** The tool of the training examples' prompts; null: {@link #tools}, as for validation and serving. */
     private CandidateScorer trainingTools;
 
@@ -286,6 +288,8 @@ public final class StudentTrainer {
         metrics.put("otherViews", otherViews.size());
         metrics.put("rankerTool", tools != CandidateScorer.NONE);
         metrics.put("rankerLine", tools != CandidateScorer.NONE ? tools.lineForm().label() : null);
+        metrics.put("lineViews", options.lineViews() && tools != CandidateScorer.NONE);
+        metrics.put("lineViewSequences", lineViewSequences);
         metrics.put("rankerCrossFit", trainingTools != null);
         metrics.put("epochs", options.epochs());
         metrics.put("batchTokens", options.batchTokens());
@@ -303,7 +307,9 @@ public final class StudentTrainer {
     /**
      * Per training pair, its views grouped by candidate order: {@code [order][view]}. Order 0 is the example as
      * written, order 1 (with {@code swapCandidates}) the candidates reversed; the views are the pair's own example
-     * and its examples in {@code otherViews} (matched by id without the variant suffix).
+     * and its examples in {@code otherViews} (matched by id without the variant suffix). With a ranker line and
+     * {@code lineViews}, the pair's choice-only view ({@link StudentAugment#choiceOnly}) is one more order, in each
+     * candidate order, so it is seen every epoch (it is a few tokens long).
      */
     private List<List<List<Sequences.Sequence>>> views(List<ExpRxRecExample> train,
                                                        List<ExpRxRecExample> otherViews, BpeTokenizer tokenizer,
@@ -331,6 +337,18 @@ public final class StudentTrainer {
             if (options.swapCandidates() && example.candidates().size() > 1) {
                 orders.add(Sequences.of(same.stream().map(StudentAugment::reversed).toList(), tokenizer, config,
                         lines));
+            }
+            // Without these the student ignored the tool's line: the evidence alone fits the training pairs, and
+            // flipping every line changed no choice (docs/student.md, sixth round).
+            ExpRxRecExample bare = options.lineViews() && lines != CandidateScorer.NONE
+                    ? StudentAugment.choiceOnly(example) : null;
+            if (bare != null) {
+                orders.add(Sequences.of(List.of(bare), tokenizer, config, lines));
+                lineViewSequences++;
+                if (options.swapCandidates() && example.candidates().size() > 1) {
+                    orders.add(Sequences.of(List.of(StudentAugment.reversed(bare)), tokenizer, config, lines));
+                    lineViewSequences++;
+                }
             }
             out.add(orders);
         }

@@ -112,6 +112,12 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "or scores (the order and each candidate's score, three decimals). Default: verdict.")
     RankerLine rankerLine;
 
+    @Option(names = "--line-views", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "With --ranker-tool, also train on each pair with no evidence and the choice alone as the "
+                    + "answer, so the ranker's line is the only clue there and the student learns to read it "
+                    + "(without them it ignored the line). Default: on.")
+    boolean lineViews;
+
     @Option(names = "--cross-fit-rankers", paramLabel = "DIR",
             description = "With --ranker-tool, give each training example the line of a ranker that never saw its "
                     + "disease treated: the training diseases in --cross-fit-folds folds, fold k's ranker in "
@@ -162,7 +168,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
         Device target = device.device();
         StudentTrainer.Options options = new StudentTrainer.Options(preset, epochs, seed, target, learningRate,
                 batchTokens, 32, vocabSize, maxSeqLen, patience, 0.05f, 1.0f, 0.01f, maxTrainExamples, selectionWeight,
-                swapCandidates, zeroShotViews, checkpointBy);
+                swapCandidates, zeroShotViews, checkpointBy, lineViews);
         for (String v : variants) {
             StudentData data = StudentData.read(dataset, v);
             List<ExpRxRecExample> train = data.split("train");

@@ -101,4 +101,31 @@ class StudentAugmentTest {
         assertThat(List.of(StudentAugment.permuted(example, new int[] {0, 1}).output())).containsExactly(
                 example.output());
     }
+
+    @Test
+    void choiceOnlyViewLeavesTheToolLineAsTheOnlyClueAndFollowsASwap() {
+        ExpRxRecExample example = assembled(true, Variant.BOTH);
+        ExpRxRecExample bare = StudentAugment.choiceOnly(example);
+        assertThat(bare.evidence()).isEmpty();
+        assertThat(bare.output()).isEqualTo(example.answer() + ".");
+        assertThat(bare.candidates()).isEqualTo(example.candidates());
+        assertThat(bare.label()).isEqualTo(example.label());
+        // the ranker prefers Amlodipine (the answer) in both candidate orders: its line must follow the swap
+        org.kedrec.core.lm.CandidateScorer ranker = org.kedrec.core.lm.CandidateScorer.of(
+                e -> e.candidates().stream().mapToDouble(c -> c.id().equals("DrugBank:DB00381") ? 0.9 : 0.1).toArray(),
+                org.kedrec.core.lm.RankerLine.VERDICT);
+        org.kedrec.core.lm.BpeTokenizer tokenizer = org.kedrec.core.lm.BpeTokenizer.train(
+                List.of(org.kedrec.core.lm.StudentPrompt.tokenizerText(example)), 400,
+                org.kedrec.core.lm.SpecialTokens.all());
+        for (ExpRxRecExample view : List.of(bare, StudentAugment.reversed(bare))) {
+            org.kedrec.core.lm.StudentPrompt.Rendered rendered = org.kedrec.core.lm.StudentPrompt.render(view,
+                    tokenizer, 200, 48, ranker);
+            String prompt = tokenizer.decode(rendered.ids());
+            assertThat(rendered.shownEvidence()).isEmpty();
+            assertThat(prompt).contains("ranker ranks " + view.answer() + " above ").contains("none").doesNotContain(
+                    "[E1]");
+            assertThat(view.output()).isEqualTo(view.answer() + ".");
+        }
+        assertThat(StudentAugment.reversed(bare).answer()).isNotEqualTo(bare.answer());
+    }
 }

@@ -48,11 +48,35 @@ class StudentTrainerTest {
     }
 
     @Test
+    void withARankerLineEveryPairIsAlsoTrainedOnItsChoiceOnlyViewInBothOrders(@TempDir Path tmp) throws Exception {
+        // What the views teach is measured in docs/student.md (sixth round: without them, flipping every line changed
+        // no choice of the quick student); here, that training gets them, and only when asked and with a line.
+        List<ExpRxRecExample> few = TinyData.examples(13, 6, "train", "vanilla");
+        org.kedrec.core.lm.CandidateScorer ranker = org.kedrec.core.lm.CandidateScorer.of(e -> new double[] {0.9, 0.1},
+                org.kedrec.core.lm.RankerLine.VERDICT);
+        for (boolean lineViews : new boolean[] {true, false}) {
+            for (boolean withRanker : new boolean[] {true, false}) {
+                StudentTrainer.Options options = new StudentTrainer.Options("tiny", 1, 5, Device.cpu(), 5e-3f, 4096,
+                        8, 420, 224, 1, 0.05f, 1.0f, 0.0f, 0, 2f, true, false, "loss", lineViews);
+                Path dir = tmp.resolve(lineViews + "-" + withRanker);
+                new StudentTrainer(options, StudentTrainer.Progress.NULL)
+                        .withTools(withRanker ? ranker : null).train(few, few, dir, Map.of("variant", "both"));
+                JsonObject metrics = JsonParser.parseString(Files.readString(dir.resolve(StudentFiles.METRICS)))
+                        .getAsJsonObject();
+                boolean expected = lineViews && withRanker;
+                assertThat(metrics.get("lineViews").getAsBoolean()).as(dir.toString()).isEqualTo(expected);
+                assertThat(metrics.get("lineViewSequences").getAsInt()).as(dir.toString())
+                        .isEqualTo(expected ? 2 * few.size() : 0);
+            }
+        }
+    }
+
+    @Test
     void overfitsAHandfulOfExamplesWhileAnUntrainedModelDoesNot(@TempDir Path tmp) {
         // Short (vanilla) answers keep this to a couple of minutes on a busy 2-core machine.
         List<ExpRxRecExample> few = TinyData.examples(11, 4, "train", "vanilla");
         StudentTrainer.Options options = new StudentTrainer.Options("tiny", 80, 5, Device.cpu(), 5e-3f, 4096, 2,
-                420, 224, 80, 0.05f, 1.0f, 0.0f, 0, 2f, false, false, "loss");
+                420, 224, 80, 0.05f, 1.0f, 0.0f, 0, 2f, false, false, "loss", false);
         List<String> log = new ArrayList<>();
         StudentTrainer.Result result = new StudentTrainer(options, StudentTrainer.logTo(log::add))
                 .train(few, few, tmp.resolve("student"), Map.of("variant", "both"));
