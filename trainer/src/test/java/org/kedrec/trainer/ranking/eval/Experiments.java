@@ -16,6 +16,23 @@ final class Experiments {
             KgeEvaluation.Grid grid) {
         String which = args.length > 2 ? args[2] : "cal";
         float[][] s = m == null ? null : m.logits();
+        if (which.contains("zscompare")) {
+            ZeroShotExperiment.compare(base, defaultFeatures(base));
+            return;
+        }
+        if (which.contains("zstest")) {
+            try {
+                ZeroShotExperiment.test(base, defaultFeatures(base), graph.entities(), java.nio.file.Path.of(
+                        System.getProperty("zsLogits", "zs-logits.tsv")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
+        if (which.contains("zs")) {
+            ZeroShotExperiment.run(base, defaultFeatures(base));
+            return;
+        }
         if (which.contains("cal")) {
             RankerExperiment.report("cal lse", map(s, "lse"));
             RankerExperiment.report("cal z", map(s, "z"));

@@ -37,7 +37,7 @@ public final class RankerExperiment {
             long t0 = System.nanoTime();
             PathFeatures base = RankerTrainer.featuresFor(graph, evidence, 0.4, false);
             System.out.printf(Locale.ENGLISH, "features %d in %.1f s%n", base.featureCount(), (System.nanoTime() - t0) / 1e9);
-            boolean selectionOnly = args.length > 2 && (args[2].contains("inter") || args[2].contains("causes"));
+            boolean selectionOnly = args.length > 2 && (args[2].contains("inter") || args[2].contains("causes") || args[2].contains("zs"));
             MetapathModel m = selectionOnly ? null : MetapathModel.fit(base, truth.trainPositive, truth.validation);
             if (!selectionOnly) {
                 report("base L2 " + m.l2(), m.logits()); // prints TEST too: exploration, not selection
