@@ -60,7 +60,7 @@ public final class StudentTrainer {
 
         public static Options defaults() {
             return new Options("small", 30, 42, defaultDevice(), 6e-4f, 6144, 32, 2048, 640, 10, 0.05f, 1.0f,
-                    0.01f, 0, 5f, true, true, "accuracy", true);
+                    0.01f, 0, 5f, true, true, "accuracy", false);
         }
     }
 
@@ -338,8 +338,8 @@ public final class StudentTrainer {
                 orders.add(Sequences.of(same.stream().map(StudentAugment::reversed).toList(), tokenizer, config,
                         lines));
             }
-            // Without these the student ignored the tool's line: the evidence alone fits the training pairs, and
-            // flipping every line changed no choice (docs/student.md, sixth round).
+            // Without these the student ignores the tool's line: the evidence alone fits the training pairs, and
+            // flipping every line changed no choice of the quick student (docs/student.md, sixth round).
             ExpRxRecExample bare = options.lineViews() && lines != CandidateScorer.NONE
                     ? StudentAugment.choiceOnly(example) : null;
             if (bare != null) {

@@ -112,10 +112,11 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "or scores (the order and each candidate's score, three decimals). Default: verdict.")
     RankerLine rankerLine;
 
-    @Option(names = "--line-views", defaultValue = "true", negatable = true, fallbackValue = "true",
+    @Option(names = "--line-views", defaultValue = "false", negatable = true, fallbackValue = "true",
             description = "With --ranker-tool, also train on each pair with no evidence and the choice alone as the "
                     + "answer, so the ranker's line is the only clue there and the student learns to read it "
-                    + "(without them it ignored the line). Default: on.")
+                    + "(without them it ignores the line; with them it learnt the selection later, in fewer seeds: "
+                    + "docs/student.md, sixth round). Default: off.")
     boolean lineViews;
 
     @Option(names = "--cross-fit-rankers", paramLabel = "DIR",
