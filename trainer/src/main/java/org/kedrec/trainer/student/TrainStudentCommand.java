@@ -159,6 +159,11 @@ public final class TrainStudentCommand implements Callable<Integer> {
                             + "--ranker-tool the prompts have no ranker line. Add --ranker-tool, or drop "
                             + "--cross-fit-rankers.", crossFitRankers));
         }
+        if (lineViews && !rankerTool) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--line-views trains choice-only prompts whose one clue is the ranker's line, but without "
+                            + "--ranker-tool the prompts have no ranker line. Add --ranker-tool, or drop --line-views.");
+        }
         if (crossFitRankers != null && crossFitFolds < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
                     "--cross-fit-folds %d: cross-fitting needs at least 2 folds (each fold's ranker learns from "
