@@ -2,6 +2,8 @@ package org.kedrec.core.dataset;
 
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.kedrec.core.evidence.EvidenceItem;
 
 /**
@@ -21,6 +23,8 @@ import org.kedrec.core.evidence.EvidenceItem;
  * {@code Evidence: none}. {@link ExampleAssembler} writes the evidence lines.
  */
 public final class PromptFormat {
+    private static final Pattern EVIDENCE_SLOT = Pattern.compile("\\[E\\d+]");
+
     private PromptFormat() {}
 
     public static String renderInput(SlotEntity disease, List<SlotEntity> candidates, List<EvidenceItem> evidence) {
@@ -40,6 +44,11 @@ public final class PromptFormat {
             out.append('\n').append(item.slot()).append(' ').append(item.text());
         }
         return out.toString();
+    }
+
+    /** The evidence slots {@code text} cites ({@code [E3]}), in order, repeats kept. */
+    public static List<String> evidenceSlotsIn(String text) {
+        return EVIDENCE_SLOT.matcher(text).results().map(MatchResult::group).toList();
     }
 
     /** The slot of the {@code index}-th evidence item (0-based): {@code [E1]} for 0. */

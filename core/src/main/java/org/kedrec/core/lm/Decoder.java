@@ -79,8 +79,6 @@ final class Decoder {
         }
     }
 
-    private static final java.util.regex.Pattern EVIDENCE_SLOT = java.util.regex.Pattern.compile("\\[E\\d+\\]");
-
     private static final java.util.regex.Pattern UNIT =
             java.util.regex.Pattern.compile("\\[[A-Z]\\d*\\]|\\[[A-Z]?\\d*$|[\\p{L}\\p{N}_:'+-]+|[^\\s]");
 
@@ -114,14 +112,8 @@ final class Decoder {
 
     /** Whether {@code text} cites some evidence slot twice. */
     static boolean citesTwice(String text) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        java.util.regex.Matcher m = EVIDENCE_SLOT.matcher(text);
-        while (m.find()) {
-            if (!seen.add(m.group())) {
-                return true;
-            }
-        }
-        return false;
+        List<String> slots = org.kedrec.core.dataset.PromptFormat.evidenceSlotsIn(text);
+        return new java.util.HashSet<>(slots).size() < slots.size();
     }
 
     Output greedy(LmSession session, int[] prompt, AnswerConstraint constraint, int maxNew, Repetition rules) {

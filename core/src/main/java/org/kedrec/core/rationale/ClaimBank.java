@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.PromptFormat;
 import org.kedrec.core.dataset.SlotEntity;
 import org.kedrec.core.evidence.EvidenceItem;
 import org.kedrec.core.evidence.EvidenceKind;
@@ -113,7 +114,7 @@ public final class ClaimBank {
                     // The teacher's sentence over all of the evidence, so what it says is missing is missing; it
                     // is offered only when the item it cites was shown (the student copies slots from the prompt).
                     String contrast = EvidenceTeacher.contrast(example, s, other.slot());
-                    if (citesOnly(contrast, shownSlots)) {
+                    if (shownSlots.containsAll(PromptFormat.evidenceSlotsIn(contrast))) {
                         units.add(unit(contrast, other.slot(), false, Set.of()));
                     }
                 }
@@ -121,19 +122,6 @@ public final class ClaimBank {
             bySelection.put(s, List.copyOf(units));
         }
         return new ClaimBank(bySelection);
-    }
-
-    private static final java.util.regex.Pattern EVIDENCE_SLOT = java.util.regex.Pattern.compile("\\[E\\d+\\]");
-
-    /** Whether every evidence slot {@code sentence} cites is one of {@code shown}. */
-    private static boolean citesOnly(String sentence, Set<String> shown) {
-        java.util.regex.Matcher m = EVIDENCE_SLOT.matcher(sentence);
-        while (m.find()) {
-            if (!shown.contains(m.group())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether {@code bytes} (the answer so far) can still become a sequence of this grammar's units. */

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.dataset.PromptFormat;
 import org.kedrec.core.dataset.SlotEntity;
 import org.kedrec.core.evidence.EvidenceItem;
 import org.kedrec.core.evidence.EvidenceKind;
@@ -64,7 +64,6 @@ public final class ClaimReader {
     private static final Pattern SELECTION = Pattern.compile("(" + SLOT + ")");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\.)\\s+(?=\\S)");
     private static final Pattern CITES = Pattern.compile("^(.*?)((?:\\s*\\[E\\d+])+)$");
-    private static final Pattern EVIDENCE_SLOT = Pattern.compile("\\[E\\d+]");
     private static final Pattern TESTED = Pattern.compile("^(It|" + SLOT + ") was tested for \\[D] in (.+)$");
     private static final Pattern ONE_TRIAL = Pattern.compile(
             "^trial (NCT\\d{8})(?: \\(([^)]*)\\))? (\\[E\\d+])$");
@@ -339,7 +338,7 @@ public final class ClaimReader {
     }
 
     private static List<String> slots(String cites) {
-        return EVIDENCE_SLOT.matcher(cites).results().map(MatchResult::group).toList();
+        return PromptFormat.evidenceSlotsIn(cites);
     }
 
     private static String bare(String id) {
@@ -354,7 +353,7 @@ public final class ClaimReader {
             out.add(m.group());
         }
         for (Claim claim : claims) {
-            if (claim.kind() == Claim.Kind.PATH_EDGE && EVIDENCE_SLOT.matcher(claim.object()).find()) {
+            if (claim.kind() == Claim.Kind.PATH_EDGE && !PromptFormat.evidenceSlotsIn(claim.object()).isEmpty()) {
                 out.add(claim.object());
             }
         }

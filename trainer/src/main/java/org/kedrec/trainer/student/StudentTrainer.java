@@ -319,6 +319,7 @@ public final class StudentTrainer {
             byPair.computeIfAbsent(pairKey(example), k -> new ArrayList<>()).add(example);
         }
         List<List<List<Sequences.Sequence>>> out = new ArrayList<>();
+        lineViewSequences = 0;
         for (ExpRxRecExample example : train) {
             List<ExpRxRecExample> same = new ArrayList<>();
             same.add(example);

@@ -229,7 +229,7 @@ final class ConditionalLogit {
     }
 
     /** The pairs {diseaseRow, drugColumn} as one set of drug columns per disease row. */
-    private static BitSet[] perDisease(int diseases, List<int[]> pairs) {
+    static BitSet[] perDisease(int diseases, List<int[]> pairs) {
         BitSet[] out = new BitSet[diseases];
         for (int d = 0; d < diseases; d++) {
             out[d] = new BitSet();
