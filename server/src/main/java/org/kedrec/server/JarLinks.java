@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +60,35 @@ public final class JarLinks {
             return new Result(linked, unchanged, removed, symbolic);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot link the jars of " + sourceDir + " into " + targetDir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The jars of {@code sourceDir} that a server started at {@code since} from {@code targetDir} does not run: a jar
+     * whose content differs from the home's link (rebuilt into a new file, or added), or one written in place after
+     * the start (what a symbolic link, always the same file, shows of a rebuild). A jar copied anew with the same
+     * bytes is not stale. Empty when the folder does not exist.
+     */
+    public static List<String> changedSince(Path sourceDir, Path targetDir, Instant since) {
+        if (!Files.isDirectory(sourceDir)) {
+            return List.of();
+        }
+        try {
+            List<String> changed = new ArrayList<>();
+            for (Path source : Distribution.jars(sourceDir)) {
+                Path target = targetDir.resolve(source.getFileName());
+                boolean changedFile = !Files.exists(target)
+                        || !Files.isSameFile(source, target) && Files.mismatch(source, target) != -1;
+                boolean writtenInPlace = Files.exists(target) && Files.isSameFile(source, target)
+                        && Files.getLastModifiedTime(source).toInstant().isAfter(since);
+                if (changedFile || writtenInPlace) {
+                    changed.add(source.getFileName().toString());
+                }
+            }
+            return changed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot compare the jars of " + sourceDir + " with " + targetDir + ": "
                     + e.getMessage(), e);
         }
     }

@@ -44,7 +44,11 @@ public final class Neo4jServer {
         this.say = say;
     }
 
-    /** What a start achieved. {@code alreadyRunning} means nothing was started: the home's server was up. */
+    /**
+     * What a start achieved. {@code alreadyRunning} means nothing was started: the home's server was up, and
+     * {@code staleJars} names the distribution's jars (the plugin, after a rebuild) it started before and so does not
+     * run; empty after a real start.
+     */
     public record StartResult(
             ServerHome home,
             long pid,
@@ -55,7 +59,8 @@ public final class Neo4jServer {
             String version,
             String edition,
             Duration elapsed,
-            OptionalLong residentBytes) {
+            OptionalLong residentBytes,
+            List<String> staleJars) {
         public String boltUri() {
             return BoltProbe.uri(boltPort);
         }
@@ -72,7 +77,7 @@ public final class Neo4jServer {
         ServerHome home = new ServerHome(settings.home());
         Optional<ProcessHandle> running = home.runningProcess();
         if (running.isPresent()) {
-            return alreadyRunning(home, running.get(), settings);
+            return alreadyRunning(dist, home, running.get(), settings);
         }
         PortCheck.requireFree(settings.boltPort(), "Bolt", "--bolt");
         PortCheck.requireFree(settings.httpPort(), "HTTP", "--http");
@@ -132,10 +137,11 @@ public final class Neo4jServer {
         }
         return new StartResult(home, pid, settings.boltPort(), settings.httpPort(), settings.authEnabled(), false,
                 info.version(), info.edition(), Duration.between(begin, Instant.now()),
-                ProcessMemory.residentBytes(pid));
+                ProcessMemory.residentBytes(pid), List.of());
     }
 
-    private StartResult alreadyRunning(ServerHome home, ProcessHandle process, ServerSettings requested) {
+    private StartResult alreadyRunning(Distribution dist, ServerHome home, ProcessHandle process,
+                                       ServerSettings requested) {
         OptionalInt bolt = home.boltPort();
         OptionalInt http = home.httpPort();
         if (bolt.orElse(-1) != requested.boltPort() || http.orElse(-1) != requested.httpPort()) {
@@ -147,7 +153,18 @@ public final class Neo4jServer {
                     requested.httpPort(), home.root()));
         }
         return new StartResult(home, process.pid(), bolt.getAsInt(), http.getAsInt(), home.authEnabled(), true,
-                "", "", Duration.ZERO, ProcessMemory.residentBytes(process.pid()));
+                "", "", Duration.ZERO, ProcessMemory.residentBytes(process.pid()), staleJars(dist, home, process));
+    }
+
+    /**
+     * The distribution's jars that the running server does not run: rebuilt, added or written after its process
+     * started. Without a start time (some platforms do not report one) only the relinked jars count.
+     */
+    static List<String> staleJars(Distribution dist, ServerHome home, ProcessHandle process) {
+        Instant started = process.info().startInstant().orElse(Instant.MAX);
+        List<String> stale = new ArrayList<>(JarLinks.changedSince(dist.plugins(), home.plugins(), started));
+        stale.addAll(JarLinks.changedSince(dist.lib(), home.lib(), started));
+        return List.copyOf(stale);
     }
 
     private static String portText(OptionalInt port) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +44,33 @@ class JarLinksTest {
         // Hard links survive `mvn clean` of the distribution.
         Files.delete(dist.resolve("b-2.jar"));
         assertThat(Files.readString(plugins.resolve("b-2.jar"), StandardCharsets.UTF_8)).isEqualTo("b2");
+    }
+
+    @Test
+    void aJarRebuiltAfterTheServerStartedIsStaleAndTheSameBytesCopiedAnewAreNot() throws Exception {
+        Path dist = Files.createDirectories(tmp.resolve("dist"));
+        Path plugins = Files.createDirectories(tmp.resolve("home/plugins"));
+        Files.writeString(dist.resolve("kedrec-plugin-1.jar"), "plugin v1");
+        Files.writeString(dist.resolve("apoc-1.jar"), "apoc");
+        JarLinks.sync(dist, plugins);
+        Instant started = Instant.now().plusSeconds(60);
+        assertThat(JarLinks.changedSince(dist, plugins, started)).isEmpty();
+
+        // A rebuild writes a new plugin file; APOC is copied anew with the same bytes.
+        Files.delete(dist.resolve("kedrec-plugin-1.jar"));
+        Files.writeString(dist.resolve("kedrec-plugin-1.jar"), "plugin v2");
+        Files.delete(dist.resolve("apoc-1.jar"));
+        Files.writeString(dist.resolve("apoc-1.jar"), "apoc");
+        Files.writeString(dist.resolve("added-1.jar"), "new");
+        assertThat(JarLinks.changedSince(dist, plugins, started)).containsExactlyInAnyOrder(
+                "kedrec-plugin-1.jar", "added-1.jar");
+
+        // Written in place (a symbolic link sees only this): stale when written after the start.
+        JarLinks.sync(dist, plugins);
+        Files.writeString(dist.resolve("apoc-1.jar"), "apoc patched");
+        assertThat(JarLinks.changedSince(dist, plugins, started)).isEmpty();
+        assertThat(JarLinks.changedSince(dist, plugins, Instant.now().minusSeconds(60))).contains("apoc-1.jar");
+
+        assertThat(JarLinks.changedSince(tmp.resolve("absent"), plugins, started)).isEmpty();
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Create or update the server home (conf/neo4j.conf, lib/ and plugins/ linked to the jars Maven built), "
                     + "start Neo4j in the background and wait until it answers on Bolt. On a home whose server "
-                    + "already runs, say so and do nothing.",
+                    + "already runs, say so (and whether it predates a rebuilt jar) and do nothing.",
             ""
         })
 public class ServerStartCommand implements Callable<Integer> {
@@ -62,7 +62,14 @@ public class ServerStartCommand implements Callable<Integer> {
         if (result.alreadyRunning()) {
             out.println(Messages.format("Neo4j is already running in %s (pid %d%s): %s, Browser %s", result.home()
                     .root(), result.pid(), memory, result.boltUri(), result.browserUrl()));
-            out.println("Nothing to do. Stop it with: kedrec server stop --home " + result.home().root());
+            if (result.staleJars().isEmpty()) {
+                out.println("Nothing to do. Stop it with: kedrec server stop --home " + result.home().root());
+            } else {
+                out.println(Messages.format("It started before %s was rebuilt, so it still runs the old %s. Restart it "
+                                + "to load the new: kedrec server stop --home %s, then this command again.",
+                        String.join(", ", result.staleJars()), result.staleJars().size() == 1 ? "jar" : "jars",
+                        result.home().root()));
+            }
         } else {
             out.println(Messages.format("Neo4j %s (%s) is ready in %.1f s (pid %d%s).", result.version(),
                     result.edition(), result.elapsed().toMillis() / 1000.0, result.pid(), memory));

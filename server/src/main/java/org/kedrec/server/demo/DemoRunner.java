@@ -127,8 +127,17 @@ public final class DemoRunner {
                     + "on the way)", report.totalNodes(), report.totalRelationships(), loaded.startSeconds()));
         } else {
             t = step(2, "Server");
-            started = new Neo4jServer(this::say).start(dist, server);
-            if (started.alreadyRunning()) {
+            Neo4jServer neo4j = new Neo4jServer(this::say);
+            started = neo4j.start(dist, server);
+            if (started.alreadyRunning() && !started.staleJars().isEmpty()) {
+                // A server started before the plugin was rebuilt would serve the old procedures and model code.
+                say(Messages.format("  restarting Neo4j (pid %d): it started before %s was rebuilt", started.pid(),
+                        String.join(", ", started.staleJars())));
+                neo4j.stop(home, server.startTimeout());
+                started = neo4j.start(dist, server);
+                done(2, "Server", t, Messages.format("Neo4j %s restarted with the rebuilt jars (pid %d)",
+                        started.version(), started.pid()));
+            } else if (started.alreadyRunning()) {
                 reused(2, "Server", t, Messages.format("Neo4j already runs in %s (pid %d)", home.root(),
                         started.pid()));
             } else {
