@@ -3,6 +3,7 @@ package org.kedrec.trainer.ranking.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.trainer.ranking.evidence.Evidence;
 import org.kedrec.trainer.ranking.evidence.EvidenceFeatures;
@@ -12,9 +13,24 @@ import org.kedrec.trainer.ranking.paths.PathFeatures;
 import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 
 final class Experiments {
+    /** The experiments by name; the third argument names one or several, comma-separated ("cal,sim"). */
+    static final List<String> NAMES = List.of("zs", "zscompare", "zstest", "cal", "w", "sim", "cv", "fine", "clogit",
+            "clogit2", "clogit-test", "inter", "causes", "damp");
+
+    static Set<String> chosen(String argument) {
+        Set<String> names = new java.util.LinkedHashSet<>(List.of(argument.split(",")));
+        for (String name : names) {
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("Unknown experiment `" + name + "`. Valid names, comma-separated: "
+                        + NAMES + ".");
+            }
+        }
+        return names;
+    }
+
     static void run(String[] args, TrainingGraph graph, Evidence evidence, PathFeatures base, MetapathModel m,
             KgeEvaluation.Grid grid) {
-        String which = args.length > 2 ? args[2] : "cal";
+        Set<String> which = chosen(args.length > 2 ? args[2] : "cal");
         float[][] s = m == null ? null : m.logits();
         if (which.contains("zscompare")) {
             ZeroShotExperiment.compare(base, defaultFeatures(base));
@@ -135,7 +151,7 @@ final class Experiments {
             }
             return;
         }
-        if (which.contains("clogit")) {
+        if (which.contains("clogit") || which.contains("clogit2")) {
             PathFeatures def = defaultFeatures(base);
             cvOnly("pointwise base", def);
             if (!which.contains("clogit2")) {

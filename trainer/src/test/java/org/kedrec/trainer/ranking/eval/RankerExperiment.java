@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.kedrec.core.metrics.RankOutcome;
 import org.kedrec.core.metrics.RankingMetrics;
 import org.kedrec.core.metrics.Roc;
@@ -24,6 +25,7 @@ public final class RankerExperiment {
     static KgeEvaluation.Truth truth;
 
     public static void main(String[] args) {
+        Set<String> experiments = Experiments.chosen(args.length > 2 ? args[2] : "cal"); // before minutes of loading
         Path modelDir = Path.of(args[0]);
         Path dataDir = Path.of(args[1]);
         Path dir = RankerFiles.dir(modelDir);
@@ -37,7 +39,9 @@ public final class RankerExperiment {
             long t0 = System.nanoTime();
             PathFeatures base = RankerTrainer.featuresFor(graph, evidence, 0.4, false);
             System.out.printf(Locale.ENGLISH, "features %d in %.1f s%n", base.featureCount(), (System.nanoTime() - t0) / 1e9);
-            boolean selectionOnly = args.length > 2 && (args[2].contains("inter") || args[2].contains("causes") || args[2].contains("zs"));
+            // These fit their own models (the first three select on cross-validation only): no base model here.
+            boolean selectionOnly = experiments.stream()
+                    .anyMatch(List.of("inter", "causes", "zs", "zscompare", "zstest")::contains);
             MetapathModel m = selectionOnly ? null : MetapathModel.fit(base, truth.trainPositive, truth.validation);
             if (!selectionOnly) {
                 report("base L2 " + m.l2(), m.logits()); // prints TEST too: exploration, not selection
