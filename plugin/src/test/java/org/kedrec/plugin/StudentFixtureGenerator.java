@@ -71,10 +71,11 @@ class StudentFixtureGenerator {
                         EvidenceTeacher.NAME));
             }
         }
-        StudentTrainer.Options options = new StudentTrainer.Options("tiny", 25, 5, Device.cpu(), 4e-3f, 4096, 8,
-                420, 256, 25, 0.05f, 1.0f, 0.0f, 0, 5f,
+        StudentTrainer.Options options = StudentTrainer.Options.builder().preset("tiny").epochs(25).seed(5)
+                .device(Device.cpu()).learningRate(4e-3f).batchTokens(4096).maxRows(8).vocabSize(420).maxSeqLen(256)
+                .patience(25).weightDecay(0f)
                 // As the committed fixture student was trained: no swapped or zero-shot views, best epoch by loss.
-                false, false, "loss", false);
+                .swapCandidates(false).zeroShotViews(false).checkpointBy("loss").build();
         new StudentTrainer(options, StudentTrainer.Progress.NULL).train(examples, examples,
                 out, Map.of("variant", "both"));
     }

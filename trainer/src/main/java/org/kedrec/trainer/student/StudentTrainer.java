@@ -58,9 +58,159 @@ public final class StudentTrainer {
             }
         }
 
+        /** The measured defaults (docs/student.md); {@code train student}'s options have the same defaults. */
         public static Options defaults() {
-            return new Options("small", 30, 42, defaultDevice(), 6e-4f, 6144, 32, 2048, 640, 10, 0.05f, 1.0f,
-                    0.01f, 0, 5f, true, true, "accuracy", false);
+            return builder().build();
+        }
+
+        /** A builder holding {@link #defaults()}; set what differs. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Options by name instead of by position; each setter's default is {@link #defaults()}'s. */
+        public static final class Builder {
+            private String preset = "small";
+            private int epochs = 30;
+            private int seed = 42;
+            private Device device = defaultDevice();
+            private float learningRate = 6e-4f;
+            private int batchTokens = 6144;
+            private int maxRows = 32;
+            private int vocabSize = 2048;
+            private int maxSeqLen = 640;
+            private int patience = 10;
+            private float warmupFraction = 0.05f;
+            private float clipNorm = 1.0f;
+            private float weightDecay = 0.01f;
+            private int maxTrainExamples = 0;
+            private float selectionWeight = 5f;
+            private boolean swapCandidates = true;
+            private boolean zeroShotViews = true;
+            private String checkpointBy = "accuracy";
+            private boolean lineViews = false;
+
+            private Builder() {}
+
+            /** The model size: tiny, small, base. */
+            public Builder preset(String value) {
+                this.preset = value;
+                return this;
+            }
+
+            /** Passes over the training views. */
+            public Builder epochs(int value) {
+                this.epochs = value;
+                return this;
+            }
+
+            /** Seeds initialisation, batching and view order. */
+            public Builder seed(int value) {
+                this.seed = value;
+                return this;
+            }
+
+            /** Where to train. */
+            public Builder device(Device value) {
+                this.device = value;
+                return this;
+            }
+
+            /** Peak of the warm-up + cosine schedule. */
+            public Builder learningRate(float value) {
+                this.learningRate = value;
+                return this;
+            }
+
+            /** Tokens per batch, padding included. */
+            public Builder batchTokens(int value) {
+                this.batchTokens = value;
+                return this;
+            }
+
+            /** Sequences per batch at most. */
+            public Builder maxRows(int value) {
+                this.maxRows = value;
+                return this;
+            }
+
+            /** BPE vocabulary trained on the examples. */
+            public Builder vocabSize(int value) {
+                this.vocabSize = value;
+                return this;
+            }
+
+            /** Prompt + answer tokens; longer prompts are cut. */
+            public Builder maxSeqLen(int value) {
+                this.maxSeqLen = value;
+                return this;
+            }
+
+            /** Epochs without a better checkpoint before stopping. */
+            public Builder patience(int value) {
+                this.patience = value;
+                return this;
+            }
+
+            /** Share of the steps spent warming up the learning rate. */
+            public Builder warmupFraction(float value) {
+                this.warmupFraction = value;
+                return this;
+            }
+
+            /** Global gradient norm clipped to. */
+            public Builder clipNorm(float value) {
+                this.clipNorm = value;
+                return this;
+            }
+
+            /** AdamW's decoupled weight decay. */
+            public Builder weightDecay(float value) {
+                this.weightDecay = value;
+                return this;
+            }
+
+            /** A seeded subset of the training examples; 0: all. */
+            public Builder maxTrainExamples(int value) {
+                this.maxTrainExamples = value;
+                return this;
+            }
+
+            /** Loss weight of the answer's first token, the choice. */
+            public Builder selectionWeight(float value) {
+                this.selectionWeight = value;
+                return this;
+            }
+
+            /** Also trains every pair with its candidates swapped. */
+            public Builder swapCandidates(boolean value) {
+                this.swapCandidates = value;
+                return this;
+            }
+
+            /** Also trains every pair as a disease without known treatments shows it. */
+            public Builder zeroShotViews(boolean value) {
+                this.zeroShotViews = value;
+                return this;
+            }
+
+            /** What picks the best epoch, one of {@link #CHECKPOINT_BY}. */
+            public Builder checkpointBy(String value) {
+                this.checkpointBy = value;
+                return this;
+            }
+
+            /** Also trains every pair's choice-only view, whose one clue is the ranker's line. */
+            public Builder lineViews(boolean value) {
+                this.lineViews = value;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(preset, epochs, seed, device, learningRate, batchTokens, maxRows, vocabSize,
+                        maxSeqLen, patience, warmupFraction, clipNorm, weightDecay, maxTrainExamples, selectionWeight,
+                        swapCandidates, zeroShotViews, checkpointBy, lineViews);
+            }
         }
     }
 

@@ -172,9 +172,11 @@ public final class TrainStudentCommand implements Callable<Integer> {
         // After the checks of the arguments: it starts the engine, which a mistyped option should not wait for.
         threads.apply();
         Device target = device.device();
-        StudentTrainer.Options options = new StudentTrainer.Options(preset, epochs, seed, target, learningRate,
-                batchTokens, 32, vocabSize, maxSeqLen, patience, 0.05f, 1.0f, 0.01f, maxTrainExamples, selectionWeight,
-                swapCandidates, zeroShotViews, checkpointBy, lineViews);
+        StudentTrainer.Options options = StudentTrainer.Options.builder().preset(preset).epochs(epochs).seed(seed)
+                .device(target).learningRate(learningRate).batchTokens(batchTokens).vocabSize(vocabSize)
+                .maxSeqLen(maxSeqLen).patience(patience).maxTrainExamples(maxTrainExamples)
+                .selectionWeight(selectionWeight).swapCandidates(swapCandidates).zeroShotViews(zeroShotViews)
+                .checkpointBy(checkpointBy).lineViews(lineViews).build();
         for (String v : variants) {
             StudentData data = StudentData.read(dataset, v);
             List<ExpRxRecExample> train = data.split("train");

@@ -56,8 +56,10 @@ class StudentTrainerTest {
                 org.kedrec.core.lm.RankerLine.VERDICT);
         for (boolean lineViews : new boolean[] {true, false}) {
             for (boolean withRanker : new boolean[] {true, false}) {
-                StudentTrainer.Options options = new StudentTrainer.Options("tiny", 1, 5, Device.cpu(), 5e-3f, 4096,
-                        8, 420, 224, 1, 0.05f, 1.0f, 0.0f, 0, 2f, true, false, "loss", lineViews);
+                StudentTrainer.Options options = StudentTrainer.Options.builder().preset("tiny").epochs(1).seed(5)
+                        .device(Device.cpu()).learningRate(5e-3f).batchTokens(4096).maxRows(8).vocabSize(420)
+                        .maxSeqLen(224).patience(1).weightDecay(0f).selectionWeight(2f).zeroShotViews(false)
+                        .checkpointBy("loss").lineViews(lineViews).build();
                 Path dir = tmp.resolve(lineViews + "-" + withRanker);
                 new StudentTrainer(options, StudentTrainer.Progress.NULL)
                         .withTools(withRanker ? ranker : null).train(few, few, dir, Map.of("variant", "both"));
@@ -75,8 +77,10 @@ class StudentTrainerTest {
     void overfitsAHandfulOfExamplesWhileAnUntrainedModelDoesNot(@TempDir Path tmp) {
         // Short (vanilla) answers keep this to a couple of minutes on a busy 2-core machine.
         List<ExpRxRecExample> few = TinyData.examples(11, 4, "train", "vanilla");
-        StudentTrainer.Options options = new StudentTrainer.Options("tiny", 80, 5, Device.cpu(), 5e-3f, 4096, 2,
-                420, 224, 80, 0.05f, 1.0f, 0.0f, 0, 2f, false, false, "loss", false);
+        StudentTrainer.Options options = StudentTrainer.Options.builder().preset("tiny").epochs(80).seed(5)
+                .device(Device.cpu()).learningRate(5e-3f).batchTokens(4096).maxRows(2).vocabSize(420).maxSeqLen(224)
+                .patience(80).weightDecay(0f).selectionWeight(2f).swapCandidates(false).zeroShotViews(false)
+                .checkpointBy("loss").build();
         List<String> log = new ArrayList<>();
         StudentTrainer.Result result = new StudentTrainer(options, StudentTrainer.logTo(log::add))
                 .train(few, few, tmp.resolve("student"), Map.of("variant", "both"));
