@@ -78,11 +78,15 @@ public final class JarLinks {
             List<String> changed = new ArrayList<>();
             for (Path source : Distribution.jars(sourceDir)) {
                 Path target = targetDir.resolve(source.getFileName());
-                boolean changedFile = !Files.exists(target)
-                        || !Files.isSameFile(source, target) && Files.mismatch(source, target) != -1;
-                boolean writtenInPlace = Files.exists(target) && Files.isSameFile(source, target)
-                        && Files.getLastModifiedTime(source).toInstant().isAfter(since);
-                if (changedFile || writtenInPlace) {
+                boolean stale;
+                if (!Files.exists(target)) {
+                    stale = true;
+                } else if (Files.isSameFile(source, target)) {
+                    stale = Files.getLastModifiedTime(source).toInstant().isAfter(since);
+                } else {
+                    stale = Files.mismatch(source, target) != -1;
+                }
+                if (stale) {
                     changed.add(source.getFileName().toString());
                 }
             }

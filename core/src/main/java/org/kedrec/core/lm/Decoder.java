@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.kedrec.core.dataset.PromptFormat;
 
 /**
  * Greedy and beam search over an {@link LmSession}, with the {@link AnswerConstraint} consulted lazily: the best
@@ -112,7 +113,7 @@ final class Decoder {
 
     /** Whether {@code text} cites some evidence slot twice. */
     static boolean citesTwice(String text) {
-        List<String> slots = org.kedrec.core.dataset.PromptFormat.evidenceSlotsIn(text);
+        List<String> slots = PromptFormat.evidenceSlotsIn(text);
         return new java.util.HashSet<>(slots).size() < slots.size();
     }
 

@@ -73,7 +73,8 @@ public final class StudentTrainer {
             private String preset = "small";
             private int epochs = 30;
             private int seed = 42;
-            private Device device = defaultDevice();
+            /** Null until set: {@link #build} asks for the default device only then (that probes for GPUs). */
+            private Device device;
             private float learningRate = 6e-4f;
             private int batchTokens = 6144;
             private int maxRows = 32;
@@ -207,9 +208,9 @@ public final class StudentTrainer {
             }
 
             public Options build() {
-                return new Options(preset, epochs, seed, device, learningRate, batchTokens, maxRows, vocabSize,
-                        maxSeqLen, patience, warmupFraction, clipNorm, weightDecay, maxTrainExamples, selectionWeight,
-                        swapCandidates, zeroShotViews, checkpointBy, lineViews);
+                return new Options(preset, epochs, seed, device != null ? device : defaultDevice(), learningRate,
+                        batchTokens, maxRows, vocabSize, maxSeqLen, patience, warmupFraction, clipNorm, weightDecay,
+                        maxTrainExamples, selectionWeight, swapCandidates, zeroShotViews, checkpointBy, lineViews);
             }
         }
     }
