@@ -62,7 +62,8 @@ final class Constants {
     // kedrec.select
     static final String SELECT = "The paper's task: chooses, among a few candidate drugs, the one that treats the "
             + "disease, with each candidate's probability and a rationale for the choice. The model's student "
-            + "chooses; without a student the ranker does, and the selectedBy column says so.";
+            + "chooses (with the ranker's vote when it was trained with the ranker as a tool); without a student the "
+            + "ranker does, and the selectedBy column says so.";
     static final String DRUGS_ARG = "The candidate drugs (1 to 8), each by id, xref or exact name.";
     static final String SELECT_CONFIG = "Optional settings: pathsPerDrug :: INTEGER (3), maxPathLength :: INTEGER (3, "
             + "from 2 to 4), rationale :: STRING ('teacher' | 'student' | 'none', default 'student' when the model has "
@@ -73,7 +74,9 @@ final class Constants {
     static final String SELECTED = "True for the chosen candidate.";
     static final String SELECT_RATIONALE = "On the chosen candidate's row: why it was chosen over the others, citing "
             + "the evidence; null on the other rows and with rationale: 'none'.";
-    static final String SELECTED_BY = "Who chose: 'student' (KEDRec-LM), or 'ranker' when the model has no student.";
+    static final String SELECTED_BY = "Who chose: 'student' (KEDRec-LM), 'student+ranker' (KEDRec-LM's likelihoods plus "
+            + "the ranker's log-odds at the weight fitted on validation pairs, for a student trained with the ranker as "
+            + "a tool), or 'ranker' when the model has no student.";
 
     // kedrec.recommend.write
     static final String WRITE = "Writes the top-k predictions of every disease (or of the listed ones) as "

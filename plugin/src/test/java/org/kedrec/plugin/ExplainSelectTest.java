@@ -101,6 +101,36 @@ class ExplainSelectTest {
     }
 
     @Test
+    void aStudentWithARankerWeightSelectsWithTheRankersVoteAndSaysSo() throws Exception {
+        // The fixture student with a ranker weight in its tools.json, as `train student --ranker-tool` writes it; 10
+        // lets the ranker's log-odds outweigh an untrained-scale likelihood gap between a treatment and a drug for
+        // another disease.
+        java.nio.file.Path voted = db.modelHome.resolve("student-ranker-vote");
+        org.kedrec.core.model.AtomicDirectory.delete(voted);
+        org.kedrec.core.model.AtomicDirectory.copy(db.modelHome.resolve(TestDb.MODEL), voted);
+        org.kedrec.core.lm.CandidateScorer.markRankerTool(voted.resolve("student"),
+                org.kedrec.core.lm.RankerLine.VERDICT, 10);
+        db.run("CALL kedrec.model.load($m)", Map.of("m", "student-ranker-vote"));
+        try {
+            List<Record> rows = db.run("""
+                    CALL kedrec.select('sarcoma', ['Varenicline', 'Doxorubicin'])
+                    YIELD drug, probability, selected, rationale, selectedBy
+                    RETURN drug.name AS drug, probability, selected, rationale, selectedBy,
+                           kedrec.score('sarcoma', drug.id) AS score""");
+            assertThat(rows).allSatisfy(r -> assertThat(r.get("selectedBy").asString()).isEqualTo("student+ranker"));
+            assertThat(rows.stream().mapToDouble(r -> r.get("probability").asDouble()).sum())
+                    .isCloseTo(1.0, within(1e-6));
+            Record chosen = rows.stream().filter(r -> r.get("selected").asBoolean()).findFirst().orElseThrow();
+            assertThat(chosen.get("drug").asString()).isEqualTo("Doxorubicin");
+            assertThat(chosen.get("score").asDouble()).isGreaterThan(rows.get(0).get("score").asDouble());
+            // The student's rationale argues for the chosen drug.
+            assertThat(chosen.get("rationale").asString()).startsWith("Doxorubicin.");
+        } finally {
+            db.run("CALL kedrec.model.load($m)", Map.of("m", TestDb.MODEL));
+        }
+    }
+
+    @Test
     void selectRefusesTooManyOrRepeatedCandidates() {
         assertThat(db.failure("CALL kedrec.select('sarcoma', ['a','b','c','d','e','f','g','h','i'])")).isEqualTo(
                 TestDb.badInput("kedrec.select") + "kedrec.select chooses among 1 to 8 drugs but got 9. Pass a "

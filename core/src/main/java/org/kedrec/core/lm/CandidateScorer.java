@@ -31,6 +31,12 @@ public interface CandidateScorer extends AutoCloseable {
     /** {@code tools.json}'s key naming the line's form ({@link RankerLine#label}; {@code verdict} when absent). */
     String LINE_KEY = "rankerLine";
 
+    /**
+     * {@code tools.json}'s key for the weight of the ranker's log-odds in the student's selection
+     * ({@link StudentModel#select}); absent or 0: the student's own likelihoods alone decide.
+     */
+    String WEIGHT_KEY = "rankerWeight";
+
     /** No tool: the prompt has no ranker line. */
     CandidateScorer NONE = example -> null;
 
@@ -124,9 +130,22 @@ public interface CandidateScorer extends AutoCloseable {
 
     /** Writes the marker that a student in {@code studentDir} reads the ranker's line in {@code form}. */
     static void markRankerTool(Path studentDir, RankerLine form) {
+        markRankerTool(studentDir, form, 0);
+    }
+
+    /**
+     * Writes the marker that a student in {@code studentDir} reads the ranker's line in {@code form}, and that its
+     * selection adds {@code weight} times the ranker's log-odds of each candidate to the student's log-likelihood.
+     */
+    static void markRankerTool(Path studentDir, RankerLine form, double weight) {
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The ranker's weight in the selection must be a finite number of at least 0 but was %s.", weight));
+        }
         try {
             Files.writeString(studentDir.resolve(TOOLS_FILE),
-                    "{\"ranker\": true, \"" + LINE_KEY + "\": \"" + form.label() + "\"}\n", StandardCharsets.UTF_8);
+                    "{\"ranker\": true, \"" + LINE_KEY + "\": \"" + form.label() + "\", \"" + WEIGHT_KEY + "\": "
+                            + weight + "}\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.format("Could not write %s", studentDir.resolve(TOOLS_FILE)), e);
         }
@@ -159,20 +178,7 @@ public interface CandidateScorer extends AutoCloseable {
      * before the scored line); an unknown form is refused with the file and the valid forms.
      */
     static RankerLine lineForm(Path toolsFile) {
-        String text;
-        try {
-            text = Files.readString(toolsFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(Messages.format("Could not read %s", toolsFile), e);
-        }
-        com.google.gson.JsonElement form;
-        try {
-            form = com.google.gson.JsonParser.parseString(text).getAsJsonObject().get(LINE_KEY);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(Messages.format(
-                    "%s is not a JSON object (%s). Retrain the student, or write {\"ranker\": true} into it.",
-                    toolsFile, e.getMessage()), e);
-        }
+        com.google.gson.JsonElement form = toolsEntry(toolsFile, LINE_KEY);
         if (form == null || form.isJsonNull()) {
             return RankerLine.VERDICT;
         }
@@ -184,5 +190,57 @@ public interface CandidateScorer extends AutoCloseable {
                     toolsFile, name, RankerLine.labels(), RankerLine.SCORES, RankerLine.VERDICT));
         }
         return RankerLine.parse(name);
+    }
+
+    /**
+     * The ranker's weight in the selection that a {@code tools.json} records (0 when it records none: students
+     * trained before the weight was fitted choose by their own likelihoods, as they were measured); a negative or
+     * non-numeric weight is refused with the file.
+     */
+    static double rankerWeight(Path toolsFile) {
+        com.google.gson.JsonElement weight = toolsEntry(toolsFile, WEIGHT_KEY);
+        if (weight == null || weight.isJsonNull()) {
+            return 0;
+        }
+        double value;
+        try {
+            value = weight.getAsDouble();
+        } catch (RuntimeException e) {
+            value = Double.NaN;
+        }
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalStateException(Messages.format(
+                    "%s gives `%s` = %s, but the ranker's weight in the selection must be a finite number of at least "
+                            + "0. Retrain the student (`kedrec train student --ranker-tool` fits it on the validation "
+                            + "pairs), or set it to 0 to let the student's likelihoods alone decide.",
+                    toolsFile, WEIGHT_KEY, weight));
+        }
+        return value;
+    }
+
+    /**
+     * The ranker's log-odds {@code log(p / (1 - p))} of a probability, clamped to [1e-12, 1 - 1e-12] so a score of
+     * 0 or 1 stays finite: how a ranker's score enters a selection ({@link StudentModel#select}, and the ranker's
+     * own choice in {@code kedrec.select} without a student).
+     */
+    static double logOdds(double probability) {
+        double p = Math.min(Math.max(probability, 1e-12), 1 - 1e-12);
+        return Math.log(p) - Math.log1p(-p);
+    }
+
+    private static com.google.gson.JsonElement toolsEntry(Path toolsFile, String key) {
+        String text;
+        try {
+            text = Files.readString(toolsFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(Messages.format("Could not read %s", toolsFile), e);
+        }
+        try {
+            return com.google.gson.JsonParser.parseString(text).getAsJsonObject().get(key);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(Messages.format(
+                    "%s is not a JSON object (%s). Retrain the student, or write {\"ranker\": true} into it.",
+                    toolsFile, e.getMessage()), e);
+        }
     }
 }

@@ -29,11 +29,13 @@ public final class StudentModel implements AutoCloseable {
     private final Path directory;
     private final int maxConcurrent;
     private final CandidateScorer tools;
+    private final double rankerWeight;
     private volatile boolean closed;
 
     private StudentModel(CausalLm lm, PromptEncoder encoder, StudentLexicon lexicon, Path directory,
-                         int maxConcurrent, CandidateScorer tools) {
+                         int maxConcurrent, CandidateScorer tools, double rankerWeight) {
         this.tools = tools;
+        this.rankerWeight = rankerWeight;
         this.lm = lm;
         this.encoder = encoder;
         this.lexicon = lexicon;
@@ -65,15 +67,18 @@ public final class StudentModel implements AutoCloseable {
         if (Files.isRegularFile(dir.resolve(StudentFiles.CONFIG))) {
             StudentLexicon lexicon = StudentLexicon.read(dir.resolve(StudentFiles.LEXICON));
             CandidateScorer tools = CandidateScorer.forStudent(dir);
+            double weight = tools == CandidateScorer.NONE ? 0
+                    : CandidateScorer.rankerWeight(dir.resolve(CandidateScorer.TOOLS_FILE));
             NativeCausalLm lm = NativeCausalLm.load(dir, device);
-            return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, dir, maxConcurrent, tools);
+            return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, dir, maxConcurrent, tools, weight);
         }
         if (Files.isRegularFile(dir.resolve(StudentFiles.TORCHSCRIPT))) {
             TorchScriptCausalLm lm = TorchScriptCausalLm.load(dir, device);
             StudentLexicon lexicon = Files.isRegularFile(dir.resolve(StudentFiles.LEXICON))
                     ? StudentLexicon.read(dir.resolve(StudentFiles.LEXICON))
                     : new StudentLexicon(List.of(), new org.kedrec.core.metrics.EntityLexicon(List.of()));
-            return new StudentModel(lm, new TemplateEncoder(lm), lexicon, dir, maxConcurrent, CandidateScorer.NONE);
+            return new StudentModel(lm, new TemplateEncoder(lm), lexicon, dir, maxConcurrent, CandidateScorer.NONE,
+                    0);
         }
         throw new IllegalArgumentException(Messages.format(
                 "%s holds neither a student (%s) nor a TorchScript model (%s). Train one with `kedrec train student` "
@@ -89,7 +94,25 @@ public final class StudentModel implements AutoCloseable {
     /** As {@link #of(NativeCausalLm, StudentLexicon, int)} for a student trained with {@code tools} in its prompt. */
     public static StudentModel of(NativeCausalLm lm, StudentLexicon lexicon, int maxConcurrent,
                                   CandidateScorer tools) {
-        return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, null, maxConcurrent, tools);
+        return of(lm, lexicon, maxConcurrent, tools, 0);
+    }
+
+    /**
+     * As above, selecting with {@code rankerWeight} times the ranker's log-odds added to the student's
+     * log-likelihoods ({@link #select}); {@link #close} closes {@code tools} too.
+     */
+    public static StudentModel of(NativeCausalLm lm, StudentLexicon lexicon, int maxConcurrent,
+                                  CandidateScorer tools, double rankerWeight) {
+        if (!(rankerWeight >= 0) || Double.isInfinite(rankerWeight)) {
+            throw new IllegalArgumentException(Messages.format(
+                    "rankerWeight must be a finite number of at least 0 but was %s.", rankerWeight));
+        }
+        return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, null, maxConcurrent, tools, rankerWeight);
+    }
+
+    /** The weight of the ranker's log-odds in {@link #select} (0: the student's likelihoods alone decide). */
+    public double rankerWeight() {
+        return rankerWeight;
     }
 
     public CausalLm backend() {
@@ -106,7 +129,11 @@ public final class StudentModel implements AutoCloseable {
 
     /**
      * The probability of each candidate: the likelihood of an answer opening with that candidate ({@code [Ck].})
-     * after the prompt, normalised over the candidates.
+     * after the prompt, normalised over the candidates. A student trained with the ranker's line also adds
+     * {@link #rankerWeight} times the ranker's log-odds of each candidate (a weight fitted on the validation pairs
+     * after training): the student reads the line in its prompt but does not follow it (docs/student.md, sixth
+     * round), and on the validation pairs the two together choose better than either. Without a ranker score for
+     * every candidate the likelihoods alone decide.
      */
     public SelectionResult select(ExpRxRecExample example) {
         long start = System.nanoTime();
@@ -145,9 +172,22 @@ public final class StudentModel implements AutoCloseable {
                 }
             }
         });
-        double max = Arrays.stream(logLikelihood).max().orElse(0);
+        double[] rankerLogOdds = new double[n];
+        Arrays.fill(rankerLogOdds, Double.NaN);
+        double[] rankerScores = tools.scores(example);
+        boolean everyScore = rankerScores != null && rankerScores.length == n;
+        for (int i = 0; everyScore && i < n; i++) {
+            everyScore = !Double.isNaN(rankerScores[i]);
+            rankerLogOdds[i] = everyScore ? CandidateScorer.logOdds(rankerScores[i]) : Double.NaN;
+        }
+        double weight = everyScore ? rankerWeight : 0;
+        double[] combined = new double[n];
+        for (int i = 0; i < n; i++) {
+            combined[i] = logLikelihood[i] + (weight == 0 ? 0 : weight * rankerLogOdds[i]);
+        }
+        double max = Arrays.stream(combined).max().orElse(0);
         double sum = 0;
-        for (double l : logLikelihood) {
+        for (double l : combined) {
             sum += Math.exp(l - max);
         }
         List<SelectionResult.Candidate> out = new ArrayList<>();
@@ -155,12 +195,12 @@ public final class StudentModel implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             SlotEntity candidate = example.candidates().get(i);
             out.add(new SelectionResult.Candidate(candidate.slot(), candidate.id(), candidate.name(),
-                    logLikelihood[i], Math.exp(logLikelihood[i] - max) / sum));
-            if (logLikelihood[i] > logLikelihood[chosen]) {
+                    logLikelihood[i], rankerLogOdds[i], Math.exp(combined[i] - max) / sum));
+            if (combined[i] > combined[chosen]) {
                 chosen = i;
             }
         }
-        return new SelectionResult(List.copyOf(out), chosen, (System.nanoTime() - start) / 1e6);
+        return new SelectionResult(List.copyOf(out), chosen, (System.nanoTime() - start) / 1e6, weight);
     }
 
     /** Writes the answer (selection + rationale) for an example. */
@@ -172,12 +212,15 @@ public final class StudentModel implements AutoCloseable {
                     "The value of `candidate` must be below the number of candidates (%d) but was %d.",
                     example.candidates().size(), options.candidate()));
         }
+        // With the ranker in the selection, the answer argues for the candidate select() chooses; without it the
+        // decoder picks the opening slot, the student's own choice.
+        int forced = options.candidate() >= 0 || rankerWeight == 0 ? options.candidate() : select(example).chosen();
         Decoder.Output[] output = new Decoder.Output[1];
         AnswerConstraint[] used = new AnswerConstraint[1];
         run(() -> {
             PromptEncoder.Encoded prompt = encoder.encode(example);
             AnswerConstraint constraint = AnswerConstraint.of(example, prompt.shownEvidence(),
-                    prompt.evidenceWords(), lexicon, options.candidate(), options.constrained(), true);
+                    prompt.evidenceWords(), lexicon, forced, options.constrained(), true);
             used[0] = constraint;
             int room = Math.min(options.maxNewTokens(), lm.maxSeqLen() - prompt.ids().length);
             Decoder.Repetition rules = new Decoder.Repetition(options.noRepeatNgram(), options.uniqueCitations(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.GenerationOptions;
 import org.kedrec.core.lm.SelectionResult;
 import org.kedrec.core.lm.SpecialTokens;
@@ -13,13 +14,16 @@ import org.kedrec.core.rationale.EvidenceTeacher;
 
 /**
  * The paper's task at serving time: given a disease and a few candidate drugs with their evidence, choose the one
- * that treats it and say why. The student chooses when the model has one ({@link StudentModel#select}); otherwise
- * the ranker's scores decide, and the result says so ({@link Outcome#selectedBy()}).
+ * that treats it and say why. The student chooses when the model has one ({@link StudentModel#select}: with the
+ * ranker's log-odds added at a fitted weight when it was trained with the ranker as a tool); otherwise the ranker's
+ * scores decide, and the result says so ({@link Outcome#selectedBy()}).
  */
 public final class CandidateSelector {
     /** The student's prompt has slots for this many candidates. */
     public static final int MAX_CANDIDATES = SpecialTokens.MAX_CANDIDATES;
     public static final String BY_STUDENT = "student";
+    /** The student's likelihoods plus the ranker's log-odds at the student's fitted weight ({@link StudentModel#select}). */
+    public static final String BY_STUDENT_AND_RANKER = "student+ranker";
     public static final String BY_RANKER = "ranker";
 
     private CandidateSelector() {}
@@ -35,7 +39,7 @@ public final class CandidateSelector {
      * @param choices one per candidate, in the order given
      * @param chosen index of the selected candidate
      * @param rationale the rationale for the selected candidate with names filled in, or null
-     * @param selectedBy {@link #BY_STUDENT} or {@link #BY_RANKER}
+     * @param selectedBy {@link #BY_STUDENT}, {@link #BY_STUDENT_AND_RANKER} or {@link #BY_RANKER}
      * @param example the joint example the choice was made on
      */
     public record Outcome(List<Choice> choices, int chosen, String rationale, String selectedBy,
@@ -70,7 +74,7 @@ public final class CandidateSelector {
                 probabilities[i] = result.candidates().get(i).probability();
             }
             chosen = result.chosen();
-            by = BY_STUDENT;
+            by = result.rankerWeight() > 0 ? BY_STUDENT_AND_RANKER : BY_STUDENT;
         } else {
             chosen = normaliseOdds(rankerScores, probabilities);
             by = BY_RANKER;
@@ -100,8 +104,7 @@ public final class CandidateSelector {
         double max = Double.NEGATIVE_INFINITY;
         int best = 0;
         for (int i = 0; i < scores.length; i++) {
-            double p = Math.min(Math.max(scores[i], 1e-12), 1 - 1e-12);
-            logits[i] = Math.log(p) - Math.log1p(-p);
+            logits[i] = CandidateScorer.logOdds(scores[i]);
             if (logits[i] > max) {
                 max = logits[i];
                 best = i;

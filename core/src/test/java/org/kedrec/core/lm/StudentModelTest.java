@@ -364,4 +364,75 @@ class StudentModelTest {
                 .hasMessageContaining("`probabilities`")
                 .hasMessageContaining("--ranker-line scores");
     }
+
+    @Test
+    void theRankersWeightAddsItsLogOddsToTheLikelihoodsAndTheAnswerArguesForTheCombinedChoice() {
+        ExpRxRecExample example = SyntheticExamples.example(new Random(5), "test");
+        double[] scores = {0.999, 0.001};
+        CandidateScorer ranker = CandidateScorer.of(e -> scores.clone(), RankerLine.VERDICT);
+        // Its own untrained model: closing a student closes its model.
+        NativeCausalLm own = NativeCausalLm.create(StudentConfig.preset("tiny", lm.tokenizer().vocabSize(), 256),
+                lm.tokenizer(), Device.cpu());
+        try (StudentModel weighted = StudentModel.of(own, lexicon, 1, ranker, 10)) {
+            assertThat(weighted.rankerWeight()).isEqualTo(10);
+            for (int favourite = 0; favourite < 2; favourite++) {
+                scores[favourite] = 0.999;
+                scores[1 - favourite] = 0.001;
+                SelectionResult result = weighted.select(example);
+                // An untrained student's likelihoods differ by far less than 10 x 13.8 nats: the ranker decides.
+                assertThat(result.chosen()).isEqualTo(favourite);
+                assertThat(result.rankerWeight()).isEqualTo(10);
+                double[] combined = new double[2];
+                for (int i = 0; i < 2; i++) {
+                    SelectionResult.Candidate c = result.candidates().get(i);
+                    assertThat(c.rankerLogOdds()).isCloseTo(Math.log(scores[i] / (1 - scores[i])), within(1e-9));
+                    combined[i] = c.logLikelihood() + 10 * c.rankerLogOdds();
+                }
+                double max = Math.max(combined[0], combined[1]);
+                double z = Math.exp(combined[0] - max) + Math.exp(combined[1] - max);
+                for (int i = 0; i < 2; i++) {
+                    assertThat(result.candidates().get(i).probability())
+                            .isCloseTo(Math.exp(combined[i] - max) / z, within(1e-9));
+                }
+                int alone = result.candidates().get(0).logLikelihood() >= result.candidates().get(1).logLikelihood()
+                        ? 0 : 1;
+                assertThat(result.chosenByStudentAlone()).isEqualTo(alone);
+                // Left to choose, the answer argues for the combined choice, not the decoder's own first slot.
+                Rationale rationale = weighted.generate(example, new GenerationOptions("greedy", 1, 24, true, -1, 1.0));
+                assertThat(rationale.candidate()).as(rationale.textWithSlots()).isEqualTo(favourite);
+            }
+            // Without a score for every candidate the likelihoods alone decide, and the result says so.
+            scores[0] = Double.NaN;
+            SelectionResult partial = weighted.select(example);
+            assertThat(partial.rankerWeight()).isZero();
+            assertThat(partial.chosen()).isEqualTo(partial.chosenByStudentAlone());
+            assertThat(partial.candidates().get(0).rankerLogOdds()).isNaN();
+        }
+        assertThatThrownBy(() -> StudentModel.of(lm, lexicon, 1, ranker, -0.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rankerWeight must be a finite number of at least 0 but was -0.5.");
+    }
+
+    @Test
+    void theRankersWeightIsReadBackFromToolsJsonAndABadOneIsRefused(@TempDir Path dir) throws java.io.IOException {
+        Path tools = dir.resolve(CandidateScorer.TOOLS_FILE);
+        CandidateScorer.markRankerTool(dir, RankerLine.SCORES, 1.15);
+        assertThat(CandidateScorer.rankerWeight(tools)).isEqualTo(1.15);
+        assertThat(CandidateScorer.lineForm(tools)).isEqualTo(RankerLine.SCORES);
+        // Students trained before the weight was fitted select by their likelihoods alone, as they were measured.
+        java.nio.file.Files.writeString(tools, "{\"ranker\": true, \"rankerLine\": \"verdict\"}\n");
+        assertThat(CandidateScorer.rankerWeight(tools)).isZero();
+        for (String bad : List.of("-1", "\"heavy\"", "1e999")) {
+            java.nio.file.Files.writeString(tools, "{\"ranker\": true, \"rankerWeight\": " + bad + "}\n");
+            assertThatThrownBy(() -> CandidateScorer.rankerWeight(tools))
+                    .as(bad)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("`rankerWeight`")
+                    .hasMessageContaining("at least 0")
+                    .hasMessageContaining("kedrec train student --ranker-tool");
+        }
+        assertThatThrownBy(() -> CandidateScorer.markRankerTool(dir, RankerLine.VERDICT, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
+    }
 }

@@ -219,8 +219,13 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     : Math.max(1, generate / 4));
             Map<String, Object> zeroRationales = StudentEvaluator.rationales(main, zeroText, options, lexicon,
                     new ArrayList<>(), 0);
-            result.put("test", contract(variants.get("both"), baselines.get("kge"), rationales));
-            result.put("zeroShot", tuning ? null : contract(heldOut, kgeHeldOut, zeroRationales));
+            result.put("test", contract(variants.get("both"),
+                    StudentEvaluator.selection(test, StudentEvaluator.studentAlone(main)), baselines.get("kge"),
+                    rationales));
+            result.put("zeroShot", tuning ? null : contract(heldOut,
+                    StudentEvaluator.selection(zeroshot, StudentEvaluator.studentAlone(main)), kgeHeldOut,
+                    zeroRationales));
+            result.put("rankerWeight", main.rankerWeight());
             Map<String, Object> latency = new LinkedHashMap<>();
             latency.put("p50Ms", rationales.get("medianMillis"));
             latency.put("tokens", rationales.get("meanTokens"));
@@ -263,13 +268,17 @@ public final class EvalStudentCommand implements Callable<Integer> {
     }
 
     /**
-     * The report contract of issue 13 for one split: selection accuracy of the student and the ranker on the same
-     * pairs, and the rationale metrics (ROUGE-L and the claim-level numbers of {@code ClaimMetrics}).
+     * The report contract of issue 13 for one split: selection accuracy of the student as served (with the ranker's
+     * weight in the selection, if it has one), of its likelihoods alone and of the ranker on the same pairs, and the
+     * rationale metrics (ROUGE-L and the claim-level numbers of {@code ClaimMetrics}).
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> contract(Object selection, Object ranker, Map<String, Object> rationales) {
+    static Map<String, Object> contract(Object selection, Object studentAlone, Object ranker,
+                                        Map<String, Object> rationales) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("selectionAccuracy", selection == null ? null : ((Map<String, Object>) selection).get("accuracy"));
+        out.put("studentAloneAccuracy", studentAlone == null ? null
+                : ((Map<String, Object>) studentAlone).get("accuracy"));
         out.put("rankerAccuracy", ranker == null ? null : ((Map<String, Object>) ranker).get("accuracy"));
         Map<String, Object> claims = (Map<String, Object>) rationales.get("claims");
         out.put("claimPrecision", claims.get("claimPrecision"));

@@ -50,9 +50,14 @@ public final class StudentEvaluator {
         return out;
     }
 
-    /** The student's choice: its most probable candidate. */
+    /** The student's choice: its most probable candidate (with the ranker's weight, if it was trained with one). */
     public static ToIntFunction<ExpRxRecExample> student(StudentModel model) {
         return example -> model.select(example).chosen();
+    }
+
+    /** The choice of the student's likelihoods alone, without the ranker's weight in the selection. */
+    public static ToIntFunction<ExpRxRecExample> studentAlone(StudentModel model) {
+        return example -> model.select(example).chosenByStudentAlone();
     }
 
     /**

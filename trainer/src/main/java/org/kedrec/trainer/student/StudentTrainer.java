@@ -32,6 +32,7 @@ import org.kedrec.core.lm.SpecialTokens;
 import org.kedrec.core.lm.StudentConfig;
 import org.kedrec.core.lm.StudentFiles;
 import org.kedrec.core.lm.StudentLexicon;
+import org.kedrec.core.lm.StudentModel;
 import org.kedrec.core.lm.StudentPrompt;
 import org.kedrec.core.lm.StudentTransformer;
 import org.kedrec.core.tensor.Scalars;
@@ -47,7 +48,8 @@ public final class StudentTrainer {
     public record Options(String preset, int epochs, int seed, Device device, float learningRate, int batchTokens,
                           int maxRows, int vocabSize, int maxSeqLen, int patience, float warmupFraction,
                           float clipNorm, float weightDecay, int maxTrainExamples, float selectionWeight,
-                          boolean swapCandidates, boolean zeroShotViews, String checkpointBy, boolean lineViews) {
+                          boolean swapCandidates, boolean zeroShotViews, String checkpointBy, boolean lineViews,
+                          boolean rankerFusion) {
         /** What picks the best epoch: validation selection accuracy (ties: lower loss), or validation loss. */
         public static final List<String> CHECKPOINT_BY = List.of("accuracy", "loss");
 
@@ -90,6 +92,7 @@ public final class StudentTrainer {
             private boolean zeroShotViews = true;
             private String checkpointBy = "accuracy";
             private boolean lineViews = false;
+            private boolean rankerFusion = true;
 
             private Builder() {}
 
@@ -207,10 +210,20 @@ public final class StudentTrainer {
                 return this;
             }
 
+            /**
+             * With a ranker tool, fits the ranker's weight in the selection on the validation pairs after training
+             * ({@link SelectionFusion}); off: the student's likelihoods alone select.
+             */
+            public Builder rankerFusion(boolean value) {
+                this.rankerFusion = value;
+                return this;
+            }
+
             public Options build() {
                 return new Options(preset, epochs, seed, device != null ? device : defaultDevice(), learningRate,
                         batchTokens, maxRows, vocabSize, maxSeqLen, patience, warmupFraction, clipNorm, weightDecay,
-                        maxTrainExamples, selectionWeight, swapCandidates, zeroShotViews, checkpointBy, lineViews);
+                        maxTrainExamples, selectionWeight, swapCandidates, zeroShotViews, checkpointBy, lineViews,
+                        rankerFusion);
             }
         }
     }
@@ -419,8 +432,12 @@ public final class StudentTrainer {
         config.write(tmp.resolve(StudentFiles.CONFIG));
         tokenizer.save(tmp.resolve(StudentFiles.TOKENIZER));
         lexicon.write(tmp.resolve(StudentFiles.LEXICON));
+        SelectionFusion.Fit fusion = null;
         if (tools != CandidateScorer.NONE) {
-            CandidateScorer.markRankerTool(tmp, tools.lineForm());
+            if (options.rankerFusion() && !validation.isEmpty()) {
+                fusion = fitRankerWeight(tmp, lexicon, validation);
+            }
+            CandidateScorer.markRankerTool(tmp, tools.lineForm(), fusion == null ? 0 : fusion.weight());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Result result = new Result(out, config, List.copyOf(history), bestEpoch, seconds,
@@ -442,6 +459,8 @@ public final class StudentTrainer {
         metrics.put("lineViews", options.lineViews() && tools != CandidateScorer.NONE);
         metrics.put("lineViewSequences", lineViewSequences);
         metrics.put("rankerCrossFit", trainingTools != null);
+        metrics.put("rankerWeight", fusion == null ? 0.0 : fusion.weight());
+        metrics.put("rankerWeightFit", fusion == null ? null : fusion.toMap());
         metrics.put("epochs", options.epochs());
         metrics.put("batchTokens", options.batchTokens());
         metrics.put("trainExamples", train.size());
@@ -453,6 +472,23 @@ public final class StudentTrainer {
         StudentManifest.writeMetrics(tmp.resolve(StudentFiles.METRICS), metrics);
         StudentManifest.replace(tmp, out);
         return result;
+    }
+
+    /**
+     * Fits the ranker's weight in the selection ({@link SelectionFusion}) for the checkpointed student in
+     * {@code dir}, on the validation pairs as they are served (both candidate orders), with the validation tool.
+     */
+    private SelectionFusion.Fit fitRankerWeight(Path dir, StudentLexicon lexicon, List<ExpRxRecExample> validation) {
+        // The student must not close the caller's tool (the command owns it).
+        CandidateScorer borrowed = CandidateScorer.of(tools::scores, tools.lineForm());
+        try (StudentModel checkpoint = StudentModel.of(NativeCausalLm.load(dir, options.device()), lexicon, 1,
+                borrowed)) {
+            SelectionFusion.Fit fit = SelectionFusion.fit(checkpoint, validation);
+            progress.log(Messages.format("The ranker's weight in the selection: %.2f (validation accuracy %.3f, the "
+                            + "student alone %.3f, the ranker alone %.3f, on %d examples)", fit.weight(),
+                    fit.combinedAccuracy(), fit.studentAccuracy(), fit.rankerAccuracy(), fit.examples()));
+            return fit;
+        }
     }
 
     /**

@@ -119,6 +119,13 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "docs/student.md, sixth round). Default: off.")
     boolean lineViews;
 
+    @Option(names = "--ranker-fusion", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "With --ranker-tool, fit the ranker's weight in the selection on the validation pairs "
+                    + "after training: the student's log-likelihood of each candidate plus that weight times the "
+                    + "ranker's log-odds decides (the student reads the line but does not follow it: "
+                    + "docs/student.md, eighth round). Off: the student's likelihoods alone. Default: on.")
+    boolean rankerFusion;
+
     @Option(names = "--cross-fit-rankers", paramLabel = "DIR",
             description = "With --ranker-tool, give each training example the line of a ranker that never saw its "
                     + "disease treated: the training diseases in --cross-fit-folds folds, fold k's ranker in "
@@ -176,7 +183,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
                 .device(target).learningRate(learningRate).batchTokens(batchTokens).vocabSize(vocabSize)
                 .maxSeqLen(maxSeqLen).patience(patience).maxTrainExamples(maxTrainExamples)
                 .selectionWeight(selectionWeight).swapCandidates(swapCandidates).zeroShotViews(zeroShotViews)
-                .checkpointBy(checkpointBy).lineViews(lineViews).build();
+                .checkpointBy(checkpointBy).lineViews(lineViews).rankerFusion(rankerFusion).build();
         for (String v : variants) {
             StudentData data = StudentData.read(dataset, v);
             List<ExpRxRecExample> train = data.split("train");

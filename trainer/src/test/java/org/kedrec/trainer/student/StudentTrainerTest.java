@@ -69,6 +69,22 @@ class StudentTrainerTest {
                 assertThat(metrics.get("lineViews").getAsBoolean()).as(dir.toString()).isEqualTo(expected);
                 assertThat(metrics.get("lineViewSequences").getAsInt()).as(dir.toString())
                         .isEqualTo(expected ? 2 * few.size() : 0);
+                // With a ranker, its weight in the selection is fitted on the validation pairs (both candidate orders)
+                // and written where serving reads it; without one there is nothing to weigh.
+                Path tools = dir.resolve(org.kedrec.core.lm.CandidateScorer.TOOLS_FILE);
+                if (withRanker) {
+                    JsonObject fit = metrics.getAsJsonObject("rankerWeightFit");
+                    assertThat(fit.get("examples").getAsInt()).isEqualTo(2 * few.size());
+                    assertThat(fit.get("combinedLogLoss").getAsDouble())
+                            .isLessThanOrEqualTo(fit.get("studentLogLoss").getAsDouble());
+                    assertThat(org.kedrec.core.lm.CandidateScorer.rankerWeight(tools))
+                            .isEqualTo(metrics.get("rankerWeight").getAsDouble())
+                            .isEqualTo(fit.get("weight").getAsDouble());
+                } else {
+                    assertThat(metrics.get("rankerWeightFit").isJsonNull()).isTrue();
+                    assertThat(metrics.get("rankerWeight").getAsDouble()).isZero();
+                    assertThat(tools).doesNotExist();
+                }
             }
         }
     }
@@ -170,12 +186,19 @@ class StudentTrainerTest {
         // The report contract of issue 13; constrained rationales follow the claim grammar, so every claim is true.
         for (String split : List.of("test", "zeroShot")) {
             JsonObject contract = json.getAsJsonObject(split);
-            for (String key : List.of("selectionAccuracy", "claimPrecision", "teacherClaimPrecision", "claimRecall",
+            for (String key : List.of("selectionAccuracy", "studentAloneAccuracy", "claimPrecision",
+                    "teacherClaimPrecision", "claimRecall",
                     "rougeL", "unparseableRate", "unfilledSlotRate", "gluedWordRate", "repeatRate")) {
                 assertThat(contract.get(key).getAsDouble()).as(split + "." + key).isBetween(0.0, 1.0);
             }
             assertThat(contract.has("rankerAccuracy")).isTrue();
             assertThat(contract.get("claimPrecision").getAsDouble()).as(split).isEqualTo(1.0);
+        }
+        // No ranker tool here: the student's likelihoods alone select, so both accuracies are the same.
+        assertThat(json.get("rankerWeight").getAsDouble()).isZero();
+        for (String split : List.of("test", "zeroShot")) {
+            assertThat(json.getAsJsonObject(split).get("studentAloneAccuracy").getAsDouble()).as(split)
+                    .isEqualTo(json.getAsJsonObject(split).get("selectionAccuracy").getAsDouble());
         }
         assertThat(json.getAsJsonObject("rationaleLatency").get("p50Ms").getAsDouble()).isPositive();
         assertThat(json.getAsJsonObject("rationaleLatency").get("tokens").getAsDouble()).isPositive();

@@ -1,0 +1,175 @@
+package org.kedrec.trainer.student;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kedrec.core.Messages;
+import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.lm.SelectionResult;
+import org.kedrec.core.lm.StudentModel;
+
+/**
+ * The ranker's weight in the student's selection ({@link StudentModel#select}: the student's log-likelihood of each
+ * candidate plus the weight times the ranker's log-odds), fitted after training on the validation pairs by maximum
+ * likelihood of the relevant drug. Why: the student reads the ranker's line in its prompt but does not follow it
+ * (flipping every line changed none of its choices, docs/student.md, sixth round), and training it to follow the
+ * line cost its text and its choices on known diseases (seventh round). One weight fitted on held-out pairs lets
+ * the two vote in proportion to how well each has separated the validation pairs; a student that has learnt
+ * nothing leaves the choice to the ranker, one that is always right keeps it.
+ */
+public final class SelectionFusion {
+    /** The weights tried: 0 to {@link #MAX_WEIGHT} in steps of 0.05 (the log-likelihood is convex in the weight). */
+    static final double STEP = 0.05;
+    static final double MAX_WEIGHT = 10;
+
+    private SelectionFusion() {}
+
+    /**
+     * The fitted weight and what it does on the pairs it was fitted on.
+     *
+     * @param weight the weight of the ranker's log-odds
+     * @param examples validation examples used (both candidate orders count)
+     * @param withRanker examples where the ranker scored every candidate (the others are decided by the student)
+     * @param studentAccuracy the student's likelihoods alone
+     * @param rankerAccuracy the ranker alone, on {@code withRanker} (ties count half)
+     * @param combinedAccuracy the combination at {@code weight}
+     * @param studentLogLoss mean negative log-probability of the relevant drug, the student alone
+     * @param combinedLogLoss the same at {@code weight}
+     */
+    public record Fit(double weight, int examples, int withRanker, double studentAccuracy, double rankerAccuracy,
+                      double combinedAccuracy, double studentLogLoss, double combinedLogLoss) {
+        public Map<String, Object> toMap() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("weight", weight);
+            out.put("examples", examples);
+            out.put("withRanker", withRanker);
+            out.put("studentAccuracy", studentAccuracy);
+            out.put("rankerAccuracy", rankerAccuracy);
+            out.put("combinedAccuracy", combinedAccuracy);
+            out.put("studentLogLoss", studentLogLoss);
+            out.put("combinedLogLoss", combinedLogLoss);
+            return out;
+        }
+    }
+
+    /** Fits the weight for {@code student} (its own weight is ignored) on {@code validation}. */
+    public static Fit fit(StudentModel student, List<ExpRxRecExample> validation) {
+        List<double[]> likelihoods = new ArrayList<>();
+        List<double[]> logOdds = new ArrayList<>();
+        int[] labels = new int[validation.size()];
+        for (int e = 0; e < validation.size(); e++) {
+            SelectionResult result = student.select(validation.get(e));
+            double[] l = new double[result.candidates().size()];
+            double[] r = new double[l.length];
+            for (int i = 0; i < l.length; i++) {
+                l[i] = result.candidates().get(i).logLikelihood();
+                r[i] = result.candidates().get(i).rankerLogOdds();
+            }
+            likelihoods.add(l);
+            logOdds.add(r);
+            labels[e] = validation.get(e).label();
+        }
+        return fit(likelihoods, logOdds, labels);
+    }
+
+    /**
+     * Fits the weight on per-example likelihoods, ranker log-odds (a row with any NaN has no ranker term, as in
+     * {@link StudentModel#select}) and labels. Ties go to the smaller weight.
+     */
+    public static Fit fit(List<double[]> likelihoods, List<double[]> logOdds, int[] labels) {
+        if (likelihoods.size() != labels.length || logOdds.size() != labels.length) {
+            throw new IllegalArgumentException(Messages.format(
+                    "Fitting the ranker's weight needs one likelihood row, one log-odds row and one label per "
+                            + "example, but got %d, %d and %d.", likelihoods.size(), logOdds.size(), labels.length));
+        }
+        if (labels.length == 0) {
+            throw new IllegalArgumentException("Fitting the ranker's weight needs validation pairs, but there are "
+                    + "none. Rebuild the dataset with a validation split (`kedrec dataset build`), or train with "
+                    + "--no-ranker-fusion.");
+        }
+        int withRanker = 0;
+        double rankerRight = 0;
+        for (int e = 0; e < labels.length; e++) {
+            double[] r = logOdds.get(e);
+            if (complete(r)) {
+                withRanker++;
+                int best = argmax(r);
+                boolean tie = false;
+                for (int i = 0; i < r.length; i++) {
+                    tie |= i != best && r[i] == r[best];
+                }
+                rankerRight += tie ? 0.5 : best == labels[e] ? 1 : 0;
+            }
+        }
+        double bestWeight = 0;
+        double bestLoss = logLoss(likelihoods, logOdds, labels, 0);
+        int steps = (int) Math.round(MAX_WEIGHT / STEP);
+        for (int k = 1; k <= steps; k++) {
+            double w = Math.round(k * STEP * 100) / 100.0; // 0.95, not 0.9500000000000001, in tools.json
+            double loss = logLoss(likelihoods, logOdds, labels, w);
+            if (loss < bestLoss - 1e-12) {
+                bestLoss = loss;
+                bestWeight = w;
+            }
+        }
+        return new Fit(bestWeight, labels.length, withRanker, accuracy(likelihoods, logOdds, labels, 0),
+                withRanker == 0 ? Double.NaN : rankerRight / withRanker,
+                accuracy(likelihoods, logOdds, labels, bestWeight), logLoss(likelihoods, logOdds, labels, 0),
+                bestLoss);
+    }
+
+    private static boolean complete(double[] logOdds) {
+        for (double v : logOdds) {
+            if (Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return logOdds.length > 0;
+    }
+
+    private static double[] combined(double[] likelihoods, double[] logOdds, double weight) {
+        double[] out = likelihoods.clone();
+        if (weight > 0 && complete(logOdds)) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += weight * logOdds[i];
+            }
+        }
+        return out;
+    }
+
+    private static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static double logLoss(List<double[]> likelihoods, List<double[]> logOdds, int[] labels, double weight) {
+        double sum = 0;
+        for (int e = 0; e < labels.length; e++) {
+            double[] c = combined(likelihoods.get(e), logOdds.get(e), weight);
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : c) {
+                max = Math.max(max, v);
+            }
+            double z = 0;
+            for (double v : c) {
+                z += Math.exp(v - max);
+            }
+            sum += max + Math.log(z) - c[labels[e]];
+        }
+        return sum / labels.length;
+    }
+
+    static double accuracy(List<double[]> likelihoods, List<double[]> logOdds, int[] labels, double weight) {
+        int right = 0;
+        for (int e = 0; e < labels.length; e++) {
+            right += argmax(combined(likelihoods.get(e), logOdds.get(e), weight)) == labels[e] ? 1 : 0;
+        }
+        return (double) right / labels.length;
+    }
+}
