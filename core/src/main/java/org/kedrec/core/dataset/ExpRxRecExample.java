@@ -42,6 +42,19 @@ public record ExpRxRecExample(
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
+    /**
+     * Whether the example itself establishes that the candidate in {@code candidateSlot} is not a known treatment of
+     * the disease. A dataset example names how its hard negative was chosen ({@code negativeMethod}): every candidate
+     * but the relevant one ({@code label}) was picked among drugs that do not treat the disease. An example built at
+     * serving time has no negative method and establishes nothing of the kind: the user's candidates may all treat
+     * the disease, and its label, if any, is only the candidate a rationale argues for.
+     */
+    public boolean knownNonTreatment(String candidateSlot) {
+        return negativeMethod != null && label >= 0 && label < candidates.size()
+                && candidates.stream().anyMatch(c -> c.slot().equals(candidateSlot))
+                && !candidates.get(label).slot().equals(candidateSlot);
+    }
+
     /** The evidence items about one candidate slot. */
     public List<EvidenceItem> evidenceFor(String candidateSlot) {
         return evidence.stream().filter(e -> candidateSlot.equals(e.candidate())).toList();

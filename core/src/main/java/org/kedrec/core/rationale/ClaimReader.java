@@ -87,8 +87,8 @@ public final class ClaimReader {
     private static final Pattern NO_PATH = Pattern.compile("^(" + SLOT + ") has no graph path to \\[D] (\\[E\\d+])$");
     private static final Pattern WEAKER = Pattern.compile("^(" + SLOT + ")'s best link (\\[E\\d+]) runs through less "
             + "specific, highly connected nodes$");
-    private static final Pattern ALSO_LINKED = Pattern.compile("^(" + SLOT + ") is also linked to \\[D] (\\[E\\d+]), "
-            + "but is not among its known treatments$");
+    private static final Pattern ALSO_LINKED = Pattern.compile("^(" + SLOT + ") is also linked to \\[D] (\\[E\\d+])"
+            + "(, but is not among its known treatments)?$");
     private static final Pattern PATH_SENTENCE = Pattern.compile("^(" + SLOT + ") (.+)$");
     private static final Pattern LINKED_THROUGH = Pattern.compile("^is linked to (.+?) through (.+)$");
 
@@ -192,6 +192,12 @@ public final class ClaimReader {
         }
         if ((m = ALSO_LINKED.matcher(s)).matches()) {
             claims.add(linked(m.group(1), m.group(2), c));
+            if (m.group(3) != null) {
+                // True only where the example establishes it (a dataset example's hard negative), never of a
+                // candidate the user chose that may well treat the disease.
+                claims.add(new Claim(Claim.Kind.ABSENCE, m.group(1), "NOT_A_KNOWN_TREATMENT", "[D]",
+                        c.example.knownNonTreatment(m.group(1))));
+            }
             return m.group(1);
         }
         if ((m = PATH_SENTENCE.matcher(s)).matches()) {

@@ -116,8 +116,12 @@ public final class EvidenceTeacher implements Teacher {
             return Messages.format("%s's best link %s runs through less specific, highly connected nodes.",
                     other, best(theirPaths).slot());
         }
-        return Messages.format("%s is also linked to %s %s, but is not among its known treatments.",
-                other, disease, cite);
+        // Only an example that establishes it may say so: at serving time the other candidate may treat the disease
+        // too (kedrec.select with Losartan and Amlodipine for hypertension).
+        return example.knownNonTreatment(other)
+                ? Messages.format("%s is also linked to %s %s, but is not among its known treatments.", other,
+                        disease, cite)
+                : Messages.format("%s is also linked to %s %s.", other, disease, cite);
     }
 
     /** The path in words from the drug's side, without the drug: {@code binds X, a gene associated with [D]}. */

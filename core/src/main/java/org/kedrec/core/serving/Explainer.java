@@ -238,12 +238,16 @@ public final class Explainer {
                 Variant.BOTH, null, null);
     }
 
-    /** The example with another label (which candidate the teacher argues for). */
+    /**
+     * The example with another label (which candidate the teacher argues for). The label is then a choice, not the
+     * dataset's truth, so the negative method goes: nothing says the other candidates do not treat the disease
+     * ({@link ExpRxRecExample#knownNonTreatment}).
+     */
     public static ExpRxRecExample relabel(ExpRxRecExample example, int label) {
         return new ExpRxRecExample(example.id(), example.instruction(), example.input(), example.output(),
                 example.disease(), example.candidates(), label,
                 label >= 0 ? example.candidates().get(label).slot() : null, example.evidence(), example.split(),
-                example.variant(), example.negativeMethod(), example.teacher());
+                example.variant(), null, example.teacher());
     }
 
     /**

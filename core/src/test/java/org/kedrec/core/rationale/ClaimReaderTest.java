@@ -11,6 +11,7 @@ import org.kedrec.core.evidence.CandidateEvidence;
 import org.kedrec.core.evidence.PublicationRecord;
 import org.kedrec.core.evidence.TrialRecord;
 import org.kedrec.core.explain.GraphPath;
+import org.kedrec.core.serving.Explainer;
 
 /**
  * Pins the claim reader on hand-written rationales about one example: Losartan ([C1], relevant) and Fenoterol
@@ -31,8 +32,8 @@ class ClaimReaderTest {
         return new GraphPath(metapath, ids, names, labels, rels, directions, degrees, score);
     }
 
-    static ExpRxRecExample example() {
-        CandidateEvidence losartan = new CandidateEvidence(LOSARTAN, "Losartan", List.of(
+    static CandidateEvidence losartan() {
+        return new CandidateEvidence(LOSARTAN, "Losartan", List.of(
                 path("CbGaD", List.of(LOSARTAN, "NCBIGene:185", HYPERTENSION), List.of("Losartan", "AGTR1",
                         "hypertension"), List.of("Drug", "Gene", "Disease"), List.of("BINDS", "ASSOCIATES"), 0.2),
                 path("CiPCiCtD", List.of(LOSARTAN, "NDFRT:N0000175561", "DrugBank:DB00796", HYPERTENSION),
@@ -42,11 +43,17 @@ class ClaimReaderTest {
                 List.of(new TrialRecord("NCT:NCT00000102", "A", "phase 3", "completed", "success", null),
                         new TrialRecord("NCT:NCT00649311", "B", "phase 2", "terminated", "failure", null)),
                 List.of(new PublicationRecord("PMID:12345678", "Losartan in hypertension", 2.0)), 79, 1);
-        CandidateEvidence fenoterol = new CandidateEvidence(FENOTEROL, "Fenoterol", List.of(
+    }
+
+    static CandidateEvidence fenoterol() {
+        return new CandidateEvidence(FENOTEROL, "Fenoterol", List.of(
                 path("CbGaD", List.of(FENOTEROL, "NCBIGene:1241", HYPERTENSION), List.of("Fenoterol", "LTB4R",
                         "hypertension"), List.of("Drug", "Gene", "Disease"), List.of("BINDS", "ASSOCIATES"), 0.01)),
                 List.of(), List.of(), 0, 0);
-        return ExampleAssembler.assemble("x", HYPERTENSION, "hypertension", List.of(losartan, fenoterol), 0,
+    }
+
+    static ExpRxRecExample example() {
+        return ExampleAssembler.assemble("x", HYPERTENSION, "hypertension", List.of(losartan(), fenoterol()), 0,
                 Variant.BOTH, "test", "structural");
     }
 
@@ -74,6 +81,32 @@ class ClaimReaderTest {
                 "NOT_SUPPORTING|[C1]|NOT_SUPPORTING|NCT00649311", "PUBLICATION|[C1]|MENTIONED_IN|PMID 12345678",
                 "ABSENCE|[C2]|NO_TRIAL|[D]");
         assertThat(reading.claims()).allMatch(Claim::faithful);
+    }
+
+    @Test
+    void notAKnownTreatmentIsTrueOnlyOfADatasetsHardNegative() {
+        // Served, the candidates are the user's: both may treat the disease (kedrec.select said this of Amlodipine
+        // for hypertension, which the graph lists as a treatment), so nothing establishes it.
+        ExpRxRecExample dataset = example();
+        ExpRxRecExample served = ExampleAssembler.assemble("x|select", HYPERTENSION, "hypertension",
+                List.of(losartan(), fenoterol()), -1, Variant.BOTH, null, null);
+        String sentence = "[C1]. [C2] is also linked to [D] [E6], but is not among its known treatments.";
+        assertThat(ClaimReader.read(dataset, sentence).unfaithful()).isEmpty();
+        assertThat(ClaimReader.read(served, sentence).unfaithful()).extracting(Claim::relation)
+                .containsExactly("NOT_A_KNOWN_TREATMENT");
+        // Nor of the relevant drug, when a rationale argues for the negative.
+        assertThat(ClaimReader.read(dataset, "[C2]. [C1] is also linked to [D] [E1], but is not among its known "
+                + "treatments.").unfaithful()).extracting(Claim::relation).containsExactly("NOT_A_KNOWN_TREATMENT");
+        // The teacher's contrast (and so the claim grammar's) says it only where it is true.
+        ExpRxRecExample servedForFenoterol = Explainer.relabel(served, 1);
+        assertThat(EvidenceTeacher.contrast(servedForFenoterol, "[C2]", "[C1]"))
+                .isEqualTo("[C1] is also linked to [D] [E1].");
+        assertThat(ClaimReader.read(servedForFenoterol, "[C2]. [C2] binds LTB4R, a gene associated with [D] [E6]. "
+                + "[C1] is also linked to [D] [E1].").clean()).isTrue();
+        assertThat(EvidenceTeacher.contrast(dataset, "[C2]", "[C1]")).isEqualTo("[C1] is also linked to [D] [E1].");
+        assertThat(EvidenceTeacher.contrast(Explainer.relabel(dataset, 1), "[C2]", "[C1]"))
+                .isEqualTo("[C1] is also linked to [D] [E1].");
+        assertThat(EvidenceTeacher.contrast(dataset, "[C1]", "[C2]")).doesNotContain("known treatments");
     }
 
     @Test
