@@ -50,9 +50,21 @@ public record ExpRxRecExample(
      * the disease, and its label, if any, is only the candidate a rationale argues for.
      */
     public boolean knownNonTreatment(String candidateSlot) {
-        return negativeMethod != null && label >= 0 && label < candidates.size()
-                && candidates.stream().anyMatch(c -> c.slot().equals(candidateSlot))
+        return establishesLabels() && candidates.stream().anyMatch(c -> c.slot().equals(candidateSlot))
                 && !candidates.get(label).slot().equals(candidateSlot);
+    }
+
+    /**
+     * Whether the example itself establishes that the candidate in {@code candidateSlot} treats the disease: a
+     * dataset example's relevant drug (a disease-modifying indication, its edge held out of the graph for
+     * validation and test pairs). Not so at serving time, where the label is at most the candidate argued for.
+     */
+    public boolean knownTreatment(String candidateSlot) {
+        return establishesLabels() && candidates.get(label).slot().equals(candidateSlot);
+    }
+
+    private boolean establishesLabels() {
+        return negativeMethod != null && label >= 0 && label < candidates.size();
     }
 
     /** The evidence items about one candidate slot. */

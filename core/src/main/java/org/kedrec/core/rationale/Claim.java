@@ -29,8 +29,10 @@ public record Claim(Kind kind, String subject, String relation, String object, b
         NOT_SUPPORTING,
         /** The drug is mentioned with the disease in this publication. */
         PUBLICATION,
-        /** The drug has no evidence, or none of a kind (paths, trials, publications). */
+        /** The drug has no evidence, or none of a kind (paths, trials, publications), or is not a known treatment. */
         ABSENCE,
+        /** The drug is a known (disease-modifying) treatment of the disease. */
+        TREATMENT,
         /** A cited item links the drug to the disease (the contrast sentences). */
         LINKED,
         /** The drug's best path scores lower than the selected drug's. */

@@ -61,8 +61,7 @@ public final class ClaimBank {
             // An absence is a claim about the graph: decided on all of the example's evidence, not on what a
             // long prompt had room to show (a cut publication is still a publication).
             if (example.evidenceFor(s).isEmpty()) {
-                units.add(unit(String.format(java.util.Locale.ENGLISH, "No evidence here links %s to %s; it is "
-                        + "chosen as a disease-modifying treatment of %s.", s, disease, disease), s, false, Set.of()));
+                units.add(unit(EvidenceTeacher.noEvidence(example, s), s, false, Set.of()));
             }
             List<EvidenceItem> paths = ofKind(own, EvidenceKind.PATH);
             List<String> clauses = new ArrayList<>();

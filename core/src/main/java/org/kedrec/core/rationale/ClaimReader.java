@@ -79,7 +79,8 @@ public final class ClaimReader {
     private static final Pattern MANY_PUBLICATIONS = Pattern.compile(
             "^(at least )?(\\d+) publications?((?: ?\\[E\\d+])+)$");
     private static final Pattern NO_EVIDENCE = Pattern.compile(
-            "^No evidence here links (" + SLOT + ") to \\[D]; it is chosen as a disease-modifying treatment of \\[D]$");
+            "^No evidence here links (" + SLOT + ") to \\[D](; it is chosen as a disease-modifying treatment of "
+                    + "\\[D])?$");
     private static final Pattern NOTHING_LINKS = Pattern.compile("^Nothing in the evidence links (" + SLOT
             + ") to \\[D]$");
     private static final Pattern LACKS = Pattern.compile("^(" + SLOT + ") is linked to \\[D] (\\[E\\d+]) but has no "
@@ -167,6 +168,10 @@ public final class ClaimReader {
         }
         if ((m = NO_EVIDENCE.matcher(s)).matches() || (m = NOTHING_LINKS.matcher(s)).matches()) {
             claims.add(new Claim(Claim.Kind.ABSENCE, m.group(1), "NO_EVIDENCE", "[D]", c.items(m.group(1)).isEmpty()));
+            if (m.pattern() == NO_EVIDENCE && m.group(2) != null) {
+                claims.add(new Claim(Claim.Kind.TREATMENT, m.group(1), "KNOWN_TREATMENT", "[D]",
+                        c.example.knownTreatment(m.group(1))));
+            }
             return m.group(1);
         }
         if ((m = LACKS.matcher(s)).matches()) {
@@ -434,7 +439,9 @@ public final class ClaimReader {
                     continue;
                 }
                 boolean clash = switch (absence.relation()) {
-                    case "NO_EVIDENCE" -> claim.kind() != Claim.Kind.ABSENCE;
+                    // Being a known treatment is knowledge about the pair, not evidence shown for it.
+                    case "NO_EVIDENCE" -> claim.kind() != Claim.Kind.ABSENCE && claim.kind() != Claim.Kind.TREATMENT;
+                    case "NOT_A_KNOWN_TREATMENT" -> claim.kind() == Claim.Kind.TREATMENT;
                     case "NO_TRIAL" -> claim.kind() == Claim.Kind.TRIAL || claim.kind() == Claim.Kind.STRONGEST
                             || (claim.kind() == Claim.Kind.COUNT && claim.relation().endsWith("TRIAL"));
                     case "NO_PUBLICATION" -> claim.kind() == Claim.Kind.PUBLICATION

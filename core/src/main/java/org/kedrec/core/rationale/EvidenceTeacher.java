@@ -53,9 +53,7 @@ public final class EvidenceTeacher implements Teacher {
 
         StringBuilder out = new StringBuilder(selected).append('.');
         if (own.isEmpty()) {
-            out.append(' ').append(Messages.format(
-                    "No evidence here links %s to %s; it is chosen as a disease-modifying treatment of %s.",
-                    selected, disease, disease));
+            out.append(' ').append(noEvidence(example, selected));
         }
         if (!paths.isEmpty()) {
             StringJoiner reasons = new StringJoiner("; it also ");
@@ -85,6 +83,19 @@ public final class EvidenceTeacher implements Teacher {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The sentence for a selected drug without any evidence. It says why the drug is chosen only where the example
+     * establishes it (a dataset example's relevant drug, a disease-modifying indication); a drug the model ranked
+     * or the user passed is no known treatment for all the example knows.
+     */
+    static String noEvidence(ExpRxRecExample example, String selected) {
+        String disease = SlotEntity.DISEASE_SLOT;
+        return example.knownTreatment(selected)
+                ? Messages.format("No evidence here links %s to %s; it is chosen as a disease-modifying treatment "
+                        + "of %s.", selected, disease, disease)
+                : Messages.format("No evidence here links %s to %s.", selected, disease);
     }
 
     /** One sentence on why {@code other} is the weaker candidate, from what its evidence lacks. */

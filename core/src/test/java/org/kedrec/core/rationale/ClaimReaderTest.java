@@ -110,6 +110,27 @@ class ClaimReaderTest {
     }
 
     @Test
+    void aDrugWithoutEvidenceIsCalledATreatmentOnlyWhereTheExampleKnowsIt() {
+        CandidateEvidence bare = new CandidateEvidence("DrugBank:DB00001", "Lepirudin", List.of(), List.of(),
+                List.of());
+        String sentence = "[C1]. No evidence here links [C1] to [D]; it is chosen as a disease-modifying treatment "
+                + "of [D]. Nothing in the evidence links [C2] to [D].";
+        ExpRxRecExample dataset = ExampleAssembler.assemble("x", HYPERTENSION, "hypertension",
+                List.of(bare, new CandidateEvidence("DrugBank:DB00002", "Cetuximab", List.of(), List.of(),
+                        List.of())), 0, Variant.BOTH, "test", "structural");
+        assertThat(ClaimReader.read(dataset, sentence).clean()).as(ClaimReader.read(dataset, sentence).toString())
+                .isTrue();
+        assertThat(EvidenceTeacher.rationale(dataset)).isEqualTo(sentence);
+        // Explained at serving time (kedrec.explain, kedrec.recommend), the drug is the model's or the user's.
+        ExpRxRecExample served = Explainer.relabel(dataset, 0);
+        assertThat(ClaimReader.read(served, sentence).unfaithful()).extracting(Claim::relation)
+                .containsExactly("KNOWN_TREATMENT");
+        assertThat(EvidenceTeacher.rationale(served))
+                .isEqualTo("[C1]. No evidence here links [C1] to [D]. Nothing in the evidence links [C2] to [D].");
+        assertThat(ClaimReader.read(served, EvidenceTeacher.rationale(served)).clean()).isTrue();
+    }
+
+    @Test
     void aDrugDoesNotResembleAGene() {
         ClaimReader.Reading reading = read("[C1]. [C2] resembles LTB4R, which treats [D] [E6].");
         assertThat(reading.unparseable()).isEmpty();
