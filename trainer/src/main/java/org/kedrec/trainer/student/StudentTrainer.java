@@ -254,8 +254,6 @@ public final class StudentTrainer {
     private final Options options;
     private final Progress progress;
     private CandidateScorer tools = CandidateScorer.NONE;
-    /** How many choice-only sequences {@link #views} added (one per pair and candidate order). */
-    private int lineViewSequences;
     /** The tool of the training examples' prompts; null: {@link #tools}, as for validation and serving. */
     private CandidateScorer trainingTools;
 
@@ -335,7 +333,8 @@ public final class StudentTrainer {
                 options.vocabSize(), SpecialTokens.all());
         StudentConfig config = StudentConfig.preset(options.preset(), tokenizer.vocabSize(), options.maxSeqLen());
         StudentLexicon lexicon = StudentLexicon.build(train);
-        List<List<List<Sequences.Sequence>>> views = views(train, otherViews, tokenizer, config);
+        TrainingViews training = views(train, otherViews, tokenizer, config);
+        List<List<List<Sequences.Sequence>>> views = training.perPair();
         if (options.swapCandidates()) {
             List<ExpRxRecExample> both = new ArrayList<>(validation);
             validation.forEach(e -> both.add(StudentAugment.reversed(e)));
@@ -457,7 +456,7 @@ public final class StudentTrainer {
         metrics.put("rankerTool", tools != CandidateScorer.NONE);
         metrics.put("rankerLine", tools != CandidateScorer.NONE ? tools.lineForm().label() : null);
         metrics.put("lineViews", options.lineViews() && tools != CandidateScorer.NONE);
-        metrics.put("lineViewSequences", lineViewSequences);
+        metrics.put("lineViewSequences", training.lineViewSequences());
         metrics.put("rankerCrossFit", trainingTools != null);
         metrics.put("rankerWeight", fusion == null ? 0.0 : fusion.weight());
         metrics.put("rankerWeightFit", fusion == null ? null : fusion.toMap());
@@ -498,15 +497,14 @@ public final class StudentTrainer {
      * {@code lineViews}, the pair's choice-only view ({@link StudentAugment#choiceOnly}) is one more order, in each
      * candidate order, so it is seen every epoch (it is a few tokens long).
      */
-    private List<List<List<Sequences.Sequence>>> views(List<ExpRxRecExample> train,
-                                                       List<ExpRxRecExample> otherViews, BpeTokenizer tokenizer,
-                                                       StudentConfig config) {
+    private TrainingViews views(List<ExpRxRecExample> train, List<ExpRxRecExample> otherViews,
+                                BpeTokenizer tokenizer, StudentConfig config) {
         Map<String, List<ExpRxRecExample>> byPair = new LinkedHashMap<>();
         for (ExpRxRecExample example : otherViews) {
             byPair.computeIfAbsent(pairKey(example), k -> new ArrayList<>()).add(example);
         }
         List<List<List<Sequences.Sequence>>> out = new ArrayList<>();
-        lineViewSequences = 0;
+        int lineViewSequences = 0;
         for (ExpRxRecExample example : train) {
             List<ExpRxRecExample> same = new ArrayList<>();
             same.add(example);
@@ -540,8 +538,14 @@ public final class StudentTrainer {
             }
             out.add(orders);
         }
-        return out;
+        return new TrainingViews(out, lineViewSequences);
     }
+
+    /**
+     * The training sequences by pair ({@code [pair][order][view]}, see {@link #views}) and how many of them are
+     * choice-only line views (one per pair and candidate order; recorded in {@code metrics.json}).
+     */
+    private record TrainingViews(List<List<List<Sequences.Sequence>>> perPair, int lineViewSequences) {}
 
     /** An example's pair: its id without the {@code |variant} suffix the dataset builder appends. */
     static String pairKey(ExpRxRecExample example) {
