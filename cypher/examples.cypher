@@ -53,7 +53,8 @@ CALL kedrec.explain('hypertension', 'Eplerenone')
 YIELD path, metapath, kind, score, modelScore, rationale
 RETURN path, metapath, kind, round(score, 4) AS pathScore, round(modelScore, 3) AS modelScore, rationale;
 
-// Select: candidates side by side, one choice (by the student when the model has one, else by the ranker).
+// Select: candidates side by side, one choice (by the student when the model has one, with the ranker's vote when it
+// was trained with the ranker as a tool; else by the ranker).
 CALL kedrec.select('type 2 diabetes mellitus', ['Ramipril', 'Orlistat', 'Digoxin', 'Ibuprofen'])
 YIELD drug, probability, selected, selectedBy, rationale
 RETURN drug.name AS drug, round(probability, 3) AS probability, selected, selectedBy, rationale;
