@@ -124,8 +124,9 @@ final class Constants {
     static final String MODEL_VERSION = "The version of the software that trained the model.";
     static final String MODEL_METRICS = "The ranker's training and validation metrics (metrics.json).";
     static final String MODEL_COUNTS = "How many entities, drugs and diseases the ranker knows.";
-    static final String MODEL_STUDENT = "The student (KEDRec-LM): kind, parameters, device, or the reason there is "
-            + "none.";
+    static final String MODEL_STUDENT = "The student (KEDRec-LM): kind, parameters, device, maxSeqLen, directory and "
+            + "rankerWeight (the weight of the ranker's log-odds in kedrec.select; 0: the student alone), or the reason "
+            + "there is none.";
     static final String MODEL_SETTINGS = "The plugin's settings and where each came from (kedrec.conf or the "
             + "environment), with any ignored lines.";
 

@@ -91,6 +91,8 @@ public final class ModelProcs {
             student.put("parameters", lm.parameterCount());
             student.put("device", lm.device().toString());
             student.put("maxSeqLen", (long) lm.maxSeqLen());
+            // How kedrec.select chooses: the student alone (0) or with the ranker's vote at this weight.
+            student.put("rankerWeight", model.student().rankerWeight());
             student.put("directory", String.valueOf(model.student().directory()));
         } else {
             student.put("problem", model.studentProblem());

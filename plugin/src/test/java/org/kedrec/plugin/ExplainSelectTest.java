@@ -112,6 +112,8 @@ class ExplainSelectTest {
                 org.kedrec.core.lm.RankerLine.VERDICT, 10);
         db.run("CALL kedrec.model.load($m)", Map.of("m", "student-ranker-vote"));
         try {
+            assertThat(db.run("CALL kedrec.model.info() YIELD student RETURN student").get(0).get("student").asMap())
+                    .containsEntry("rankerWeight", 10.0);
             List<Record> rows = db.run("""
                     CALL kedrec.select('sarcoma', ['Varenicline', 'Doxorubicin'])
                     YIELD drug, probability, selected, rationale, selectedBy
@@ -127,6 +129,8 @@ class ExplainSelectTest {
             assertThat(chosen.get("rationale").asString()).startsWith("Doxorubicin.");
         } finally {
             db.run("CALL kedrec.model.load($m)", Map.of("m", TestDb.MODEL));
+            // Other tests list the model home.
+            org.kedrec.core.model.AtomicDirectory.delete(voted);
         }
     }
 

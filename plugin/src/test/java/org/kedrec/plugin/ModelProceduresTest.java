@@ -46,7 +46,8 @@ class ModelProceduresTest {
                 .getAsJsonObject().get("dataHash").getAsString();
         assertThat(info.get("dataHash").asString()).isEqualTo(manifestHash);
         assertThat(info.get("metrics").asMap()).containsKeys("validation", "trainSeconds");
-        assertThat(info.get("student").asMap()).containsEntry("kind", "student").containsKey("parameters");
+        assertThat(info.get("student").asMap()).containsEntry("kind", "student").containsKey("parameters")
+                .containsEntry("rankerWeight", 0.0); // the fixture student reads no ranker line
         assertThat(counts).containsEntry("drugs", db.run("MATCH (c:Drug) RETURN count(c) AS n").get(0).get("n")
                 .asLong());
         Map<String, Object> settings = info.get("settings").asMap();
