@@ -49,12 +49,12 @@ class ServingTest {
         explainer.explainEach("DOID:1", "d", List.of(new Explainer.Candidate("DrugBank:DB1", "a")), 3, 3,
                 new Explainer.Needs(true, false, RationaleMode.NONE), null);
         assertThat(queries).hasSize(1);
-        // Without paths, trials or publications the teacher still answers, from the example it is given.
+        // Without paths, trials or publications the teacher still answers, from the example it is given; it does not
+        // call a drug it is asked about a disease-modifying treatment (nothing served establishes that).
         List<Explainer.Explanation> taught = explainer.explainEach("DOID:1", "dropsy",
                 List.of(new Explainer.Candidate("DrugBank:DB1", "Aspirin")), 3, 3,
                 new Explainer.Needs(false, true, RationaleMode.TEACHER), null);
-        assertThat(taught.get(0).rationale()).isEqualTo("Aspirin. No evidence here links Aspirin to dropsy; it is "
-                + "chosen as a disease-modifying treatment of dropsy.");
+        assertThat(taught.get(0).rationale()).isEqualTo("Aspirin. No evidence here links Aspirin to dropsy.");
         assertThat(taught.get(0).evidence()).isEmpty();
     }
 
