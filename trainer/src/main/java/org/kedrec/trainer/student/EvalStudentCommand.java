@@ -168,6 +168,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     : StudentEvaluator.first(bothData.split("zeroshot"), maxExamples);
             Map<String, Object> baselines = new LinkedHashMap<>();
             Map<String, Object> kgeHeldOut = null;
+            int[] rankerOnTest = null;
+            int[] rankerOnZeroShot = null;
             // What the prompt's evidence and the ranker separate without any model, on the same pairs.
             Map<String, Object> separation = new LinkedHashMap<>();
             Path rankerModel = ranker == null ? model : ranker;
@@ -181,6 +183,10 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     if (!zeroshot.isEmpty()) {
                         kgeHeldOut = StudentEvaluator.ranker(kge, zeroshot, 29);
                     }
+                    // the same seeds as the columns above, so the intervals are about the figures reported
+                    rankerOnTest = StudentEvaluator.choices(test, StudentEvaluator.rankerChoice(kge, 23, new int[1]));
+                    rankerOnZeroShot = StudentEvaluator.choices(zeroshot,
+                            StudentEvaluator.rankerChoice(kge, 29, new int[1]));
                     separation.put("test", EvidenceSeparation.of(test, kge));
                     separation.put("zeroShot", EvidenceSeparation.of(zeroshot, kge));
                 }
@@ -219,12 +225,25 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     : Math.max(1, generate / 4));
             Map<String, Object> zeroRationales = StudentEvaluator.rationales(main, zeroText, options, lexicon,
                     new ArrayList<>(), 0);
-            result.put("test", contract(variants.get("both"),
+            Map<String, Object> testContract = contract(variants.get("both"),
                     StudentEvaluator.selection(test, StudentEvaluator.studentAlone(main)), baselines.get("kge"),
-                    rationales));
-            result.put("zeroShot", tuning ? null : contract(heldOut,
-                    StudentEvaluator.selection(zeroshot, StudentEvaluator.studentAlone(main)), kgeHeldOut,
-                    zeroRationales));
+                    rationales);
+            testContract.put("selectionIntervals", StudentEvaluator.selectionIntervals(test,
+                    StudentEvaluator.choices(test, StudentEvaluator.student(main)),
+                    StudentEvaluator.choices(test, StudentEvaluator.studentAlone(main)), rankerOnTest, 2000, 31));
+            result.put("test", testContract);
+            if (tuning) {
+                result.put("zeroShot", null);
+            } else {
+                Map<String, Object> zeroContract = contract(heldOut,
+                        StudentEvaluator.selection(zeroshot, StudentEvaluator.studentAlone(main)), kgeHeldOut,
+                        zeroRationales);
+                zeroContract.put("selectionIntervals", StudentEvaluator.selectionIntervals(zeroshot,
+                        StudentEvaluator.choices(zeroshot, StudentEvaluator.student(main)),
+                        StudentEvaluator.choices(zeroshot, StudentEvaluator.studentAlone(main)), rankerOnZeroShot,
+                        2000, 37));
+                result.put("zeroShot", zeroContract);
+            }
             result.put("rankerWeight", main.rankerWeight());
             Map<String, Object> latency = new LinkedHashMap<>();
             latency.put("p50Ms", rationales.get("medianMillis"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.ToIntFunction;
+import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.GenerationOptions;
 import org.kedrec.core.lm.Rationale;
@@ -19,6 +20,7 @@ import org.kedrec.core.metrics.Faithfulness;
 import org.kedrec.core.metrics.RougeL;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.core.rationale.ClaimMetrics;
+import org.kedrec.trainer.ranking.eval.PairedBootstrap;
 
 /**
  * The numbers of {@code kedrec eval student}. Selection: accuracy, and F1 as the macro-F1 over the candidate
@@ -65,9 +67,64 @@ public final class StudentEvaluator {
      * ranker does not know (it never saw them) get a seeded random choice, and the report counts them.
      */
     public static Map<String, Object> ranker(DrugRanker ranker, List<ExpRxRecExample> examples, long seed) {
-        Random random = new Random(seed);
         int[] covered = {0};
-        Map<String, Object> out = selection(examples, example -> {
+        Map<String, Object> out = selection(examples, rankerChoice(ranker, seed, covered));
+        out.put("covered", covered[0]);
+        return out;
+    }
+
+    /**
+     * How sure the selection figures on {@code examples} are: the 95 % interval of the served choice's accuracy and
+     * of its differences from the student's likelihoods alone and from the ranker, pair by pair, resampling whole
+     * diseases (the pairs of one disease share its evidence and are not independent; the held-out split has about
+     * ten diseases). Choices are given per example, as the candidate index; {@code ranker} may be null (no ranker).
+     */
+    public static Map<String, Object> selectionIntervals(List<ExpRxRecExample> examples, int[] served,
+                                                         int[] alone, int[] ranker, int resamples, long seed) {
+        int n = examples.size();
+        if (served.length != n || alone.length != n || (ranker != null && ranker.length != n)) {
+            throw new IllegalArgumentException(Messages.format(
+                    "One choice per example is needed, but there are %d examples and %d, %d and %s choices.", n,
+                    served.length, alone.length, ranker == null ? "no" : String.valueOf(ranker.length)));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (n == 0) {
+            return out;
+        }
+        String[] diseases = new String[n];
+        double[] right = new double[n];
+        double[] minusAlone = new double[n];
+        double[] minusRanker = new double[n];
+        for (int i = 0; i < n; i++) {
+            ExpRxRecExample example = examples.get(i);
+            diseases[i] = example.disease() == null ? example.id() : example.disease().id();
+            int label = example.label();
+            right[i] = served[i] == label ? 1 : 0;
+            minusAlone[i] = right[i] - (alone[i] == label ? 1 : 0);
+            minusRanker[i] = ranker == null ? 0 : right[i] - (ranker[i] == label ? 1 : 0);
+        }
+        out.put("diseases", Arrays.stream(diseases).distinct().count());
+        out.put("selectionAccuracyCi95",
+                PairedBootstrap.clusteredMeanCi95(right, diseases, resamples, seed));
+        out.put("minusStudentAlone", Arrays.stream(minusAlone).average().orElse(0));
+        out.put("minusStudentAloneCi95", PairedBootstrap.clusteredMeanCi95(minusAlone, diseases, resamples, seed));
+        if (ranker != null) {
+            out.put("minusRanker", Arrays.stream(minusRanker).average().orElse(0));
+            out.put("minusRankerCi95", PairedBootstrap.clusteredMeanCi95(minusRanker, diseases, resamples, seed));
+        }
+        out.put("resamples", resamples);
+        return out;
+    }
+
+    /** Each example's choice, as the candidate index. */
+    public static int[] choices(List<ExpRxRecExample> examples, ToIntFunction<ExpRxRecExample> chooser) {
+        return examples.stream().mapToInt(chooser).toArray();
+    }
+
+    /** The ranker's choice for {@link #ranker}; {@code covered[0]} counts the examples it knows. */
+    static ToIntFunction<ExpRxRecExample> rankerChoice(DrugRanker ranker, long seed, int[] covered) {
+        Random random = new Random(seed);
+        return example -> {
             String disease = example.disease().id();
             boolean known = ranker.knowsDisease(disease)
                     && example.candidates().stream().allMatch(c -> ranker.knowsDrug(c.id()));
@@ -85,9 +142,7 @@ public final class StudentEvaluator {
                 }
             }
             return best;
-        });
-        out.put("covered", covered[0]);
-        return out;
+        };
     }
 
     /** Uniform random choice, averaged over {@code draws} seeded draws. */

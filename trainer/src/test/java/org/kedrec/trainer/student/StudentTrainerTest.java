@@ -194,11 +194,20 @@ class StudentTrainerTest {
             assertThat(contract.has("rankerAccuracy")).isTrue();
             assertThat(contract.get("claimPrecision").getAsDouble()).as(split).isEqualTo(1.0);
         }
-        // No ranker tool here: the student's likelihoods alone select, so both accuracies are the same.
+        // No ranker tool here: the student's likelihoods alone select, so both accuracies are the same, and the
+        // interval of the accuracy (resampling diseases) holds it.
         assertThat(json.get("rankerWeight").getAsDouble()).isZero();
         for (String split : List.of("test", "zeroShot")) {
-            assertThat(json.getAsJsonObject(split).get("studentAloneAccuracy").getAsDouble()).as(split)
-                    .isEqualTo(json.getAsJsonObject(split).get("selectionAccuracy").getAsDouble());
+            JsonObject contract = json.getAsJsonObject(split);
+            double accuracy = contract.get("selectionAccuracy").getAsDouble();
+            assertThat(contract.get("studentAloneAccuracy").getAsDouble()).as(split).isEqualTo(accuracy);
+            JsonObject intervals = contract.getAsJsonObject("selectionIntervals");
+            assertThat(intervals.getAsJsonArray("selectionAccuracyCi95").get(0).getAsDouble()).as(split)
+                    .isLessThanOrEqualTo(accuracy);
+            assertThat(intervals.getAsJsonArray("selectionAccuracyCi95").get(1).getAsDouble()).as(split)
+                    .isGreaterThanOrEqualTo(accuracy);
+            assertThat(intervals.get("minusStudentAlone").getAsDouble()).isZero();
+            assertThat(intervals.get("diseases").getAsInt()).isPositive();
         }
         assertThat(json.getAsJsonObject("rationaleLatency").get("p50Ms").getAsDouble()).isPositive();
         assertThat(json.getAsJsonObject("rationaleLatency").get("tokens").getAsDouble()).isPositive();

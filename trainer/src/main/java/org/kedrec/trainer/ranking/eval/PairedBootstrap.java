@@ -95,6 +95,39 @@ public final class PairedBootstrap {
         return ci95(means);
     }
 
+    /**
+     * The 95 % interval of a mean when the values come in clusters that are not independent (the pairs of one
+     * disease): whole clusters are resampled with replacement, and the statistic is the mean over the values of the
+     * drawn clusters. {@code clusters[i]} names the cluster of {@code values[i]}.
+     */
+    public static double[] clusteredMeanCi95(double[] values, String[] clusters, int resamples, long seed) {
+        if (values.length != clusters.length || values.length == 0) {
+            throw new IllegalArgumentException(Messages.format(
+                    "A clustered bootstrap needs one cluster per value and at least one value but got %d values and "
+                            + "%d clusters.", values.length, clusters.length));
+        }
+        Map<String, double[]> sums = new LinkedHashMap<>(); // cluster -> {sum, count}
+        for (int i = 0; i < values.length; i++) {
+            double[] sum = sums.computeIfAbsent(clusters[i], k -> new double[2]);
+            sum[0] += values[i];
+            sum[1]++;
+        }
+        double[][] byCluster = sums.values().toArray(new double[0][]);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] means = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            double sum = 0;
+            double count = 0;
+            for (int k = 0; k < byCluster.length; k++) {
+                double[] drawn = byCluster[random.nextInt(byCluster.length)];
+                sum += drawn[0];
+                count += drawn[1];
+            }
+            means[r] = sum / count;
+        }
+        return ci95(means);
+    }
+
     /** The 2.5th and 97.5th percentiles of the resampled statistics (sorted here). */
     private static double[] ci95(double[] resampled) {
         Arrays.sort(resampled);

@@ -62,4 +62,27 @@ class PairedBootstrapTest {
         assertThatThrownBy(() -> PairedBootstrap.compare(List.of(new RankOutcome(0, 0)), List.of(), 10, 1))
                 .hasMessage("A paired bootstrap needs the same non-empty pairs on both sides but got 1 and 0.");
     }
+
+    @Test
+    void clusteredIntervalsResampleWholeClustersAndAreWiderThanPairwiseOnes() {
+        // 10 clusters of 10 values: five clusters all right, five all wrong. Pairwise the 100 values look like 100
+        // coin flips (interval about +-0.1); by cluster there are only ten draws (about +-0.3).
+        double[] values = new double[100];
+        String[] clusters = new String[100];
+        for (int i = 0; i < 100; i++) {
+            clusters[i] = "d" + (i / 10);
+            values[i] = (i / 10) % 2 == 0 ? 1 : 0;
+        }
+        double[] pairwise = PairedBootstrap.meanCi95(values, 2000, 3);
+        double[] clustered = PairedBootstrap.clusteredMeanCi95(values, clusters, 2000, 3);
+        assertThat(clustered[0]).isLessThanOrEqualTo(0.5).isLessThan(pairwise[0] - 0.1);
+        assertThat(clustered[1]).isGreaterThanOrEqualTo(0.5).isGreaterThan(pairwise[1] + 0.1);
+        // One value per cluster: the same resampling as the pairwise bootstrap's, in distribution.
+        double[] constant = new double[] {1, 1, 1};
+        assertThat(PairedBootstrap.clusteredMeanCi95(constant, new String[] {"a", "b", "c"}, 100, 1))
+                .containsExactly(1, 1);
+        assertThatThrownBy(() -> PairedBootstrap.clusteredMeanCi95(new double[2], new String[1], 10, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 values and 1 clusters");
+    }
 }
