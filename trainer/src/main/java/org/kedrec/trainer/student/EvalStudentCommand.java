@@ -76,6 +76,12 @@ public final class EvalStudentCommand implements Callable<Integer> {
             description = "Model directory holding ranker/ for the KG baseline (default: --model).")
     Path ranker;
 
+    @Option(names = "--with-student", paramLabel = "NAME=DIR",
+            description = "Also measure the selection of another student folder on the +both variant's pairs and the "
+                    + "held-out diseases, reported as variants.NAME: the paper's ablation in one report, with the "
+                    + "model's variant students beside e.g. both+ranker=M/student (repeatable).")
+    Map<String, Path> withStudents = new LinkedHashMap<>();
+
     @Mixin
     TorchThreadsOption threads;
 
@@ -110,6 +116,14 @@ public final class EvalStudentCommand implements Callable<Integer> {
         if (!List.of("test", "validation").contains(split)) {
             throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
                     "Unknown split for --split: `%s`. Valid values are: [test, validation].", split));
+        }
+        for (Map.Entry<String, Path> other : withStudents.entrySet()) {
+            if (StudentData.VARIANTS.contains(other.getKey())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), Messages.format(
+                        "--with-student names a row `%s`, which is one of the model's own variants %s. Give it "
+                                + "another name, e.g. both+ranker=%s.", other.getKey(), StudentData.VARIANTS,
+                        other.getValue()));
+            }
         }
         threads.apply();
         Map<String, Object> machine = new LinkedHashMap<>();
@@ -166,6 +180,10 @@ public final class EvalStudentCommand implements Callable<Integer> {
             boolean tuning = "validation".equals(split);
             List<ExpRxRecExample> zeroshot = tuning ? List.of()
                     : StudentEvaluator.first(bothData.split("zeroshot"), maxExamples);
+            for (Map.Entry<String, Path> other : withStudents.entrySet()) {
+                variants.put(other.getKey(), otherStudent(out, target, other.getKey(), other.getValue(), test,
+                        zeroshot));
+            }
             Map<String, Object> baselines = new LinkedHashMap<>();
             Map<String, Object> kgeHeldOut = null;
             int[] rankerOnTest = null;
@@ -284,6 +302,28 @@ public final class EvalStudentCommand implements Callable<Integer> {
         out.println("Wrote " + report.file());
         out.flush();
         return 0;
+    }
+
+    /**
+     * One {@code --with-student} row: that student's selection on the +both variant's pairs and on the held-out
+     * diseases, as served (with its ranker's vote if it has one) and by its likelihoods alone.
+     */
+    private Map<String, Object> otherStudent(PrintWriter out, Device target, String name, Path dir,
+                                             List<ExpRxRecExample> test, List<ExpRxRecExample> zeroshot) {
+        try (StudentModel other = StudentModel.load(dir, target, 1)) {
+            Map<String, Object> scores = StudentEvaluator.selection(test, StudentEvaluator.student(other));
+            scores.put("studentAloneAccuracy",
+                    StudentEvaluator.selection(test, StudentEvaluator.studentAlone(other)).get("accuracy"));
+            scores.put("heldOutDiseases", zeroshot.isEmpty() ? null
+                    : StudentEvaluator.selection(zeroshot, StudentEvaluator.student(other)).get("accuracy"));
+            scores.put("model", dir.toAbsolutePath().toString());
+            scores.put("rankerTool", Files.isRegularFile(dir.resolve(org.kedrec.core.lm.CandidateScorer.TOOLS_FILE)));
+            scores.put("rankerWeight", other.rankerWeight());
+            out.println(Messages.format("%s: accuracy %s, F1 %s on %d held-out pairs, %s on held-out diseases (%s)",
+                    name, scores.get("accuracy"), scores.get("f1"), test.size(), scores.get("heldOutDiseases"), dir));
+            out.flush();
+            return scores;
+        }
     }
 
     /**

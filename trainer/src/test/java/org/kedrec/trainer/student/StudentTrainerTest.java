@@ -165,7 +165,8 @@ class StudentTrainerTest {
         StringWriter evalOutput = new StringWriter();
         code = new CommandLine(new EvalStudentCommand()).setOut(new PrintWriter(evalOutput)).execute(
                 "--model", model.toString(), "--dataset", dataset.toString(), "--report", report.toString(),
-                "--device", "cpu", "--generate", "3");
+                "--device", "cpu", "--generate", "3", "--with-student",
+                "again=" + model.resolve("student"));
         assertThat(code).as(evalOutput.toString()).isZero();
         JsonObject json = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
         for (String variant : StudentData.VARIANTS) {
@@ -174,6 +175,18 @@ class StudentTrainerTest {
             assertThat(scores.get("f1").getAsDouble()).isBetween(0.0, 1.0);
             assertThat(scores.get("examples").getAsInt()).isEqualTo(4);
         }
+        // --with-student: another student folder measured on the same pairs, one row of the same report (here the
+        // +both student again, so the same figures).
+        JsonObject again = json.getAsJsonObject("variants").getAsJsonObject("again");
+        assertThat(again.get("accuracy").getAsDouble())
+                .isEqualTo(json.getAsJsonObject("variants").getAsJsonObject("both").get("accuracy").getAsDouble());
+        assertThat(again.get("heldOutDiseases").getAsDouble())
+                .isEqualTo(json.getAsJsonObject("heldOutDiseases").get("accuracy").getAsDouble());
+        StringWriter refused = new StringWriter();
+        assertThat(new CommandLine(new EvalStudentCommand()).setErr(new PrintWriter(refused)).execute(
+                "--model", model.toString(), "--dataset", dataset.toString(), "--report", report.toString(),
+                "--with-student", "both=" + model.resolve("student"))).isNotZero();
+        assertThat(refused.toString()).contains("--with-student names a row `both`", "both+ranker=");
         assertThat(json.getAsJsonObject("baselines").has("kge")).isTrue();
         assertThat(json.getAsJsonObject("baselines").getAsJsonObject("chance").get("accuracy").getAsDouble())
                 .isBetween(0.4, 0.6);
