@@ -190,13 +190,22 @@ public final class HeadExperiment {
     /** 5-fold cross-validated MRR over the training pairs; a fold's pairs stay in the fit unlabelled. */
     public static double crossValidatedMrr(PathFeatures f, BitSet[] trainPositive, List<int[]> validation,
             double l2) {
+        return crossValidatedMrr(List.of(f), new double[] {l2}, trainPositive, validation);
+    }
+
+    /**
+     * The same for the average of several regressions' logits (feature set i fitted with {@code l2s[i]}), each
+     * refitted on every fold: a model average is selected by the same cross-validation as one model.
+     */
+    public static double crossValidatedMrr(List<PathFeatures> fs, double[] l2s, BitSet[] trainPositive,
+            List<int[]> validation) {
+        PathFeatures f = fs.get(0);
         int nd = f.diseases().length;
         int nc = f.drugs().length;
         List<RankOutcome> outcomes = new ArrayList<>();
         for (int fold = 0; fold < 5; fold++) {
             BitSet[] out = new BitSet[nd];
-            List<float[]> rows = new ArrayList<>();
-            List<Boolean> labels = new ArrayList<>();
+            boolean[] y = new boolean[nd * nc];
             for (int d = 0; d < nd; d++) {
                 out[d] = new BitSet();
                 for (int c = 0; c < nc; c++) {
@@ -205,25 +214,34 @@ public final class HeadExperiment {
                         out[d].set(c);
                         positive = false; // stays in the fit as an unlabelled pair, like a TEST pair
                     }
-                    rows.add(f.of(d, c));
-                    labels.add(positive);
+                    y[d * nc + c] = positive;
                 }
             }
             for (int[] v : validation) {
                 out[v[0]].set(v[1]); // never fitted on; filtered below
             }
-            boolean[] y = new boolean[labels.size()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = labels.get(i);
+            List<LogisticRegression> fits = new ArrayList<>();
+            for (int m = 0; m < fs.size(); m++) {
+                PathFeatures fm = fs.get(m);
+                float[][] rows = new float[nd * nc][];
+                for (int d = 0; d < nd; d++) {
+                    for (int c = 0; c < nc; c++) {
+                        rows[d * nc + c] = fm.of(d, c);
+                    }
+                }
+                fits.add(LogisticRegression.fit(rows, y, null, l2s[m]));
             }
-            LogisticRegression lr = LogisticRegression.fit(rows.toArray(new float[0][]), y, null, l2);
             for (int d = 0; d < nd; d++) {
                 if (out[d].isEmpty()) {
                     continue;
                 }
                 float[] scores = new float[nc];
                 for (int c = 0; c < nc; c++) {
-                    scores[c] = (float) lr.logit(f.of(d, c));
+                    double sum = 0;
+                    for (int m = 0; m < fs.size(); m++) {
+                        sum += fits.get(m).logit(fs.get(m).of(d, c));
+                    }
+                    scores[c] = (float) (sum / fs.size());
                 }
                 for (int c = out[d].nextSetBit(0); c >= 0; c = out[d].nextSetBit(c + 1)) {
                     if (!trainPositive[d].get(c)) {

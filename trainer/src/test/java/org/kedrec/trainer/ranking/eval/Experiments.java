@@ -15,7 +15,7 @@ import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 final class Experiments {
     /** The experiments by name; the third argument names one or several, comma-separated ("cal,sim"). */
     static final List<String> NAMES = List.of("zs", "zscompare", "zstest", "cal", "w", "sim", "cv", "fine", "clogit",
-            "clogit2", "clogit-test", "inter", "causes", "damp");
+            "clogit2", "clogit-test", "inter", "causes", "damp", "avg");
 
     static Set<String> chosen(String argument) {
         Set<String> names = new java.util.LinkedHashSet<>(List.of(argument.split(",")));
@@ -136,6 +136,38 @@ final class Experiments {
             System.out.printf("CV 300 %.4f 3000 %.4f%n",
                 RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 300),
                 RankerExperiment.crossValidatedMrr(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation, 3000));
+        }
+        if (which.contains("avg")) {
+            // A model average: the default regression and the one with the opt-in similarity features, their
+            // logits averaged. Selected on CV and validation; the TEST line is printed after both, for the record.
+            PathFeatures def = defaultFeatures(base);
+            PathFeatures sim = withSimilarityButTreats(graph, evidence, def);
+            MetapathModel a = MetapathModel.fit(def, RankerExperiment.truth.trainPositive,
+                    RankerExperiment.truth.validation);
+            MetapathModel b = MetapathModel.fit(sim, RankerExperiment.truth.trainPositive,
+                    RankerExperiment.truth.validation);
+            float[][] avg = new float[nd][nc];
+            for (int d = 0; d < nd; d++) {
+                for (int c = 0; c < nc; c++) {
+                    avg[d][c] = (a.logits()[d][c] + b.logits()[d][c]) / 2;
+                }
+            }
+            for (var entry : List.of(Map.entry("default", List.of(def)), Map.entry("sim", List.of(sim)),
+                    Map.entry("average", List.of(def, sim)))) {
+                double[] l2s = entry.getKey().equals("sim") ? new double[] {b.l2()}
+                        : entry.getKey().equals("default") ? new double[] {a.l2()} : new double[] {a.l2(), b.l2()};
+                double cv = org.kedrec.trainer.ranking.HeadExperiment.crossValidatedMrr(entry.getValue(), l2s,
+                        RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation);
+                float[][] logits = entry.getKey().equals("default") ? a.logits() : entry.getKey().equals("sim") ? b.logits()
+                        : avg;
+                System.out.printf(java.util.Locale.ENGLISH, "%-10s L2 %s CV %.4f val %.4f%n", entry.getKey(),
+                        java.util.Arrays.toString(l2s), cv, MetapathModel.validationMrr(logits,
+                                RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation));
+            }
+            RankerExperiment.report("default (centred)", map(a.logits(), "mean"));
+            RankerExperiment.report("sim (centred)", map(b.logits(), "mean"));
+            RankerExperiment.report("average (centred)", map(avg, "mean"));
+            return;
         }
         if (which.contains("clogit-test")) {
             // read once, after selection on CV and validation (clogit2)

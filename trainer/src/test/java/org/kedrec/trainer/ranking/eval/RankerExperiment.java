@@ -41,7 +41,7 @@ public final class RankerExperiment {
             System.out.printf(Locale.ENGLISH, "features %d in %.1f s%n", base.featureCount(), (System.nanoTime() - t0) / 1e9);
             // These fit their own models (the first three select on cross-validation only): no base model here.
             boolean selectionOnly = experiments.stream()
-                    .anyMatch(List.of("inter", "causes", "zs", "zscompare", "zstest")::contains);
+                    .anyMatch(List.of("inter", "causes", "zs", "zscompare", "zstest", "avg")::contains);
             MetapathModel m = selectionOnly ? null : MetapathModel.fit(base, truth.trainPositive, truth.validation);
             if (!selectionOnly) {
                 report("base L2 " + m.l2(), m.logits()); // prints TEST too: exploration, not selection
