@@ -25,6 +25,34 @@ public record SelectionResult(List<Candidate> candidates, int chosen, double mil
     public record Candidate(String slot, String id, String name, double logLikelihood, double rankerLogOdds,
                             double probability) {}
 
+    /**
+     * The scores the selection ranks by: each candidate's log-likelihood plus {@code rankerWeight} times the ranker's
+     * log-odds, where the weight is above 0 and the ranker scored every candidate; else the likelihoods alone. One
+     * definition for {@link StudentModel#select} and for fitting the weight.
+     */
+    public static double[] combined(double[] logLikelihood, double[] rankerLogOdds, double rankerWeight) {
+        double[] out = logLikelihood.clone();
+        if (rankerWeight > 0 && everyScore(rankerLogOdds, logLikelihood.length)) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += rankerWeight * rankerLogOdds[i];
+            }
+        }
+        return out;
+    }
+
+    /** Whether the ranker scored each of {@code candidates} (no NaN). */
+    public static boolean everyScore(double[] rankerLogOdds, int candidates) {
+        if (rankerLogOdds == null || rankerLogOdds.length != candidates || candidates == 0) {
+            return false;
+        }
+        for (double v : rankerLogOdds) {
+            if (Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The candidate the student's likelihoods alone rank first (ties: the earlier), whatever the ranker says. */
     public int chosenByStudentAlone() {
         int best = 0;

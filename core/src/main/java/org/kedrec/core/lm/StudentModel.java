@@ -173,29 +173,20 @@ public final class StudentModel implements AutoCloseable {
             }
         });
         double[] rankerLogOdds = new double[n];
-        Arrays.fill(rankerLogOdds, Double.NaN);
         double[] rankerScores = tools.scores(example);
-        boolean everyScore = rankerScores != null && rankerScores.length == n;
-        for (int i = 0; everyScore && i < n; i++) {
-            everyScore = !Double.isNaN(rankerScores[i]);
-            rankerLogOdds[i] = everyScore ? CandidateScorer.logOdds(rankerScores[i]) : Double.NaN;
-        }
-        double weight = everyScore ? rankerWeight : 0;
-        double[] combined = new double[n];
         for (int i = 0; i < n; i++) {
-            combined[i] = logLikelihood[i] + (weight == 0 ? 0 : weight * rankerLogOdds[i]);
+            rankerLogOdds[i] = rankerScores == null || rankerScores.length != n || Double.isNaN(rankerScores[i])
+                    ? Double.NaN : CandidateScorer.logOdds(rankerScores[i]);
         }
-        double max = Arrays.stream(combined).max().orElse(0);
-        double sum = 0;
-        for (double l : combined) {
-            sum += Math.exp(l - max);
-        }
+        double weight = SelectionResult.everyScore(rankerLogOdds, n) ? rankerWeight : 0;
+        double[] combined = SelectionResult.combined(logLikelihood, rankerLogOdds, weight);
+        double[] probability = Softmax.of(combined);
         List<SelectionResult.Candidate> out = new ArrayList<>();
         int chosen = 0;
         for (int i = 0; i < n; i++) {
             SlotEntity candidate = example.candidates().get(i);
             out.add(new SelectionResult.Candidate(candidate.slot(), candidate.id(), candidate.name(),
-                    logLikelihood[i], rankerLogOdds[i], Math.exp(combined[i] - max) / sum));
+                    logLikelihood[i], rankerLogOdds[i], probability[i]));
             if (combined[i] > combined[chosen]) {
                 chosen = i;
             }

@@ -7,6 +7,7 @@ import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.GenerationOptions;
 import org.kedrec.core.lm.SelectionResult;
+import org.kedrec.core.lm.Softmax;
 import org.kedrec.core.lm.SpecialTokens;
 import org.kedrec.core.lm.StudentModel;
 import org.kedrec.core.lm.StudentPrompt;
@@ -22,7 +23,10 @@ public final class CandidateSelector {
     /** The student's prompt has slots for this many candidates. */
     public static final int MAX_CANDIDATES = SpecialTokens.MAX_CANDIDATES;
     public static final String BY_STUDENT = "student";
-    /** The student's likelihoods plus the ranker's log-odds at the student's fitted weight ({@link StudentModel#select}). */
+    /**
+     * The student's likelihoods plus the ranker's log-odds at the student's fitted weight
+     * ({@link StudentModel#select}).
+     */
     public static final String BY_STUDENT_AND_RANKER = "student+ranker";
     public static final String BY_RANKER = "ranker";
 
@@ -101,23 +105,14 @@ public final class CandidateSelector {
      */
     static int normaliseOdds(double[] scores, double[] out) {
         double[] logits = new double[scores.length];
-        double max = Double.NEGATIVE_INFINITY;
         int best = 0;
         for (int i = 0; i < scores.length; i++) {
             logits[i] = CandidateScorer.logOdds(scores[i]);
-            if (logits[i] > max) {
-                max = logits[i];
+            if (logits[i] > logits[best]) {
                 best = i;
             }
         }
-        double sum = 0;
-        for (int i = 0; i < scores.length; i++) {
-            out[i] = Math.exp(logits[i] - max);
-            sum += out[i];
-        }
-        for (int i = 0; i < scores.length; i++) {
-            out[i] /= sum;
-        }
+        System.arraycopy(Softmax.of(logits), 0, out, 0, out.length);
         return best;
     }
 }

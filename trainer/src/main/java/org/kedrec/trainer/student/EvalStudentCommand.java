@@ -139,6 +139,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
         Map<String, Object> variants = new LinkedHashMap<>();
         List<ExpRxRecExample> everything = new ArrayList<>();
         StudentData bothData = null;
+        StudentEvaluator.StudentChoices bothChoices = null;
         try (StudentModel main = StudentModel.load(both, target, 1)) {
             for (String variant : StudentData.VARIANTS) {
                 if (!Files.isDirectory(StudentData.variantDirectory(dataset, variant))) {
@@ -160,7 +161,11 @@ public final class EvalStudentCommand implements Callable<Integer> {
                         scores = StudentEvaluator.selection(test, StudentEvaluator.student(specific));
                     }
                 } else {
-                    scores = StudentEvaluator.selection(test, StudentEvaluator.student(main));
+                    StudentEvaluator.StudentChoices choices = StudentEvaluator.studentChoices(main, test);
+                    scores = StudentEvaluator.selection(test, choices.served());
+                    if ("both".equals(variant)) {
+                        bothChoices = choices; // the test pairs below are these: reused, not selected again
+                    }
                 }
                 scores.put("model", model.relativize(separate ? own : both).toString());
                 scores.put("rankerTool", Files.isRegularFile((separate ? own : both)
@@ -186,25 +191,23 @@ public final class EvalStudentCommand implements Callable<Integer> {
             }
             Map<String, Object> baselines = new LinkedHashMap<>();
             Map<String, Object> kgeHeldOut = null;
-            int[] rankerOnTest = null;
-            int[] rankerOnZeroShot = null;
+            StudentEvaluator.RankerChoices rankerOnTest = null;
+            StudentEvaluator.RankerChoices rankerOnZeroShot = null;
             // What the prompt's evidence and the ranker separate without any model, on the same pairs.
             Map<String, Object> separation = new LinkedHashMap<>();
             Path rankerModel = ranker == null ? model : ranker;
             if (Files.isDirectory(rankerModel.resolve("ranker"))) {
                 try (DrugRanker kge = DrugRanker.load(rankerModel, target)) {
-                    Map<String, Object> scores = StudentEvaluator.ranker(kge, test, 23);
+                    rankerOnTest = StudentEvaluator.rankerChoices(kge, test, 23);
+                    Map<String, Object> scores = StudentEvaluator.ranker(test, rankerOnTest);
                     scores.put("model", rankerModel.resolve("ranker").toString());
                     baselines.put("kge", scores);
                     out.println(Messages.format("KG ranker: accuracy %s, F1 %s (%s of %d pairs known to it)",
                             scores.get("accuracy"), scores.get("f1"), scores.get("covered"), test.size()));
+                    rankerOnZeroShot = StudentEvaluator.rankerChoices(kge, zeroshot, 29);
                     if (!zeroshot.isEmpty()) {
-                        kgeHeldOut = StudentEvaluator.ranker(kge, zeroshot, 29);
+                        kgeHeldOut = StudentEvaluator.ranker(zeroshot, rankerOnZeroShot);
                     }
-                    // the same seeds as the columns above, so the intervals are about the figures reported
-                    rankerOnTest = StudentEvaluator.choices(test, StudentEvaluator.rankerChoice(kge, 23, new int[1]));
-                    rankerOnZeroShot = StudentEvaluator.choices(zeroshot,
-                            StudentEvaluator.rankerChoice(kge, 29, new int[1]));
                     separation.put("test", EvidenceSeparation.of(test, kge));
                     separation.put("zeroShot", EvidenceSeparation.of(zeroshot, kge));
                 }
@@ -218,7 +221,8 @@ public final class EvalStudentCommand implements Callable<Integer> {
             }
             baselines.put("chance", StudentEvaluator.chance(test, 1000, 17));
             result.put("baselines", baselines);
-            Map<String, Object> heldOut = StudentEvaluator.selection(zeroshot, StudentEvaluator.student(main));
+            StudentEvaluator.StudentChoices zeroShotChoices = StudentEvaluator.studentChoices(main, zeroshot);
+            Map<String, Object> heldOut = StudentEvaluator.selection(zeroshot, zeroShotChoices.served());
             heldOut.put("variant", "both");
             if (tuning) {
                 heldOut.put("note", "not measured with --split validation");
@@ -244,22 +248,18 @@ public final class EvalStudentCommand implements Callable<Integer> {
             Map<String, Object> zeroRationales = StudentEvaluator.rationales(main, zeroText, options, lexicon,
                     new ArrayList<>(), 0);
             Map<String, Object> testContract = contract(variants.get("both"),
-                    StudentEvaluator.selection(test, StudentEvaluator.studentAlone(main)), baselines.get("kge"),
-                    rationales);
-            testContract.put("selectionIntervals", StudentEvaluator.selectionIntervals(test,
-                    StudentEvaluator.choices(test, StudentEvaluator.student(main)),
-                    StudentEvaluator.choices(test, StudentEvaluator.studentAlone(main)), rankerOnTest, 2000, 31));
+                    StudentEvaluator.selection(test, bothChoices.alone()), baselines.get("kge"), rationales);
+            testContract.put("selectionIntervals", StudentEvaluator.selectionIntervals(test, bothChoices.served(),
+                    bothChoices.alone(), rankerOnTest == null ? null : rankerOnTest.chosen(), 2000, 31));
             result.put("test", testContract);
             if (tuning) {
                 result.put("zeroShot", null);
             } else {
                 Map<String, Object> zeroContract = contract(heldOut,
-                        StudentEvaluator.selection(zeroshot, StudentEvaluator.studentAlone(main)), kgeHeldOut,
-                        zeroRationales);
+                        StudentEvaluator.selection(zeroshot, zeroShotChoices.alone()), kgeHeldOut, zeroRationales);
                 zeroContract.put("selectionIntervals", StudentEvaluator.selectionIntervals(zeroshot,
-                        StudentEvaluator.choices(zeroshot, StudentEvaluator.student(main)),
-                        StudentEvaluator.choices(zeroshot, StudentEvaluator.studentAlone(main)), rankerOnZeroShot,
-                        2000, 37));
+                        zeroShotChoices.served(), zeroShotChoices.alone(),
+                        rankerOnZeroShot == null ? null : rankerOnZeroShot.chosen(), 2000, 37));
                 result.put("zeroShot", zeroContract);
             }
             result.put("rankerWeight", main.rankerWeight());
@@ -311,9 +311,9 @@ public final class EvalStudentCommand implements Callable<Integer> {
     private Map<String, Object> otherStudent(PrintWriter out, Device target, String name, Path dir,
                                              List<ExpRxRecExample> test, List<ExpRxRecExample> zeroshot) {
         try (StudentModel other = StudentModel.load(dir, target, 1)) {
-            Map<String, Object> scores = StudentEvaluator.selection(test, StudentEvaluator.student(other));
-            scores.put("studentAloneAccuracy",
-                    StudentEvaluator.selection(test, StudentEvaluator.studentAlone(other)).get("accuracy"));
+            StudentEvaluator.StudentChoices choices = StudentEvaluator.studentChoices(other, test);
+            Map<String, Object> scores = StudentEvaluator.selection(test, choices.served());
+            scores.put("studentAloneAccuracy", StudentEvaluator.selection(test, choices.alone()).get("accuracy"));
             scores.put("heldOutDiseases", zeroshot.isEmpty() ? null
                     : StudentEvaluator.selection(zeroshot, StudentEvaluator.student(other)).get("accuracy"));
             scores.put("model", dir.toAbsolutePath().toString());

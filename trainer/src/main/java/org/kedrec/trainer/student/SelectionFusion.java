@@ -7,6 +7,7 @@ import java.util.Map;
 import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.SelectionResult;
+import org.kedrec.core.lm.Softmax;
 import org.kedrec.core.lm.StudentModel;
 
 /**
@@ -92,7 +93,7 @@ public final class SelectionFusion {
         double rankerRight = 0;
         for (int e = 0; e < labels.length; e++) {
             double[] r = logOdds.get(e);
-            if (complete(r)) {
+            if (SelectionResult.everyScore(r, r.length)) {
                 withRanker++;
                 int best = argmax(r);
                 boolean tie = false;
@@ -119,25 +120,6 @@ public final class SelectionFusion {
                 bestLoss);
     }
 
-    private static boolean complete(double[] logOdds) {
-        for (double v : logOdds) {
-            if (Double.isNaN(v)) {
-                return false;
-            }
-        }
-        return logOdds.length > 0;
-    }
-
-    private static double[] combined(double[] likelihoods, double[] logOdds, double weight) {
-        double[] out = likelihoods.clone();
-        if (weight > 0 && complete(logOdds)) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] += weight * logOdds[i];
-            }
-        }
-        return out;
-    }
-
     private static int argmax(double[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {
@@ -151,16 +133,8 @@ public final class SelectionFusion {
     static double logLoss(List<double[]> likelihoods, List<double[]> logOdds, int[] labels, double weight) {
         double sum = 0;
         for (int e = 0; e < labels.length; e++) {
-            double[] c = combined(likelihoods.get(e), logOdds.get(e), weight);
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : c) {
-                max = Math.max(max, v);
-            }
-            double z = 0;
-            for (double v : c) {
-                z += Math.exp(v - max);
-            }
-            sum += max + Math.log(z) - c[labels[e]];
+            double[] c = SelectionResult.combined(likelihoods.get(e), logOdds.get(e), weight);
+            sum += Softmax.logSumExp(c) - c[labels[e]];
         }
         return sum / labels.length;
     }
@@ -168,7 +142,7 @@ public final class SelectionFusion {
     static double accuracy(List<double[]> likelihoods, List<double[]> logOdds, int[] labels, double weight) {
         int right = 0;
         for (int e = 0; e < labels.length; e++) {
-            right += argmax(combined(likelihoods.get(e), logOdds.get(e), weight)) == labels[e] ? 1 : 0;
+            right += argmax(SelectionResult.combined(likelihoods.get(e), logOdds.get(e), weight)) == labels[e] ? 1 : 0;
         }
         return (double) right / labels.length;
     }

@@ -37,11 +37,14 @@ public final class StudentEvaluator {
     /** Accuracy and macro-F1 of a chooser over examples. */
     public static Map<String, Object> selection(List<ExpRxRecExample> examples,
                                                 ToIntFunction<ExpRxRecExample> chooser) {
-        int[] predicted = new int[examples.size()];
+        return selection(examples, choices(examples, chooser));
+    }
+
+    /** Accuracy and macro-F1 of the given choices (one candidate index per example). */
+    public static Map<String, Object> selection(List<ExpRxRecExample> examples, int[] predicted) {
         int[] actual = new int[examples.size()];
         int classes = 1;
         for (int i = 0; i < examples.size(); i++) {
-            predicted[i] = chooser.applyAsInt(examples.get(i));
             actual[i] = examples.get(i).label();
             classes = Math.max(classes, examples.get(i).candidates().size());
         }
@@ -57,19 +60,41 @@ public final class StudentEvaluator {
         return example -> model.select(example).chosen();
     }
 
-    /** The choice of the student's likelihoods alone, without the ranker's weight in the selection. */
-    public static ToIntFunction<ExpRxRecExample> studentAlone(StudentModel model) {
-        return example -> model.select(example).chosenByStudentAlone();
+    /**
+     * Each example's choice as served (with the ranker's vote, if the student has one) and by the student's
+     * likelihoods alone.
+     */
+    public record StudentChoices(int[] served, int[] alone) {}
+
+    /** Both choices of {@code model} for every example, from one {@code select} call each. */
+    public static StudentChoices studentChoices(StudentModel model, List<ExpRxRecExample> examples) {
+        int[] served = new int[examples.size()];
+        int[] alone = new int[examples.size()];
+        for (int i = 0; i < examples.size(); i++) {
+            SelectionResult result = model.select(examples.get(i));
+            served[i] = result.chosen();
+            alone[i] = result.chosenByStudentAlone();
+        }
+        return new StudentChoices(served, alone);
     }
+
+    /** The KG ranker's choice per example, and how many examples it knew (the rest were drawn at random). */
+    public record RankerChoices(int[] chosen, int covered) {}
 
     /**
      * The KG ranker's choice: the candidate with the higher TREATS score. Examples whose disease or candidates the
      * ranker does not know (it never saw them) get a seeded random choice, and the report counts them.
      */
-    public static Map<String, Object> ranker(DrugRanker ranker, List<ExpRxRecExample> examples, long seed) {
+    public static RankerChoices rankerChoices(DrugRanker ranker, List<ExpRxRecExample> examples, long seed) {
         int[] covered = {0};
-        Map<String, Object> out = selection(examples, rankerChoice(ranker, seed, covered));
-        out.put("covered", covered[0]);
+        int[] chosen = choices(examples, rankerChoice(ranker, seed, covered));
+        return new RankerChoices(chosen, covered[0]);
+    }
+
+    /** The ranker's accuracy, macro-F1 and coverage on {@code examples}. */
+    public static Map<String, Object> ranker(List<ExpRxRecExample> examples, RankerChoices choices) {
+        Map<String, Object> out = selection(examples, choices.chosen());
+        out.put("covered", choices.covered());
         return out;
     }
 
@@ -121,8 +146,8 @@ public final class StudentEvaluator {
         return examples.stream().mapToInt(chooser).toArray();
     }
 
-    /** The ranker's choice for {@link #ranker}; {@code covered[0]} counts the examples it knows. */
-    static ToIntFunction<ExpRxRecExample> rankerChoice(DrugRanker ranker, long seed, int[] covered) {
+    /** The ranker's choice for {@link #rankerChoices}; {@code covered[0]} counts the examples it knows. */
+    private static ToIntFunction<ExpRxRecExample> rankerChoice(DrugRanker ranker, long seed, int[] covered) {
         Random random = new Random(seed);
         return example -> {
             String disease = example.disease().id();

@@ -152,16 +152,14 @@ final class Experiments {
                     avg[d][c] = (a.logits()[d][c] + b.logits()[d][c]) / 2;
                 }
             }
-            for (var entry : List.of(Map.entry("default", List.of(def)), Map.entry("sim", List.of(sim)),
-                    Map.entry("average", List.of(def, sim)))) {
-                double[] l2s = entry.getKey().equals("sim") ? new double[] {b.l2()}
-                        : entry.getKey().equals("default") ? new double[] {a.l2()} : new double[] {a.l2(), b.l2()};
-                double cv = org.kedrec.trainer.ranking.HeadExperiment.crossValidatedMrr(entry.getValue(), l2s,
+            record Candidate(String name, List<PathFeatures> features, double[] l2s, float[][] logits) {}
+            for (Candidate m2 : List.of(new Candidate("default", List.of(def), new double[] {a.l2()}, a.logits()),
+                    new Candidate("sim", List.of(sim), new double[] {b.l2()}, b.logits()),
+                    new Candidate("average", List.of(def, sim), new double[] {a.l2(), b.l2()}, avg))) {
+                double cv = org.kedrec.trainer.ranking.HeadExperiment.crossValidatedMrr(m2.features(), m2.l2s(),
                         RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation);
-                float[][] logits = entry.getKey().equals("default") ? a.logits() : entry.getKey().equals("sim") ? b.logits()
-                        : avg;
-                System.out.printf(java.util.Locale.ENGLISH, "%-10s L2 %s CV %.4f val %.4f%n", entry.getKey(),
-                        java.util.Arrays.toString(l2s), cv, MetapathModel.validationMrr(logits,
+                System.out.printf(java.util.Locale.ENGLISH, "%-10s L2 %s CV %.4f val %.4f%n", m2.name(),
+                        java.util.Arrays.toString(m2.l2s()), cv, MetapathModel.validationMrr(m2.logits(),
                                 RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation));
             }
             RankerExperiment.report("default (centred)", map(a.logits(), "mean"));
