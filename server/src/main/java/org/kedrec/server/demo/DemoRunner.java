@@ -240,10 +240,13 @@ public final class DemoRunner {
                 model.toString(), "--splits", dataset.resolve("splits.tsv").toString(), "--data", dataDir.toString()));
         trainKge.addAll(password(settings.server(), true));
         boolean rankerReused = reuseOrTrain(model, "ranker", datasetHash, profile, settings.profile().kgeArguments(),
-                trainKge, notes);
+                trainKge, notes, null);
+        // a student that reads the ranker's scores (its prompt line, its fitted vote) learnt them from the old ranker
+        String stale = !rankerReused && settings.profile().studentArguments().contains("--ranker-tool")
+                ? "reading the ranker, which was just retrained" : null;
         boolean studentReused = reuseOrTrain(model, "student", datasetHash, profile,
                 settings.profile().studentArguments(), List.of("train", "student", "--dataset", dataset.toString(),
-                        "--model", model.toString()), notes);
+                        "--model", model.toString()), notes, stale);
         if (rankerReused && studentReused) {
             reused(5, "Training", t, Messages.format("%s: ranker and student were trained with profile %s on dataset "
                     + "%s", model, profile, datasetHash));
@@ -255,13 +258,13 @@ public final class DemoRunner {
     /**
      * Reuses the model's {@code component} (ranker or student) when its stamp says it was trained with this profile
      * on this dataset, else trains it with {@code command} and the profile's arguments and stamps it; adds a note for
-     * the step's line and says whether it was reused.
+     * the step's line and says whether it was reused. A non-null {@code staleBecause} trains it whatever its stamp.
      */
     private boolean reuseOrTrain(Path model, String component, String datasetHash, String profile,
-            List<String> profileArguments, List<String> command, List<String> notes) {
+            List<String> profileArguments, List<String> command, List<String> notes, String staleBecause) {
         String arguments = String.join(" ", profileArguments);
-        DemoState.Decision decision = DemoState.componentDecision(model, component, component, datasetHash, profile,
-                arguments);
+        DemoState.Decision decision = staleBecause != null ? DemoState.Decision.run(staleBecause)
+                : DemoState.componentDecision(model, component, component, datasetHash, profile, arguments);
         if (decision.reuse()) {
             say("  " + component + " reused: " + decision.reason());
             notes.add(component + " reused");

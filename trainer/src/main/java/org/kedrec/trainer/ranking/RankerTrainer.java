@@ -66,12 +66,20 @@ public final class RankerTrainer {
      */
     public record Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
             FeatureModel featureModel, boolean embedding, boolean degreeFeatures, boolean similarityFeatures,
-            boolean diseaseCentred) {
+            boolean diseaseCentred, boolean palliatesFeature) {
         public Options {
             if (!embedding && !metapaths) {
                 throw new IllegalArgumentException(
                         "A ranker needs the embedding or the metapath model: drop --no-kge or --no-metapaths.");
             }
+        }
+
+        /** The options with the {@link EvidenceFeatures#PALLIATES} feature (the default). */
+        public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
+                FeatureModel featureModel, boolean embedding, boolean degreeFeatures, boolean similarityFeatures,
+                boolean diseaseCentred) {
+            this(kge, metapaths, damping, device, version, featureModel, embedding, degreeFeatures,
+                    similarityFeatures, diseaseCentred, true);
         }
 
         public Options(KgeTrainingConfig kge, boolean metapaths, double damping, Device device, String version,
@@ -287,6 +295,7 @@ public final class RankerTrainer {
             training.put("degreeFeatures", degreeFeatures(evidence));
             // with the evidence only: KG only stays the model it was (docs/ranker.md)
             training.put(SIMILARITY_FEATURES, similarityFeatures(evidence));
+            training.put(PALLIATES_FEATURE, palliatesFeature(evidence));
             training.put(DISEASE_CENTRED, diseaseCentred(evidence));
             if (withEvidence) {
                 training.put("evidenceHash", evidence.hash());
@@ -330,8 +339,8 @@ public final class RankerTrainer {
 
     /**
      * The features of {@link #featuresFor} the stored model was fitted on: without the degree features when its
-     * training says so, and without {@link SimilarityFeatures} unless its training names them (models trained
-     * before them).
+     * training says so, and without {@link SimilarityFeatures} or {@link EvidenceFeatures#PALLIATES} unless its
+     * training names them (models trained before them).
      */
     public static List<String> modelFeatures(PathFeatures all, RankerConfig config, boolean evidence) {
         List<String> keep = new ArrayList<>(all.names());
@@ -340,6 +349,9 @@ public final class RankerTrainer {
         }
         if (!Boolean.TRUE.equals(config.training().get(SIMILARITY_FEATURES))) {
             keep.removeAll(SimilarityFeatures.NAMES);
+        }
+        if (!Boolean.TRUE.equals(config.training().get(PALLIATES_FEATURE))) {
+            keep.remove(EvidenceFeatures.PALLIATES);
         }
         return keep;
     }
@@ -352,6 +364,9 @@ public final class RankerTrainer {
         }
         if (!similarityFeatures(evidence)) {
             keep.removeAll(SimilarityFeatures.NAMES);
+        }
+        if (!palliatesFeature(evidence)) {
+            keep.remove(EvidenceFeatures.PALLIATES);
         }
         return keep;
     }
@@ -371,6 +386,11 @@ public final class RankerTrainer {
         return options.similarityFeatures() && evidence != null;
     }
 
+    /** The pair's own PALLIATES edge is read by default with the evidence; KG only stays the model it was. */
+    private boolean palliatesFeature(Evidence evidence) {
+        return options.palliatesFeature() && evidence != null;
+    }
+
     /** KG only always keeps the degree features: without evidence they are its only compound and disease prior. */
     private boolean degreeFeatures(Evidence evidence) {
         return options.degreeFeatures() || evidence == null;
@@ -378,6 +398,8 @@ public final class RankerTrainer {
 
     /** Training key: the feature model reads {@link SimilarityFeatures}. */
     public static final String SIMILARITY_FEATURES = "similarityFeatures";
+    /** Training key: the feature model reads {@link EvidenceFeatures#PALLIATES}. */
+    public static final String PALLIATES_FEATURE = "palliatesFeature";
     /** Training key: the feature model's logits are centred per disease. */
     public static final String DISEASE_CENTRED = "diseaseCentred";
 

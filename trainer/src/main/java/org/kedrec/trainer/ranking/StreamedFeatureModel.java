@@ -58,7 +58,8 @@ public final class StreamedFeatureModel {
 
     /**
      * @param keepNames the features the model reads, in {@link RankerTrainer#featuresFor}'s order (a subset of the
-     *     metapaths, the degree features, the evidence's pair features and {@link SimilarityFeatures#NAMES})
+     *     metapaths, the degree features, the evidence's pair features, {@link EvidenceFeatures#PALLIATES} and
+     *     {@link SimilarityFeatures#NAMES})
      */
     public StreamedFeatureModel(TrainingGraph graph, Evidence evidence, double damping, List<String> keepNames) {
         this.entities = graph.entities();
@@ -92,6 +93,7 @@ public final class StreamedFeatureModel {
         all.addAll(PathFeatures.DEGREE_FEATURES);
         if (evidence) {
             all.addAll(EvidenceFeatures.PAIR_FEATURES);
+            all.add(EvidenceFeatures.PALLIATES);
             all.addAll(SimilarityFeatures.NAMES);
         }
         return List.copyOf(all);
@@ -117,19 +119,21 @@ public final class StreamedFeatureModel {
             diseaseEntities[i] = blocks.diseases()[rows[i]];
         }
         float[][][] pair = EvidenceFeatures.pairFeatures(entities, diseaseEntities, blocks.drugs(), evidence);
+        float[][][] palliates = EvidenceFeatures.palliates(augmented, diseaseEntities, blocks.drugs());
         boolean similarity = false;
         for (int j : keep) {
             similarity |= j >= allNames.size() - SimilarityFeatures.NAMES.size();
         }
         float[][][] sim = similarity ? SimilarityFeatures.compute(augmented, diseaseEntities, blocks.drugs()) : null;
         int np = paths[0].length == 0 ? 0 : paths[0][0].length;
-        int nq = EvidenceFeatures.PAIR_FEATURES.size();
+        int nq = EvidenceFeatures.PAIR_FEATURES.size() + 1; // the pair features, then PALLIATES
         int ns = SimilarityFeatures.NAMES.size();
         float[][][] out = new float[rows.length][blocks.drugs().length][];
         for (int i = 0; i < rows.length; i++) {
             for (int c = 0; c < blocks.drugs().length; c++) {
                 float[] v = java.util.Arrays.copyOf(paths[i][c], np + nq + ns);
-                System.arraycopy(pair[i][c], 0, v, np, nq);
+                System.arraycopy(pair[i][c], 0, v, np, nq - 1);
+                v[np + nq - 1] = palliates[i][c][0];
                 if (sim != null) {
                     System.arraycopy(sim[i][c], 0, v, np + nq, ns);
                 }

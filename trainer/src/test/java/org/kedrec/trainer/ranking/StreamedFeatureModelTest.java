@@ -44,10 +44,20 @@ class StreamedFeatureModelTest {
 
     @Test
     void blocksOfDiseasesGiveTheWholeTablesFeatures() {
-        TrainingGraph augmented = EvidenceFeatures.augment(planted.graph, evidence);
-        PathFeatures whole = RankerTrainer.featuresFor(planted.graph, evidence, 0.4, true);
+        // and a few PALLIATES edges, so that the pair's own edge is compared too
+        TrainingGraph graph = planted.graph.withSideTriples(List.of(
+                new String[] {PlantedGraph.drug(1), "Drug-PALLIATES->Disease", PlantedGraph.disease(0)},
+                new String[] {PlantedGraph.drug(7), "Drug-PALLIATES->Disease", PlantedGraph.disease(4)}),
+                java.util.Map.of());
+        TrainingGraph augmented = EvidenceFeatures.augment(graph, evidence);
+        PathFeatures whole = RankerTrainer.featuresFor(graph, evidence, 0.4, true);
         List<String> names = StreamedFeatureModel.allNames(true);
-        StreamedFeatureModel streamed = new StreamedFeatureModel(planted.graph, evidence, 0.4, names);
+        StreamedFeatureModel streamed = new StreamedFeatureModel(graph, evidence, 0.4, names);
+        int palliates = names.indexOf(EvidenceFeatures.PALLIATES);
+        float[][][] all = streamed.rawRows(new int[] {0, 4});
+        assertThat(all[0][1][palliates]).isEqualTo(1f);
+        assertThat(all[1][7][palliates]).isEqualTo(1f);
+        assertThat(all[0][7][palliates]).isZero();
         List<Metapath> metapaths = EvidenceFeatures.allMetapaths();
         int nd = whole.diseases().length;
         int nc = whole.drugs().length;

@@ -251,6 +251,7 @@ public final class PoloEvaluation {
         if (evidence) {
             groups.put("evidenceMetapaths", EvidenceFeatures.METAPATHS.stream().map(m -> m.abbreviation()).toList());
             groups.put("pairEvidence", EvidenceFeatures.PAIR_FEATURES);
+            groups.put("palliates", List.of(EvidenceFeatures.PALLIATES));
             groups.put("similarity", SimilarityFeatures.NAMES);
         }
         for (List<String> g : groups.values()) {

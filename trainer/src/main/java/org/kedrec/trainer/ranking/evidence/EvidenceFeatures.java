@@ -101,16 +101,45 @@ public final class EvidenceFeatures {
 
     /**
      * Computes the whole "KG + evidence" feature set: path features over the augmented graph, then pair features,
-     * then the nearest-neighbour similarities ({@link SimilarityFeatures}; a model trained before them was fitted
+     * then {@link #PALLIATES}, then the nearest-neighbour similarities ({@link SimilarityFeatures}; a model trained before them was fitted
      * without, see {@code RankerTrainer.modelFeatures}).
      */
     public static PathFeatures compute(TrainingGraph graph, Evidence evidence, double damping) {
         TrainingGraph augmented = augment(graph, evidence);
         PathFeatures paths = PathFeatures.compute(augmented, allMetapaths(), damping);
         return paths.withExtra(PAIR_FEATURES, pairFeatures(graph.entities(), paths.diseases(), paths.drugs(), evidence))
+                .withExtra(List.of(PALLIATES), palliates(graph, paths.diseases(), paths.drugs()))
                 .withExtra(SimilarityFeatures.NAMES, SimilarityFeatures.compute(augmented, paths.diseases(),
                         paths.drugs()));
     }
+
+    /**
+     * The feature that reads the pair's own {@code PALLIATES} edge. PharmacotherapyDB gives a drug-disease pair one
+     * label (disease-modifying, symptomatic or non-indication), so a drug the graph says palliates the disease is, by
+     * the curators' own label, not a disease-modifying treatment of it. Without it the path features rank a disease's
+     * symptomatic drugs among its treatments (they share its genes, classes and trials). Measured: docs/ranker.md.
+     */
+    public static final String PALLIATES = "palliates";
+
+    /** {@link #PALLIATES} as {@code [disease row][drug column][1]}: 1 where the graph has the pair's edge, else 0. */
+    public static float[][][] palliates(TrainingGraph graph, int[] diseases, int[] drugs) {
+        java.util.Map<Integer, Integer> row = TrainingGraph.positions(diseases);
+        java.util.Map<Integer, Integer> column = TrainingGraph.positions(drugs);
+        int relation = graph.relations().indexOf(PALLIATES_RELATION);
+        float[][][] out = new float[diseases.length][drugs.length][1];
+        for (int i = 0; relation >= 0 && i < graph.size(); i++) {
+            if (graph.relation(i) == relation) {
+                Integer d = row.get(graph.tail(i));
+                Integer c = column.get(graph.head(i));
+                if (d != null && c != null) {
+                    out[d][c][0] = 1f;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final String PALLIATES_RELATION = "Drug-PALLIATES->Disease";
 
     /** The direct pair features as {@code [disease row][drug column][feature]}. */
     public static float[][][] pairFeatures(EntityIndex entities, int[] diseases, int[] drugs, Evidence evidence) {

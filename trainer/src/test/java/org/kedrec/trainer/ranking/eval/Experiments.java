@@ -15,7 +15,7 @@ import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 final class Experiments {
     /** The experiments by name; the third argument names one or several, comma-separated ("cal,sim"). */
     static final List<String> NAMES = List.of("zs", "zscompare", "zstest", "cal", "w", "sim", "cv", "fine", "clogit",
-            "clogit2", "clogit-test", "inter", "causes", "damp", "avg");
+            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump");
 
     static Set<String> chosen(String argument) {
         Set<String> names = new java.util.LinkedHashSet<>(List.of(argument.split(",")));
@@ -265,6 +265,48 @@ final class Experiments {
             cvOnly("base", base);
             cvOnly("base + CcSEsSpD", base.withExtra(List.of("CcSEsSpD"), v));
         }
+        if (which.contains("palliates")) {
+            // the drug palliates this very disease: PharmacotherapyDB gives a pair one label (DM, SYM or NOT), so a
+            // symptomatic drug is, by the curators' own label, not a disease-modifying treatment of it
+            PathFeatures f = PathFeatures.compute(graph, List.of(Metapath.parse("Drug-PALLIATES->Disease")), 0.4);
+            float[][][] v = new float[nd][nc][1];
+            int hit = 0;
+            for (int d = 0; d < nd; d++) {
+                for (int c = 0; c < nc; c++) {
+                    v[d][c][0] = f.of(d, c)[0] > 0 ? 1f : 0f;
+                    hit += v[d][c][0] > 0 ? 1 : 0;
+                }
+            }
+            System.out.printf("%d pairs with a PALLIATES edge%n", hit);
+            // base carries the opt-in similarity features (EvidenceFeatures.compute adds them); the default drops them
+            PathFeatures def = defaultFeatures(base);
+            paired("default", def, def.withExtra(List.of("CpD"), v));
+            paired("similarity", base, base.withExtra(List.of("CpD"), v));
+            paired("default vs similarity + CpD", def, base.withExtra(List.of("CpD"), v));
+        }
+        if (which.contains("notdump")) {
+            // which physician-labelled non-indications outscore the held-out treatments (the AUROC's errors)
+            var t = RankerExperiment.truth;
+            float[][] logits = MetapathModel.fit(defaultFeatures(base), t.trainPositive, t.validation, true).logits();
+            KgeEvaluation.Evaluated e = KgeEvaluation.evaluate(logits, t.heldOut, t, false);
+            double[] pos = e.positives().clone();
+            java.util.Arrays.sort(pos);
+            org.kedrec.core.ranking.EntityIndex ix = graph.entities();
+            List<String> lines = new ArrayList<>();
+            for (int[] p : t.nonIndications) {
+                double sc = logits[p[0]][p[1]];
+                int below = 0;
+                while (below < pos.length && pos[below] < sc) below++;
+                float[] f = base.of(p[0], p[1]);
+                lines.add(String.format(java.util.Locale.ENGLISH, "%.3f\t%.2f\t%s\t%s\ttrials=%.0f\tCtrD=%.2f\ttrain=%d",
+                        (double) below / pos.length, sc, ix.name(grid.diseases[p[0]]), ix.name(grid.drugs[p[1]]),
+                        f[base.names().indexOf("trials")], f[base.names().indexOf("CtrD")],
+                        t.trainPositive[p[0]].cardinality()));
+            }
+            lines.sort(java.util.Comparator.reverseOrder());
+            lines.forEach(System.out::println);
+            System.out.println("AUROC " + org.kedrec.core.metrics.Roc.auroc(e.positives(), e.notScores()));
+        }
         if (which.contains("damp")) {
             TrainingGraph aug = EvidenceFeatures.augment(graph, evidence);
             for (double damping : new double[] {0.0, 0.7}) {
@@ -341,6 +383,31 @@ final class Experiments {
                 RankerExperiment.truth.validation, mm.l2());
         System.out.printf(java.util.Locale.ENGLISH, "%-30s features %d L2 %.0f CV %.4f val %.4f (%.0f s)%n", name,
                 f.featureCount(), mm.l2(), cv, mm.validationMrr(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Both fits (centred per disease, as the default), then TEST with minus without, paired over the pairs. */
+    static void paired(String name, PathFeatures without, PathFeatures with) {
+        var t = RankerExperiment.truth;
+        MetapathModel a = MetapathModel.fit(without, t.trainPositive, t.validation, true);
+        MetapathModel b = MetapathModel.fit(with, t.trainPositive, t.validation, true);
+        System.out.printf(java.util.Locale.ENGLISH, "%s: CV %.4f -> %.4f, val %.4f -> %.4f%n", name,
+                RankerExperiment.crossValidatedMrr(without, t.trainPositive, t.validation, a.l2()),
+                RankerExperiment.crossValidatedMrr(with, t.trainPositive, t.validation, b.l2()),
+                a.validationMrr(), b.validationMrr());
+        RankerExperiment.report(name + " without", a.logits());
+        RankerExperiment.report(name + " with", b.logits());
+        KgeEvaluation.Evaluated ea = KgeEvaluation.evaluate(a.logits(), t.heldOut, t, false);
+        KgeEvaluation.Evaluated eb = KgeEvaluation.evaluate(b.logits(), t.heldOut, t, false);
+        System.out.println("  MRR with - without " + show(PairedBootstrap.compare(eb.outcomes(), ea.outcomes(), 2000, 42)));
+        System.out.println("  AUROC-NOT with - without " + show(PairedBootstrap.compareAuroc(eb.positives(),
+                eb.notScores(), ea.positives(), ea.notScores(), 2000, 42)));
+    }
+
+    static String show(Map<String, Object> m) {
+        StringBuilder b = new StringBuilder();
+        m.forEach((k, v) -> b.append(k).append('=').append(v instanceof double[] a ? java.util.Arrays.toString(a) : v)
+                .append(' '));
+        return b.toString();
     }
 
     static void cv(String name, PathFeatures f) {

@@ -222,6 +222,41 @@ class EvidenceFeaturesTest {
     }
 
     @Test
+    void palliatesReadsThePairsOwnEdgeOnlyAndSitsBetweenThePairAndSimilarityFeatures() throws Exception {
+        TrainingGraphBuilder b = new TrainingGraphBuilder(plan());
+        b.treatsPair(D1, X).treatsPair(D2, X).treatsPair(D3, X).treatsPair(D4, Y).treatsPair(D5, Y);
+        for (String d : List.of(D1, D2, D3, D4, D5, D6)) {
+            b.node(d, "Drug", d);
+        }
+        for (String s : List.of(X, Y, Z)) {
+            b.node(s, "Disease", s);
+        }
+        b.edge(D1, "Drug", "TREATS", X, "Disease");
+        b.edge(D4, "Drug", "TREATS", Y, "Disease");
+        b.edge(D6, "Drug", "PALLIATES", X, "Disease");
+        b.edge(D2, "Drug", "PALLIATES", Z, "Disease");
+        TrainingGraph graph = b.build();
+        PathFeatures f = EvidenceFeatures.compute(graph, evidence(), 0.4);
+        int k = f.names().indexOf(EvidenceFeatures.PALLIATES);
+        assertThat(k).isEqualTo(f.names().indexOf(EvidenceFeatures.PAIR_FEATURES.get(
+                EvidenceFeatures.PAIR_FEATURES.size() - 1)) + 1);
+        assertThat(f.names().get(k + 1)).isEqualTo(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES.get(0));
+        int ones = 0;
+        for (int d = 0; d < f.diseases().length; d++) {
+            for (int c = 0; c < f.drugs().length; c++) {
+                ones += f.of(d, c)[k] == 1f ? 1 : 0;
+                assertThat(f.of(d, c)[k]).isIn(0f, 1f);
+            }
+        }
+        assertThat(ones).isEqualTo(2);
+        assertThat(f.of(row(f, graph, X), column(f, graph, D6))[k]).isEqualTo(1f);
+        assertThat(f.of(row(f, graph, Z), column(f, graph, D2))[k]).isEqualTo(1f);
+        // a TREATS edge is not a PALLIATES edge, and the edge has a direction: D2 palliates Z, not X
+        assertThat(f.of(row(f, graph, X), column(f, graph, D1))[k]).isZero();
+        assertThat(f.of(row(f, graph, X), column(f, graph, D2))[k]).isZero();
+    }
+
+    @Test
     void aHeldOutTreatsEdgeChangesNoFeatureAndNoScore() throws Exception {
         TrainingGraph clean = graph(false, true);
         TrainingGraph planted = graph(true, true);
