@@ -15,7 +15,7 @@ import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 final class Experiments {
     /** The experiments by name; the third argument names one or several, comma-separated ("cal,sim"). */
     static final List<String> NAMES = List.of("zs", "zscompare", "zstest", "cal", "w", "sim", "cv", "fine", "clogit",
-            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump");
+            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole");
 
     static Set<String> chosen(String argument) {
         Set<String> names = new java.util.LinkedHashSet<>(List.of(argument.split(",")));
@@ -283,6 +283,35 @@ final class Experiments {
             paired("default", def, def.withExtra(List.of("CpD"), v));
             paired("similarity", base, base.withExtra(List.of("CpD"), v));
             paired("default vs similarity + CpD", def, base.withExtra(List.of("CpD"), v));
+        }
+        if (which.contains("sole")) {
+            // trials of the pair where the disease is the trial's only condition: a trial filed under two diseases
+            // (ocular hypertension under glaucoma and hypertension) speaks less for either; -Dsole=FILE, rows
+            // drug, disease, trials, sole (from Cypher over the served graph)
+            org.kedrec.core.ranking.EntityIndex ix = graph.entities();
+            java.util.Map<Integer, Integer> row = TrainingGraph.positions(base.diseases());
+            java.util.Map<Integer, Integer> col = TrainingGraph.positions(base.drugs());
+            float[][][] v = new float[nd][nc][2];
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty("sole")))) {
+                    String[] c = line.split("\t");
+                    Integer d = row.get(ix.indexOrMinusOne(c[1]));
+                    Integer k = col.get(ix.indexOrMinusOne(c[0]));
+                    if (d != null && k != null) {
+                        double trials = Double.parseDouble(c[2]);
+                        double sole = Double.parseDouble(c[3]);
+                        v[d][k][0] = (float) Math.log1p(sole);
+                        v[d][k][1] = trials > 0 ? (float) (sole / trials) : 0f;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            PathFeatures def = defaultFeatures(base);
+            paired("default vs + sole", def, def.withExtra(List.of("trialsSole", "soleShare"), v));
+            float[][][] share = new float[nd][nc][1];
+            for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++) share[d][c][0] = v[d][c][1];
+            paired("default vs + soleShare", def, def.withExtra(List.of("soleShare"), share));
         }
         if (which.contains("notdump")) {
             // which physician-labelled non-indications outscore the held-out treatments (the AUROC's errors)
