@@ -241,9 +241,7 @@ public final class DemoRunner {
         trainKge.addAll(password(settings.server(), true));
         boolean rankerReused = reuseOrTrain(model, "ranker", datasetHash, profile, settings.profile().kgeArguments(),
                 trainKge, notes, null);
-        // a student that reads the ranker's scores (its prompt line, its fitted vote) learnt them from the old ranker
-        String stale = !rankerReused && settings.profile().studentArguments().contains("--ranker-tool")
-                ? "reading the ranker, which was just retrained" : null;
+        String stale = staleStudent(rankerReused, settings.profile().studentArguments());
         boolean studentReused = reuseOrTrain(model, "student", datasetHash, profile,
                 settings.profile().studentArguments(), List.of("train", "student", "--dataset", dataset.toString(),
                         "--model", model.toString()), notes, stale);
@@ -253,6 +251,15 @@ public final class DemoRunner {
         } else {
             done(5, "Training", t, model + ": " + String.join(", ", notes));
         }
+    }
+
+    /**
+     * Why the student must be retrained whatever its stamp, or null: a student that reads the ranker's scores
+     * ({@code --ranker-tool}: its prompt line and its fitted vote) learnt them from the ranker it was trained beside.
+     */
+    static String staleStudent(boolean rankerReused, List<String> studentArguments) {
+        return !rankerReused && studentArguments.contains("--ranker-tool")
+                ? "reading the ranker, which was just retrained" : null;
     }
 
     /**

@@ -72,6 +72,17 @@ class DemoRunnerTest {
     }
 
     @Test
+    void aRetrainedRankerRetrainsTheStudentThatReadsIt() {
+        List<String> quick = DemoProfile.QUICK.studentArguments();
+        assertThat(DemoRunner.staleStudent(false, quick)).isEqualTo("reading the ranker, which was just retrained");
+        assertThat(DemoRunner.staleStudent(true, quick)).isNull();
+        // a student without the ranker's line keeps its own stamp's verdict
+        assertThat(DemoRunner.staleStudent(false, DemoProfile.TEST.studentArguments())).isNull();
+        // the quick profile names the ranker's PALLIATES feature, so a home trained before it retrains
+        assertThat(DemoProfile.QUICK.kgeArguments()).containsExactly("--palliates-feature");
+    }
+
+    @Test
     void profilesParseAndNameTheValidValues() {
         assertThat(DemoProfile.parse("quick")).isEqualTo(DemoProfile.QUICK);
         // train kge's default (the feature model, no embedding) is every profile's ranker

@@ -42,6 +42,17 @@ public final class EvidenceFeatures {
     /** Metapaths that need the side relations: the catalogue's evidence-scoring metapaths. */
     public static final List<Metapath> METAPATHS = Metapaths.EVIDENCE_SCORING;
 
+    /**
+     * The feature that reads the pair's own {@code PALLIATES} edge. PharmacotherapyDB gives a drug-disease pair one
+     * label (disease-modifying, symptomatic or non-indication), so a drug the graph says palliates the disease is, by
+     * the curators' own label, not a disease-modifying treatment of it. Without it the path features rank a disease's
+     * symptomatic drugs among its treatments (they share its genes, classes and trials). Measured: docs/ranker.md.
+     */
+    public static final String PALLIATES = "palliates";
+
+    /** The training graph's relation that {@link #PALLIATES} reads (Hetionet's CpD). */
+    private static final String PALLIATES_RELATION = "Drug-PALLIATES->Disease";
+
     /** Direct features of the pair, in this order after the metapath and degree features. */
     public static final List<String> PAIR_FEATURES = List.of("trials", "trialsCompleted", "trialMaxPhase",
             "trialSuccesses", "trialFailures", "trialShareOfDrug", "publications", "litTreatsLike", "litOther",
@@ -101,8 +112,8 @@ public final class EvidenceFeatures {
 
     /**
      * Computes the whole "KG + evidence" feature set: path features over the augmented graph, then pair features,
-     * then {@link #PALLIATES}, then the nearest-neighbour similarities ({@link SimilarityFeatures}; a model trained before them was fitted
-     * without, see {@code RankerTrainer.modelFeatures}).
+     * then {@link #PALLIATES}, then the nearest-neighbour similarities ({@link SimilarityFeatures}; a model trained
+     * before either was fitted without it, see {@code RankerTrainer.modelFeatures}).
      */
     public static PathFeatures compute(TrainingGraph graph, Evidence evidence, double damping) {
         TrainingGraph augmented = augment(graph, evidence);
@@ -113,18 +124,10 @@ public final class EvidenceFeatures {
                         paths.drugs()));
     }
 
-    /**
-     * The feature that reads the pair's own {@code PALLIATES} edge. PharmacotherapyDB gives a drug-disease pair one
-     * label (disease-modifying, symptomatic or non-indication), so a drug the graph says palliates the disease is, by
-     * the curators' own label, not a disease-modifying treatment of it. Without it the path features rank a disease's
-     * symptomatic drugs among its treatments (they share its genes, classes and trials). Measured: docs/ranker.md.
-     */
-    public static final String PALLIATES = "palliates";
-
     /** {@link #PALLIATES} as {@code [disease row][drug column][1]}: 1 where the graph has the pair's edge, else 0. */
     public static float[][][] palliates(TrainingGraph graph, int[] diseases, int[] drugs) {
-        java.util.Map<Integer, Integer> row = TrainingGraph.positions(diseases);
-        java.util.Map<Integer, Integer> column = TrainingGraph.positions(drugs);
+        Map<Integer, Integer> row = TrainingGraph.positions(diseases);
+        Map<Integer, Integer> column = TrainingGraph.positions(drugs);
         int relation = graph.relations().indexOf(PALLIATES_RELATION);
         float[][][] out = new float[diseases.length][drugs.length][1];
         for (int i = 0; relation >= 0 && i < graph.size(); i++) {
@@ -138,8 +141,6 @@ public final class EvidenceFeatures {
         }
         return out;
     }
-
-    private static final String PALLIATES_RELATION = "Drug-PALLIATES->Disease";
 
     /** The direct pair features as {@code [disease row][drug column][feature]}. */
     public static float[][][] pairFeatures(EntityIndex entities, int[] diseases, int[] drugs, Evidence evidence) {

@@ -50,11 +50,8 @@ class EvidenceFeaturesTest {
         return SplitPlan.read(file);
     }
 
-    /**
-     * The graph, optionally with the held-out pair's TREATS edge offered to the builder (it must drop it) and
-     * optionally without D1's training edge to X.
-     */
-    TrainingGraph graph(boolean offerHeldOutEdge, boolean withD1TreatsX) throws Exception {
+    /** A builder with the six drugs, the three diseases and the split's TREATS pairs, and no edge yet. */
+    TrainingGraphBuilder nodesAndPairs() throws Exception {
         TrainingGraphBuilder b = new TrainingGraphBuilder(plan());
         b.treatsPair(D1, X).treatsPair(D2, X).treatsPair(D3, X).treatsPair(D4, Y).treatsPair(D5, Y);
         for (String d : List.of(D1, D2, D3, D4, D5, D6)) {
@@ -63,6 +60,15 @@ class EvidenceFeaturesTest {
         for (String s : List.of(X, Y, Z)) {
             b.node(s, "Disease", s);
         }
+        return b;
+    }
+
+    /**
+     * The graph, optionally with the held-out pair's TREATS edge offered to the builder (it must drop it) and
+     * optionally without D1's training edge to X.
+     */
+    TrainingGraph graph(boolean offerHeldOutEdge, boolean withD1TreatsX) throws Exception {
+        TrainingGraphBuilder b = nodesAndPairs();
         if (withD1TreatsX) {
             b.edge(D1, "Drug", "TREATS", X, "Disease");
         }
@@ -223,14 +229,7 @@ class EvidenceFeaturesTest {
 
     @Test
     void palliatesReadsThePairsOwnEdgeOnlyAndSitsBetweenThePairAndSimilarityFeatures() throws Exception {
-        TrainingGraphBuilder b = new TrainingGraphBuilder(plan());
-        b.treatsPair(D1, X).treatsPair(D2, X).treatsPair(D3, X).treatsPair(D4, Y).treatsPair(D5, Y);
-        for (String d : List.of(D1, D2, D3, D4, D5, D6)) {
-            b.node(d, "Drug", d);
-        }
-        for (String s : List.of(X, Y, Z)) {
-            b.node(s, "Disease", s);
-        }
+        TrainingGraphBuilder b = nodesAndPairs();
         b.edge(D1, "Drug", "TREATS", X, "Disease");
         b.edge(D4, "Drug", "TREATS", Y, "Disease");
         b.edge(D6, "Drug", "PALLIATES", X, "Disease");
