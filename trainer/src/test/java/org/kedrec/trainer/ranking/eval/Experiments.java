@@ -15,7 +15,7 @@ import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 final class Experiments {
     /** The experiments by name; the third argument names one or several, comma-separated ("cal,sim"). */
     static final List<String> NAMES = List.of("zs", "zscompare", "zstest", "cal", "w", "sim", "cv", "fine", "clogit",
-            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole");
+            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole", "treated");
 
     static Set<String> chosen(String argument) {
         Set<String> names = new java.util.LinkedHashSet<>(List.of(argument.split(",")));
@@ -312,6 +312,30 @@ final class Experiments {
             float[][][] share = new float[nd][nc][1];
             for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++) share[d][c][0] = v[d][c][1];
             paired("default vs + soleShare", def, def.withExtra(List.of("soleShare"), share));
+        }
+        if (which.contains("treated")) {
+            // the disease-side similarity family alone (the best CV of the similarity variants before the
+            // palliates feature): does each part of default + it earn its place?
+            PathFeatures def = defaultFeatures(base);
+            List<String> keep = new ArrayList<>(def.names());
+            for (String n : SimilarityFeatures.NAMES) if (n.startsWith("maxSimTreated")) keep.add(n);
+            PathFeatures treated = base.select(keep);
+            paired("default vs + treated", def, treated);
+            List<String> noPalliates = new ArrayList<>(keep);
+            noPalliates.remove(EvidenceFeatures.PALLIATES);
+            paired("treated: without vs with palliates", base.select(noPalliates), treated);
+            // a drug that palliates many diseases is a symptomatic drug in general
+            int[] drugs = base.drugs();
+            java.util.Map<Integer, Integer> col = TrainingGraph.positions(drugs);
+            int rel = graph.relations().indexOf("Drug-PALLIATES->Disease");
+            int[] count = new int[nc];
+            for (int i = 0; i < graph.size(); i++) {
+                Integer c = graph.relation(i) == rel ? col.get(graph.head(i)) : null;
+                if (c != null) count[c]++;
+            }
+            float[][][] v = new float[nd][nc][1];
+            for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++) v[d][c][0] = (float) Math.log1p(count[c]);
+            paired("default vs + drugPalliatesDegree", def, def.withExtra(List.of("drugPalliates"), v));
         }
         if (which.contains("notdump")) {
             // which physician-labelled non-indications outscore the held-out treatments (the AUROC's errors)
