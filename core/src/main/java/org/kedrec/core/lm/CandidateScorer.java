@@ -1,5 +1,7 @@
 package org.kedrec.core.lm;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -178,7 +180,7 @@ public interface CandidateScorer extends AutoCloseable {
      * before the scored line); an unknown form is refused with the file and the valid forms.
      */
     static RankerLine lineForm(Path toolsFile) {
-        com.google.gson.JsonElement form = toolsEntry(toolsFile, LINE_KEY);
+        JsonElement form = toolsEntry(toolsFile, LINE_KEY);
         if (form == null || form.isJsonNull()) {
             return RankerLine.VERDICT;
         }
@@ -198,7 +200,7 @@ public interface CandidateScorer extends AutoCloseable {
      * non-numeric weight is refused with the file.
      */
     static double rankerWeight(Path toolsFile) {
-        com.google.gson.JsonElement weight = toolsEntry(toolsFile, WEIGHT_KEY);
+        JsonElement weight = toolsEntry(toolsFile, WEIGHT_KEY);
         if (weight == null || weight.isJsonNull()) {
             return 0;
         }
@@ -228,7 +230,7 @@ public interface CandidateScorer extends AutoCloseable {
         return Math.log(p) - Math.log1p(-p);
     }
 
-    private static com.google.gson.JsonElement toolsEntry(Path toolsFile, String key) {
+    private static JsonElement toolsEntry(Path toolsFile, String key) {
         String text;
         try {
             text = Files.readString(toolsFile, StandardCharsets.UTF_8);
@@ -236,7 +238,7 @@ public interface CandidateScorer extends AutoCloseable {
             throw new UncheckedIOException(Messages.format("Could not read %s", toolsFile), e);
         }
         try {
-            return com.google.gson.JsonParser.parseString(text).getAsJsonObject().get(key);
+            return JsonParser.parseString(text).getAsJsonObject().get(key);
         } catch (RuntimeException e) {
             throw new IllegalStateException(Messages.format(
                     "%s is not a JSON object (%s). Retrain the student, or write {\"ranker\": true} into it.",

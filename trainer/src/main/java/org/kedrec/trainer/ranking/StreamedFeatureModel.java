@@ -3,6 +3,8 @@ package org.kedrec.trainer.ranking;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.kedrec.core.Messages;
 import org.kedrec.core.metrics.RankOutcome;
 import org.kedrec.core.metrics.RankingMetrics;
@@ -51,6 +53,8 @@ public final class StreamedFeatureModel {
     private final EntityIndex entities;
     private final Evidence evidence;
     private final TrainingGraph augmented;
+    /** The PALLIATES edges by disease, read once rather than once per block. */
+    private final Map<Integer, Set<Integer>> palliatesEdges;
     private final List<String> allNames;
     private final int[] keep;
     private final List<String> names;
@@ -65,6 +69,7 @@ public final class StreamedFeatureModel {
         this.entities = graph.entities();
         this.evidence = evidence;
         this.augmented = evidence == null ? graph : EvidenceFeatures.augment(graph, evidence);
+        this.palliatesEdges = evidence == null ? Map.of() : EvidenceFeatures.palliatesEdges(graph);
         this.blocks = new PathFeatures.Blocks(augmented,
                 evidence == null ? PathFeatures.DEFAULT_METAPATHS : EvidenceFeatures.allMetapaths(), damping);
         this.allNames = allNames(evidence != null);
@@ -119,7 +124,7 @@ public final class StreamedFeatureModel {
             diseaseEntities[i] = blocks.diseases()[rows[i]];
         }
         float[][][] pair = EvidenceFeatures.pairFeatures(entities, diseaseEntities, blocks.drugs(), evidence);
-        float[][][] palliates = EvidenceFeatures.palliates(augmented, diseaseEntities, blocks.drugs());
+        float[][][] palliates = EvidenceFeatures.palliates(palliatesEdges, diseaseEntities, blocks.drugs());
         boolean similarity = false;
         for (int j : keep) {
             similarity |= j >= allNames.size() - SimilarityFeatures.NAMES.size();

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.kedrec.commandline.ReportOption;
 import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
+import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.GenerationOptions;
 import org.kedrec.core.lm.StudentFiles;
 import org.kedrec.core.lm.StudentModel;
@@ -169,7 +170,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
                 }
                 scores.put("model", model.relativize(separate ? own : both).toString());
                 scores.put("rankerTool", Files.isRegularFile((separate ? own : both)
-                        .resolve(org.kedrec.core.lm.CandidateScorer.TOOLS_FILE)));
+                        .resolve(CandidateScorer.TOOLS_FILE)));
                 variants.put(variant, scores);
                 out.println(Messages.format("%s: accuracy %s, F1 %s on %d held-out pairs (%s)", variant,
                         scores.get("accuracy"), scores.get("f1"), test.size(), scores.get("model")));
@@ -317,7 +318,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
             scores.put("heldOutDiseases", zeroshot.isEmpty() ? null
                     : StudentEvaluator.selection(zeroshot, StudentEvaluator.student(other)).get("accuracy"));
             scores.put("model", dir.toAbsolutePath().toString());
-            scores.put("rankerTool", Files.isRegularFile(dir.resolve(org.kedrec.core.lm.CandidateScorer.TOOLS_FILE)));
+            scores.put("rankerTool", Files.isRegularFile(dir.resolve(CandidateScorer.TOOLS_FILE)));
             scores.put("rankerWeight", other.rankerWeight());
             out.println(Messages.format("%s: accuracy %s, F1 %s on %d held-out pairs, %s on held-out diseases (%s)",
                     name, scores.get("accuracy"), scores.get("f1"), test.size(), scores.get("heldOutDiseases"), dir));

@@ -1,9 +1,12 @@
 package org.kedrec.trainer.ranking.evidence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.ids.EntityKind;
@@ -124,19 +127,33 @@ public final class EvidenceFeatures {
                         paths.drugs()));
     }
 
-    /** {@link #PALLIATES} as {@code [disease row][drug column][1]}: 1 where the graph has the pair's edge, else 0. */
-    public static float[][][] palliates(TrainingGraph graph, int[] diseases, int[] drugs) {
-        Map<Integer, Integer> row = TrainingGraph.positions(diseases);
-        Map<Integer, Integer> column = TrainingGraph.positions(drugs);
+    /**
+     * The graph's {@code PALLIATES} edges, as each disease entity's drug entities: read once, then looked up by
+     * {@link #palliates(Map, int[], int[])} for any block of diseases.
+     */
+    public static Map<Integer, Set<Integer>> palliatesEdges(TrainingGraph graph) {
+        Map<Integer, Set<Integer>> out = new HashMap<>();
         int relation = graph.relations().indexOf(PALLIATES_RELATION);
-        float[][][] out = new float[diseases.length][drugs.length][1];
         for (int i = 0; relation >= 0 && i < graph.size(); i++) {
             if (graph.relation(i) == relation) {
-                Integer d = row.get(graph.tail(i));
-                Integer c = column.get(graph.head(i));
-                if (d != null && c != null) {
-                    out[d][c][0] = 1f;
-                }
+                out.computeIfAbsent(graph.tail(i), k -> new HashSet<>()).add(graph.head(i));
+            }
+        }
+        return out;
+    }
+
+    /** {@link #PALLIATES} as {@code [disease row][drug column][1]}: 1 where the graph has the pair's edge, else 0. */
+    public static float[][][] palliates(TrainingGraph graph, int[] diseases, int[] drugs) {
+        return palliates(palliatesEdges(graph), diseases, drugs);
+    }
+
+    /** {@link #PALLIATES} for the given disease and drug entities, from {@link #palliatesEdges}. */
+    public static float[][][] palliates(Map<Integer, Set<Integer>> edges, int[] diseases, int[] drugs) {
+        float[][][] out = new float[diseases.length][drugs.length][1];
+        for (int d = 0; d < diseases.length; d++) {
+            Set<Integer> palliative = edges.getOrDefault(diseases[d], Set.of());
+            for (int c = 0; c < drugs.length && !palliative.isEmpty(); c++) {
+                out[d][c][0] = palliative.contains(drugs[c]) ? 1f : 0f;
             }
         }
         return out;
