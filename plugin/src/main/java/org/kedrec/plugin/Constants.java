@@ -76,7 +76,8 @@ final class Constants {
             + "the evidence; null on the other rows and with rationale: 'none'.";
     static final String SELECTED_BY = "Who chose: 'student' (KEDRec-LM), 'student+ranker' (KEDRec-LM's likelihoods plus "
             + "the ranker's log-odds at the weight fitted on validation pairs, for a student trained with the ranker as "
-            + "a tool), or 'ranker' when the model has no student.";
+            + "a tool), 'ranker+student (unseen disease)' (the same two, the ranker weighing most, for a disease the "
+            + "student never trained on), or 'ranker' when the model has no student.";
 
     // kedrec.recommend.write
     static final String WRITE = "Writes the top-k predictions of every disease (or of the listed ones) as "

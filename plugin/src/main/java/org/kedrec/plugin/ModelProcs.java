@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.kedrec.core.lm.CausalLm;
+import org.kedrec.core.lm.UnseenDiseaseVote;
 import org.kedrec.core.model.ModelManifest;
 import org.kedrec.core.ranking.RankerInfo;
 import org.neo4j.procedure.Admin;
@@ -93,6 +94,10 @@ public final class ModelProcs {
             student.put("maxSeqLen", (long) lm.maxSeqLen());
             // How kedrec.select chooses: the student alone (0) or with the ranker's vote at this weight.
             student.put("rankerWeight", model.student().rankerWeight());
+            // ... and on diseases it never trained on (null: the same vote there).
+            UnseenDiseaseVote unseen = model.student().unseenDiseaseVote();
+            student.put("unseenDiseaseVote", unseen == null ? null : Map.of("studentScale", unseen.studentScale(),
+                    "rankerWeight", unseen.rankerWeight(), "trainedDiseases", (long) unseen.trainedDiseases().size()));
             student.put("directory", String.valueOf(model.student().directory()));
         } else {
             student.put("problem", model.studentProblem());

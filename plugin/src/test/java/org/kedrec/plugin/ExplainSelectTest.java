@@ -127,6 +127,22 @@ class ExplainSelectTest {
             assertThat(chosen.get("score").asDouble()).isGreaterThan(rows.get(0).get("score").asDouble());
             // The student's rationale argues for the chosen drug.
             assertThat(chosen.get("rationale").asString()).startsWith("Doxorubicin.");
+
+            // A student that never trained on sarcoma: no vote on known diseases (weight 0), the ranker's on unseen.
+            org.kedrec.core.lm.CandidateScorer.markRankerTool(voted.resolve("student"),
+                    org.kedrec.core.lm.RankerLine.VERDICT, 0,
+                    new org.kedrec.core.lm.UnseenDiseaseVote(0.05, 10, java.util.Set.of("DOID:none")));
+            db.run("CALL kedrec.model.load($m)", Map.of("m", "student-ranker-vote"));
+            assertThat(db.run("CALL kedrec.model.info() YIELD student RETURN student.unseenDiseaseVote AS v").get(0)
+                    .get("v").asMap()).containsEntry("studentScale", 0.05).containsEntry("trainedDiseases", 1L);
+            List<Record> unseen = db.run("""
+                    CALL kedrec.select('sarcoma', ['Varenicline', 'Doxorubicin'])
+                    YIELD drug, selected, selectedBy
+                    RETURN drug.name AS drug, selected, selectedBy""");
+            assertThat(unseen).allSatisfy(r -> assertThat(r.get("selectedBy").asString())
+                    .isEqualTo("ranker+student (unseen disease)"));
+            assertThat(unseen.stream().filter(r -> r.get("selected").asBoolean()).findFirst().orElseThrow()
+                    .get("drug").asString()).isEqualTo("Doxorubicin");
         } finally {
             db.run("CALL kedrec.model.load($m)", Map.of("m", TestDb.MODEL));
             // Other tests list the model home.

@@ -1,6 +1,9 @@
 package org.kedrec.core.lm;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +41,12 @@ public interface CandidateScorer extends AutoCloseable {
      * ({@link StudentModel#select}); absent or 0: the student's own likelihoods alone decide.
      */
     String WEIGHT_KEY = "rankerWeight";
+
+    /**
+     * {@code tools.json}'s key for the vote on diseases the student never trained on ({@link UnseenDiseaseVote}):
+     * {@code {"studentScale": a, "rankerWeight": w, "trainedDiseases": [ids]}}; absent: the same vote everywhere.
+     */
+    String UNSEEN_KEY = "unseenDiseaseVote";
 
     /** No tool: the prompt has no ranker line. */
     CandidateScorer NONE = example -> null;
@@ -140,14 +149,31 @@ public interface CandidateScorer extends AutoCloseable {
      * selection adds {@code weight} times the ranker's log-odds of each candidate to the student's log-likelihood.
      */
     static void markRankerTool(Path studentDir, RankerLine form, double weight) {
+        markRankerTool(studentDir, form, weight, null);
+    }
+
+    /** As above, with the vote on diseases the student never trained on ({@code unseen}; null: none). */
+    static void markRankerTool(Path studentDir, RankerLine form, double weight, UnseenDiseaseVote unseen) {
         if (!(weight >= 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException(Messages.format(
                     "The ranker's weight in the selection must be a finite number of at least 0 but was %s.", weight));
         }
+        JsonObject json = new JsonObject();
+        json.addProperty("ranker", true);
+        json.addProperty(LINE_KEY, form.label());
+        json.addProperty(WEIGHT_KEY, weight);
+        if (unseen != null) {
+            JsonObject vote = new JsonObject();
+            vote.addProperty("studentScale", unseen.studentScale());
+            vote.addProperty("rankerWeight", unseen.rankerWeight());
+            JsonArray diseases = new JsonArray();
+            new java.util.TreeSet<>(unseen.trainedDiseases()).forEach(diseases::add);
+            vote.add("trainedDiseases", diseases);
+            json.add(UNSEEN_KEY, vote);
+        }
         try {
             Files.writeString(studentDir.resolve(TOOLS_FILE),
-                    "{\"ranker\": true, \"" + LINE_KEY + "\": \"" + form.label() + "\", \"" + WEIGHT_KEY + "\": "
-                            + weight + "}\n", StandardCharsets.UTF_8);
+                    new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.format("Could not write %s", studentDir.resolve(TOOLS_FILE)), e);
         }
@@ -218,6 +244,29 @@ public interface CandidateScorer extends AutoCloseable {
                     toolsFile, WEIGHT_KEY, weight));
         }
         return value;
+    }
+
+    /**
+     * The vote on unseen diseases that a {@code tools.json} records, or null when it records none (students trained
+     * before it vote alike on every disease); a malformed one is refused with the file and the fix.
+     */
+    static UnseenDiseaseVote unseenDiseaseVote(Path toolsFile) {
+        JsonElement vote = toolsEntry(toolsFile, UNSEEN_KEY);
+        if (vote == null || vote.isJsonNull()) {
+            return null;
+        }
+        try {
+            JsonObject o = vote.getAsJsonObject();
+            java.util.Set<String> diseases = new java.util.TreeSet<>();
+            o.getAsJsonArray("trainedDiseases").forEach(d -> diseases.add(d.getAsString()));
+            return new UnseenDiseaseVote(o.get("studentScale").getAsDouble(), o.get("rankerWeight").getAsDouble(),
+                    diseases);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(Messages.format(
+                    "%s gives `%s` = %s, which is not {\"studentScale\": a in (0, 1], \"rankerWeight\": w >= 0, "
+                            + "\"trainedDiseases\": [ids]} (%s). Retrain the student, or remove `%s` to vote alike on "
+                            + "every disease.", toolsFile, UNSEEN_KEY, vote, e.getMessage(), UNSEEN_KEY), e);
+        }
     }
 
     /**

@@ -10,8 +10,21 @@ import java.util.List;
  * @param millis wall time of the call
  * @param rankerWeight the weight the ranker's log-odds had in {@code probability} (0: the student's likelihoods
  *     alone decided, also when the ranker did not know every candidate)
+ * @param studentScale the factor the student's log-likelihoods had in {@code probability}: 1, or below 1 on a
+ *     disease the student never trained on ({@link UnseenDiseaseVote})
  */
-public record SelectionResult(List<Candidate> candidates, int chosen, double millis, double rankerWeight) {
+public record SelectionResult(List<Candidate> candidates, int chosen, double millis, double rankerWeight,
+                              double studentScale) {
+    /** A selection with the student's likelihoods at full scale. */
+    public SelectionResult(List<Candidate> candidates, int chosen, double millis, double rankerWeight) {
+        this(candidates, chosen, millis, rankerWeight, 1);
+    }
+
+    /** Whether the vote for a disease the student never trained on decided ({@link UnseenDiseaseVote}). */
+    public boolean unseenDisease() {
+        return studentScale != 1;
+    }
+
     /**
      * @param slot {@code [C1]}, …
      * @param id the drug's CURIE
@@ -19,8 +32,8 @@ public record SelectionResult(List<Candidate> candidates, int chosen, double mil
      * @param logLikelihood the student's log-probability of the answer's opening {@code [Ck].}
      * @param rankerLogOdds the ranker's log-odds of the candidate treating the disease (NaN: no ranker, or it does
      *     not know the pair)
-     * @param probability softmax over the candidates of {@code logLikelihood + rankerWeight * rankerLogOdds} (they
-     *     sum to 1)
+     * @param probability softmax over the candidates of {@code studentScale * logLikelihood + rankerWeight *
+     *     rankerLogOdds} (they sum to 1)
      */
     public record Candidate(String slot, String id, String name, double logLikelihood, double rankerLogOdds,
                             double probability) {}
@@ -31,10 +44,19 @@ public record SelectionResult(List<Candidate> candidates, int chosen, double mil
      * definition for {@link StudentModel#select} and for fitting the weight.
      */
     public static double[] combined(double[] logLikelihood, double[] rankerLogOdds, double rankerWeight) {
+        return combined(logLikelihood, rankerLogOdds, 1, rankerWeight);
+    }
+
+    /**
+     * As {@link #combined(double[], double[], double)} with the likelihoods scaled by {@code studentScale} where the
+     * ranker scored every candidate (without the ranker the scale would change no choice, only how sure it looks).
+     */
+    public static double[] combined(double[] logLikelihood, double[] rankerLogOdds, double studentScale,
+                                    double rankerWeight) {
         double[] out = logLikelihood.clone();
-        if (rankerWeight > 0 && everyScore(rankerLogOdds, logLikelihood.length)) {
+        if (everyScore(rankerLogOdds, logLikelihood.length) && (rankerWeight > 0 || studentScale != 1)) {
             for (int i = 0; i < out.length; i++) {
-                out[i] += rankerWeight * rankerLogOdds[i];
+                out[i] = studentScale * out[i] + rankerWeight * rankerLogOdds[i];
             }
         }
         return out;

@@ -30,12 +30,15 @@ public final class StudentModel implements AutoCloseable {
     private final int maxConcurrent;
     private final CandidateScorer tools;
     private final double rankerWeight;
+    /** The vote on diseases the student never trained on; null: {@link #rankerWeight} on every disease. */
+    private final UnseenDiseaseVote unseenVote;
     private volatile boolean closed;
 
     private StudentModel(CausalLm lm, PromptEncoder encoder, StudentLexicon lexicon, Path directory,
-                         int maxConcurrent, CandidateScorer tools, double rankerWeight) {
+                         int maxConcurrent, CandidateScorer tools, double rankerWeight, UnseenDiseaseVote unseenVote) {
         this.tools = tools;
         this.rankerWeight = rankerWeight;
+        this.unseenVote = unseenVote;
         this.lm = lm;
         this.encoder = encoder;
         this.lexicon = lexicon;
@@ -67,10 +70,13 @@ public final class StudentModel implements AutoCloseable {
         if (Files.isRegularFile(dir.resolve(StudentFiles.CONFIG))) {
             StudentLexicon lexicon = StudentLexicon.read(dir.resolve(StudentFiles.LEXICON));
             CandidateScorer tools = CandidateScorer.forStudent(dir);
-            double weight = tools == CandidateScorer.NONE ? 0
-                    : CandidateScorer.rankerWeight(dir.resolve(CandidateScorer.TOOLS_FILE));
+            Path toolsFile = dir.resolve(CandidateScorer.TOOLS_FILE);
+            double weight = tools == CandidateScorer.NONE ? 0 : CandidateScorer.rankerWeight(toolsFile);
+            UnseenDiseaseVote unseen = tools == CandidateScorer.NONE ? null
+                    : CandidateScorer.unseenDiseaseVote(toolsFile);
             NativeCausalLm lm = NativeCausalLm.load(dir, device);
-            return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, dir, maxConcurrent, tools, weight);
+            return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, dir, maxConcurrent, tools, weight,
+                    unseen);
         }
         if (Files.isRegularFile(dir.resolve(StudentFiles.TORCHSCRIPT))) {
             TorchScriptCausalLm lm = TorchScriptCausalLm.load(dir, device);
@@ -78,7 +84,7 @@ public final class StudentModel implements AutoCloseable {
                     ? StudentLexicon.read(dir.resolve(StudentFiles.LEXICON))
                     : new StudentLexicon(List.of(), new org.kedrec.core.metrics.EntityLexicon(List.of()));
             return new StudentModel(lm, new TemplateEncoder(lm), lexicon, dir, maxConcurrent, CandidateScorer.NONE,
-                    0);
+                    0, null);
         }
         throw new IllegalArgumentException(Messages.format(
                 "%s holds neither a student (%s) nor a TorchScript model (%s). Train one with `kedrec train student` "
@@ -103,16 +109,31 @@ public final class StudentModel implements AutoCloseable {
      */
     public static StudentModel of(NativeCausalLm lm, StudentLexicon lexicon, int maxConcurrent,
                                   CandidateScorer tools, double rankerWeight) {
+        return of(lm, lexicon, maxConcurrent, tools, rankerWeight, null);
+    }
+
+    /** As above, with {@code unseenVote} (null: none) on the diseases the student never trained on. */
+    public static StudentModel of(NativeCausalLm lm, StudentLexicon lexicon, int maxConcurrent,
+                                  CandidateScorer tools, double rankerWeight, UnseenDiseaseVote unseenVote) {
         if (!(rankerWeight >= 0) || Double.isInfinite(rankerWeight)) {
             throw new IllegalArgumentException(Messages.format(
                     "rankerWeight must be a finite number of at least 0 but was %s.", rankerWeight));
         }
-        return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, null, maxConcurrent, tools, rankerWeight);
+        return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, null, maxConcurrent, tools, rankerWeight,
+                unseenVote);
     }
 
-    /** The weight of the ranker's log-odds in {@link #select} (0: the student's likelihoods alone decide). */
+    /**
+     * The weight of the ranker's log-odds in {@link #select} on the diseases the student trained on (0: the
+     * student's likelihoods alone decide).
+     */
     public double rankerWeight() {
         return rankerWeight;
+    }
+
+    /** The vote on diseases the student never trained on, or null when it votes as on the others. */
+    public UnseenDiseaseVote unseenDiseaseVote() {
+        return unseenVote;
     }
 
     public CausalLm backend() {
@@ -132,8 +153,9 @@ public final class StudentModel implements AutoCloseable {
      * after the prompt, normalised over the candidates. A student trained with the ranker's line also adds
      * {@link #rankerWeight} times the ranker's log-odds of each candidate (a weight fitted on the validation pairs
      * after training): the student reads the line in its prompt but does not follow it (docs/student.md, sixth
-     * round), and on the validation pairs the two together choose better than either. Without a ranker score for
-     * every candidate the likelihoods alone decide.
+     * round), and on the validation pairs the two together choose better than either. On a disease the student never
+     * trained on, the {@link UnseenDiseaseVote} weighs the two instead (there the ranker is the better judge). Without
+     * a ranker score for every candidate the likelihoods alone decide.
      */
     public SelectionResult select(ExpRxRecExample example) {
         long start = System.nanoTime();
@@ -178,8 +200,12 @@ public final class StudentModel implements AutoCloseable {
             rankerLogOdds[i] = rankerScores == null || rankerScores.length != n || Double.isNaN(rankerScores[i])
                     ? Double.NaN : CandidateScorer.logOdds(rankerScores[i]);
         }
-        double weight = SelectionResult.everyScore(rankerLogOdds, n) ? rankerWeight : 0;
-        double[] combined = SelectionResult.combined(logLikelihood, rankerLogOdds, weight);
+        boolean unseen = unseenVote != null && example.disease() != null
+                && unseenVote.appliesTo(example.disease().id()) && SelectionResult.everyScore(rankerLogOdds, n);
+        double scale = unseen ? unseenVote.studentScale() : 1;
+        double weight = !SelectionResult.everyScore(rankerLogOdds, n) ? 0
+                : unseen ? unseenVote.rankerWeight() : rankerWeight;
+        double[] combined = SelectionResult.combined(logLikelihood, rankerLogOdds, scale, weight);
         double[] probability = Softmax.of(combined);
         List<SelectionResult.Candidate> out = new ArrayList<>();
         int chosen = 0;
@@ -191,7 +217,7 @@ public final class StudentModel implements AutoCloseable {
                 chosen = i;
             }
         }
-        return new SelectionResult(List.copyOf(out), chosen, (System.nanoTime() - start) / 1e6, weight);
+        return new SelectionResult(List.copyOf(out), chosen, (System.nanoTime() - start) / 1e6, weight, scale);
     }
 
     /** Writes the answer (selection + rationale) for an example. */
@@ -205,7 +231,8 @@ public final class StudentModel implements AutoCloseable {
         }
         // With the ranker in the selection, the answer argues for the candidate select() chooses; without it the
         // decoder picks the opening slot, the student's own choice.
-        int forced = options.candidate() >= 0 || rankerWeight == 0 ? options.candidate() : select(example).chosen();
+        boolean voted = rankerWeight > 0 || unseenVote != null;
+        int forced = options.candidate() >= 0 || !voted ? options.candidate() : select(example).chosen();
         Decoder.Output[] output = new Decoder.Output[1];
         AnswerConstraint[] used = new AnswerConstraint[1];
         run(() -> {

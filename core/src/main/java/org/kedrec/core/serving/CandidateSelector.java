@@ -28,6 +28,11 @@ public final class CandidateSelector {
      * ({@link StudentModel#select}).
      */
     public static final String BY_STUDENT_AND_RANKER = "student+ranker";
+    /**
+     * On a disease the student never trained on: the ranker's log-odds and the student's scaled likelihoods at the
+     * unseen-disease vote ({@link org.kedrec.core.lm.UnseenDiseaseVote}), where the ranker weighs most.
+     */
+    public static final String BY_RANKER_AND_STUDENT_UNSEEN = "ranker+student (unseen disease)";
     public static final String BY_RANKER = "ranker";
 
     private CandidateSelector() {}
@@ -43,7 +48,8 @@ public final class CandidateSelector {
      * @param choices one per candidate, in the order given
      * @param chosen index of the selected candidate
      * @param rationale the rationale for the selected candidate with names filled in, or null
-     * @param selectedBy {@link #BY_STUDENT}, {@link #BY_STUDENT_AND_RANKER} or {@link #BY_RANKER}
+     * @param selectedBy {@link #BY_STUDENT}, {@link #BY_STUDENT_AND_RANKER}, {@link #BY_RANKER_AND_STUDENT_UNSEEN} or
+     *     {@link #BY_RANKER}
      * @param example the joint example the choice was made on
      */
     public record Outcome(List<Choice> choices, int chosen, String rationale, String selectedBy,
@@ -78,7 +84,8 @@ public final class CandidateSelector {
                 probabilities[i] = result.candidates().get(i).probability();
             }
             chosen = result.chosen();
-            by = result.rankerWeight() > 0 ? BY_STUDENT_AND_RANKER : BY_STUDENT;
+            by = result.unseenDisease() ? BY_RANKER_AND_STUDENT_UNSEEN
+                    : result.rankerWeight() > 0 ? BY_STUDENT_AND_RANKER : BY_STUDENT;
         } else {
             chosen = normaliseOdds(rankerScores, probabilities);
             by = BY_RANKER;

@@ -414,6 +414,84 @@ class StudentModelTest {
     }
 
     @Test
+    void onADiseaseTheStudentNeverTrainedOnTheUnseenDiseaseVoteDecides() {
+        ExpRxRecExample example = SyntheticExamples.example(new Random(5), "test");
+        String disease = example.disease().id();
+        double[] scores = {0.001, 0.999};
+        CandidateScorer ranker = CandidateScorer.of(e -> scores.clone(), RankerLine.VERDICT);
+        NativeCausalLm own = NativeCausalLm.create(StudentConfig.preset("tiny", lm.tokenizer().vocabSize(), 256),
+                lm.tokenizer(), Device.cpu());
+        // Seen: the validation-fitted weight 0 leaves the choice to the student. Unseen: the ranker, at 10.
+        UnseenDiseaseVote seen = new UnseenDiseaseVote(0.25, 10, java.util.Set.of(disease));
+        UnseenDiseaseVote unseen = new UnseenDiseaseVote(0.25, 10, java.util.Set.of("DOID:none"));
+        try (StudentModel student = StudentModel.of(own, lexicon, 1, ranker, 0, seen)) {
+            SelectionResult result = student.select(example);
+            assertThat(result.unseenDisease()).isFalse();
+            assertThat(result.rankerWeight()).isZero();
+            assertThat(result.studentScale()).isEqualTo(1);
+            assertThat(result.chosen()).isEqualTo(result.chosenByStudentAlone());
+        }
+        NativeCausalLm again = NativeCausalLm.create(StudentConfig.preset("tiny", lm.tokenizer().vocabSize(), 256),
+                lm.tokenizer(), Device.cpu());
+        try (StudentModel student = StudentModel.of(again, lexicon, 1, ranker, 0, unseen)) {
+            for (int favourite = 0; favourite < 2; favourite++) {
+                scores[favourite] = 0.999;
+                scores[1 - favourite] = 0.001;
+                SelectionResult result = student.select(example);
+                assertThat(result.unseenDisease()).isTrue();
+                assertThat(result.rankerWeight()).isEqualTo(10);
+                assertThat(result.studentScale()).isEqualTo(0.25);
+                assertThat(result.chosen()).isEqualTo(favourite);
+                double[] combined = new double[2];
+                for (int i = 0; i < 2; i++) {
+                    SelectionResult.Candidate c = result.candidates().get(i);
+                    combined[i] = 0.25 * c.logLikelihood() + 10 * c.rankerLogOdds();
+                }
+                double max = Math.max(combined[0], combined[1]);
+                double z = Math.exp(combined[0] - max) + Math.exp(combined[1] - max);
+                assertThat(result.candidates().get(favourite).probability())
+                        .isCloseTo(Math.exp(combined[favourite] - max) / z, within(1e-9));
+                // Even at weight 0 on known diseases, the answer argues for the vote's choice here.
+                Rationale rationale = student.generate(example, new GenerationOptions("greedy", 1, 24, true, -1, 1.0));
+                assertThat(rationale.candidate()).as(rationale.textWithSlots()).isEqualTo(favourite);
+            }
+            // Without a score for every candidate there is no vote: the student alone, at full scale.
+            scores[0] = Double.NaN;
+            SelectionResult partial = student.select(example);
+            assertThat(partial.unseenDisease()).isFalse();
+            assertThat(partial.chosen()).isEqualTo(partial.chosenByStudentAlone());
+        }
+        assertThatThrownBy(() -> new UnseenDiseaseVote(0, 1, java.util.Set.of(disease)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 1]");
+        assertThatThrownBy(() -> new UnseenDiseaseVote(0.5, 1, java.util.Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trained on");
+    }
+
+    @Test
+    void theUnseenDiseaseVoteIsReadBackFromToolsJsonAndABadOneIsRefused(@TempDir Path dir)
+            throws java.io.IOException {
+        Path tools = dir.resolve(CandidateScorer.TOOLS_FILE);
+        CandidateScorer.markRankerTool(dir, RankerLine.SCORES, 0.9,
+                new UnseenDiseaseVote(0.05, 0.9, java.util.Set.of("DOID:2", "DOID:1")));
+        assertThat(CandidateScorer.rankerWeight(tools)).isEqualTo(0.9);
+        UnseenDiseaseVote read = CandidateScorer.unseenDiseaseVote(tools);
+        assertThat(read.studentScale()).isEqualTo(0.05);
+        assertThat(read.rankerWeight()).isEqualTo(0.9);
+        assertThat(read.trainedDiseases()).containsExactlyInAnyOrder("DOID:1", "DOID:2");
+        assertThat(read.appliesTo("DOID:1")).isFalse();
+        assertThat(read.appliesTo("DOID:3")).isTrue();
+        // A student trained before the vote has none: it votes alike on every disease.
+        CandidateScorer.markRankerTool(dir, RankerLine.SCORES, 0.9);
+        assertThat(CandidateScorer.unseenDiseaseVote(tools)).isNull();
+        java.nio.file.Files.writeString(tools, "{\"ranker\": true, \"unseenDiseaseVote\": {\"studentScale\": 2, "
+                + "\"rankerWeight\": 1, \"trainedDiseases\": [\"DOID:1\"]}}\n");
+        assertThatThrownBy(() -> CandidateScorer.unseenDiseaseVote(tools))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("`unseenDiseaseVote`")
+                .hasMessageContaining("Retrain the student");
+    }
+
+    @Test
     void theRankersWeightIsReadBackFromToolsJsonAndABadOneIsRefused(@TempDir Path dir) throws java.io.IOException {
         Path tools = dir.resolve(CandidateScorer.TOOLS_FILE);
         CandidateScorer.markRankerTool(dir, RankerLine.SCORES, 1.15);

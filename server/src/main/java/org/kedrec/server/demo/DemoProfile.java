@@ -31,7 +31,8 @@ import org.kedrec.core.Messages;
  *       {@code --ranker-fusion} (the command's default, named so that a demo home trained before it retrains): the
  *       ranker's log-odds join the student's likelihoods in the selection at a weight fitted on the validation pairs,
  *       test pairs 0.892 / 0.931 / 0.892 to 0.915 / 0.931 / 0.908 at seeds 42 / 7 / 1 (docs/student.md, eighth
- *       round).
+ *       round). {@code --unseen-disease-vote} (the command's default, named so that a demo home trained before it
+ *       retrains): on a disease the student never trained on, the ranker weighs most (docs/student.md, tenth round).
  *   <li>{@code full}: the documented defaults of both commands (docs/ranker.md, docs/student.md).
  *   <li>{@code test}: for tests only (not shown in the help): tiny models, seconds, on a small graph.
  * </ul>
@@ -39,7 +40,8 @@ import org.kedrec.core.Messages;
 public enum DemoProfile {
     QUICK(List.of("--palliates-feature"),
             List.of("--preset", "small", "--lr", "2e-3", "--max-seq-len", "384", "--epochs", "10", "--patience", "10",
-                    "--batch-tokens", "3072", "--ranker-tool", "--ranker-fusion", "--threads", "0")),
+                    "--batch-tokens", "3072", "--ranker-tool", "--ranker-fusion", "--unseen-disease-vote", "--threads",
+                    "0")),
     FULL(List.of(), List.of()),
     TEST(List.of(),
             List.of("--preset", "tiny", "--lr", "4e-3", "--epochs", "4", "--patience", "4", "--no-swap-candidates",

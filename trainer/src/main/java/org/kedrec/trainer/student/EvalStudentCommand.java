@@ -22,6 +22,7 @@ import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.GenerationOptions;
 import org.kedrec.core.lm.StudentFiles;
 import org.kedrec.core.lm.StudentModel;
+import org.kedrec.core.lm.UnseenDiseaseVote;
 import org.kedrec.core.metrics.EntityLexicon;
 import org.kedrec.core.ranking.DrugRanker;
 import org.kedrec.trainer.cli.DeviceOption;
@@ -250,6 +251,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
                     new ArrayList<>(), 0);
             Map<String, Object> testContract = contract(variants.get("both"),
                     StudentEvaluator.selection(test, bothChoices.alone()), baselines.get("kge"), rationales);
+            testContract.put("unseenDiseasePairs", bothChoices.unseenDisease());
             testContract.put("selectionIntervals", StudentEvaluator.selectionIntervals(test, bothChoices.served(),
                     bothChoices.alone(), rankerOnTest == null ? null : rankerOnTest.chosen(), 2000, 31));
             result.put("test", testContract);
@@ -258,12 +260,16 @@ public final class EvalStudentCommand implements Callable<Integer> {
             } else {
                 Map<String, Object> zeroContract = contract(heldOut,
                         StudentEvaluator.selection(zeroshot, zeroShotChoices.alone()), kgeHeldOut, zeroRationales);
+                zeroContract.put("unseenDiseasePairs", zeroShotChoices.unseenDisease());
                 zeroContract.put("selectionIntervals", StudentEvaluator.selectionIntervals(zeroshot,
                         zeroShotChoices.served(), zeroShotChoices.alone(),
                         rankerOnZeroShot == null ? null : rankerOnZeroShot.chosen(), 2000, 37));
                 result.put("zeroShot", zeroContract);
             }
             result.put("rankerWeight", main.rankerWeight());
+            UnseenDiseaseVote unseen = main.unseenDiseaseVote();
+            result.put("unseenDiseaseVote", unseen == null ? null : Map.of("studentScale", unseen.studentScale(),
+                    "rankerWeight", unseen.rankerWeight(), "trainedDiseases", unseen.trainedDiseases().size()));
             Map<String, Object> latency = new LinkedHashMap<>();
             latency.put("p50Ms", rationales.get("medianMillis"));
             latency.put("tokens", rationales.get("meanTokens"));

@@ -120,6 +120,63 @@ public final class SelectionFusion {
                 bestLoss);
     }
 
+    /**
+     * The vote on diseases the student never trained on, fitted jointly: the scale on the student's likelihoods
+     * ({@link #SCALE_STEP} to 1) and the ranker's weight (0 to {@link #MAX_WEIGHT}), by maximum likelihood of the
+     * relevant drug. Why two numbers where {@link #fit} has one: on such a disease the student is as sure of itself as
+     * on a known one and right far less often (docs/student.md, tenth round), so the fit must be free to trust its
+     * likelihoods less, not only the ranker more.
+     *
+     * @param studentScale the scale on the student's log-likelihoods
+     * @param rankerWeight the weight of the ranker's log-odds
+     * @param examples examples fitted on
+     * @param studentAccuracy the student alone
+     * @param rankerAccuracy the ranker alone, on the examples where it scored every candidate
+     * @param combinedAccuracy the vote at the fitted pair
+     * @param logLoss mean negative log-probability of the relevant drug at the fitted pair
+     */
+    public record ScaledFit(double studentScale, double rankerWeight, int examples, double studentAccuracy,
+                            double rankerAccuracy, double combinedAccuracy, double logLoss) {
+        public Map<String, Object> toMap() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("studentScale", studentScale);
+            out.put("rankerWeight", rankerWeight);
+            out.put("examples", examples);
+            out.put("studentAccuracy", studentAccuracy);
+            out.put("rankerAccuracy", rankerAccuracy);
+            out.put("combinedAccuracy", combinedAccuracy);
+            out.put("logLoss", logLoss);
+            return out;
+        }
+    }
+
+    /** The scales tried by {@link #fitScaled}: 0.05 to 1 in steps of 0.05. */
+    static final double SCALE_STEP = 0.05;
+
+    /** Fits {@link ScaledFit} on per-example likelihoods, ranker log-odds and labels (ties: the smaller numbers). */
+    public static ScaledFit fitScaled(List<double[]> likelihoods, List<double[]> logOdds, int[] labels) {
+        Fit one = fit(likelihoods, logOdds, labels); // the same argument checks, and the ranker's own accuracy
+        double bestScale = 1;
+        double bestWeight = one.weight();
+        double bestLoss = one.combinedLogLoss();
+        int scales = (int) Math.round(1 / SCALE_STEP);
+        int weights = (int) Math.round(MAX_WEIGHT / STEP);
+        for (int j = 1; j <= scales; j++) {
+            double a = Math.round(j * SCALE_STEP * 100) / 100.0;
+            for (int k = 0; k <= weights; k++) {
+                double w = Math.round(k * STEP * 100) / 100.0;
+                double loss = logLoss(likelihoods, logOdds, labels, a, w);
+                if (loss < bestLoss - 1e-12) {
+                    bestLoss = loss;
+                    bestScale = a;
+                    bestWeight = w;
+                }
+            }
+        }
+        return new ScaledFit(bestScale, bestWeight, labels.length, one.studentAccuracy(), one.rankerAccuracy(),
+                accuracy(likelihoods, logOdds, labels, bestScale, bestWeight), bestLoss);
+    }
+
     private static int argmax(double[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {
@@ -131,18 +188,29 @@ public final class SelectionFusion {
     }
 
     static double logLoss(List<double[]> likelihoods, List<double[]> logOdds, int[] labels, double weight) {
+        return logLoss(likelihoods, logOdds, labels, 1, weight);
+    }
+
+    static double logLoss(List<double[]> likelihoods, List<double[]> logOdds, int[] labels, double scale,
+                          double weight) {
         double sum = 0;
         for (int e = 0; e < labels.length; e++) {
-            double[] c = SelectionResult.combined(likelihoods.get(e), logOdds.get(e), weight);
+            double[] c = SelectionResult.combined(likelihoods.get(e), logOdds.get(e), scale, weight);
             sum += Softmax.logSumExp(c) - c[labels[e]];
         }
         return sum / labels.length;
     }
 
     static double accuracy(List<double[]> likelihoods, List<double[]> logOdds, int[] labels, double weight) {
+        return accuracy(likelihoods, logOdds, labels, 1, weight);
+    }
+
+    static double accuracy(List<double[]> likelihoods, List<double[]> logOdds, int[] labels, double scale,
+                           double weight) {
         int right = 0;
         for (int e = 0; e < labels.length; e++) {
-            right += argmax(SelectionResult.combined(likelihoods.get(e), logOdds.get(e), weight)) == labels[e] ? 1 : 0;
+            right += argmax(SelectionResult.combined(likelihoods.get(e), logOdds.get(e), scale, weight)) == labels[e]
+                    ? 1 : 0;
         }
         return (double) right / labels.length;
     }

@@ -64,18 +64,25 @@ public final class StudentEvaluator {
      * Each example's choice as served (with the ranker's vote, if the student has one) and by the student's
      * likelihoods alone.
      */
-    public record StudentChoices(int[] served, int[] alone) {}
+    /**
+     * @param served the choice as served (with the ranker's vote, when the student has one)
+     * @param alone the student's likelihoods alone
+     * @param unseenDisease how many choices the vote on diseases the student never trained on made
+     */
+    public record StudentChoices(int[] served, int[] alone, int unseenDisease) {}
 
     /** Both choices of {@code model} for every example, from one {@code select} call each. */
     public static StudentChoices studentChoices(StudentModel model, List<ExpRxRecExample> examples) {
         int[] served = new int[examples.size()];
         int[] alone = new int[examples.size()];
+        int unseen = 0;
         for (int i = 0; i < examples.size(); i++) {
             SelectionResult result = model.select(examples.get(i));
             served[i] = result.chosen();
             alone[i] = result.chosenByStudentAlone();
+            unseen += result.unseenDisease() ? 1 : 0;
         }
-        return new StudentChoices(served, alone);
+        return new StudentChoices(served, alone, unseen);
     }
 
     /** The KG ranker's choice per example, and how many examples it knew (the rest were drawn at random). */

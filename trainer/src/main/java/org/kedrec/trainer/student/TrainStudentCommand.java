@@ -126,6 +126,25 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     + "docs/student.md, eighth round). Off: the student's likelihoods alone. Default: on.")
     boolean rankerFusion;
 
+    @Option(names = "--unseen-disease-vote", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "With --ranker-fusion, on a disease the student never trained on, select by "
+                    + "--unseen-student-scale times its likelihoods plus --unseen-ranker-weight times the ranker's "
+                    + "log-odds instead of the validation-fitted vote: there the student is right far less often and "
+                    + "as sure of itself, and the ranker is the better judge (a disease-level cross-fit, "
+                    + "docs/student.md, tenth round). The student's training diseases are recorded in tools.json. "
+                    + "Default: on.")
+    boolean unseenDiseaseVote;
+
+    @Option(names = "--unseen-student-scale", defaultValue = "" + StudentTrainer.UNSEEN_STUDENT_SCALE,
+            description = "The scale on the student's log-likelihoods on unseen diseases, in (0, 1]. "
+                    + "Default: ${DEFAULT-VALUE} (the cross-fit's).")
+    double unseenStudentScale;
+
+    @Option(names = "--unseen-ranker-weight", defaultValue = "" + StudentTrainer.UNSEEN_RANKER_WEIGHT,
+            description = "The weight of the ranker's log-odds on unseen diseases, at least 0. "
+                    + "Default: ${DEFAULT-VALUE} (the cross-fit's).")
+    double unseenRankerWeight;
+
     @Option(names = "--cross-fit-rankers", paramLabel = "DIR",
             description = "With --ranker-tool, give each training example the line of a ranker that never saw its "
                     + "disease treated: the training diseases in --cross-fit-folds folds, fold k's ranker in "
@@ -183,7 +202,9 @@ public final class TrainStudentCommand implements Callable<Integer> {
                 .device(target).learningRate(learningRate).batchTokens(batchTokens).vocabSize(vocabSize)
                 .maxSeqLen(maxSeqLen).patience(patience).maxTrainExamples(maxTrainExamples)
                 .selectionWeight(selectionWeight).swapCandidates(swapCandidates).zeroShotViews(zeroShotViews)
-                .checkpointBy(checkpointBy).lineViews(lineViews).rankerFusion(rankerFusion).build();
+                .checkpointBy(checkpointBy).lineViews(lineViews).rankerFusion(rankerFusion)
+                .unseenDiseaseVote(unseenDiseaseVote && rankerTool && rankerFusion)
+                .unseenStudentScale(unseenStudentScale).unseenRankerWeight(unseenRankerWeight).build();
         for (String v : variants) {
             StudentData data = StudentData.read(dataset, v);
             List<ExpRxRecExample> train = data.split("train");

@@ -12,7 +12,9 @@ import org.kedrec.core.ranking.DrugRanker;
 
 /**
  * A developer tool (docs/student.md, eighth round): per pair of the validation split (both candidate orders, and
- * their views without the disease's treatments), the test split and the held-out diseases, the student's
+ * their views without the disease's treatments), the test split, the test split as a new disease shows it (both
+ * orders, without the disease's treatments: {@code test-as-new}, what {@link UnseenVoteCrossFit} fits on when the
+ * test file holds a cross-fit fold's training pairs) and the held-out diseases, the student's
  * log-likelihood of each candidate, a ranker's score of each and whether a path ends in a TREATS edge into the
  * disease, as TSV, for studying how the two should be combined without retraining.
  *
@@ -38,6 +40,15 @@ public final class SelectionDump {
                     .filter(java.util.Objects::nonNull).toList());
             splits.put("test", data.split("test"));
             splits.put("zeroshot", data.split("zeroshot"));
+            // the test pairs as a new disease shows them: both orders, paths of the disease's treatments removed
+            List<ExpRxRecExample> asNew = new java.util.ArrayList<>();
+            for (ExpRxRecExample e : data.split("test")) {
+                for (ExpRxRecExample o : List.of(e, StudentAugment.reversed(e))) {
+                    ExpRxRecExample stripped = StudentAugment.withoutTreatmentsOfDisease(o);
+                    asNew.add(stripped == null ? o : stripped);
+                }
+            }
+            splits.put("test-as-new", asNew);
             for (String split : splits.keySet()) {
                 for (ExpRxRecExample e : splits.get(split)) {
                     SelectionResult r = student.select(e);

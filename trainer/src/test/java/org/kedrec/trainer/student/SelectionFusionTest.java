@@ -107,4 +107,25 @@ class SelectionFusionTest {
                 .hasMessage("Fitting the ranker's weight needs one likelihood row, one log-odds row and one label "
                         + "per example, but got 1, 0 and 1.");
     }
+
+    @Test
+    void anOverconfidentStudentIsScaledDownWhereTheVoteForUnseenDiseasesIsFitted() {
+        // Right on ~0.69 of the pairs but sure of itself (a margin of N(2, 4) nats), beside a ranker right on ~0.93:
+        // the one-number fit can only raise the ranker's weight; the joint fit also trusts the student less, and
+        // fits the pairs better for it.
+        Pairs unseen = pairs(400, 2, 4, 3, 2, 7);
+        SelectionFusion.Fit one = unseen.fit();
+        SelectionFusion.ScaledFit two = SelectionFusion.fitScaled(unseen.likelihoods(), unseen.logOdds(),
+                unseen.labels());
+        assertThat(two.studentScale()).isLessThan(0.5);
+        assertThat(two.logLoss()).isLessThan(one.combinedLogLoss());
+        assertThat(two.combinedAccuracy()).isGreaterThanOrEqualTo(one.combinedAccuracy());
+        assertThat(two.combinedAccuracy()).isGreaterThan(two.studentAccuracy());
+        assertThat(two.examples()).isEqualTo(400);
+        assertThat(two.toMap()).containsKeys("studentScale", "rankerWeight", "logLoss");
+        // A calibrated student (its margin's spread matches its mean) keeps most of its say.
+        Pairs calibrated = pairs(400, 2, 1.5, 3, 2, 7);
+        assertThat(SelectionFusion.fitScaled(calibrated.likelihoods(), calibrated.logOdds(), calibrated.labels())
+                .studentScale()).isGreaterThan(two.studentScale());
+    }
 }

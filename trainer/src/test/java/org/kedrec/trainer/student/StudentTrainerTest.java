@@ -80,7 +80,16 @@ class StudentTrainerTest {
                     assertThat(org.kedrec.core.lm.CandidateScorer.rankerWeight(tools))
                             .isEqualTo(metrics.get("rankerWeight").getAsDouble())
                             .isEqualTo(fit.get("weight").getAsDouble());
+                    // ... and beside it the vote on diseases it never trained on, with the diseases it did.
+                    org.kedrec.core.lm.UnseenDiseaseVote unseen =
+                            org.kedrec.core.lm.CandidateScorer.unseenDiseaseVote(tools);
+                    assertThat(unseen.studentScale()).isEqualTo(StudentTrainer.UNSEEN_STUDENT_SCALE);
+                    assertThat(unseen.rankerWeight()).isEqualTo(StudentTrainer.UNSEEN_RANKER_WEIGHT);
+                    assertThat(unseen.trainedDiseases()).isEqualTo(StudentTrainer.diseasesOf(few)).isNotEmpty();
+                    assertThat(metrics.getAsJsonObject("unseenDiseaseVote").get("trainedDiseases").getAsInt())
+                            .isEqualTo(unseen.trainedDiseases().size());
                 } else {
+                    assertThat(metrics.get("unseenDiseaseVote").isJsonNull()).isTrue();
                     assertThat(metrics.get("rankerWeightFit").isJsonNull()).isTrue();
                     assertThat(metrics.get("rankerWeight").getAsDouble()).isZero();
                     assertThat(tools).doesNotExist();

@@ -1,0 +1,70 @@
+package org.kedrec.trainer.student;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.kedrec.core.lm.CandidateScorer;
+
+/**
+ * A developer tool (docs/student.md, tenth round): fits the vote on unseen diseases
+ * ({@link SelectionFusion#fitScaled}) on the pooled {@code test-as-new} rows of the folds' {@link SelectionDump}
+ * files (each fold's student and ranker never saw the fold's diseases; the fold's training pairs were dumped as its
+ * test split), then prints what the fitted vote, the student alone and the ranker alone choose on other dumps' splits.
+ *
+ * <p>{@code UnseenVoteCrossFit FOLD_DUMP[,FOLD_DUMP...] [DUMP:SPLIT ...]}; the script that makes the dumps is
+ * {@code docs/student-demo/round10/cross-fit.sh}.
+ */
+public final class UnseenVoteCrossFit {
+    private record Rows(List<double[]> likelihoods, List<double[]> logOdds, List<Integer> labels) {
+        int[] labelArray() {
+            return labels.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Rows fit = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (String dump : args[0].split(",")) {
+            read(Path.of(dump), "test-as-new", fit);
+        }
+        SelectionFusion.ScaledFit vote = SelectionFusion.fitScaled(fit.likelihoods(), fit.logOdds(), fit.labelArray());
+        System.out.println("fitted on " + fit.labels().size() + " examples: " + vote.toMap());
+        for (int i = 1; i < args.length; i++) {
+            String[] dumpAndSplit = args[i].split(":");
+            Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            read(Path.of(dumpAndSplit[0]), dumpAndSplit[1], rows);
+            int[] labels = rows.labelArray();
+            System.out.printf(Locale.ROOT, "%s %s (%d): vote %.3f, student alone %.3f, ranker alone %.3f%n",
+                    dumpAndSplit[0], dumpAndSplit[1], labels.length,
+                    SelectionFusion.accuracy(rows.likelihoods(), rows.logOdds(), labels, vote.studentScale(),
+                            vote.rankerWeight()),
+                    SelectionFusion.accuracy(rows.likelihoods(), rows.logOdds(), labels, 0),
+                    SelectionFusion.fit(rows.likelihoods(), rows.logOdds(), labels).rankerAccuracy());
+        }
+    }
+
+    /** Adds the rows of {@code split} in a {@link SelectionDump} TSV (scores turned into log-odds, as select does). */
+    private static void read(Path dump, String split, Rows into) throws IOException {
+        List<String> lines = Files.readAllLines(dump);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cols = line.split("\t");
+            if (!cols[0].equals(split)) {
+                continue;
+            }
+            String[] s = cols[4].split(",");
+            String[] k = cols[5].split(",");
+            double[] l = new double[s.length];
+            double[] r = new double[k.length];
+            for (int i = 0; i < s.length; i++) {
+                l[i] = Double.parseDouble(s[i]);
+                double score = Double.parseDouble(k[i]);
+                r[i] = Double.isNaN(score) ? Double.NaN : CandidateScorer.logOdds(score);
+            }
+            into.likelihoods().add(l);
+            into.logOdds().add(r);
+            into.labels().add(Integer.parseInt(cols[3]));
+        }
+    }
+}
