@@ -96,8 +96,7 @@ public final class ModelProcs {
             student.put("rankerWeight", model.student().rankerWeight());
             // ... and on diseases it never trained on (null: the same vote there).
             UnseenDiseaseVote unseen = model.student().unseenDiseaseVote();
-            student.put("unseenDiseaseVote", unseen == null ? null : Map.of("studentScale", unseen.studentScale(),
-                    "rankerWeight", unseen.rankerWeight(), "trainedDiseases", (long) unseen.trainedDiseases().size()));
+            student.put("unseenDiseaseVote", unseen == null ? null : unseen.summary());
             student.put("directory", String.valueOf(model.student().directory()));
         } else {
             student.put("problem", model.studentProblem());

@@ -10,19 +10,15 @@ import java.util.List;
  * @param millis wall time of the call
  * @param rankerWeight the weight the ranker's log-odds had in {@code probability} (0: the student's likelihoods
  *     alone decided, also when the ranker did not know every candidate)
- * @param studentScale the factor the student's log-likelihoods had in {@code probability}: 1, or below 1 on a
- *     disease the student never trained on ({@link UnseenDiseaseVote})
+ * @param studentScale the factor the student's log-likelihoods had in {@code probability}: 1, or the
+ *     {@link UnseenDiseaseVote}'s scale on a disease the student never trained on
+ * @param unseenDisease whether the vote for a disease the student never trained on decided
  */
 public record SelectionResult(List<Candidate> candidates, int chosen, double millis, double rankerWeight,
-                              double studentScale) {
-    /** A selection with the student's likelihoods at full scale. */
+                              double studentScale, boolean unseenDisease) {
+    /** A selection by the vote on known diseases: the student's likelihoods at full scale. */
     public SelectionResult(List<Candidate> candidates, int chosen, double millis, double rankerWeight) {
-        this(candidates, chosen, millis, rankerWeight, 1);
-    }
-
-    /** Whether the vote for a disease the student never trained on decided ({@link UnseenDiseaseVote}). */
-    public boolean unseenDisease() {
-        return studentScale != 1;
+        this(candidates, chosen, millis, rankerWeight, 1, false);
     }
 
     /**

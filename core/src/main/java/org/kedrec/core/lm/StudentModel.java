@@ -217,7 +217,8 @@ public final class StudentModel implements AutoCloseable {
                 chosen = i;
             }
         }
-        return new SelectionResult(List.copyOf(out), chosen, (System.nanoTime() - start) / 1e6, weight, scale);
+        return new SelectionResult(List.copyOf(out), chosen, (System.nanoTime() - start) / 1e6, weight, scale,
+                unseen);
     }
 
     /** Writes the answer (selection + rationale) for an example. */

@@ -1,5 +1,7 @@
 package org.kedrec.core.lm;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kedrec.core.Messages;
@@ -34,6 +36,15 @@ public record UnseenDiseaseVote(double studentScale, double rankerWeight, Set<St
                     + "but none were given: without them every disease would count as unseen.");
         }
         trainedDiseases = Set.copyOf(new TreeSet<>(trainedDiseases));
+    }
+
+    /** The vote as reports and {@code kedrec.model.info()} show it: the two numbers and how many diseases it knows. */
+    public Map<String, Object> summary() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("studentScale", studentScale);
+        out.put("rankerWeight", rankerWeight);
+        out.put("trainedDiseases", (long) trainedDiseases.size());
+        return out;
     }
 
     /** Whether {@code diseaseId} is a disease the student never trained on (an example without a disease is not). */

@@ -461,6 +461,16 @@ class StudentModelTest {
             assertThat(partial.unseenDisease()).isFalse();
             assertThat(partial.chosen()).isEqualTo(partial.chosenByStudentAlone());
         }
+        // At full scale the unseen vote still says it decided (the scale is not the flag).
+        NativeCausalLm third = NativeCausalLm.create(StudentConfig.preset("tiny", lm.tokenizer().vocabSize(), 256),
+                lm.tokenizer(), Device.cpu());
+        scores[0] = 0.5;
+        try (StudentModel student = StudentModel.of(third, lexicon, 1, ranker, 0,
+                new UnseenDiseaseVote(1, 10, java.util.Set.of("DOID:none")))) {
+            SelectionResult result = student.select(example);
+            assertThat(result.unseenDisease()).isTrue();
+            assertThat(result.studentScale()).isEqualTo(1);
+        }
         assertThatThrownBy(() -> new UnseenDiseaseVote(0, 1, java.util.Set.of(disease)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 1]");
         assertThatThrownBy(() -> new UnseenDiseaseVote(0.5, 1, java.util.Set.of()))

@@ -268,8 +268,7 @@ public final class EvalStudentCommand implements Callable<Integer> {
             }
             result.put("rankerWeight", main.rankerWeight());
             UnseenDiseaseVote unseen = main.unseenDiseaseVote();
-            result.put("unseenDiseaseVote", unseen == null ? null : Map.of("studentScale", unseen.studentScale(),
-                    "rankerWeight", unseen.rankerWeight(), "trainedDiseases", unseen.trainedDiseases().size()));
+            result.put("unseenDiseaseVote", unseen == null ? null : unseen.summary());
             Map<String, Object> latency = new LinkedHashMap<>();
             latency.put("p50Ms", rationales.get("medianMillis"));
             latency.put("tokens", rationales.get("meanTokens"));

@@ -516,8 +516,7 @@ public final class StudentTrainer {
         metrics.put("rankerCrossFit", trainingTools != null);
         metrics.put("rankerWeight", fusion == null ? 0.0 : fusion.weight());
         metrics.put("rankerWeightFit", fusion == null ? null : fusion.toMap());
-        metrics.put("unseenDiseaseVote", unseen == null ? null : Map.of("studentScale", unseen.studentScale(),
-                "rankerWeight", unseen.rankerWeight(), "trainedDiseases", unseen.trainedDiseases().size()));
+        metrics.put("unseenDiseaseVote", unseen == null ? null : unseen.summary());
         metrics.put("epochs", options.epochs());
         metrics.put("batchTokens", options.batchTokens());
         metrics.put("trainExamples", train.size());
