@@ -15,7 +15,7 @@ import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 final class Experiments {
     /** The experiments by name; the third argument names one or several, comma-separated ("cal,sim"). */
     static final List<String> NAMES = List.of("zs", "zscompare", "zstest", "cal", "w", "sim", "cv", "fine", "clogit",
-            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole", "treated");
+            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole", "treated", "explained");
 
     static Set<String> chosen(String argument) {
         Set<String> names = new java.util.LinkedHashSet<>(List.of(argument.split(",")));
@@ -312,6 +312,38 @@ final class Experiments {
             float[][][] share = new float[nd][nc][1];
             for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++) share[d][c][0] = v[d][c][1];
             paired("default vs + soleShare", def, def.withExtra(List.of("soleShare"), share));
+        }
+        if (which.contains("explained")) {
+            // trials of the pair also filed, for the same drug, under another disease the drug treats in the
+            // training graph: a trial its known indication explains (ocular hypertension trials of a glaucoma drug
+            // filed under hypertension) speaks less for this disease; -Dexplained=FILE, rows drug, disease, trials,
+            // explained (from the trial rows of dhimmel/clintrials and the split's training pairs only)
+            org.kedrec.core.ranking.EntityIndex ix = graph.entities();
+            java.util.Map<Integer, Integer> row = TrainingGraph.positions(base.diseases());
+            java.util.Map<Integer, Integer> col = TrainingGraph.positions(base.drugs());
+            float[][][] v = new float[nd][nc][2];
+            try {
+                for (String line : java.nio.file.Files.readAllLines(
+                        java.nio.file.Path.of(System.getProperty("explained")))) {
+                    String[] c = line.split("\t");
+                    Integer d = row.get(ix.indexOrMinusOne(c[1]));
+                    Integer k = col.get(ix.indexOrMinusOne(c[0]));
+                    if (d != null && k != null) {
+                        double trials = Double.parseDouble(c[2]);
+                        double explained = Double.parseDouble(c[3]);
+                        v[d][k][0] = (float) Math.log1p(trials - explained);
+                        v[d][k][1] = trials > 0 ? (float) (explained / trials) : 0f;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            PathFeatures def = defaultFeatures(base);
+            paired("default vs + unexplained, explainedShare", def,
+                    def.withExtra(List.of("trialsUnexplained", "explainedShare"), v));
+            float[][][] share = new float[nd][nc][1];
+            for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++) share[d][c][0] = v[d][c][1];
+            paired("default vs + explainedShare", def, def.withExtra(List.of("explainedShare"), share));
         }
         if (which.contains("treated")) {
             // the disease-side similarity family alone (the best CV of the similarity variants before the
