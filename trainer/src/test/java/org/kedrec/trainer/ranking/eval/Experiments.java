@@ -288,25 +288,8 @@ final class Experiments {
             // trials of the pair where the disease is the trial's only condition: a trial filed under two diseases
             // (ocular hypertension under glaucoma and hypertension) speaks less for either; -Dsole=FILE, rows
             // drug, disease, trials, sole (from Cypher over the served graph)
-            org.kedrec.core.ranking.EntityIndex ix = graph.entities();
-            java.util.Map<Integer, Integer> row = TrainingGraph.positions(base.diseases());
-            java.util.Map<Integer, Integer> col = TrainingGraph.positions(base.drugs());
-            float[][][] v = new float[nd][nc][2];
-            try {
-                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty("sole")))) {
-                    String[] c = line.split("\t");
-                    Integer d = row.get(ix.indexOrMinusOne(c[1]));
-                    Integer k = col.get(ix.indexOrMinusOne(c[0]));
-                    if (d != null && k != null) {
-                        double trials = Double.parseDouble(c[2]);
-                        double sole = Double.parseDouble(c[3]);
-                        v[d][k][0] = (float) Math.log1p(sole);
-                        v[d][k][1] = trials > 0 ? (float) (sole / trials) : 0f;
-                    }
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            float[][][] v = pairCounts("sole", graph, base, (trials, sole) -> new float[] {
+                    (float) Math.log1p(sole), trials > 0 ? (float) (sole / trials) : 0f});
             PathFeatures def = defaultFeatures(base);
             paired("default vs + sole", def, def.withExtra(List.of("trialsSole", "soleShare"), v));
             float[][][] share = new float[nd][nc][1];
@@ -318,26 +301,8 @@ final class Experiments {
             // training graph: a trial its known indication explains (ocular hypertension trials of a glaucoma drug
             // filed under hypertension) speaks less for this disease; -Dexplained=FILE, rows drug, disease, trials,
             // explained (from the trial rows of dhimmel/clintrials and the split's training pairs only)
-            org.kedrec.core.ranking.EntityIndex ix = graph.entities();
-            java.util.Map<Integer, Integer> row = TrainingGraph.positions(base.diseases());
-            java.util.Map<Integer, Integer> col = TrainingGraph.positions(base.drugs());
-            float[][][] v = new float[nd][nc][2];
-            try {
-                for (String line : java.nio.file.Files.readAllLines(
-                        java.nio.file.Path.of(System.getProperty("explained")))) {
-                    String[] c = line.split("\t");
-                    Integer d = row.get(ix.indexOrMinusOne(c[1]));
-                    Integer k = col.get(ix.indexOrMinusOne(c[0]));
-                    if (d != null && k != null) {
-                        double trials = Double.parseDouble(c[2]);
-                        double explained = Double.parseDouble(c[3]);
-                        v[d][k][0] = (float) Math.log1p(trials - explained);
-                        v[d][k][1] = trials > 0 ? (float) (explained / trials) : 0f;
-                    }
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            float[][][] v = pairCounts("explained", graph, base, (trials, explained) -> new float[] {
+                    (float) Math.log1p(trials - explained), trials > 0 ? (float) (explained / trials) : 0f});
             PathFeatures def = defaultFeatures(base);
             paired("default vs + unexplained, explainedShare", def,
                     def.withExtra(List.of("trialsUnexplained", "explainedShare"), v));
@@ -486,6 +451,31 @@ final class Experiments {
         System.out.println("  MRR with - without " + show(PairedBootstrap.compare(eb.outcomes(), ea.outcomes(), 2000, 42)));
         System.out.println("  AUROC-NOT with - without " + show(PairedBootstrap.compareAuroc(eb.positives(),
                 eb.notScores(), ea.positives(), ea.notScores(), 2000, 42)));
+    }
+
+    /**
+     * Two features per (disease, drug) from the file named by the system property {@code property}: rows drug,
+     * disease, trials, a count among them, turned into the features by {@code features}; pairs not in the file are 0.
+     */
+    static float[][][] pairCounts(String property, TrainingGraph graph, PathFeatures base,
+            java.util.function.BiFunction<Double, Double, float[]> features) {
+        org.kedrec.core.ranking.EntityIndex ix = graph.entities();
+        java.util.Map<Integer, Integer> row = TrainingGraph.positions(base.diseases());
+        java.util.Map<Integer, Integer> col = TrainingGraph.positions(base.drugs());
+        float[][][] v = new float[base.diseases().length][base.drugs().length][2];
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty(property)))) {
+                String[] c = line.split("\t");
+                Integer d = row.get(ix.indexOrMinusOne(c[1]));
+                Integer k = col.get(ix.indexOrMinusOne(c[0]));
+                if (d != null && k != null) {
+                    v[d][k] = features.apply(Double.parseDouble(c[2]), Double.parseDouble(c[3]));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return v;
     }
 
     static String show(Map<String, Object> m) {
