@@ -12,7 +12,8 @@ import org.kedrec.core.lm.CandidateScorer;
  * A developer tool (docs/student.md, tenth round): fits the vote on unseen diseases
  * ({@link SelectionFusion#fitScaled}) on the pooled {@code test-as-new} rows of the folds' {@link SelectionDump}
  * files (each fold's student and ranker never saw the fold's diseases; the fold's training pairs were dumped as its
- * test split), then prints what the fitted vote, the student alone and the ranker alone choose on other dumps' splits.
+ * test split), prints how each fold fares under the vote fitted on the other folds, then what the fitted vote, the
+ * student alone and the ranker alone choose on other dumps' splits.
  *
  * <p>{@code UnseenVoteCrossFit FOLD_DUMP[,FOLD_DUMP...] [DUMP:SPLIT ...]}; the script that makes the dumps is
  * {@code docs/student-demo/round10/cross-fit.sh}.
@@ -26,11 +27,40 @@ public final class UnseenVoteCrossFit {
 
     public static void main(String[] args) throws IOException {
         Rows fit = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Rows> folds = new ArrayList<>();
         for (String dump : args[0].split(",")) {
-            read(Path.of(dump), "test-as-new", fit);
+            Rows fold = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            read(Path.of(dump), "test-as-new", fold);
+            folds.add(fold);
+            fit.likelihoods().addAll(fold.likelihoods());
+            fit.logOdds().addAll(fold.logOdds());
+            fit.labels().addAll(fold.labels());
         }
         SelectionFusion.ScaledFit vote = SelectionFusion.fitScaled(fit.likelihoods(), fit.logOdds(), fit.labelArray());
         System.out.println("fitted on " + fit.labels().size() + " examples: " + vote.toMap());
+        // How the vote does on a fold when fitted on the others: an estimate that does not score its own fit.
+        int right = 0;
+        int all = 0;
+        for (int k = 0; k < folds.size(); k++) {
+            Rows others = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int j = 0; j < folds.size(); j++) {
+                if (j != k) {
+                    others.likelihoods().addAll(folds.get(j).likelihoods());
+                    others.logOdds().addAll(folds.get(j).logOdds());
+                    others.labels().addAll(folds.get(j).labels());
+                }
+            }
+            SelectionFusion.ScaledFit outer = SelectionFusion.fitScaled(others.likelihoods(), others.logOdds(),
+                    others.labelArray());
+            Rows held = folds.get(k);
+            double accuracy = SelectionFusion.accuracy(held.likelihoods(), held.logOdds(), held.labelArray(),
+                    outer.studentScale(), outer.rankerWeight());
+            System.out.printf(Locale.ROOT, "fold %d fitted on the others (scale %.2f, weight %.2f): %.3f of %d%n",
+                    k + 1, outer.studentScale(), outer.rankerWeight(), accuracy, held.labels().size());
+            right += (int) Math.round(accuracy * held.labels().size());
+            all += held.labels().size();
+        }
+        System.out.printf(Locale.ROOT, "each fold by the others' fit: %.3f of %d%n", (double) right / all, all);
         for (int i = 1; i < args.length; i++) {
             String[] dumpAndSplit = args[i].split(":");
             Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
