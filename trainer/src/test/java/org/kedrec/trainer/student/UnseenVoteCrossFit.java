@@ -19,51 +19,70 @@ import org.kedrec.core.lm.CandidateScorer;
  * {@code docs/student-demo/round10/cross-fit.sh}.
  */
 public final class UnseenVoteCrossFit {
-    private record Rows(List<double[]> likelihoods, List<double[]> logOdds, List<Integer> labels) {
+    private record Rows(List<double[]> likelihoods, List<double[]> logOdds, List<Integer> labels,
+                        List<String> diseases) {
+        Rows() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void addAll(Rows other) {
+            likelihoods.addAll(other.likelihoods);
+            logOdds.addAll(other.logOdds);
+            labels.addAll(other.labels);
+            diseases.addAll(other.diseases);
+        }
+
         int[] labelArray() {
             return labels.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
     public static void main(String[] args) throws IOException {
-        Rows fit = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Rows fit = new Rows();
         List<Rows> folds = new ArrayList<>();
         for (String dump : args[0].split(",")) {
-            Rows fold = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            Rows fold = new Rows();
             read(Path.of(dump), "test-as-new", fold);
             folds.add(fold);
-            fit.likelihoods().addAll(fold.likelihoods());
-            fit.logOdds().addAll(fold.logOdds());
-            fit.labels().addAll(fold.labels());
+            fit.addAll(fold);
         }
         SelectionFusion.ScaledFit vote = SelectionFusion.fitScaled(fit.likelihoods(), fit.logOdds(), fit.labelArray());
         System.out.println("fitted on " + fit.labels().size() + " examples: " + vote.toMap());
         // How the vote does on a fold when fitted on the others: an estimate that does not score its own fit.
-        int right = 0;
-        int all = 0;
+        List<Double> right = new ArrayList<>();
+        List<String> clusters = new ArrayList<>();
         for (int k = 0; k < folds.size(); k++) {
-            Rows others = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            Rows others = new Rows();
             for (int j = 0; j < folds.size(); j++) {
                 if (j != k) {
-                    others.likelihoods().addAll(folds.get(j).likelihoods());
-                    others.logOdds().addAll(folds.get(j).logOdds());
-                    others.labels().addAll(folds.get(j).labels());
+                    others.addAll(folds.get(j));
                 }
             }
             SelectionFusion.ScaledFit outer = SelectionFusion.fitScaled(others.likelihoods(), others.logOdds(),
                     others.labelArray());
             Rows held = folds.get(k);
-            double accuracy = SelectionFusion.accuracy(held.likelihoods(), held.logOdds(), held.labelArray(),
-                    outer.studentScale(), outer.rankerWeight());
+            int foldRight = 0;
+            for (int e = 0; e < held.labels().size(); e++) {
+                boolean hit = SelectionFusion.accuracy(List.of(held.likelihoods().get(e)),
+                        List.of(held.logOdds().get(e)), new int[] {held.labels().get(e)}, outer.studentScale(),
+                        outer.rankerWeight()) == 1;
+                right.add(hit ? 1.0 : 0.0);
+                clusters.add(held.diseases().get(e));
+                foldRight += hit ? 1 : 0;
+            }
             System.out.printf(Locale.ROOT, "fold %d fitted on the others (scale %.2f, weight %.2f): %.3f of %d%n",
-                    k + 1, outer.studentScale(), outer.rankerWeight(), accuracy, held.labels().size());
-            right += (int) Math.round(accuracy * held.labels().size());
-            all += held.labels().size();
+                    k + 1, outer.studentScale(), outer.rankerWeight(), (double) foldRight / held.labels().size(),
+                    held.labels().size());
         }
-        System.out.printf(Locale.ROOT, "each fold by the others' fit: %.3f of %d%n", (double) right / all, all);
+        double[] values = right.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ci = org.kedrec.trainer.ranking.eval.PairedBootstrap.clusteredMeanCi95(values,
+                clusters.toArray(new String[0]), 2000, 37);
+        System.out.printf(Locale.ROOT, "each fold by the others' fit: %.3f of %d, 95%% interval over %d diseases "
+                        + "[%.3f, %.3f]%n", java.util.Arrays.stream(values).average().orElse(Double.NaN),
+                values.length, new java.util.HashSet<>(clusters).size(), ci[0], ci[1]);
         for (int i = 1; i < args.length; i++) {
             String[] dumpAndSplit = args[i].split(":");
-            Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            Rows rows = new Rows();
             read(Path.of(dumpAndSplit[0]), dumpAndSplit[1], rows);
             int[] labels = rows.labelArray();
             System.out.printf(Locale.ROOT, "%s %s (%d): vote %.3f, student alone %.3f, ranker alone %.3f%n",
@@ -95,6 +114,7 @@ public final class UnseenVoteCrossFit {
             into.likelihoods().add(l);
             into.logOdds().add(r);
             into.labels().add(Integer.parseInt(cols[3]));
+            into.diseases().add(cols[2]);
         }
     }
 }
