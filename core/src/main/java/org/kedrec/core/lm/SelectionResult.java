@@ -16,11 +16,6 @@ import java.util.List;
  */
 public record SelectionResult(List<Candidate> candidates, int chosen, double millis, double rankerWeight,
                               double studentScale, boolean unseenDisease) {
-    /** A selection by the vote on known diseases: the student's likelihoods at full scale. */
-    public SelectionResult(List<Candidate> candidates, int chosen, double millis, double rankerWeight) {
-        this(candidates, chosen, millis, rankerWeight, 1, false);
-    }
-
     /**
      * @param slot {@code [C1]}, …
      * @param id the drug's CURIE

@@ -200,11 +200,11 @@ public final class StudentModel implements AutoCloseable {
             rankerLogOdds[i] = rankerScores == null || rankerScores.length != n || Double.isNaN(rankerScores[i])
                     ? Double.NaN : CandidateScorer.logOdds(rankerScores[i]);
         }
-        boolean unseen = unseenVote != null && example.disease() != null
-                && unseenVote.appliesTo(example.disease().id()) && SelectionResult.everyScore(rankerLogOdds, n);
+        boolean scored = SelectionResult.everyScore(rankerLogOdds, n);
+        boolean unseen = scored && unseenVote != null && example.disease() != null
+                && unseenVote.appliesTo(example.disease().id());
         double scale = unseen ? unseenVote.studentScale() : 1;
-        double weight = !SelectionResult.everyScore(rankerLogOdds, n) ? 0
-                : unseen ? unseenVote.rankerWeight() : rankerWeight;
+        double weight = !scored ? 0 : unseen ? unseenVote.rankerWeight() : rankerWeight;
         double[] combined = SelectionResult.combined(logLikelihood, rankerLogOdds, scale, weight);
         double[] probability = Softmax.of(combined);
         List<SelectionResult.Candidate> out = new ArrayList<>();

@@ -131,16 +131,17 @@ public final class StreamedFeatureModel {
         }
         float[][][] sim = similarity ? SimilarityFeatures.compute(augmented, diseaseEntities, blocks.drugs()) : null;
         int np = paths[0].length == 0 ? 0 : paths[0][0].length;
-        int nq = EvidenceFeatures.PAIR_FEATURES.size() + 1; // the pair features, then PALLIATES
+        int nq = EvidenceFeatures.PAIR_FEATURES.size();
+        int palliatesAt = np + nq; // the pair features, then PALLIATES, then the similarities
         int ns = SimilarityFeatures.NAMES.size();
         float[][][] out = new float[rows.length][blocks.drugs().length][];
         for (int i = 0; i < rows.length; i++) {
             for (int c = 0; c < blocks.drugs().length; c++) {
-                float[] v = java.util.Arrays.copyOf(paths[i][c], np + nq + ns);
-                System.arraycopy(pair[i][c], 0, v, np, nq - 1);
-                v[np + nq - 1] = palliates[i][c][0];
+                float[] v = java.util.Arrays.copyOf(paths[i][c], palliatesAt + 1 + ns);
+                System.arraycopy(pair[i][c], 0, v, np, nq);
+                v[palliatesAt] = palliates[i][c][0];
                 if (sim != null) {
-                    System.arraycopy(sim[i][c], 0, v, np + nq, ns);
+                    System.arraycopy(sim[i][c], 0, v, palliatesAt + 1, ns);
                 }
                 out[i][c] = v;
             }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
@@ -119,7 +118,7 @@ public final class CrossFitRankers {
                 SplitPlan meant = SplitPlan.read(foldSplits(dir, k));
                 DrugRanker ranker = DrugRanker.load(model);
                 rankers.add(ranker);
-                for (String disease : diseases(train)) {
+                for (String disease : StudentTrainer.diseasesOf(train)) {
                     boolean heldHere = seen.isZeroShotDisease(disease);
                     if (heldHere != meant.isZeroShotDisease(disease)) {
                         throw new IllegalStateException(Messages.format(
@@ -136,7 +135,7 @@ public final class CrossFitRankers {
             rankers.forEach(DrugRanker::close);
             throw e;
         }
-        List<String> uncovered = diseases(train).stream().filter(d -> !byDisease.containsKey(d)).toList();
+        List<String> uncovered = StudentTrainer.diseasesOf(train).stream().filter(d -> !byDisease.containsKey(d)).toList();
         if (!uncovered.isEmpty()) {
             rankers.forEach(DrugRanker::close);
             throw new IllegalStateException(Messages.format(
@@ -203,10 +202,5 @@ public final class CrossFitRankers {
         out.put("weakPairs", weak);
         out.put("weakRight", weak == 0 ? null : weakRight / weak);
         return out;
-    }
-
-    private static List<String> diseases(List<ExpRxRecExample> train) {
-        return new ArrayList<>(new TreeSet<>(train.stream().filter(e -> e.disease() != null)
-                .map(e -> e.disease().id()).toList()));
     }
 }

@@ -157,8 +157,8 @@ public final class SelectionFusion {
     public static ScaledFit fitScaled(List<double[]> likelihoods, List<double[]> logOdds, int[] labels) {
         Fit one = fit(likelihoods, logOdds, labels); // the same argument checks, and the ranker's own accuracy
         double bestScale = 1;
-        double bestWeight = one.weight();
-        double bestLoss = one.combinedLogLoss();
+        double bestWeight = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
         int scales = (int) Math.round(1 / SCALE_STEP);
         int weights = (int) Math.round(MAX_WEIGHT / STEP);
         for (int j = 1; j <= scales; j++) {

@@ -11,6 +11,7 @@ import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.ranking.EntityIndex;
+import org.kedrec.core.ranking.RelationKeys;
 import org.kedrec.trainer.ranking.graph.TrainingGraph;
 import org.kedrec.trainer.ranking.paths.PathFeatures;
 import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
@@ -52,9 +53,6 @@ public final class EvidenceFeatures {
      * symptomatic drugs among its treatments (they share its genes, classes and trials). Measured: docs/ranker.md.
      */
     public static final String PALLIATES = "palliates";
-
-    /** The training graph's relation that {@link #PALLIATES} reads (Hetionet's CpD). */
-    private static final String PALLIATES_RELATION = "Drug-PALLIATES->Disease";
 
     /** Direct features of the pair, in this order after the metapath and degree features. */
     public static final List<String> PAIR_FEATURES = List.of("trials", "trialsCompleted", "trialMaxPhase",
@@ -133,7 +131,7 @@ public final class EvidenceFeatures {
      */
     public static Map<Integer, Set<Integer>> palliatesEdges(TrainingGraph graph) {
         Map<Integer, Set<Integer>> out = new HashMap<>();
-        int relation = graph.relations().indexOf(PALLIATES_RELATION);
+        int relation = graph.relations().indexOf(RelationKeys.PALLIATES);
         for (int i = 0; relation >= 0 && i < graph.size(); i++) {
             if (graph.relation(i) == relation) {
                 out.computeIfAbsent(graph.tail(i), k -> new HashSet<>()).add(graph.head(i));
