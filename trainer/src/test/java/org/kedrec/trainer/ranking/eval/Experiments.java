@@ -15,7 +15,7 @@ import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 final class Experiments {
     /** The experiments by name; the third argument names one or several, comma-separated ("cal,sim"). */
     static final List<String> NAMES = List.of("zs", "zscompare", "zstest", "cal", "w", "sim", "cv", "fine", "clogit",
-            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole", "treated", "explained", "l2cv");
+            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole", "treated", "explained", "l2cv", "moa");
 
     static Set<String> chosen(String argument) {
         Set<String> names = new java.util.LinkedHashSet<>(List.of(argument.split(",")));
@@ -309,6 +309,51 @@ final class Experiments {
             float[][][] share = new float[nd][nc][1];
             for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++) share[d][c][0] = v[d][c][1];
             paired("default vs + explainedShare", def, def.withExtra(List.of("explainedShare"), share));
+        }
+        if (which.contains("moa")) {
+            // metapaths through the drug's mechanism-of-action targets only (DrugBank: a target, not an enzyme,
+            // carrier or transporter, with a known action), beside the ones through every bound gene; -Dmoa=FILE,
+            // rows drug, gene
+            List<String[]> side = new ArrayList<>();
+            org.kedrec.core.ranking.EntityIndex ix = graph.entities();
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty("moa")))) {
+                    String[] c = line.split("\t");
+                    if (ix.indexOrMinusOne(c[0]) >= 0 && ix.indexOrMinusOne(c[1]) >= 0) {
+                        side.add(new String[] {c[0], "Drug-MOA_TARGET->Gene", c[1]});
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            System.out.println(side.size() + " mechanism-target edges");
+            TrainingGraph aug = EvidenceFeatures.augment(graph, evidence).withSideTriples(side, Map.of());
+            List<Metapath> mps = List.of(
+                    Metapath.parse("CmGaD", "Drug-MOA_TARGET->Gene<-ASSOCIATES-Disease"),
+                    Metapath.parse("CmGuD", "Drug-MOA_TARGET->Gene<-UPREGULATES-Disease"),
+                    Metapath.parse("CmGdD", "Drug-MOA_TARGET->Gene<-DOWNREGULATES-Disease"),
+                    Metapath.parse("CmGmCtD", "Drug-MOA_TARGET->Gene<-MOA_TARGET-Drug-TREATS->Disease"),
+                    Metapath.parse("CmGmCtrD", "Drug-MOA_TARGET->Gene<-MOA_TARGET-Drug-IN_TRIAL_FOR->Disease"),
+                    Metapath.parse("CmGiGaD", "Drug-MOA_TARGET->Gene-INTERACTS-Gene<-ASSOCIATES-Disease"),
+                    Metapath.parse("CmGpPWpGaD",
+                            "Drug-MOA_TARGET->Gene-PARTICIPATES->Pathway<-PARTICIPATES-Gene<-ASSOCIATES-Disease"));
+            PathFeatures extra = PathFeatures.compute(aug, mps, 0.4);
+            if (!java.util.Arrays.equals(extra.drugs(), base.drugs())
+                    || !java.util.Arrays.equals(extra.diseases(), base.diseases())) {
+                throw new IllegalStateException("entity order differs");
+            }
+            List<String> names = mps.stream().map(Metapath::abbreviation).toList();
+            float[][][] v = new float[nd][nc][names.size()];
+            for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++)
+                System.arraycopy(extra.of(d, c), 0, v[d][c], 0, names.size());
+            PathFeatures def = defaultFeatures(base);
+            PathFeatures all = def.withExtra(names, v);
+            paired("default vs + all mechanism metapaths", def, all);
+            for (String n : names) {
+                List<String> keep = new ArrayList<>(def.names());
+                keep.add(n);
+                cvOnly("default + " + n, all.select(keep));
+            }
         }
         if (which.contains("l2cv")) {
             // the default's L2 by 5-fold CV over the training pairs (483) instead of the 49 validation pairs
