@@ -15,7 +15,7 @@ import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 final class Experiments {
     /** The experiments by name; the third argument names one or several, comma-separated ("cal,sim"). */
     static final List<String> NAMES = List.of("zs", "zscompare", "zstest", "cal", "w", "sim", "cv", "fine", "clogit",
-            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole", "treated", "explained", "l2cv", "moa");
+            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole", "treated", "explained", "l2cv", "moa", "atc12");
 
     static Set<String> chosen(String argument) {
         Set<String> names = new java.util.LinkedHashSet<>(List.of(argument.split(",")));
@@ -354,6 +354,55 @@ final class Experiments {
                 keep.add(n);
                 cvOnly("default + " + n, all.select(keep));
             }
+        }
+        if (which.contains("atc12")) {
+            // the ATC tree's two upper levels (therapeutic main group "C08", anatomical main group "C") beside the
+            // two the default reads: does "the same organ system as the disease's treatments" add to "the same
+            // pharmacological subgroup"?
+            List<String[]> side = new ArrayList<>();
+            Map<String, String> labels = new java.util.HashMap<>();
+            evidence.drugs().forEach((id, d) -> {
+                if (graph.entities().indexOrMinusOne(id) < 0) {
+                    return;
+                }
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (String code : d.atcCodes()) {
+                    for (int len : new int[] {1, 3}) {
+                        if (code.length() >= len && seen.add(code.substring(0, len))) {
+                            String label = len == 1 ? "AtcLevel1" : "AtcLevel2";
+                            String node = "ATC:" + code.substring(0, len);
+                            labels.put(node, label);
+                            side.add(new String[] {id, "Drug-IN_ATC->" + label, node});
+                        }
+                    }
+                }
+            });
+            TrainingGraph aug = EvidenceFeatures.augment(graph, evidence).withSideTriples(side, labels);
+            List<Metapath> mps = List.of(
+                    Metapath.parse("Ca2CtD", "Drug-IN_ATC->AtcLevel2<-IN_ATC-Drug-TREATS->Disease"),
+                    Metapath.parse("Ca1CtD", "Drug-IN_ATC->AtcLevel1<-IN_ATC-Drug-TREATS->Disease"),
+                    Metapath.parse("Ca2CtrD", "Drug-IN_ATC->AtcLevel2<-IN_ATC-Drug-IN_TRIAL_FOR->Disease"),
+                    Metapath.parse("Ca1CtrD", "Drug-IN_ATC->AtcLevel1<-IN_ATC-Drug-IN_TRIAL_FOR->Disease"));
+            PathFeatures extra = PathFeatures.compute(aug, mps, 0.4);
+            if (!java.util.Arrays.equals(extra.drugs(), base.drugs())
+                    || !java.util.Arrays.equals(extra.diseases(), base.diseases())) {
+                throw new IllegalStateException("entity order differs");
+            }
+            List<String> names = mps.stream().map(Metapath::abbreviation).toList();
+            float[][][] v = new float[nd][nc][names.size()];
+            for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++)
+                System.arraycopy(extra.of(d, c), 0, v[d][c], 0, names.size());
+            PathFeatures def = defaultFeatures(base);
+            PathFeatures all = def.withExtra(names, v);
+            paired("default vs + ATC levels 1 and 2", def, all);
+            for (String n : names) {
+                List<String> keep = new ArrayList<>(def.names());
+                keep.add(n);
+                cvOnly("default + " + n, all.select(keep));
+            }
+            List<String> keep = new ArrayList<>(def.names());
+            keep.addAll(List.of("Ca2CtD", "Ca1CtD"));
+            cvOnly("default + Ca2CtD, Ca1CtD", all.select(keep));
         }
         if (which.contains("l2cv")) {
             // the default's L2 by 5-fold CV over the training pairs (483) instead of the 49 validation pairs
