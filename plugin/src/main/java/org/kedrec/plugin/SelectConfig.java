@@ -9,7 +9,8 @@ import org.kedrec.core.serving.RationaleMode;
 /**
  * The config of {@code kedrec.select}.
  *
- * @param pathsPerDrug explanation paths per candidate in the evidence the choice is made on
+ * @param pathsPerDrug explanation paths per candidate in the evidence the choice is made on (picked as the dataset
+ *     builder picks them for the student's training examples, see {@code Explainer.PathOptions#studentPrompt})
  * @param maxPathLength the longest metapath followed (2 to 4 relationships)
  * @param rationale who writes the rationale, or null for the default: the student when the model has one, else the
  *     evidence teacher
