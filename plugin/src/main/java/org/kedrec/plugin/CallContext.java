@@ -1,7 +1,9 @@
 package org.kedrec.plugin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +11,11 @@ import java.util.Set;
 import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.evidence.EvidenceItem;
+import org.kedrec.core.explain.BindingRoles;
 import org.kedrec.core.explain.GraphPath;
+import org.kedrec.core.explain.PathSource;
 import org.kedrec.core.explain.PathTraversal;
+import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.graph.GraphSchema;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.ranking.ScoredDrugs;
@@ -127,11 +132,47 @@ final class CallContext {
         AdjacencySnapshot arrays = models.adjacency(database);
         TxPathGraph graph = new TxPathGraph(tx, nodes, arrays);
         this.graph = graph;
-        return new Explainer(new TxCypherRunner(tx), (disease, drugs, metapaths, perMetapath, damping) -> {
-            TxPathGraph.WALKS.incrementAndGet();
-            return new PathTraversal<>(graph, damping, List.of())
-                    .candidatesForDisease(disease, drugs, metapaths, perMetapath);
-        }, new TxEvidenceSource(tx, arrays, nodes));
+        PathSource walk = new PathSource() {
+            @Override
+            public Map<String, List<GraphPath>> candidatesForDisease(String disease, List<String> drugs,
+                    List<Metapath> metapaths, int perMetapath, double damping) {
+                TxPathGraph.WALKS.incrementAndGet();
+                return new PathTraversal<>(graph, damping, List.of())
+                        .candidatesForDisease(disease, drugs, metapaths, perMetapath);
+            }
+
+            @Override
+            public BindingRoles bindingRoles(List<String> drugs) {
+                return pharmacokineticBindings(graph, drugs);
+            }
+        };
+        return new Explainer(new TxCypherRunner(tx), walk, new TxEvidenceSource(tx, arrays, nodes));
+    }
+
+    /**
+     * The genes each drug binds only as a pharmacokinetic protein, read from its own {@code BINDS} relationships
+     * through the Core API (a few dozen per drug), as {@link BindingRoles#read} reads them by query.
+     */
+    private static BindingRoles pharmacokineticBindings(TxPathGraph graph, List<String> drugs) {
+        Map<String, Set<String>> out = new HashMap<>();
+        RelationshipType binds = RelationshipType.withName("BINDS");
+        for (String id : drugs) {
+            Node drug = graph.find(EntityKind.DRUG.label(), id);
+            if (drug == null) {
+                continue;
+            }
+            try (ResourceIterable<Relationship> edges = drug.getRelationships(Direction.OUTGOING, binds)) {
+                for (Relationship edge : edges) {
+                    Object sources = edge.getProperty("sources", null);
+                    Node gene = edge.getEndNode();
+                    if (sources instanceof String[] names && BindingRoles.pharmacokineticOnly(Arrays.asList(names))
+                            && gene.hasLabel(Label.label(EntityKind.GENE.label()))) {
+                        out.computeIfAbsent(id, k -> new HashSet<>()).add(Nodes.id(gene));
+                    }
+                }
+            }
+        }
+        return BindingRoles.of(out);
     }
 
     /** A drug chosen for the output. */

@@ -100,6 +100,49 @@ class ExplainKindsTest {
                 .isPositive();
     }
 
+    /** Whether the drawn path leaves the drug through a binding DrugBank lists only as enzyme, transporter, carrier. */
+    private static boolean throughPharmacokineticProtein(Path path) {
+        List<Relationship> rels = new ArrayList<>();
+        path.relationships().forEach(rels::add);
+        Relationship fromDrug = rels.get(rels.size() - 1);
+        if (!fromDrug.type().equals("BINDS") || fromDrug.get("sources").isNull()) {
+            return false;
+        }
+        List<String> sources = fromDrug.get("sources").asList(Value::asString);
+        return !sources.isEmpty() && Set.of("DrugBank (enzyme)", "DrugBank (transporter)", "DrugBank (carrier)")
+                .containsAll(sources);
+    }
+
+    @Test
+    void withinTheMechanismBlockTheDrugsTargetsComeBeforeTheEnzymesAndTransportersItBinds() {
+        int reordered = 0;
+        int pairs = 0;
+        // every disease with every drug that binds a gene only as a pharmacokinetic protein
+        for (Record pair : db.run("MATCH (c:Drug)-[b:BINDS]->(:Gene) WHERE size(b.sources) > 0 AND all(s IN b.sources "
+                + "WHERE s IN ['DrugBank (enzyme)', 'DrugBank (transporter)', 'DrugBank (carrier)']) "
+                + "WITH DISTINCT c MATCH (d:Disease) RETURN c.id AS c, d.id AS d ORDER BY d, c")) {
+            String drug = pair.get("c").asString();
+            String disease = pair.get("d").asString();
+            List<Record> ordered = explain(disease, drug, "{paths: 20}").stream()
+                    .filter(r -> !r.get("path").isNull()).toList();
+            List<Boolean> pharmacokinetic = ordered.stream().filter(r -> r.get("kind").asString().equals("mechanism"))
+                    .map(r -> throughPharmacokineticProtein(r.get("path").asPath())).toList();
+            // within the mechanism block: never a target path after one through a pharmacokinetic protein
+            int firstPk = pharmacokinetic.indexOf(true);
+            assertThat(firstPk < 0 || !pharmacokinetic.subList(firstPk, pharmacokinetic.size()).contains(false))
+                    .as("%s for %s: %s", drug, disease, pharmacokinetic).isTrue();
+            List<Record> database = explain(disease, drug, "{paths: 20, order: 'database'}").stream()
+                    .filter(r -> !r.get("path").isNull() && r.get("kind").asString().equals("mechanism")).toList();
+            boolean both = database.stream().anyMatch(r -> throughPharmacokineticProtein(r.get("path").asPath()))
+                    && database.stream().anyMatch(r -> !throughPharmacokineticProtein(r.get("path").asPath()));
+            reordered += both ? 1 : 0;
+            pairs++;
+        }
+        assertThat(pairs).isPositive();
+        assertThat(reordered).as("pairs with mechanism paths through both a target and a pharmacokinetic protein")
+                .isPositive();
+    }
+
     @Test
     void kindsRestrictThePathsAndRecommendEvidenceCarriesThem() {
         List<Record> rows = explain("hypertension", "Ramipril", "{paths: 10, kinds: ['similarity']}");

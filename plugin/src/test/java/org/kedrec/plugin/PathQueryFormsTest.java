@@ -92,6 +92,37 @@ class PathQueryFormsTest {
     }
 
     /**
+     * The reader's order over the path query (the core explanation layer over Bolt, {@code BindingRoles} read by
+     * query) and over the plugin's walk ({@code kedrec.explain}, the roles read through the Core API) is the same,
+     * for every disease and each drug that binds some gene only as an enzyme, transporter or carrier.
+     */
+    @Test
+    void theReadersOrderIsTheSameOverTheQueryAndOverTheWalk() {
+        org.kedrec.core.serving.Explainer explainer =
+                new org.kedrec.core.serving.Explainer(new DriverCypherRunner(db.driver, null));
+        List<org.neo4j.driver.Record> pairs = db.run("MATCH (c:Drug)-[b:BINDS]->(:Gene) WHERE size(b.sources) > 0 "
+                + "AND all(s IN b.sources WHERE s IN ['DrugBank (enzyme)', 'DrugBank (transporter)', "
+                + "'DrugBank (carrier)']) WITH DISTINCT c MATCH (d:Disease) "
+                + "RETURN c.id AS c, c.name AS cn, d.id AS d, d.name AS dn ORDER BY d, c");
+        int paths = 0;
+        for (org.neo4j.driver.Record pair : pairs) {
+            var drug = new org.kedrec.core.serving.Explainer.Candidate(pair.get("c").asString(),
+                    pair.get("cn").asString());
+            List<List<String>> byQuery = explainer.explainEach(pair.get("d").asString(), pair.get("dn").asString(),
+                    List.of(drug), 10, 3, new org.kedrec.core.serving.Explainer.Needs(true, false,
+                            org.kedrec.core.serving.RationaleMode.NONE), null).get(0).paths().stream()
+                    .map(GraphPath::ids).toList();
+            List<List<String>> byWalk = db.run("CALL kedrec.explain($d, $c, {paths: 10, rationale: 'none'}) "
+                    + "YIELD path WITH path WHERE path IS NOT NULL RETURN reverse([n IN nodes(path) | n.id]) AS ids",
+                    Map.of("d", pair.get("d").asString(), "c", drug.id())).stream()
+                    .map(r -> r.get("ids").asList(org.neo4j.driver.Value::asString)).toList();
+            assertThat(byWalk).as("%s for %s", drug.id(), pair.get("d").asString()).isEqualTo(byQuery);
+            paths += byQuery.size();
+        }
+        assertThat(paths).as("paths compared").isGreaterThan(20);
+    }
+
+    /**
      * The plugin walks the graph instead of running the query anchored at the disease: the very same candidate
      * paths (ids, names, directions, degrees, scores) in the very same order, for every metapath up to length 4 and
      * for several paths per metapath.

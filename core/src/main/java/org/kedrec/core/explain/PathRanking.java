@@ -17,15 +17,15 @@ import java.util.Set;
  * hub pathway divides it by its degree to the power 0.4). Each pick lowers the relevance of the remaining paths that
  * pass through one of its genes by {@link #GENE_PENALTY} per shared gene and of those of its metapath by
  * {@link #METAPATH_PENALTY}, so the top five spread over the drug's targets and over metapaths where the graph
- * allows.
+ * allows. Within the mechanism kind, paths that leave the drug through a protein it binds only as a metabolising
+ * enzyme, transporter or carrier ({@link BindingRoles}) come after those through its targets: Losartan's AGTR1 before
+ * CYP2C8.
  */
 public final class PathRanking {
     /** Relevance lost per earlier pick that passes through the same gene: a third of the odds. */
     public static final double GENE_PENALTY = Math.log(3);
     /** Relevance lost per earlier pick of the same metapath. */
     public static final double METAPATH_PENALTY = Math.log(2);
-
-    private static final Comparator<PathKind> KIND_ORDER = Comparator.comparingInt(PathRanking::kindRank);
 
     private PathRanking() {}
 
@@ -35,11 +35,20 @@ public final class PathRanking {
      */
     public static List<GraphPath> rank(List<GraphPath> candidates, int k, PathOrder order, Set<PathKind> kinds,
             MetapathWeights weights) {
+        return rank(candidates, k, order, kinds, weights, BindingRoles.NONE);
+    }
+
+    /**
+     * {@link #rank(List, int, PathOrder, Set, MetapathWeights)} knowing which of the drugs' bindings are
+     * pharmacokinetic, which {@link PathOrder#MECHANISM} puts after the targets within the mechanism kind.
+     */
+    public static List<GraphPath> rank(List<GraphPath> candidates, int k, PathOrder order, Set<PathKind> kinds,
+            MetapathWeights weights, BindingRoles roles) {
         List<GraphPath> wanted = candidates.stream().filter(p -> kinds.contains(p.kind())).toList();
         return switch (order) {
             case DATABASE -> wanted.subList(0, Math.min(k, wanted.size()));
             case PATH_COUNT -> PathSelector.select(wanted, k, 1);
-            case MECHANISM -> mechanismFirst(wanted, k, weights);
+            case MECHANISM -> mechanismFirst(wanted, k, weights, roles);
         };
     }
 
@@ -57,22 +66,34 @@ public final class PathRanking {
         return weights.weight(path.metapath()) + Math.log(Math.max(path.score(), Double.MIN_NORMAL));
     }
 
-    private static List<GraphPath> mechanismFirst(List<GraphPath> paths, int k, MetapathWeights weights) {
+    /**
+     * The block of a path in {@link PathOrder#MECHANISM}: mechanism through a target 0, mechanism through a
+     * pharmacokinetic protein 1, similarity 2, clinical 3.
+     */
+    static int block(GraphPath path, BindingRoles roles) {
+        int kind = kindRank(path.kind());
+        return kind == 0 ? (roles.leavesThroughPharmacokineticProtein(path) ? 1 : 0) : kind + 1;
+    }
+
+    private static List<GraphPath> mechanismFirst(List<GraphPath> paths, int k, MetapathWeights weights,
+            BindingRoles roles) {
         List<GraphPath> pool = new ArrayList<>(paths);
         // A stable start: best degree score first, so equal relevances resolve as the baseline does.
         pool.sort(PathSelector.BEST_FIRST);
-        pool.sort(Comparator.comparing(GraphPath::kind, KIND_ORDER));
+        Map<GraphPath, Integer> blocks = new HashMap<>();
+        pool.forEach(p -> blocks.put(p, block(p, roles)));
+        pool.sort(Comparator.comparing(blocks::get));
         Map<GraphPath, Double> base = new HashMap<>();
         pool.forEach(p -> base.put(p, relevance(p, weights)));
         Map<String, Integer> geneUses = new HashMap<>();
         Map<String, Integer> metapathUses = new HashMap<>();
         List<GraphPath> out = new ArrayList<>();
         while (out.size() < k && !pool.isEmpty()) {
-            int kind = kindRank(pool.get(0).kind());
+            int block = blocks.get(pool.get(0));
             GraphPath best = null;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (GraphPath path : pool) {
-                if (kindRank(path.kind()) != kind) {
+                if (blocks.get(path) != block) {
                     break;
                 }
                 double value = base.get(path) - METAPATH_PENALTY * metapathUses.getOrDefault(path.metapath(), 0);

@@ -19,10 +19,28 @@ public interface PathSource {
     Map<String, List<GraphPath>> candidatesForDisease(String disease, List<String> drugs, List<Metapath> metapaths,
             int perMetapath, double damping);
 
-    /** The path query through {@code runner}. */
+    /**
+     * Which of the drugs' bindings are pharmacokinetic only ({@link BindingRoles}), for the reader's order. A source
+     * that knows none says so ({@link BindingRoles#NONE}: every binding counts as a target).
+     */
+    default BindingRoles bindingRoles(List<String> drugs) {
+        return BindingRoles.NONE;
+    }
+
+    /** The path query through {@code runner}, and the binding roles by {@link BindingRoles#read}. */
     static PathSource query(CypherRunner runner) {
-        return (disease, drugs, metapaths, perMetapath, damping) -> new PathFinder(runner,
-                new PathFinder.Settings(metapaths, perMetapath, 1, damping))
-                .findCandidatesForDisease(disease, drugs, List.of());
+        return new PathSource() {
+            @Override
+            public Map<String, List<GraphPath>> candidatesForDisease(String disease, List<String> drugs,
+                    List<Metapath> metapaths, int perMetapath, double damping) {
+                return new PathFinder(runner, new PathFinder.Settings(metapaths, perMetapath, 1, damping))
+                        .findCandidatesForDisease(disease, drugs, List.of());
+            }
+
+            @Override
+            public BindingRoles bindingRoles(List<String> drugs) {
+                return BindingRoles.read(runner, drugs);
+            }
+        };
     }
 }

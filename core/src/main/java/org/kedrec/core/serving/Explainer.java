@@ -16,6 +16,7 @@ import org.kedrec.core.evidence.EvidenceKind;
 import org.kedrec.core.evidence.EvidenceSource;
 import org.kedrec.core.evidence.PublicationRecord;
 import org.kedrec.core.evidence.TrialRecord;
+import org.kedrec.core.explain.BindingRoles;
 import org.kedrec.core.explain.GraphPath;
 import org.kedrec.core.explain.MetapathWeights;
 import org.kedrec.core.explain.PathFinder;
@@ -318,6 +319,20 @@ public final class Explainer {
         }
     }
 
+    /**
+     * Which bindings of the drugs are pharmacokinetic, read only where it can change an order: the reader's order,
+     * for the drugs with a candidate path that leaves them through {@code BINDS}.
+     */
+    private BindingRoles bindingRoles(Map<String, List<GraphPath>> candidates, PathOrder order) {
+        if (order != PathOrder.MECHANISM) {
+            return BindingRoles.NONE;
+        }
+        List<String> binding = candidates.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(p -> p.length() > 0 && p.rels().get(0).equals("BINDS")))
+                .map(Map.Entry::getKey).toList();
+        return binding.isEmpty() ? BindingRoles.NONE : pathSource.bindingRoles(binding);
+    }
+
     private Gathered gather(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
             int maxPathLength, PathOptions pathOptions, boolean evidence) {
         List<String> drugIds = new ArrayList<>();
@@ -334,10 +349,11 @@ public final class Explainer {
         // Every query is anchored at the disease: its side of the paths and its trials and publications are read
         // once per call, not once per drug (the pair forms the dataset builder uses cost 2x to 40x more here).
         Map<String, List<GraphPath>> found = new LinkedHashMap<>();
-        pathSource.candidatesForDisease(diseaseId, drugIds, metapaths(maxPathLength), pathsPerDrug,
-                PathScorer.DAMPING).forEach((drug, candidates) -> found.put(drug,
-                PathRanking.rank(candidates, pathsPerDrug, pathOptions.order(), pathOptions.kinds(),
-                        pathOptions.weights())));
+        Map<String, List<GraphPath>> candidates = pathSource.candidatesForDisease(diseaseId, drugIds,
+                metapaths(maxPathLength), pathsPerDrug, PathScorer.DAMPING);
+        BindingRoles roles = bindingRoles(candidates, pathOptions.order());
+        candidates.forEach((drug, paths) -> found.put(drug, PathRanking.rank(paths, pathsPerDrug,
+                pathOptions.order(), pathOptions.kinds(), pathOptions.weights(), roles)));
         if (!evidence) {
             return new Gathered(found, Map.of(), Map.of());
         }

@@ -52,6 +52,31 @@ class PathRankingTest {
     }
 
     @Test
+    void pathsThroughAnEnzymeTheDrugOnlyBindsComeAfterItsTargetsButBeforeOtherKinds() {
+        // G1 is C1's metabolising enzyme: its paths score highest, yet the target G2's path leads
+        BindingRoles roles = BindingRoles.of(Map.of("C1", Set.of("G1")));
+        List<GraphPath> ranked = PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, PathKinds.ALL, FLAT, roles);
+        assertThat(ranked).containsExactly(OTHER_TARGET, HUB_GENE, HUB_GENE_INTERACTION, SIMILAR_DRUG, CLASS);
+        // the enzyme of another drug, or an upstream gene that is not the drug's first hop, changes nothing
+        assertThat(PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, PathKinds.ALL, FLAT,
+                BindingRoles.of(Map.of("C2", Set.of("G1"), "C1", Set.of("G3")))))
+                .isEqualTo(PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, PathKinds.ALL, FLAT));
+        // the other orders do not read the roles
+        assertThat(PathRanking.rank(DATABASE_ORDER, 2, PathOrder.PATH_COUNT, PathKinds.ALL, FLAT, roles))
+                .containsExactly(SIMILAR_DRUG, CLASS);
+    }
+
+    @Test
+    void onlyDrugBanksOwnEnzymeTransporterAndCarrierListsMakeABindingPharmacokinetic() {
+        assertThat(BindingRoles.pharmacokineticOnly(List.of("DrugBank (enzyme)"))).isTrue();
+        assertThat(BindingRoles.pharmacokineticOnly(List.of("DrugBank (transporter)", "DrugBank (carrier)"))).isTrue();
+        assertThat(BindingRoles.pharmacokineticOnly(List.of("DrugBank (enzyme)", "DrugBank (target)"))).isFalse();
+        assertThat(BindingRoles.pharmacokineticOnly(List.of("DrugBank (enzyme)", "ChEMBL"))).isFalse();
+        assertThat(BindingRoles.pharmacokineticOnly(List.of())).isFalse();
+        assertThat(BindingRoles.pharmacokineticOnly(null)).isFalse();
+    }
+
+    @Test
     void theBaselineOrdersByDegreeScoreAndTheDatabaseOrderKeepsRows() {
         assertThat(PathRanking.rank(DATABASE_ORDER, 2, PathOrder.PATH_COUNT, PathKinds.ALL, FLAT))
                 .containsExactly(SIMILAR_DRUG, CLASS);

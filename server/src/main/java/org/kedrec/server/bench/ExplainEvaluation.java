@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kedrec.core.Messages;
+import org.kedrec.core.explain.BindingRoles;
 import org.kedrec.core.explain.PathOrder;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -18,23 +19,54 @@ import org.neo4j.driver.Value;
  * {@code kedrec eval explain}: how the explanation paths of {@code kedrec.explain} read on held-out known
  * indications, called over Bolt as a user calls them, for each {@link PathOrder}: the share of pairs with a mechanism
  * path whose first path is one ({@code mechanismTop1}), the share of those with a mechanism path among the top five
- * ({@code mechanismInTop5}), the mean number of distinct genes among the top five ({@code distinctGenesTop5}); and
- * the latency of the calls with the default order.
+ * ({@code mechanismInTop5}), the mean number of distinct genes among the top five ({@code distinctGenesTop5}), the
+ * share of pairs with a mechanism path through one of the drug's targets whose first path is one ({@code targetTop1})
+ * and the share of all pairs whose first path leaves the drug through a protein it binds only as a metabolising
+ * enzyme, transporter or carrier ({@code pharmacokineticTop1}, {@link BindingRoles}); and the latency of the calls
+ * with the default order.
  */
 public final class ExplainEvaluation {
-    /** The call whose rows are read: kinds and the genes of each path, in the order returned. */
-    public static final String QUERY = "CALL kedrec.explain($disease, $drug, {paths: $paths, maxPathLength: $length, "
-            + "order: $order, rationale: 'none'}) YIELD path, kind "
-            + "RETURN kind, [n IN nodes(path) WHERE n:Gene | n.id] AS genes";
-    /** Does the pair have any mechanism path at all (up to length {@code $length})? */
-    static final String HAS_MECHANISM = "CALL kedrec.explain($disease, $drug, {paths: 1, maxPathLength: $length, "
-            + "kinds: ['mechanism'], rationale: 'none'}) YIELD kind RETURN kind";
+    /**
+     * The call whose rows are read: kinds, the genes of each path and whether the path's own edge from the drug is a
+     * binding DrugBank files as pharmacokinetic only ({@code pk}), in the order returned.
+     */
+    public static final String QUERY = """
+            CALL kedrec.explain($disease, $drug, {paths: $paths, maxPathLength: $length, order: $order, \
+            rationale: 'none'}) YIELD path, kind
+            RETURN kind, [n IN nodes(path) WHERE n:Gene | n.id] AS genes,
+                   any(r IN relationships(path) WHERE type(r) = 'BINDS' AND startNode(r).id = $drug
+                       AND size(r.sources) > 0 AND all(s IN r.sources WHERE s IN $pk)) AS pk""";
+    /**
+     * The pair's mechanism paths among the candidates the measured calls choose from (up to length {@code $length},
+     * {@code $paths} per metapath): are there any, and any through a target (not {@code pk})?
+     */
+    static final String HAS_MECHANISM = """
+            CALL kedrec.explain($disease, $drug, {paths: $paths, maxPathLength: $length, kinds: ['mechanism'], \
+            rationale: 'none'}) YIELD path, kind
+            RETURN kind,
+                   any(r IN relationships(path) WHERE type(r) = 'BINDS' AND startNode(r).id = $drug
+                       AND size(r.sources) > 0 AND all(s IN r.sources WHERE s IN $pk)) AS pk""";
 
     /** A known indication to explain. */
     public record Pair(String drug, String disease) {}
 
-    /** The paths one call returned, best first: each path's kind and genes. */
-    public record Ranked(List<String> kinds, List<List<String>> genes) {}
+    /**
+     * The paths one call returned, best first: each path's kind, genes and whether it leaves the drug through a
+     * pharmacokinetic binding.
+     */
+    public record Ranked(List<String> kinds, List<List<String>> genes, List<Boolean> pharmacokinetic) {
+        /** Paths whose bindings are not known (all counted as through a target). */
+        public Ranked(List<String> kinds, List<List<String>> genes) {
+            this(kinds, genes, kinds.stream().map(k -> false).toList());
+        }
+
+        boolean firstIsMechanismThroughTarget() {
+            return !kinds.isEmpty() && "mechanism".equals(kinds.get(0)) && !pharmacokinetic.get(0);
+        }
+    }
+
+    /** What the graph offers the pair: any mechanism path, and any through one of the drug's targets. */
+    public record Offer(boolean mechanism, boolean target) {}
 
     /** Sums of the three measures over pairs, for one order. */
     public static final class Measures {
@@ -43,12 +75,27 @@ public final class ExplainEvaluation {
         private int top1;
         private int inTop5;
         private long distinctGenes;
+        private int withTarget;
+        private int targetTop1;
+        private int pharmacokineticTop1;
 
         /** Adds one pair's ranked paths; {@code hasMechanism}: the graph has a mechanism path for the pair. */
         public void add(Ranked ranked, boolean hasMechanism) {
+            add(ranked, new Offer(hasMechanism, hasMechanism));
+        }
+
+        /** Adds one pair's ranked paths, knowing what the graph offers it. */
+        public void add(Ranked ranked, Offer offer) {
             pairs++;
             List<String> kinds = ranked.kinds();
-            if (hasMechanism) {
+            if (offer.target()) {
+                withTarget++;
+                targetTop1 += ranked.firstIsMechanismThroughTarget() ? 1 : 0;
+            }
+            if (!kinds.isEmpty() && ranked.pharmacokinetic().get(0)) {
+                pharmacokineticTop1++;
+            }
+            if (offer.mechanism()) {
                 withMechanism++;
                 if (!kinds.isEmpty() && "mechanism".equals(kinds.get(0))) {
                     top1++;
@@ -68,6 +115,9 @@ public final class ExplainEvaluation {
             out.put("mechanismInTop5", withMechanism == 0 ? 0.0 : round((double) inTop5 / withMechanism));
             out.put("distinctGenesTop5", pairs == 0 ? 0.0 : round((double) distinctGenes / pairs));
             out.put("pairsWithMechanism", withMechanism);
+            out.put("targetTop1", withTarget == 0 ? 0.0 : round((double) targetTop1 / withTarget));
+            out.put("pairsWithTargetMechanism", withTarget);
+            out.put("pharmacokineticTop1", pairs == 0 ? 0.0 : round((double) pharmacokineticTop1 / pairs));
             return out;
         }
     }
@@ -90,17 +140,21 @@ public final class ExplainEvaluation {
         int skipped = 0;
         try (Session session = driver.session()) {
             for (Pair pair : pairs) {
-                boolean hasMechanism;
+                Offer offer;
                 try {
-                    hasMechanism = session.run(HAS_MECHANISM, Map.of("disease", pair.disease(), "drug", pair.drug(),
-                            "length", (long) maxPathLength)).list().stream().anyMatch(r -> !r.get("kind").isNull());
+                    List<Record> mechanisms = session.run(HAS_MECHANISM, Map.of("disease", pair.disease(), "drug",
+                            pair.drug(), "length", (long) maxPathLength, "paths", (long) paths, "pk",
+                            List.copyOf(BindingRoles.PHARMACOKINETIC_SOURCES))).list().stream()
+                            .filter(r -> !r.get("kind").isNull()).toList();
+                    offer = new Offer(!mechanisms.isEmpty(),
+                            mechanisms.stream().anyMatch(r -> !r.get("pk").asBoolean()));
                 } catch (org.neo4j.driver.exceptions.ClientException e) {
                     // A pair the model does not know (an entity it was not trained on) cannot be explained.
                     skipped++;
                     continue;
                 }
                 for (PathOrder order : PathOrder.values()) {
-                    byOrder.get(order).add(ranked(session, pair, order, paths, maxPathLength), hasMechanism);
+                    byOrder.get(order).add(ranked(session, pair, order, paths, maxPathLength), offer);
                 }
                 if (++done % 25 == 0) {
                     progress.accept(Messages.format("%d of %d pairs", done, pairs.size()));
@@ -120,19 +174,21 @@ public final class ExplainEvaluation {
     static Ranked ranked(Session session, Pair pair, PathOrder order, int paths, int maxPathLength) {
         List<String> kinds = new ArrayList<>();
         List<List<String>> genes = new ArrayList<>();
+        List<Boolean> pharmacokinetic = new ArrayList<>();
         for (Record row : session.run(QUERY, params(pair, order, paths, maxPathLength)).list()) {
             if (row.get("kind").isNull()) {
                 continue;
             }
             kinds.add(row.get("kind").asString());
             genes.add(row.get("genes").asList(Value::asString));
+            pharmacokinetic.add(row.get("pk").asBoolean());
         }
-        return new Ranked(kinds, genes);
+        return new Ranked(kinds, genes, pharmacokinetic);
     }
 
     static Map<String, Object> params(Pair pair, PathOrder order, int paths, int maxPathLength) {
         return Map.of("disease", pair.disease(), "drug", pair.drug(), "paths", (long) paths, "length",
-                (long) maxPathLength, "order", order.key());
+                (long) maxPathLength, "order", order.key(), "pk", List.copyOf(BindingRoles.PHARMACOKINETIC_SOURCES));
     }
 
     /**

@@ -28,6 +28,27 @@ class ExplainEvaluationTest {
     }
 
     @Test
+    void targetSharesCountPairsThatHaveATargetPathAndPharmacokineticLeadsCountOverAllPairs() {
+        ExplainEvaluation.Measures measures = new ExplainEvaluation.Measures();
+        // led by a path through the drug's metabolising enzyme although a target path exists: a miss
+        measures.add(new ExplainEvaluation.Ranked(List.of("mechanism", "mechanism"), List.of(List.of("CYP"),
+                List.of("T")), List.of(true, false)), new ExplainEvaluation.Offer(true, true));
+        // led by a target path: a hit
+        measures.add(new ExplainEvaluation.Ranked(List.of("mechanism"), List.of(List.of("T")), List.of(false)),
+                new ExplainEvaluation.Offer(true, true));
+        // only enzyme paths in the graph: not counted for the target share, counted as a pharmacokinetic lead
+        measures.add(new ExplainEvaluation.Ranked(List.of("mechanism"), List.of(List.of("CYP")), List.of(true)),
+                new ExplainEvaluation.Offer(true, false));
+        measures.add(new ExplainEvaluation.Ranked(List.of("similarity"), List.of(List.of())),
+                new ExplainEvaluation.Offer(false, false));
+        Map<String, Object> out = measures.toMap();
+        assertThat(out.get("targetTop1")).isEqualTo(0.5);
+        assertThat(out.get("pairsWithTargetMechanism")).isEqualTo(2);
+        assertThat(out.get("pharmacokineticTop1")).isEqualTo(0.5);
+        assertThat(out.get("mechanismTop1")).isEqualTo(1.0);
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<Double> millis = new java.util.ArrayList<>();
         for (int i = 1; i <= 200; i++) {

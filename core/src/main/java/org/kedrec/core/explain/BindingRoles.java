@@ -1,0 +1,81 @@
+package org.kedrec.core.explain;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kedrec.core.graph.CypherRunner;
+
+/**
+ * Which of a drug's {@code BINDS} genes it binds only as a pharmacokinetic protein: a metabolising enzyme, a
+ * transporter or a carrier, by DrugBank's own category, rather than a pharmacological target. DrugBank files every
+ * protein a drug touches under one of target, enzyme, transporter and carrier, and Hetionet keeps that as the
+ * {@code sources} of the binding edge ({@code "DrugBank (enzyme)"}, …). A path that leaves Losartan through CYP2C8,
+ * the enzyme that metabolises it, is true of the graph but is not the drug's mechanism of action; one through AGTR1,
+ * the receptor it blocks, is. An edge with any other source (DrugBank's target list, ChEMBL, DrugCentral, binding
+ * assays) or with no sources at all counts as a target: only DrugBank's own word makes a protein pharmacokinetic.
+ */
+public final class BindingRoles {
+    /** The binding-edge sources that name a protein pharmacokinetic (DrugBank's categories other than target). */
+    public static final Set<String> PHARMACOKINETIC_SOURCES =
+            Set.of("DrugBank (enzyme)", "DrugBank (transporter)", "DrugBank (carrier)");
+
+    /** No binding is pharmacokinetic: every mechanism path counts as one through a target. */
+    public static final BindingRoles NONE = new BindingRoles(Map.of());
+
+    /** The genes each drug binds only as a pharmacokinetic protein: one read per call, the drugs' edges only. */
+    static final String QUERY = """
+            UNWIND $drugs AS id
+            MATCH (c:Drug {id: id})-[b:BINDS]->(g:Gene)
+            WHERE size(b.sources) > 0 AND all(s IN b.sources WHERE s IN $pharmacokinetic)
+            RETURN id AS drug, collect(g.id) AS genes""";
+
+    private final Map<String, Set<String>> pharmacokinetic;
+
+    private BindingRoles(Map<String, Set<String>> pharmacokinetic) {
+        this.pharmacokinetic = pharmacokinetic;
+    }
+
+    /** Whether a binding edge with these sources is pharmacokinetic only (see the class comment). */
+    public static boolean pharmacokineticOnly(Collection<String> sources) {
+        return sources != null && !sources.isEmpty() && PHARMACOKINETIC_SOURCES.containsAll(sources);
+    }
+
+    /** The roles of the given drugs' bindings, read through {@code runner}. */
+    public static BindingRoles read(CypherRunner runner, Collection<String> drugs) {
+        if (drugs.isEmpty()) {
+            return NONE;
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("drugs", CypherRunner.padded(drugs));
+        parameters.put("pharmacokinetic", List.copyOf(PHARMACOKINETIC_SOURCES));
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Map<String, Object> row : runner.run(QUERY, parameters)) {
+            Set<String> genes = new HashSet<>();
+            ((List<?>) row.get("genes")).forEach(g -> genes.add(String.valueOf(g)));
+            out.put((String) row.get("drug"), genes);
+        }
+        return new BindingRoles(out);
+    }
+
+    /**
+     * Roles given directly: drug id to the genes it binds only as a pharmacokinetic protein (read by a source that
+     * walks the graph itself, e.g. the plugin's, with {@link #pharmacokineticOnly}).
+     */
+    public static BindingRoles of(Map<String, Set<String>> pharmacokinetic) {
+        return new BindingRoles(Map.copyOf(pharmacokinetic));
+    }
+
+    /**
+     * Whether the path leaves its drug through a gene the drug binds only as a pharmacokinetic protein: its first
+     * relationship is {@code BINDS}, drug to gene.
+     */
+    public boolean leavesThroughPharmacokineticProtein(GraphPath path) {
+        if (path.rels().isEmpty() || !path.rels().get(0).equals("BINDS") || !path.directions().get(0)) {
+            return false;
+        }
+        return pharmacokinetic.getOrDefault(path.ids().get(0), Set.of()).contains(path.ids().get(1));
+    }
+}
