@@ -337,23 +337,7 @@ final class Experiments {
                     Metapath.parse("CmGiGaD", "Drug-MOA_TARGET->Gene-INTERACTS-Gene<-ASSOCIATES-Disease"),
                     Metapath.parse("CmGpPWpGaD",
                             "Drug-MOA_TARGET->Gene-PARTICIPATES->Pathway<-PARTICIPATES-Gene<-ASSOCIATES-Disease"));
-            PathFeatures extra = PathFeatures.compute(aug, mps, 0.4);
-            if (!java.util.Arrays.equals(extra.drugs(), base.drugs())
-                    || !java.util.Arrays.equals(extra.diseases(), base.diseases())) {
-                throw new IllegalStateException("entity order differs");
-            }
-            List<String> names = mps.stream().map(Metapath::abbreviation).toList();
-            float[][][] v = new float[nd][nc][names.size()];
-            for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++)
-                System.arraycopy(extra.of(d, c), 0, v[d][c], 0, names.size());
-            PathFeatures def = defaultFeatures(base);
-            PathFeatures all = def.withExtra(names, v);
-            paired("default vs + all mechanism metapaths", def, all);
-            for (String n : names) {
-                List<String> keep = new ArrayList<>(def.names());
-                keep.add(n);
-                cvOnly("default + " + n, all.select(keep));
-            }
+            addedMetapaths("all mechanism metapaths", aug, mps, base);
         }
         if (which.contains("atc12")) {
             // the ATC tree's two upper levels (therapeutic main group "C08", anatomical main group "C") beside the
@@ -383,23 +367,8 @@ final class Experiments {
                     Metapath.parse("Ca1CtD", "Drug-IN_ATC->AtcLevel1<-IN_ATC-Drug-TREATS->Disease"),
                     Metapath.parse("Ca2CtrD", "Drug-IN_ATC->AtcLevel2<-IN_ATC-Drug-IN_TRIAL_FOR->Disease"),
                     Metapath.parse("Ca1CtrD", "Drug-IN_ATC->AtcLevel1<-IN_ATC-Drug-IN_TRIAL_FOR->Disease"));
-            PathFeatures extra = PathFeatures.compute(aug, mps, 0.4);
-            if (!java.util.Arrays.equals(extra.drugs(), base.drugs())
-                    || !java.util.Arrays.equals(extra.diseases(), base.diseases())) {
-                throw new IllegalStateException("entity order differs");
-            }
-            List<String> names = mps.stream().map(Metapath::abbreviation).toList();
-            float[][][] v = new float[nd][nc][names.size()];
-            for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++)
-                System.arraycopy(extra.of(d, c), 0, v[d][c], 0, names.size());
             PathFeatures def = defaultFeatures(base);
-            PathFeatures all = def.withExtra(names, v);
-            paired("default vs + ATC levels 1 and 2", def, all);
-            for (String n : names) {
-                List<String> keep = new ArrayList<>(def.names());
-                keep.add(n);
-                cvOnly("default + " + n, all.select(keep));
-            }
+            PathFeatures all = addedMetapaths("ATC levels 1 and 2", aug, mps, base);
             List<String> keep = new ArrayList<>(def.names());
             keep.addAll(List.of("Ca2CtD", "Ca1CtD"));
             cvOnly("default + Ca2CtD, Ca1CtD", all.select(keep));
@@ -529,6 +498,35 @@ final class Experiments {
     }
 
     /** Model selection's view only: cross-validated MRR over the training pairs and validation MRR, no TEST. */
+    /**
+     * The default's features plus DWPC features of {@code metapaths} over {@code augmented} (the training graph with
+     * an experiment's side relations): all of them against the default (paired, TEST printed after), then each
+     * alone by selection's figures. Returns the default plus all of them.
+     */
+    static PathFeatures addedMetapaths(String name, TrainingGraph augmented, List<Metapath> metapaths,
+            PathFeatures base) {
+        PathFeatures extra = PathFeatures.compute(augmented, metapaths, 0.4);
+        if (!java.util.Arrays.equals(extra.drugs(), base.drugs())
+                || !java.util.Arrays.equals(extra.diseases(), base.diseases())) {
+            throw new IllegalStateException("entity order differs");
+        }
+        List<String> names = metapaths.stream().map(Metapath::abbreviation).toList();
+        int nd = base.diseases().length;
+        int nc = base.drugs().length;
+        float[][][] v = new float[nd][nc][names.size()];
+        for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++)
+            System.arraycopy(extra.of(d, c), 0, v[d][c], 0, names.size());
+        PathFeatures def = defaultFeatures(base);
+        PathFeatures all = def.withExtra(names, v);
+        paired("default vs + " + name, def, all);
+        for (String n : names) {
+            List<String> keep = new ArrayList<>(def.names());
+            keep.add(n);
+            cvOnly("default + " + n, all.select(keep));
+        }
+        return all;
+    }
+
     static void cvOnly(String name, PathFeatures f) {
         long t0 = System.nanoTime();
         MetapathModel mm = MetapathModel.fit(f, RankerExperiment.truth.trainPositive, RankerExperiment.truth.validation);
