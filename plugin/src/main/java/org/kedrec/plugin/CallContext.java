@@ -15,8 +15,8 @@ import org.kedrec.core.explain.BindingRoles;
 import org.kedrec.core.explain.GraphPath;
 import org.kedrec.core.explain.PathSource;
 import org.kedrec.core.explain.PathTraversal;
-import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.graph.GraphSchema;
+import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.ids.EntityKind;
 import org.kedrec.core.ranking.ScoredDrugs;
 import org.kedrec.core.serving.Explainer;
@@ -156,20 +156,28 @@ final class CallContext {
     private static BindingRoles pharmacokineticBindings(TxPathGraph graph, List<String> drugs) {
         Map<String, Set<String>> out = new HashMap<>();
         RelationshipType binds = RelationshipType.withName("BINDS");
+        Label geneLabel = Label.label(EntityKind.GENE.label());
         for (String id : drugs) {
             Node drug = graph.find(EntityKind.DRUG.label(), id);
             if (drug == null) {
                 continue;
             }
+            Set<String> pharmacokinetic = new HashSet<>();
+            Set<String> target = new HashSet<>(); // a gene with any other binding edge is a target
             try (ResourceIterable<Relationship> edges = drug.getRelationships(Direction.OUTGOING, binds)) {
                 for (Relationship edge : edges) {
-                    Object sources = edge.getProperty("sources", null);
                     Node gene = edge.getEndNode();
-                    if (sources instanceof String[] names && BindingRoles.pharmacokineticOnly(Arrays.asList(names))
-                            && gene.hasLabel(Label.label(EntityKind.GENE.label()))) {
-                        out.computeIfAbsent(id, k -> new HashSet<>()).add(Nodes.id(gene));
+                    if (gene.hasLabel(geneLabel)) {
+                        Object sources = edge.getProperty("sources", null);
+                        boolean onlyPharmacokinetic = sources instanceof String[] names
+                                && BindingRoles.pharmacokineticOnly(Arrays.asList(names));
+                        (onlyPharmacokinetic ? pharmacokinetic : target).add(Nodes.id(gene));
                     }
                 }
+            }
+            pharmacokinetic.removeAll(target);
+            if (!pharmacokinetic.isEmpty()) {
+                out.put(id, pharmacokinetic);
             }
         }
         return BindingRoles.of(out);

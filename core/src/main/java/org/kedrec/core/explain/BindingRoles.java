@@ -15,7 +15,8 @@ import org.kedrec.core.graph.CypherRunner;
  * {@code sources} of the binding edge ({@code "DrugBank (enzyme)"}, …). A path that leaves Losartan through CYP2C8,
  * the enzyme that metabolises it, is true of the graph but is not the drug's mechanism of action; one through AGTR1,
  * the receptor it blocks, is. An edge with any other source (DrugBank's target list, ChEMBL, DrugCentral, binding
- * assays) or with no sources at all counts as a target: only DrugBank's own word makes a protein pharmacokinetic.
+ * assays) or with no sources at all counts as a target: only DrugBank's own word makes a protein pharmacokinetic,
+ * and only when every binding edge between the two says so.
  */
 public final class BindingRoles {
     /** The binding-edge sources that name a protein pharmacokinetic (DrugBank's categories other than target). */
@@ -25,11 +26,15 @@ public final class BindingRoles {
     /** No binding is pharmacokinetic: every mechanism path counts as one through a target. */
     public static final BindingRoles NONE = new BindingRoles(Map.of());
 
-    /** The genes each drug binds only as a pharmacokinetic protein: one read per call, the drugs' edges only. */
+    /**
+     * The genes each drug binds only as a pharmacokinetic protein (every one of its {@code BINDS} edges to the gene,
+     * where an import left more than one): one read per call, the drugs' edges only.
+     */
     static final String QUERY = """
             UNWIND $drugs AS id
             MATCH (c:Drug {id: id})-[b:BINDS]->(g:Gene)
-            WHERE size(b.sources) > 0 AND all(s IN b.sources WHERE s IN $pharmacokinetic)
+            WITH id, g, collect(coalesce(b.sources, [])) AS edges
+            WHERE all(sources IN edges WHERE size(sources) > 0 AND all(s IN sources WHERE s IN $pharmacokinetic))
             RETURN id AS drug, collect(g.id) AS genes""";
 
     private final Map<String, Set<String>> pharmacokinetic;
