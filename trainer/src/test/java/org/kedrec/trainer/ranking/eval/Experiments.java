@@ -15,7 +15,7 @@ import org.kedrec.trainer.ranking.paths.SimilarityFeatures;
 final class Experiments {
     /** The experiments by name; the third argument names one or several, comma-separated ("cal,sim"). */
     static final List<String> NAMES = List.of("zs", "zscompare", "zstest", "cal", "w", "sim", "cv", "fine", "clogit",
-            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole", "treated", "explained", "l2cv", "moa", "atc12");
+            "clogit2", "clogit-test", "inter", "causes", "damp", "avg", "palliates", "notdump", "sole", "treated", "explained", "l2cv", "moa", "atc12", "pu");
 
     static Set<String> chosen(String argument) {
         Set<String> names = new java.util.LinkedHashSet<>(List.of(argument.split(",")));
@@ -373,6 +373,41 @@ final class Experiments {
             keep.addAll(List.of("Ca2CtD", "Ca1CtD"));
             cvOnly("default + Ca2CtD, Ca1CtD", all.select(keep));
         }
+        if (which.contains("pu")) {
+            // positive-unlabelled reweighting: the held-out treatments sit in the fit as negatives, and they are
+            // among each disease's best-scoring unlabelled drugs; a second fit gives each disease's top N unlabelled
+            // drugs of the first fit the weight w. Selected on the cross-validation that keeps the fold's pairs in
+            // the fit unlabelled, like TEST pairs.
+            PathFeatures def = defaultFeatures(base);
+            var t = RankerExperiment.truth;
+            System.out.printf(java.util.Locale.ENGLISH, "default: CV %.4f%n",
+                    RankerExperiment.crossValidatedMrr(def, t.trainPositive, t.validation, 1000));
+            // weight 1 is the default itself (the check that both cross-validations agree)
+            String cells = System.getProperty("puGrid", "5:1,5:0,5:0.3,20:0,20:0.3");
+            for (String cell : cells.split(",")) {
+                int top = Integer.parseInt(cell.split(":")[0]);
+                double w = Double.parseDouble(cell.split(":")[1]);
+                double val = MetapathModel.validationMrr(puFit(def, t.trainPositive, validationSet(def, t.validation),
+                        top, w, 1000), t.trainPositive, t.validation);
+                System.out.printf(java.util.Locale.ENGLISH, "top %d weight %.2f: CV %.4f val %.4f%n", top, w,
+                        puCrossValidatedMrr(def, t.trainPositive, t.validation, top, w, 1000), val);
+            }
+            if (System.getProperty("puTop") != null) {
+                int top = Integer.getInteger("puTop");
+                double w = Double.parseDouble(System.getProperty("puWeight"));
+                float[][] logits = puFit(def, t.trainPositive, validationSet(def, t.validation), top, w, 1000);
+                org.kedrec.trainer.ranking.paths.MetapathModel.centrePerDisease(logits);
+                MetapathModel a = MetapathModel.fit(def, t.trainPositive, t.validation, true);
+                RankerExperiment.report("default", a.logits());
+                RankerExperiment.report("pu top " + top + " w " + w, logits);
+                KgeEvaluation.Evaluated ea = KgeEvaluation.evaluate(a.logits(), t.heldOut, t, false);
+                KgeEvaluation.Evaluated eb = KgeEvaluation.evaluate(logits, t.heldOut, t, false);
+                System.out.println("  MRR pu - default " + show(PairedBootstrap.compare(eb.outcomes(), ea.outcomes(),
+                        2000, 42)));
+                System.out.println("  AUROC-NOT pu - default " + show(PairedBootstrap.compareAuroc(eb.positives(),
+                        eb.notScores(), ea.positives(), ea.notScores(), 2000, 42)));
+            }
+        }
         if (which.contains("l2cv")) {
             // the default's L2 by 5-fold CV over the training pairs (483) instead of the 49 validation pairs
             PathFeatures def = defaultFeatures(base);
@@ -525,6 +560,89 @@ final class Experiments {
             cvOnly("default + " + n, all.select(keep));
         }
         return all;
+    }
+
+    /**
+     * Two fits: the first as the default; the second with each disease's {@code top} best-scoring unlabelled drugs
+     * of the first (pairs that are not labelled positive, and not in {@code excluded}) weighted {@code weight}.
+     * Returns the second fit's logits for every pair.
+     */
+    static float[][] puFit(PathFeatures f, java.util.BitSet[] positive, java.util.BitSet[] excluded, int top,
+            double weight, double l2) {
+        int nd = f.diseases().length;
+        int nc = f.drugs().length;
+        List<float[]> rowList = new ArrayList<>();
+        List<int[]> at = new ArrayList<>();
+        for (int d = 0; d < nd; d++) {
+            for (int c = 0; c < nc; c++) {
+                if (excluded == null || !excluded[d].get(c)) {
+                    rowList.add(f.of(d, c));
+                    at.add(new int[] {d, c});
+                }
+            }
+        }
+        float[][] rows = rowList.toArray(new float[0][]);
+        boolean[] y = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) y[i] = positive[at.get(i)[0]].get(at.get(i)[1]);
+        org.kedrec.trainer.ranking.paths.LogisticRegression first =
+                org.kedrec.trainer.ranking.paths.LogisticRegression.fit(rows, y, null, l2);
+        double[] w = new double[rows.length];
+        java.util.Arrays.fill(w, 1.0);
+        java.util.Map<Integer, List<Integer>> byDisease = new java.util.HashMap<>();
+        for (int i = 0; i < rows.length; i++) {
+            if (!y[i]) byDisease.computeIfAbsent(at.get(i)[0], k -> new ArrayList<>()).add(i);
+        }
+        double[] s = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) s[i] = first.logit(rows[i]);
+        for (List<Integer> unlabelled : byDisease.values()) {
+            unlabelled.sort((a, b) -> Double.compare(s[b], s[a]));
+            for (int i = 0; i < Math.min(top, unlabelled.size()); i++) w[unlabelled.get(i)] = weight;
+        }
+        org.kedrec.trainer.ranking.paths.LogisticRegression second =
+                org.kedrec.trainer.ranking.paths.LogisticRegression.fit(rows, y, w, l2);
+        float[][] out = new float[nd][nc];
+        for (int d = 0; d < nd; d++) for (int c = 0; c < nc; c++) out[d][c] = (float) second.logit(f.of(d, c));
+        return out;
+    }
+
+    /** The validation pairs as a set per disease row (what the product's fit leaves out, {@code FitRows}). */
+    static java.util.BitSet[] validationSet(PathFeatures f, List<int[]> validation) {
+        java.util.BitSet[] out = new java.util.BitSet[f.diseases().length];
+        for (int d = 0; d < out.length; d++) out[d] = new java.util.BitSet();
+        for (int[] v : validation) out[v[0]].set(v[1]);
+        return out;
+    }
+
+    /** {@link #puFit} under the 5-fold cross-validation of the training pairs (the fold's pairs unlabelled). */
+    static double puCrossValidatedMrr(PathFeatures f, java.util.BitSet[] trainPositive, List<int[]> validation,
+            int top, double weight, double l2) {
+        int nd = f.diseases().length;
+        int nc = f.drugs().length;
+        List<org.kedrec.core.metrics.RankOutcome> outcomes = new ArrayList<>();
+        for (int fold = 0; fold < 5; fold++) {
+            java.util.BitSet[] fit = new java.util.BitSet[nd];
+            java.util.BitSet[] out = new java.util.BitSet[nd];
+            for (int d = 0; d < nd; d++) {
+                fit[d] = new java.util.BitSet();
+                out[d] = new java.util.BitSet();
+                for (int c = trainPositive[d].nextSetBit(0); c >= 0; c = trainPositive[d].nextSetBit(c + 1)) {
+                    (org.kedrec.core.split.StableHash.bucket(d + "|" + c, 5) == fold ? out[d] : fit[d]).set(c);
+                }
+            }
+            float[][] logits = puFit(f, fit, null, top, weight, l2);
+            for (int d = 0; d < nd; d++) {
+                for (int c = out[d].nextSetBit(0); c >= 0; c = out[d].nextSetBit(c + 1)) {
+                    java.util.BitSet filter = (java.util.BitSet) trainPositive[d].clone();
+                    for (int[] v : validation) {
+                        if (v[0] == d) {
+                            filter.set(v[1]); // as HeadExperiment's cross-validation filters them
+                        }
+                    }
+                    outcomes.add(org.kedrec.core.metrics.RankingMetrics.filteredRank(logits[d], c, filter));
+                }
+            }
+        }
+        return org.kedrec.core.metrics.RankingMetrics.mrr(outcomes);
     }
 
     static void cvOnly(String name, PathFeatures f) {
