@@ -406,6 +406,33 @@ final class Experiments {
                         2000, 42)));
                 System.out.println("  AUROC-NOT pu - default " + show(PairedBootstrap.compareAuroc(eb.positives(),
                         eb.notScores(), ea.positives(), ea.notScores(), 2000, 42)));
+                // the student's held-out pairs (-DpuPairs=dataset/both/zeroshot.jsonl): which candidate each picks
+                if (System.getProperty("puPairs") != null) {
+                    java.util.Map<Integer, Integer> row = TrainingGraph.positions(def.diseases());
+                    java.util.Map<Integer, Integer> col = TrainingGraph.positions(def.drugs());
+                    var ix = graph.entities();
+                    int[] right = new int[2];
+                    int n = 0;
+                    try {
+                        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                                System.getProperty("puPairs")))) {
+                            var e = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+                            Integer d = row.get(ix.indexOrMinusOne(e.get("disease").get("id").asText()));
+                            Integer c1 = col.get(ix.indexOrMinusOne(e.get("candidates").get(0).get("id").asText()));
+                            Integer c2 = col.get(ix.indexOrMinusOne(e.get("candidates").get(1).get("id").asText()));
+                            int label = e.get("label").asInt();
+                            float[][][] both = {a.logits(), logits};
+                            for (int k = 0; k < 2; k++) {
+                                int pick = both[k][d][c1] >= both[k][d][c2] ? 0 : 1;
+                                right[k] += pick == label ? 1 : 0;
+                            }
+                            n++;
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    System.out.printf("held-out pairs %d: default right %d, pu right %d%n", n, right[0], right[1]);
+                }
             }
         }
         if (which.contains("l2cv")) {

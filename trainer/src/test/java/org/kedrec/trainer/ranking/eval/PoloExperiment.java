@@ -42,6 +42,28 @@ public final class PoloExperiment {
             if (dampings.isEmpty()) {
                 dampings.add(0.4);
             }
+            if (Boolean.getBoolean("pu") && evidence != null) {
+                // positive-unlabelled reweighting (docs/ranker.md): DEV for selection, then TEST with -DpuTest=true
+                PathFeatures all = EvidenceFeatures.compute(graph, evidence, 0.4);
+                List<String> keep = new ArrayList<>(all.names());
+                keep.removeAll(org.kedrec.trainer.ranking.paths.SimilarityFeatures.NAMES);
+                PathFeatures def = all.select(keep);
+                MetapathModel m = MetapathModel.fit(def, truth.trainPositive, truth.dev, true);
+                print("default", m.logits(), truth);
+                java.util.BitSet[] dev = Experiments.validationSet(def, truth.dev);
+                float[][] pu = Experiments.puFit(def, truth.trainPositive, dev, 5, 0, m.l2());
+                MetapathModel.centrePerDisease(pu);
+                print("pu top 5 w 0", pu, truth);
+                if (Boolean.getBoolean("puTest")) {
+                    for (float[][] s : new float[][][] {m.logits(), pu}) {
+                        var c2d = PoloEvaluation.compoundToDisease(s, truth.test, truth.known);
+                        var d2c = PoloEvaluation.diseaseToCompound(s, truth.test, truth.known);
+                        System.out.printf(Locale.ENGLISH, "TEST C->D MRR %.3f H@10 %.3f | D->C MRR %.3f%n",
+                                RankingMetrics.mrr(c2d), RankingMetrics.hitsAt(c2d, 10), RankingMetrics.mrr(d2c));
+                    }
+                }
+                return;
+            }
             for (double w : dampings) {
                 PathFeatures kg = PathFeatures.compute(graph, PathFeatures.DEFAULT_METAPATHS, w);
                 report("kg w=" + w, kg, truth);
