@@ -140,6 +140,27 @@ class ClaimReaderTest {
     }
 
     @Test
+    void aSharedGeneIsNotCalledATargetAndTheNeutralWordingReadsAsTwoBindings() {
+        // Losartan and Irbesartan both bind CYP2C9, an enzyme of both: the teacher says so without "target"
+        GraphPath shared = path("CbGbCtD", List.of(LOSARTAN, "NCBIGene:1559", "DrugBank:DB01029", HYPERTENSION),
+                List.of("Losartan", "CYP2C9", "Irbesartan", "hypertension"), List.of("Drug", "Gene", "Drug", "Disease"),
+                List.of("BINDS", "BINDS", "TREATS"), 0.3);
+        ExpRxRecExample example = ExampleAssembler.assemble("x", HYPERTENSION, "hypertension", List.of(
+                new CandidateEvidence(LOSARTAN, "Losartan", List.of(shared), List.of(), List.of(), 0, 0),
+                fenoterol()), 0, Variant.VANILLA, "test", "structural");
+        String teacher = EvidenceTeacher.rationale(example);
+        assertThat(teacher).startsWith("[C1]. [C1] binds CYP2C9, as does Irbesartan, which treats [D] [E1].")
+                .doesNotContain("target");
+        ClaimReader.Reading reading = ClaimReader.read(example, teacher);
+        assertThat(reading.clean()).as(reading.toString()).isTrue();
+        assertThat(reading.claims()).extracting(Claim::key).contains("PATH_EDGE|[C1]|BINDS|CYP2C9",
+                "PATH_EDGE|CYP2C9|BINDS|Irbesartan", "PATH_EDGE|Irbesartan|TREATS|[D]");
+        // the former wording is outside the grammar now
+        assertThat(ClaimReader.read(example, "[C1]. [C1] shares the target CYP2C9 with Irbesartan, which treats "
+                + "[D] [E1].").clean()).isFalse();
+    }
+
+    @Test
     void aTrialIsNotAClass() {
         ClaimReader.Reading reading = read(
                 "[C1]. [C1] shares the class NCT00000102 with Candesartan, which treats [D] [E2].");

@@ -276,7 +276,7 @@ class DatasetBuilderTest {
         List<ExpRxRecExample> examples = all(first.out());
         assertThat(examples).hasSize(134 * 4);
         for (ExpRxRecExample example : examples) {
-            assertThat(example.teacher()).isEqualTo("evidence-teacher/2");
+            assertThat(example.teacher()).isEqualTo("evidence-teacher/3");
             assertThat(Citations.unknown(example, example.output())).as(example.output()).isEmpty();
             assertThat(Citations.selection(example.output())).contains(example.answer());
             assertThat(example.answer()).isEqualTo(example.candidates().get(example.label()).slot());

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.kedrec.core.Messages;
+import org.kedrec.core.rationale.EvidenceTeacher;
 
 /**
  * What the demo writes to remember finished steps, and the decisions that trust them. Every record is written to a
@@ -129,8 +130,28 @@ public final class DemoState {
             return Decision.run(Messages.format("it was built from the import of %s, the graph now holds the import "
                     + "of %s", stamp.importedAt(), imported.importedAt()));
         }
+        String teacher = cardTeacher(card);
+        if (!EvidenceTeacher.NAME.equals(teacher)) {
+            // a student distilled from another teacher's wording would be decoded in this teacher's grammar
+            return Decision.run(Messages.format("its rationales were written by %s, this KEDRec's teacher is %s",
+                    teacher == null ? "an unnamed teacher" : teacher, EvidenceTeacher.NAME));
+        }
         return Decision.reuse(Messages.format("%s (data hash %s) was built from the import of %s", dataset,
                 stamp.dataHash(), stamp.importedAt()));
+    }
+
+    /** The {@code teacher} a dataset card names, or null. */
+    private static String cardTeacher(Path card) {
+        try {
+            com.google.gson.JsonObject json = GSON.fromJson(Files.readString(card, StandardCharsets.UTF_8),
+                    com.google.gson.JsonObject.class);
+            return json != null && json.has("teacher") && json.get("teacher").isJsonPrimitive()
+                    ? json.get("teacher").getAsString() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JsonParseException e) {
+            return null;
+        }
     }
 
     /**

@@ -67,6 +67,14 @@ class DemoStateTest {
                         + "2026-11-26T01:00:00Z"));
         DemoState.writeJson(dataset.resolve(DemoState.DATASET_STAMP),
                 new DemoState.DatasetStamp("2026-11-26T01:00:00Z", "sha256:d"));
+        // an earlier teacher's rationales: rebuilt, so the student learns the wording it will be decoded in
+        Files.writeString(dataset.resolve("card.json"), "{\"dataHash\": \"sha256:d\", "
+                + "\"teacher\": \"evidence-teacher/1\"}");
+        assertThat(DemoState.datasetDecision(dataset, IMPORTED)).isEqualTo(new DemoState.Decision(false,
+                "its rationales were written by evidence-teacher/1, this KEDRec's teacher is "
+                        + org.kedrec.core.rationale.EvidenceTeacher.NAME));
+        Files.writeString(dataset.resolve("card.json"), "{\"dataHash\": \"sha256:d\", \"teacher\": \""
+                + org.kedrec.core.rationale.EvidenceTeacher.NAME + "\"}");
         assertThat(DemoState.datasetDecision(dataset, IMPORTED)).isEqualTo(new DemoState.Decision(true,
                 dataset + " (data hash sha256:d) was built from the import of 2026-11-26T01:00:00Z"));
     }
