@@ -78,9 +78,12 @@ public final class BindingRoles {
      * relationship is {@code BINDS}, drug to gene.
      */
     public boolean leavesThroughPharmacokineticProtein(GraphPath path) {
-        if (path.rels().isEmpty() || !path.rels().get(0).equals("BINDS") || !path.directions().get(0)) {
-            return false;
-        }
-        return pharmacokinetic.getOrDefault(path.ids().get(0), Set.of()).contains(path.ids().get(1));
+        return leavesThroughBinding(path)
+                && pharmacokinetic.getOrDefault(path.ids().get(0), Set.of()).contains(path.ids().get(1));
+    }
+
+    /** Whether the path's first relationship is {@code BINDS}, drug to gene: the only paths a role can reorder. */
+    public static boolean leavesThroughBinding(GraphPath path) {
+        return !path.rels().isEmpty() && path.rels().get(0).equals("BINDS") && path.directions().get(0);
     }
 }

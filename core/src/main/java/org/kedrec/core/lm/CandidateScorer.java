@@ -1,7 +1,6 @@
 package org.kedrec.core.lm;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -163,13 +162,7 @@ public interface CandidateScorer extends AutoCloseable {
         json.addProperty(LINE_KEY, form.label());
         json.addProperty(WEIGHT_KEY, weight);
         if (unseen != null) {
-            JsonObject vote = new JsonObject();
-            vote.addProperty("studentScale", unseen.studentScale());
-            vote.addProperty("rankerWeight", unseen.rankerWeight());
-            JsonArray diseases = new JsonArray();
-            new java.util.TreeSet<>(unseen.trainedDiseases()).forEach(diseases::add);
-            vote.add("trainedDiseases", diseases);
-            json.add(UNSEEN_KEY, vote);
+            json.add(UNSEEN_KEY, unseen.toJson());
         }
         try {
             Files.writeString(studentDir.resolve(TOOLS_FILE),
@@ -256,11 +249,7 @@ public interface CandidateScorer extends AutoCloseable {
             return null;
         }
         try {
-            JsonObject o = vote.getAsJsonObject();
-            java.util.Set<String> diseases = new java.util.TreeSet<>();
-            o.getAsJsonArray("trainedDiseases").forEach(d -> diseases.add(d.getAsString()));
-            return new UnseenDiseaseVote(o.get("studentScale").getAsDouble(), o.get("rankerWeight").getAsDouble(),
-                    diseases);
+            return UnseenDiseaseVote.fromJson(vote);
         } catch (RuntimeException e) {
             throw new IllegalStateException(Messages.format(
                     "%s gives `%s` = %s, which is not {\"studentScale\": a in (0, 1], \"rankerWeight\": w >= 0, "

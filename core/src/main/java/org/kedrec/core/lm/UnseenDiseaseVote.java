@@ -1,5 +1,8 @@
 package org.kedrec.core.lm;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +48,26 @@ public record UnseenDiseaseVote(double studentScale, double rankerWeight, Set<St
         out.put("rankerWeight", rankerWeight);
         out.put("trainedDiseases", (long) trainedDiseases.size());
         return out;
+    }
+
+    /** The vote as {@code tools.json} records it: {@code {"studentScale", "rankerWeight", "trainedDiseases"}}. */
+    public JsonObject toJson() {
+        JsonObject vote = new JsonObject();
+        vote.addProperty("studentScale", studentScale);
+        vote.addProperty("rankerWeight", rankerWeight);
+        JsonArray diseases = new JsonArray();
+        new TreeSet<>(trainedDiseases).forEach(diseases::add);
+        vote.add("trainedDiseases", diseases);
+        return vote;
+    }
+
+    /** The vote {@link #toJson} wrote; a missing or mistyped field throws a {@link RuntimeException}. */
+    public static UnseenDiseaseVote fromJson(JsonElement json) {
+        JsonObject o = json.getAsJsonObject();
+        Set<String> diseases = new TreeSet<>();
+        o.getAsJsonArray("trainedDiseases").forEach(d -> diseases.add(d.getAsString()));
+        return new UnseenDiseaseVote(o.get("studentScale").getAsDouble(), o.get("rankerWeight").getAsDouble(),
+                diseases);
     }
 
     /** Whether {@code diseaseId} is a disease the student never trained on (an example without a disease is not). */

@@ -328,7 +328,7 @@ public final class Explainer {
             return BindingRoles.NONE;
         }
         List<String> binding = candidates.entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(p -> p.length() > 0 && p.rels().get(0).equals("BINDS")))
+                .filter(e -> e.getValue().stream().anyMatch(BindingRoles::leavesThroughBinding))
                 .map(Map.Entry::getKey).toList();
         return binding.isEmpty() ? BindingRoles.NONE : pathSource.bindingRoles(binding);
     }

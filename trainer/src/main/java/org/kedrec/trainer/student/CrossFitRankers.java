@@ -111,6 +111,7 @@ public final class CrossFitRankers {
     static CandidateScorer load(Path dir, int folds, List<ExpRxRecExample> train, RankerLine line) {
         Map<String, DrugRanker> byDisease = new LinkedHashMap<>();
         List<DrugRanker> rankers = new ArrayList<>();
+        java.util.Set<String> trainDiseases = StudentTrainer.diseasesOf(train);
         try {
             for (int k = 1; k <= folds; k++) {
                 Path model = foldModel(dir, k);
@@ -118,7 +119,7 @@ public final class CrossFitRankers {
                 SplitPlan meant = SplitPlan.read(foldSplits(dir, k));
                 DrugRanker ranker = DrugRanker.load(model);
                 rankers.add(ranker);
-                for (String disease : StudentTrainer.diseasesOf(train)) {
+                for (String disease : trainDiseases) {
                     boolean heldHere = seen.isZeroShotDisease(disease);
                     if (heldHere != meant.isZeroShotDisease(disease)) {
                         throw new IllegalStateException(Messages.format(
@@ -135,7 +136,7 @@ public final class CrossFitRankers {
             rankers.forEach(DrugRanker::close);
             throw e;
         }
-        List<String> uncovered = StudentTrainer.diseasesOf(train).stream().filter(d -> !byDisease.containsKey(d)).toList();
+        List<String> uncovered = trainDiseases.stream().filter(d -> !byDisease.containsKey(d)).toList();
         if (!uncovered.isEmpty()) {
             rankers.forEach(DrugRanker::close);
             throw new IllegalStateException(Messages.format(

@@ -61,10 +61,8 @@ public final class StudentEvaluator {
     }
 
     /**
-     * Each example's choice as served (with the ranker's vote, if the student has one) and by the student's
-     * likelihoods alone.
-     */
-    /**
+     * Each example's choice as served and by the student's likelihoods alone.
+     *
      * @param served the choice as served (with the ranker's vote, when the student has one)
      * @param alone the student's likelihoods alone
      * @param unseenDisease how many choices the vote on diseases the student never trained on made

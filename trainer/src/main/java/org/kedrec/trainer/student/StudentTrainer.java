@@ -490,7 +490,8 @@ public final class StudentTrainer {
                 fusion = fitRankerWeight(tmp, lexicon, validation);
             }
             unseen = fusion != null && options.unseenDiseaseVote()
-                    ? new UnseenDiseaseVote(options.unseenStudentScale(), options.unseenRankerWeight(), diseasesOf(train))
+                    ? new UnseenDiseaseVote(options.unseenStudentScale(), options.unseenRankerWeight(),
+                            diseasesOf(train))
                     : null;
             CandidateScorer.markRankerTool(tmp, tools.lineForm(), fusion == null ? 0 : fusion.weight(), unseen);
         }
