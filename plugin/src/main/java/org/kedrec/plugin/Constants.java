@@ -65,9 +65,11 @@ final class Constants {
             + "chooses (with the ranker's vote when it was trained with the ranker as a tool); without a student the "
             + "ranker does, and the selectedBy column says so.";
     static final String DRUGS_ARG = "The candidate drugs (1 to 8), each by id, xref or exact name.";
-    static final String SELECT_CONFIG = "Optional settings: pathsPerDrug :: INTEGER (3), maxPathLength :: INTEGER (3, "
-            + "from 2 to 4), rationale :: STRING ('teacher' | 'student' | 'none', default 'student' when the model has "
-            + "a student, else 'teacher'), model :: STRING (default: the loaded default model).";
+    static final String SELECT_CONFIG = "Optional settings: pathsPerDrug :: INTEGER and maxPathLength :: INTEGER (2 to "
+            + "4), both by default the student's (its dataset's settings, student.prompt in kedrec.model.info; 3 and 3 "
+            + "without a student): other values give the student a prompt it never trained on; rationale :: STRING "
+            + "('teacher' | 'student' | 'none', default 'student' when the model has a student, else 'teacher'), "
+            + "model :: STRING (default: the loaded default model).";
     static final String CANDIDATE = "A candidate drug node, in the order given.";
     static final String PROBABILITY = "The probability that this candidate is the one that treats the disease; the "
             + "candidates' probabilities sum to 1.";
@@ -125,9 +127,10 @@ final class Constants {
     static final String MODEL_VERSION = "The version of the software that trained the model.";
     static final String MODEL_METRICS = "The ranker's training and validation metrics (metrics.json).";
     static final String MODEL_COUNTS = "How many entities, drugs and diseases the ranker knows.";
-    static final String MODEL_STUDENT = "The student (KEDRec-LM): kind, parameters, device, maxSeqLen, directory and "
-            + "rankerWeight (the weight of the ranker's log-odds in kedrec.select; 0: the student alone), or the reason "
-            + "there is none.";
+    static final String MODEL_STUDENT = "The student (KEDRec-LM): kind, parameters, device, maxSeqLen, directory, "
+            + "rankerWeight (the weight of the ranker's log-odds in kedrec.select; 0: the student alone), "
+            + "unseenDiseaseVote and prompt (the evidence per candidate it trained on, which kedrec.select gives it), "
+            + "or the reason there is none.";
     static final String MODEL_SETTINGS = "The plugin's settings and where each came from (kedrec.conf or the "
             + "environment), with any ignored lines.";
 

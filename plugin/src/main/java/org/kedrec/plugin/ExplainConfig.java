@@ -27,7 +27,7 @@ public record ExplainConfig(int paths, int maxPathLength, RationaleMode rational
 
     /** The path order and kinds as the explanation layer takes them. */
     public Explainer.PathOptions pathOptions() {
-        return new Explainer.PathOptions(order, kinds, null);
+        return new Explainer.PathOptions(order, kinds);
     }
 
     public static ExplainConfig of(Map<String, Object> map) {

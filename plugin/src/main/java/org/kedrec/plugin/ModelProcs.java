@@ -97,6 +97,8 @@ public final class ModelProcs {
             // ... and on diseases it never trained on (null: the same vote there).
             UnseenDiseaseVote unseen = model.student().unseenDiseaseVote();
             student.put("unseenDiseaseVote", unseen == null ? null : unseen.summary());
+            // The evidence kedrec.select puts in its prompt: the shape of the dataset the student trained on.
+            student.put("prompt", model.student().promptShape().toMap());
             student.put("directory", String.valueOf(model.student().directory()));
         } else {
             student.put("problem", model.studentProblem());

@@ -34,7 +34,7 @@ public record RecommendConfig(int k, int pathsPerDrug, int maxPathLength, boolea
 
     /** The path order and kinds as the explanation layer takes them. */
     public Explainer.PathOptions pathOptions() {
-        return new Explainer.PathOptions(order, kinds, null);
+        return new Explainer.PathOptions(order, kinds);
     }
 
     /** Reads the map with strict keys; {@code maxK} is the server's limit ({@code kedrec.recommend.max_k}). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kedrec.core.Messages;
+import org.kedrec.core.lm.PromptShape;
 import org.kedrec.core.ranking.ScoredDrugs;
 import org.kedrec.core.serving.CandidateSelector;
 import org.kedrec.core.serving.Explainer;
@@ -62,7 +63,8 @@ final class SelectCall {
             }
             call.guard.check();
             CandidateSelector.Outcome outcome = CandidateSelector.select(call.explainer(),
-                    disease.id(), disease.name(), candidates, config.pathsPerDrug(), config.maxPathLength(),
+                    disease.id(), disease.name(), candidates,
+                    config.shape(model.student() == null ? PromptShape.DEFAULT : model.student().promptShape()),
                     model.student(), rankerScores, mode);
             if (CandidateSelector.BY_RANKER.equals(outcome.selectedBy())) {
                 call.log.debug("kedrec.select: model `%s` has no student, the ranker chose", model.name());

@@ -151,6 +151,43 @@ class ExplainSelectTest {
     }
 
     @Test
+    void selectBuildsThePromptOfTheDatasetTheStudentTrainedOn() throws Exception {
+        // The fixture student as if trained on a dataset of one path per candidate and no trial or publication
+        // (`dataset build --paths-per-pair 1 --trials-per-pair 0 --publications-per-pair 0`): its prompt.json.
+        java.nio.file.Path shaped = db.modelHome.resolve("student-shaped");
+        org.kedrec.core.model.AtomicDirectory.delete(shaped);
+        org.kedrec.core.model.AtomicDirectory.copy(db.modelHome.resolve(TestDb.MODEL), shaped);
+        String call = "CALL kedrec.select('sarcoma', ['Varenicline', 'Doxorubicin'], {rationale: 'teacher'}) "
+                + "YIELD drug, rationale WITH drug, rationale WHERE rationale IS NOT NULL RETURN rationale";
+        String trained = db.run(call).get(0).get("rationale").asString();
+        assertThat(trained).as("the fixture's prompt cites trials").contains("NCT");
+        new org.kedrec.core.lm.PromptShape(1, 1, 0, 0, 3).write(shaped.resolve("student"));
+        db.run("CALL kedrec.model.load($m)", Map.of("m", "student-shaped"));
+        try {
+            assertThat(db.run("CALL kedrec.model.info() YIELD student RETURN student.prompt AS p").get(0).get("p")
+                    .asMap()).isEqualTo(Map.of("pathsPerDrug", 1L, "maxPerMetapath", 1L, "trialsPerDrug", 0L,
+                            "publicationsPerDrug", 0L, "maxPathLength", 3L));
+            String shapedRationale = db.run(call).get(0).get("rationale").asString();
+            assertThat(shapedRationale).doesNotContain("NCT").doesNotContain("PMID").doesNotContain("[E2]");
+            // A caller may still ask for more paths: the evidence then holds them.
+            String morePaths = db.run(call.replace("{rationale: 'teacher'}",
+                    "{rationale: 'teacher', pathsPerDrug: 3}")).get(0).get("rationale").asString();
+            assertThat(morePaths).contains("[E2]").doesNotContain("NCT");
+
+            java.nio.file.Files.writeString(shaped.resolve("student").resolve(org.kedrec.core.lm.PromptShape.FILE),
+                    "{\"pathsPerDrug\": 0}");
+            // The ranker still serves; the student is refused with the file, the bad value and the fix.
+            db.run("CALL kedrec.model.load($m)", Map.of("m", "student-shaped"));
+            assertThat(db.run("CALL kedrec.model.info() YIELD student RETURN student.problem AS p").get(0).get("p")
+                    .asString()).contains("prompt.json").contains("`pathsPerDrug` must be between 1 and 20 but was 0")
+                    .contains("retrain the student");
+        } finally {
+            db.run("CALL kedrec.model.load($m)", Map.of("m", TestDb.MODEL));
+            org.kedrec.core.model.AtomicDirectory.delete(shaped);
+        }
+    }
+
+    @Test
     void selectRefusesTooManyOrRepeatedCandidates() {
         assertThat(db.failure("CALL kedrec.select('sarcoma', ['a','b','c','d','e','f','g','h','i'])")).isEqualTo(
                 TestDb.badInput("kedrec.select") + "kedrec.select chooses among 1 to 8 drugs but got 9. Pass a "

@@ -55,8 +55,36 @@ class PathQueryFormsTest {
      */
     @Test
     void theStudentsPromptHoldsThePathsTheDatasetBuilderPicks() {
+        int[] seen = promptAgainstBuilder(org.kedrec.core.lm.PromptShape.DEFAULT);
+        assertThat(seen[0]).as("paths compared").isGreaterThan(20);
+        assertThat(seen[1]).as("candidates whose reader's order differs").isPositive();
+    }
+
+    /**
+     * A student trained on a dataset of another shape ({@code --paths-per-pair 5 --max-per-metapath 2
+     * --trials-per-pair 1 --publications-per-pair 0}, recorded in its {@code prompt.json}) is asked to choose on
+     * prompts of that shape: the builder's five paths with two per metapath first, one trial, no publication.
+     */
+    @Test
+    void aPromptOfAnotherShapeHoldsWhatTheBuilderPicksWithThoseSettings() {
+        var shape = new org.kedrec.core.lm.PromptShape(5, 2, 1, 0, 3);
+        int[] seen = promptAgainstBuilder(shape);
+        assertThat(seen[0]).as("paths compared").isGreaterThan(40);
+        assertThat(seen[2]).as("candidates whose paths differ from one per metapath first").isPositive();
+        assertThat(seen[3]).as("candidates with a trial").isPositive();
+    }
+
+    /**
+     * Compares each candidate's paths, trials and publications in {@code kedrec.select}'s prompt of {@code shape}
+     * with the dataset builder's picks under the same settings; returns the paths compared, the candidates whose
+     * reader's order differs, those whose paths differ from the builder's with one per metapath first, and those with
+     * a trial.
+     */
+    private int[] promptAgainstBuilder(org.kedrec.core.lm.PromptShape shape) {
         DriverCypherRunner runner = new DriverCypherRunner(db.driver, null);
-        PathFinder builder = new PathFinder(runner, PathFinder.Settings.defaults(3));
+        PathFinder builder = new PathFinder(runner, new PathFinder.Settings(Metapaths.DEFAULT, shape.pathsPerDrug(),
+                shape.maxPerMetapath(), org.kedrec.core.explain.PathScorer.DAMPING));
+        PathFinder onePerMetapath = new PathFinder(runner, PathFinder.Settings.defaults(shape.pathsPerDrug()));
         org.kedrec.core.serving.Explainer explainer = new org.kedrec.core.serving.Explainer(runner);
         List<String[]> pairs = db.run("MATCH (c:Drug)-[:TREATS]->(d:Disease) MATCH (o:Drug) WHERE o <> c "
                 + "WITH c, d, o ORDER BY d.id, c.id, o.id WITH c, d, collect(o)[0] AS o "
@@ -64,31 +92,40 @@ class PathQueryFormsTest {
                 .map(r -> new String[] {r.get("d").asString(), r.get("dn").asString(), r.get("c").asString(),
                     r.get("cn").asString(), r.get("o").asString(), r.get("on").asString()})
                 .toList();
-        int compared = 0;
-        int readerOrderDiffers = 0;
+        int[] seen = new int[4];
         for (String[] p : pairs) {
             List<org.kedrec.core.serving.Explainer.Candidate> drugs = List.of(
                     new org.kedrec.core.serving.Explainer.Candidate(p[2], p[3]),
                     new org.kedrec.core.serving.Explainer.Candidate(p[4], p[5]));
-            var example = explainer.jointExample(p[0], p[1], drugs, 3, 3, -1);
-            var reader = explainer.explainEach(p[0], p[1], drugs, 3, 3,
+            var example = explainer.jointExample(p[0], p[1], drugs, shape, -1);
+            var reader = explainer.explainEach(p[0], p[1], drugs, shape.pathsPerDrug(), shape.maxPathLength(),
                     new org.kedrec.core.serving.Explainer.Needs(true, false,
                             org.kedrec.core.serving.RationaleMode.NONE), null);
             for (int i = 0; i < 2; i++) {
                 String drug = drugs.get(i).id();
-                List<List<String>> expected = builder.find(List.of(new PairRequest(drug, drug, p[0], null)),
-                        List.of()).get(drug).stream().map(GraphPath::ids).toList();
-                List<List<String>> prompt = example.evidenceFor(example.candidates().get(i).slot()).stream()
+                List<GraphPath> picked = builder.find(List.of(new PairRequest(drug, drug, p[0], null)), List.of())
+                        .get(drug);
+                List<List<String>> expected = picked.stream().map(GraphPath::ids).toList();
+                var items = example.evidenceFor(example.candidates().get(i).slot());
+                List<List<String>> prompt = items.stream()
                         .filter(e -> e.kind() == org.kedrec.core.evidence.EvidenceKind.PATH)
                         .map(org.kedrec.core.evidence.EvidenceItem::nodes).toList();
                 assertThat(prompt).as("%s for %s", drug, p[0]).isEqualTo(expected);
-                compared += expected.size();
-                readerOrderDiffers += reader.get(i).paths().stream().map(GraphPath::ids).toList().equals(expected)
-                        ? 0 : 1;
+                long trials = items.stream().filter(e -> e.kind() == org.kedrec.core.evidence.EvidenceKind.TRIAL)
+                        .count();
+                long publications = items.stream()
+                        .filter(e -> e.kind() == org.kedrec.core.evidence.EvidenceKind.PUBLICATION).count();
+                assertThat(trials).as("trials of %s for %s", drug, p[0]).isLessThanOrEqualTo(shape.trialsPerDrug());
+                assertThat(publications).as("publications of %s for %s", drug, p[0])
+                        .isLessThanOrEqualTo(shape.publicationsPerDrug());
+                seen[0] += expected.size();
+                seen[1] += reader.get(i).paths().stream().map(GraphPath::ids).toList().equals(expected) ? 0 : 1;
+                seen[2] += onePerMetapath.find(List.of(new PairRequest(drug, drug, p[0], null)), List.of()).get(drug)
+                        .equals(picked) ? 0 : 1;
+                seen[3] += trials > 0 ? 1 : 0;
             }
         }
-        assertThat(compared).as("paths compared").isGreaterThan(20);
-        assertThat(readerOrderDiffers).as("candidates whose reader's order differs").isPositive();
+        return seen;
     }
 
     /**

@@ -66,7 +66,7 @@ class StudentFixtureGenerator {
                 List<Explainer.Candidate> candidates = new ArrayList<>(List.of(
                         new Explainer.Candidate(negative[0], negative[1])));
                 candidates.add(label, new Explainer.Candidate(pair[0], pair[1]));
-                ExpRxRecExample example = explainer.jointExample(pair[2], pair[3], candidates, 3, 3, label);
+                ExpRxRecExample example = explainer.jointExample(pair[2], pair[3], candidates, org.kedrec.core.lm.PromptShape.DEFAULT, label);
                 examples.add(ExampleAssembler.answered(example, EvidenceTeacher.rationale(example),
                         EvidenceTeacher.NAME));
             }

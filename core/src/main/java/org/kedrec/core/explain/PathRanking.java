@@ -44,10 +44,19 @@ public final class PathRanking {
      */
     public static List<GraphPath> rank(List<GraphPath> candidates, int k, PathOrder order, Set<PathKind> kinds,
             MetapathWeights weights, BindingRoles roles) {
+        return rank(candidates, k, order, kinds, weights, roles, 1);
+    }
+
+    /**
+     * As above, letting {@link PathOrder#PATH_COUNT} take up to {@code maxPerMetapath} paths of a metapath before
+     * the other metapaths get their turn (the dataset builder's {@code --max-per-metapath}; 1 above).
+     */
+    public static List<GraphPath> rank(List<GraphPath> candidates, int k, PathOrder order, Set<PathKind> kinds,
+            MetapathWeights weights, BindingRoles roles, int maxPerMetapath) {
         List<GraphPath> wanted = candidates.stream().filter(p -> kinds.contains(p.kind())).toList();
         return switch (order) {
             case DATABASE -> wanted.subList(0, Math.min(k, wanted.size()));
-            case PATH_COUNT -> PathSelector.select(wanted, k, 1);
+            case PATH_COUNT -> PathSelector.select(wanted, k, maxPerMetapath);
             case MECHANISM -> mechanismFirst(wanted, k, weights, roles);
         };
     }

@@ -32,10 +32,14 @@ public final class StudentModel implements AutoCloseable {
     private final double rankerWeight;
     /** The vote on diseases the student never trained on; null: {@link #rankerWeight} on every disease. */
     private final UnseenDiseaseVote unseenVote;
+    /** The shape of the prompts it trained on, which {@code kedrec.select} builds for it. */
+    private final PromptShape promptShape;
     private volatile boolean closed;
 
     private StudentModel(CausalLm lm, PromptEncoder encoder, StudentLexicon lexicon, Path directory,
-                         int maxConcurrent, CandidateScorer tools, double rankerWeight, UnseenDiseaseVote unseenVote) {
+                         int maxConcurrent, CandidateScorer tools, double rankerWeight, UnseenDiseaseVote unseenVote,
+                         PromptShape promptShape) {
+        this.promptShape = promptShape;
         this.tools = tools;
         this.rankerWeight = rankerWeight;
         this.unseenVote = unseenVote;
@@ -74,17 +78,19 @@ public final class StudentModel implements AutoCloseable {
             double weight = tools == CandidateScorer.NONE ? 0 : CandidateScorer.rankerWeight(toolsFile);
             UnseenDiseaseVote unseen = tools == CandidateScorer.NONE ? null
                     : CandidateScorer.unseenDiseaseVote(toolsFile);
+            PromptShape shape = PromptShape.read(dir);
             NativeCausalLm lm = NativeCausalLm.load(dir, device);
             return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, dir, maxConcurrent, tools, weight,
-                    unseen);
+                    unseen, shape);
         }
         if (Files.isRegularFile(dir.resolve(StudentFiles.TORCHSCRIPT))) {
+            PromptShape shape = PromptShape.read(dir);
             TorchScriptCausalLm lm = TorchScriptCausalLm.load(dir, device);
             StudentLexicon lexicon = Files.isRegularFile(dir.resolve(StudentFiles.LEXICON))
                     ? StudentLexicon.read(dir.resolve(StudentFiles.LEXICON))
                     : new StudentLexicon(List.of(), new org.kedrec.core.metrics.EntityLexicon(List.of()));
             return new StudentModel(lm, new TemplateEncoder(lm), lexicon, dir, maxConcurrent, CandidateScorer.NONE,
-                    0, null);
+                    0, null, shape);
         }
         throw new IllegalArgumentException(Messages.format(
                 "%s holds neither a student (%s) nor a TorchScript model (%s). Train one with `kedrec train student` "
@@ -120,7 +126,7 @@ public final class StudentModel implements AutoCloseable {
                     "rankerWeight must be a finite number of at least 0 but was %s.", rankerWeight));
         }
         return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, null, maxConcurrent, tools, rankerWeight,
-                unseenVote);
+                unseenVote, PromptShape.DEFAULT);
     }
 
     /**
@@ -134,6 +140,14 @@ public final class StudentModel implements AutoCloseable {
     /** The vote on diseases the student never trained on, or null when it votes as on the others. */
     public UnseenDiseaseVote unseenDiseaseVote() {
         return unseenVote;
+    }
+
+    /**
+     * The shape of the prompts the student trained on ({@link PromptShape#FILE}; {@link PromptShape#DEFAULT} for a
+     * student that records none): {@code kedrec.select} builds its prompt the same way.
+     */
+    public PromptShape promptShape() {
+        return promptShape;
     }
 
     public CausalLm backend() {

@@ -6,6 +6,7 @@ import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.GenerationOptions;
+import org.kedrec.core.lm.PromptShape;
 import org.kedrec.core.lm.SelectionResult;
 import org.kedrec.core.lm.Softmax;
 import org.kedrec.core.lm.SpecialTokens;
@@ -58,12 +59,14 @@ public final class CandidateSelector {
     /**
      * Chooses among {@code drugs}.
      *
+     * @param shape the prompt's shape: the student's own ({@link StudentModel#promptShape()}) unless the caller asks
+     *     for another
      * @param student the student, or null to let the ranker decide
      * @param rankerScores the ranker's probabilities of the candidates (same order), used without a student
      * @param rationale who writes the rationale; {@link RationaleMode#STUDENT} needs a student
      */
     public static Outcome select(Explainer explainer, String diseaseId, String diseaseName,
-            List<Explainer.Candidate> drugs, int pathsPerDrug, int maxPathLength, StudentModel student,
+            List<Explainer.Candidate> drugs, PromptShape shape, StudentModel student,
             double[] rankerScores, RationaleMode rationale) {
         if (drugs.isEmpty() || drugs.size() > MAX_CANDIDATES) {
             throw new IllegalArgumentException(Messages.format(
@@ -73,8 +76,7 @@ public final class CandidateSelector {
         if (rationale == RationaleMode.STUDENT && student == null) {
             throw new IllegalArgumentException("A student rationale needs a student model; none was given.");
         }
-        ExpRxRecExample example = explainer.jointExample(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength,
-                -1);
+        ExpRxRecExample example = explainer.jointExample(diseaseId, diseaseName, drugs, shape, -1);
         double[] probabilities = new double[drugs.size()];
         int chosen;
         String by;

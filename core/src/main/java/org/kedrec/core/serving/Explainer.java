@@ -30,6 +30,7 @@ import org.kedrec.core.graph.CypherRunner;
 import org.kedrec.core.graph.Metapath;
 import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.lm.GenerationOptions;
+import org.kedrec.core.lm.PromptShape;
 import org.kedrec.core.lm.StudentModel;
 import org.kedrec.core.lm.StudentPrompt;
 import org.kedrec.core.rationale.EvidenceTeacher;
@@ -62,28 +63,41 @@ public final class Explainer {
      * How a caller wants the paths: their order and the kinds to keep (config keys {@code order} and {@code kinds}).
      *
      * @param weights the calibrated metapath weights of {@link PathOrder#MECHANISM}
+     * @param maxPerMetapath in {@link PathOrder#PATH_COUNT}, how many paths of one metapath come before the other
+     *     metapaths get their turn
      */
-    public record PathOptions(PathOrder order, java.util.Set<PathKind> kinds, MetapathWeights weights) {
+    public record PathOptions(PathOrder order, java.util.Set<PathKind> kinds, MetapathWeights weights,
+            int maxPerMetapath) {
         public PathOptions {
             order = order == null ? PathOrder.MECHANISM : order;
             kinds = kinds == null ? PathKinds.ALL : java.util.Set.copyOf(kinds);
             weights = weights == null ? MetapathWeights.shipped() : weights;
+            if (maxPerMetapath < 1) {
+                throw new IllegalArgumentException(Messages.format(
+                        "maxPerMetapath must be at least 1 but was %d.", maxPerMetapath));
+            }
+        }
+
+        /** {@code order} and {@code kinds}, the shipped weights, one path per metapath first. */
+        public PathOptions(PathOrder order, java.util.Set<PathKind> kinds) {
+            this(order, kinds, null, 1);
         }
 
         /** Mechanism first, every kind, the shipped weights. */
         public static PathOptions defaults() {
-            return new PathOptions(PathOrder.MECHANISM, PathKinds.ALL, null);
+            return new PathOptions(PathOrder.MECHANISM, PathKinds.ALL);
         }
 
         /**
          * The paths of a prompt the student chooses on: picked as the dataset builder picks them for the examples
-         * it trains on (degree-weighted path score, one path per metapath first, {@code PathSelector}), not in the
-         * order shown to a reader. With the reader's order the student chose on evidence it never saw in training
-         * (mechanism paths in every slot, the class a drug shares with a known treatment pushed out), and was
-         * right on fewer test pairs than on the dataset's own prompts (docs/student.md, "Served as trained").
+         * it trains on (degree-weighted path score, {@code maxPerMetapath} per metapath first, {@code PathSelector}),
+         * not in the order shown to a reader. With the reader's order the student chose on evidence it never saw
+         * in training (mechanism paths in every slot, the class a drug shares with a known treatment pushed out),
+         * and was right on fewer test pairs than on the dataset's own prompts (docs/student.md, "Served as
+         * trained").
          */
-        public static PathOptions studentPrompt() {
-            return new PathOptions(PathOrder.PATH_COUNT, PathKinds.ALL, null);
+        public static PathOptions studentPrompt(PromptShape shape) {
+            return new PathOptions(PathOrder.PATH_COUNT, PathKinds.ALL, null, shape.maxPerMetapath());
         }
     }
 
@@ -232,14 +246,15 @@ public final class Explainer {
     /**
      * The drugs side by side in one example, as the paper's selection task and the student see them: candidates
      * {@code [C1]}, {@code [C2]}, … in the order given, their evidence numbered candidate by candidate, each
-     * drug's paths picked as the dataset builder picks them ({@link PathOptions#studentPrompt()}).
+     * drug's paths, trials and publications picked as the dataset builder picks them for a prompt of {@code shape}
+     * ({@link PathOptions#studentPrompt}; the student's own shape is {@link StudentModel#promptShape()}).
      *
      * @param label index of the candidate the answer is about (for the teacher), or -1
      */
-    public ExpRxRecExample jointExample(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
-            int maxPathLength, int label) {
-        Gathered gathered =
-                gather(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength, PathOptions.studentPrompt(), true);
+    public ExpRxRecExample jointExample(String diseaseId, String diseaseName, List<Candidate> drugs,
+            PromptShape shape, int label) {
+        Gathered gathered = gather(diseaseId, diseaseName, drugs, shape.pathsPerDrug(), shape.maxPathLength(),
+                PathOptions.studentPrompt(shape), true, shape.trialsPerDrug(), shape.publicationsPerDrug());
         List<CandidateEvidence> candidates = new ArrayList<>();
         for (Candidate drug : drugs) {
             candidates.add(new CandidateEvidence(drug.id(), drug.name(),
@@ -335,6 +350,13 @@ public final class Explainer {
 
     private Gathered gather(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
             int maxPathLength, PathOptions pathOptions, boolean evidence) {
+        return gather(diseaseId, diseaseName, drugs, pathsPerDrug, maxPathLength, pathOptions, evidence,
+                TRIALS_PER_DRUG, PUBLICATIONS_PER_DRUG);
+    }
+
+    private Gathered gather(String diseaseId, String diseaseName, List<Candidate> drugs, int pathsPerDrug,
+            int maxPathLength, PathOptions pathOptions, boolean evidence, int trialsPerDrug,
+            int publicationsPerDrug) {
         List<String> drugIds = new ArrayList<>();
         // The full-text query that ranks a drug's publications names both the drug and the disease.
         Map<String, List<String>> names = new LinkedHashMap<>();
@@ -353,12 +375,13 @@ public final class Explainer {
                 metapaths(maxPathLength), pathsPerDrug, PathScorer.DAMPING);
         BindingRoles roles = bindingRoles(candidates, pathOptions.order());
         candidates.forEach((drug, paths) -> found.put(drug, PathRanking.rank(paths, pathsPerDrug,
-                pathOptions.order(), pathOptions.kinds(), pathOptions.weights(), roles)));
+                pathOptions.order(), pathOptions.kinds(), pathOptions.weights(), roles,
+                pathOptions.maxPerMetapath())));
         if (!evidence) {
             return new Gathered(found, Map.of(), Map.of());
         }
         EvidenceFinder evidenceFinder = new EvidenceFinder(runner, evidenceSource);
-        return new Gathered(found, evidenceFinder.rankedTrialsForDisease(diseaseId, drugIds, TRIALS_PER_DRUG),
-                evidenceFinder.rankedPublicationsForDisease(diseaseId, drugIds, names, PUBLICATIONS_PER_DRUG));
+        return new Gathered(found, evidenceFinder.rankedTrialsForDisease(diseaseId, drugIds, trialsPerDrug),
+                evidenceFinder.rankedPublicationsForDisease(diseaseId, drugIds, names, publicationsPerDrug));
     }
 }

@@ -77,7 +77,7 @@ class ServingTest {
             nine.add(new Explainer.Candidate("DrugBank:DB" + i, "d" + i));
         }
         Explainer explainer = new Explainer((cypher, params) -> List.<Map<String, Object>>of());
-        assertThatThrownBy(() -> CandidateSelector.select(explainer, "DOID:1", "d", nine, 3, 3, null,
+        assertThatThrownBy(() -> CandidateSelector.select(explainer, "DOID:1", "d", nine, org.kedrec.core.lm.PromptShape.DEFAULT, null,
                 new double[9], RationaleMode.NONE)).hasMessage("kedrec.select chooses among 1 to 8 drugs but got 9. "
                         + "Pass a shorter list, or rank any number of drugs with kedrec.recommend.");
         assertThat(Metapaths.DEFAULT).extracting(Metapath::length).containsOnly(2, 3);

@@ -49,8 +49,8 @@ public final class ServedPromptCheck {
                 List<Explainer.Candidate> drugs = new ArrayList<>();
                 e.candidates().forEach(c -> drugs.add(new Explainer.Candidate(c.id(), c.name())));
                 ExpRxRecExample[] views = {e,
-                    noLeak.jointExample(e.disease().id(), e.disease().name(), drugs, 3, 3, e.label()),
-                    served.jointExample(e.disease().id(), e.disease().name(), drugs, 3, 3, e.label())};
+                    noLeak.jointExample(e.disease().id(), e.disease().name(), drugs, student.promptShape(), e.label()),
+                    served.jointExample(e.disease().id(), e.disease().name(), drugs, student.promptShape(), e.label())};
                 for (int v = 0; v < 3; v++) {
                     right[v] += student.select(views[v]).chosen() == e.label() ? 1 : 0;
                     samePrompt[v] += views[v].input().equals(e.input()) ? 1 : 0;

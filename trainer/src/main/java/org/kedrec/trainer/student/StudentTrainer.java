@@ -30,6 +30,7 @@ import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.BpeTokenizer;
 import org.kedrec.core.lm.CandidateScorer;
 import org.kedrec.core.lm.NativeCausalLm;
+import org.kedrec.core.lm.PromptShape;
 import org.kedrec.core.lm.SpecialTokens;
 import org.kedrec.core.lm.StudentConfig;
 import org.kedrec.core.lm.StudentFiles;
@@ -308,6 +309,8 @@ public final class StudentTrainer {
     private CandidateScorer tools = CandidateScorer.NONE;
     /** The tool of the training examples' prompts; null: {@link #tools}, as for validation and serving. */
     private CandidateScorer trainingTools;
+    /** The shape of the training examples' prompts, recorded beside the student for {@code kedrec.select}. */
+    private PromptShape promptShape = PromptShape.DEFAULT;
 
     public StudentTrainer(Options options, Progress progress) {
         this.options = options;
@@ -327,6 +330,16 @@ public final class StudentTrainer {
      */
     public StudentTrainer withTrainingTools(CandidateScorer trainingTools) {
         this.trainingTools = trainingTools;
+        return this;
+    }
+
+    /**
+     * Records {@code shape} (the settings of the dataset the examples come from, {@link PromptShape#ofDataset}) in
+     * the student's {@link PromptShape#FILE}, so {@code kedrec.select} asks it to choose on prompts like the ones it
+     * trained on. Default: {@link PromptShape#DEFAULT}.
+     */
+    public StudentTrainer withPromptShape(PromptShape shape) {
+        this.promptShape = shape == null ? PromptShape.DEFAULT : shape;
         return this;
     }
 
@@ -483,6 +496,7 @@ public final class StudentTrainer {
         config.write(tmp.resolve(StudentFiles.CONFIG));
         tokenizer.save(tmp.resolve(StudentFiles.TOKENIZER));
         lexicon.write(tmp.resolve(StudentFiles.LEXICON));
+        promptShape.write(tmp);
         SelectionFusion.Fit fusion = null;
         UnseenDiseaseVote unseen = null;
         if (tools != CandidateScorer.NONE) {
@@ -518,6 +532,7 @@ public final class StudentTrainer {
         metrics.put("rankerWeight", fusion == null ? 0.0 : fusion.weight());
         metrics.put("rankerWeightFit", fusion == null ? null : fusion.toMap());
         metrics.put("unseenDiseaseVote", unseen == null ? null : unseen.summary());
+        metrics.put("prompt", promptShape.toMap());
         metrics.put("epochs", options.epochs());
         metrics.put("batchTokens", options.batchTokens());
         metrics.put("trainExamples", train.size());

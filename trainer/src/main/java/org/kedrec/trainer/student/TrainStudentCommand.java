@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.kedrec.core.Messages;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.lm.CandidateScorer;
+import org.kedrec.core.lm.PromptShape;
 import org.kedrec.core.lm.RankerLine;
 import org.kedrec.core.lm.StudentConfig;
 import org.kedrec.core.model.ModelManifest;
@@ -205,6 +206,8 @@ public final class TrainStudentCommand implements Callable<Integer> {
                 .checkpointBy(checkpointBy).lineViews(lineViews).rankerFusion(rankerFusion)
                 .unseenDiseaseVote(unseenDiseaseVote && rankerTool && rankerFusion)
                 .unseenStudentScale(unseenStudentScale).unseenRankerWeight(unseenRankerWeight).build();
+        // The prompts kedrec.select will build for the student: the dataset's own settings.
+        PromptShape shape = PromptShape.ofDataset(dataset);
         for (String v : variants) {
             StudentData data = StudentData.read(dataset, v);
             List<ExpRxRecExample> train = data.split("train");
@@ -250,7 +253,7 @@ public final class TrainStudentCommand implements Callable<Integer> {
                     out.flush();
                 }
                 StudentTrainer trainer = new StudentTrainer(options, progress(spec.commandLine().getErr()))
-                        .withTools(tools).withTrainingTools(trainingTools);
+                        .withTools(tools).withTrainingTools(trainingTools).withPromptShape(shape);
                 result = trainer.train(train, otherViews, validation, dir, provenance);
             }
             Map<String, Object> entry = new LinkedHashMap<>(provenance);

@@ -157,6 +157,9 @@ class StudentTrainerTest {
             test.addAll(TinyData.examples(4, 3, "zeroshot", variant));
             ExpRxRecJson.write(dataset.resolve(variant).resolve("test.jsonl"), test);
         }
+        // The card `dataset build` writes: the student records its settings for kedrec.select's prompts.
+        Files.writeString(dataset.resolve("card.json"), "{\"settings\": {\"pathsPerPair\": 2, \"maxPerMetapath\": 2, "
+                + "\"trialsPerPair\": 1, \"publicationsPerPair\": 1, \"metapaths\": [\"CbGaD\", \"CbGbCtD\"]}}");
         Path model = tmp.resolve("model");
         StringWriter output = new StringWriter();
         int code = new CommandLine(new TrainStudentCommand()).setOut(new PrintWriter(output)).execute(
@@ -169,6 +172,8 @@ class StudentTrainerTest {
         JsonObject student = manifest.getAsJsonObject("components").getAsJsonObject("student");
         assertThat(student.get("dataHash").getAsString()).startsWith("sha256:");
         assertThat(student.get("path").getAsString()).isEqualTo("student");
+        assertThat(org.kedrec.core.lm.PromptShape.read(model.resolve("student")))
+                .isEqualTo(new org.kedrec.core.lm.PromptShape(2, 2, 1, 1, 3));
 
         Path report = tmp.resolve("report.json");
         StringWriter evalOutput = new StringWriter();

@@ -1,0 +1,168 @@
+package org.kedrec.core.lm;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kedrec.core.Messages;
+import org.kedrec.core.graph.Metapaths;
+
+/**
+ * How much evidence a student's prompt holds per candidate, and how its paths are picked: the settings of the
+ * dataset the student trained on ({@code kedrec dataset build --paths-per-pair … --max-per-metapath …}, recorded in
+ * the dataset's {@code card.json}). {@code kedrec train student} writes them beside the student ({@code prompt.json})
+ * and {@code kedrec.select} builds its prompt with them, so a student trained on five paths per candidate is not
+ * asked to choose on three: a prompt of another shape is one it never saw in training, and it chooses worse on it
+ * (docs/student.md, "Served as trained").
+ *
+ * @param pathsPerDrug explanation paths per candidate
+ * @param maxPerMetapath how many of them may share a metapath before other metapaths get their turn
+ * @param trialsPerDrug trials per candidate, strongest first
+ * @param publicationsPerDrug publications per candidate
+ * @param maxPathLength the longest metapath followed: 3, or 4 where the dataset followed the pathway metapath
+ */
+public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDrug, int publicationsPerDrug,
+        int maxPathLength) {
+    /** The file beside the student. */
+    public static final String FILE = "prompt.json";
+    /**
+     * The shape of {@code kedrec dataset build}'s defaults, which every student trained before {@link #FILE} existed
+     * was trained on: 3 paths (one per metapath first), 3 trials, 3 publications, metapaths up to length 3.
+     */
+    public static final PromptShape DEFAULT = new PromptShape(3, 1, 3, 3, 3);
+    /** Upper bound of the counts, the dataset builder's. */
+    static final int MAX_COUNT = 20;
+
+    public PromptShape {
+        requireRange("pathsPerDrug", pathsPerDrug, 1, MAX_COUNT);
+        requireRange("maxPerMetapath", maxPerMetapath, 1, MAX_COUNT);
+        requireRange("trialsPerDrug", trialsPerDrug, 0, MAX_COUNT);
+        requireRange("publicationsPerDrug", publicationsPerDrug, 0, MAX_COUNT);
+        requireRange("maxPathLength", maxPathLength, 2, Metapaths.PATHWAY.length());
+    }
+
+    /** The same shape with other path settings (a caller of {@code kedrec.select} may ask for them). */
+    public PromptShape withPaths(int paths, int maxLength) {
+        return new PromptShape(paths, maxPerMetapath, trialsPerDrug, publicationsPerDrug, maxLength);
+    }
+
+    /** The shape as {@code kedrec.model.info()} and {@code metrics.json} show it. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("pathsPerDrug", (long) pathsPerDrug);
+        out.put("maxPerMetapath", (long) maxPerMetapath);
+        out.put("trialsPerDrug", (long) trialsPerDrug);
+        out.put("publicationsPerDrug", (long) publicationsPerDrug);
+        out.put("maxPathLength", (long) maxPathLength);
+        return out;
+    }
+
+    /** Writes {@link #FILE} into {@code studentDir}. */
+    public void write(Path studentDir) {
+        JsonObject json = new JsonObject();
+        toMap().forEach((key, value) -> json.addProperty(key, (Number) value));
+        Path file = studentDir.resolve(FILE);
+        try {
+            Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(Messages.format("Could not write %s", file), e);
+        }
+    }
+
+    /**
+     * The shape a student directory records, or {@link #DEFAULT} where it records none (students trained before the
+     * file, and bring-your-own models that do not say); a malformed file is refused with its name and the fix.
+     */
+    public static PromptShape read(Path studentDir) {
+        Path file = studentDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return DEFAULT;
+        }
+        try {
+            JsonObject json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            for (String key : json.keySet()) {
+                if (!DEFAULT.toMap().containsKey(key)) {
+                    throw new IllegalArgumentException(Messages.format("unknown key `%s`; the keys are %s", key,
+                            DEFAULT.toMap().keySet()));
+                }
+            }
+            return new PromptShape(intOr(json, "pathsPerDrug", DEFAULT.pathsPerDrug),
+                    intOr(json, "maxPerMetapath", DEFAULT.maxPerMetapath),
+                    intOr(json, "trialsPerDrug", DEFAULT.trialsPerDrug),
+                    intOr(json, "publicationsPerDrug", DEFAULT.publicationsPerDrug),
+                    intOr(json, "maxPathLength", DEFAULT.maxPathLength));
+        } catch (IOException e) {
+            throw new UncheckedIOException(Messages.format("Could not read %s", file), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(Messages.format(
+                    "%s does not describe a prompt (%s). It should hold the settings of the dataset the student "
+                            + "trained on, e.g. %s; retrain the student with `kedrec train student`, or delete the "
+                            + "file to use the dataset builder's defaults.",
+                    file, e.getMessage(), DEFAULT.toMap()), e);
+        }
+    }
+
+    /**
+     * The shape of the examples of a dataset directory, from the {@code settings} of its {@code card.json}
+     * ({@code pathsPerPair}, {@code maxPerMetapath}, {@code trialsPerPair}, {@code publicationsPerPair}, and the
+     * longest of its {@code metapaths}); {@link #DEFAULT} for a directory without a card (examples written by hand
+     * or by another tool, which say nothing about how they were built).
+     */
+    public static PromptShape ofDataset(Path datasetDir) {
+        Path card = datasetDir.resolve("card.json");
+        if (!Files.isRegularFile(card)) {
+            return DEFAULT;
+        }
+        try {
+            JsonObject json = JsonParser.parseString(Files.readString(card, StandardCharsets.UTF_8)).getAsJsonObject();
+            if (!json.has("settings") || !json.get("settings").isJsonObject()) {
+                return DEFAULT;
+            }
+            JsonObject settings = json.getAsJsonObject("settings");
+            int maxLength = DEFAULT.maxPathLength;
+            if (settings.has("metapaths") && settings.get("metapaths").isJsonArray()) {
+                maxLength = 2;
+                for (JsonElement abbreviation : settings.getAsJsonArray("metapaths")) {
+                    maxLength = Math.max(maxLength, Metapaths.byAbbreviation(abbreviation.getAsString()).length());
+                }
+            }
+            return new PromptShape(intOr(settings, "pathsPerPair", DEFAULT.pathsPerDrug),
+                    intOr(settings, "maxPerMetapath", DEFAULT.maxPerMetapath),
+                    intOr(settings, "trialsPerPair", DEFAULT.trialsPerDrug),
+                    intOr(settings, "publicationsPerPair", DEFAULT.publicationsPerDrug), maxLength);
+        } catch (IOException e) {
+            throw new UncheckedIOException(Messages.format("Could not read %s", card), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(Messages.format(
+                    "The settings in %s do not say how the dataset's prompts were built (%s). Rebuild the dataset "
+                            + "with `kedrec dataset build`, which writes them.", card, e.getMessage()), e);
+        }
+    }
+
+    private static int intOr(JsonObject json, String key, int fallback) {
+        if (!json.has(key) || json.get(key).isJsonNull()) {
+            return fallback;
+        }
+        double value = json.get(key).getAsDouble();
+        if (value != Math.rint(value)) {
+            throw new IllegalArgumentException(Messages.format("`%s` must be a whole number but was %s", key,
+                    json.get(key)));
+        }
+        return (int) value;
+    }
+
+    private static void requireRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(Messages.format("`%s` must be between %d and %d but was %d", name, min,
+                    max, value));
+        }
+    }
+}
