@@ -3,6 +3,7 @@ package org.kedrec.importer.dataset;
 import java.nio.file.Path;
 import java.util.List;
 import org.kedrec.core.Messages;
+import org.kedrec.core.lm.PromptShape;
 
 /**
  * What {@link DatasetBuilder} builds and how.
@@ -41,7 +42,6 @@ public record DatasetBuildConfig(
         int negativesPerPositive) {
 
     public static final long DEFAULT_SEED = 42;
-    public static final int DEFAULT_PATHS_PER_PAIR = 3;
 
     public DatasetBuildConfig {
         diseases = diseases == null ? List.of() : List.copyOf(diseases);
@@ -67,7 +67,6 @@ public record DatasetBuildConfig(
         }
     }
 
-    /** The defaults: seed 42, 3 paths (one per metapath first), 3 trials, 3 publications, 2 threads, 100 pairs per query. */
     /** One hard negative per positive (the published dataset's shape). */
     public DatasetBuildConfig(Path out, long seed, int pathsPerPair, int maxPerMetapath, int trialsPerPair,
             int publicationsPerPair, Path dataDir, Path splitsFile, List<String> diseases, boolean pathways,
@@ -76,9 +75,14 @@ public record DatasetBuildConfig(
                 diseases, pathways, threads, batchSize, negativePool, 1);
     }
 
+    /**
+     * The defaults: seed 42, the prompt of {@link PromptShape#DEFAULT} (3 paths, one per metapath first, 3 trials, 3
+     * publications, no pathway metapath), 2 threads, 100 pairs per query.
+     */
     public static DatasetBuildConfig defaults(Path out, Path dataDir) {
-        return new DatasetBuildConfig(out, DEFAULT_SEED, DEFAULT_PATHS_PER_PAIR, 1, 3, 3, dataDir, null, List.of(),
-                false, 2, 100, 3);
+        PromptShape shape = PromptShape.DEFAULT;
+        return new DatasetBuildConfig(out, DEFAULT_SEED, shape.pathsPerDrug(), shape.maxPerMetapath(),
+                shape.trialsPerDrug(), shape.publicationsPerDrug(), dataDir, null, List.of(), false, 2, 100, 3);
     }
 
     public DatasetBuildConfig withSeed(long newSeed) {
