@@ -26,8 +26,9 @@ final class Constants {
             + "pathsPerDrug :: INTEGER (3), maxPathLength :: INTEGER (3, from 2 to 4), excludeKnown :: BOOLEAN (true: "
             + "drugs that already TREAT the disease are left out), rationale :: STRING ('teacher' | 'student' | "
             + "'none', default 'teacher'), model :: STRING (default: the loaded default model), order :: STRING "
-            + "('mechanism' | 'pathCount' | 'database', default 'mechanism': mechanism paths first), kinds :: "
-            + "LIST<STRING> (path kinds to keep: 'mechanism', 'similarity', 'clinical'; default all).";
+            + "('mechanism' | 'pathCount' | 'database', default 'mechanism': mechanism paths first, pharmacokinetic "
+            + "last), kinds :: LIST<STRING> (path kinds to keep: 'mechanism', 'similarity', 'clinical', "
+            + "'pharmacokinetic'; default all).";
     static final String RANK = "Position in the ranking, 1 for the best drug.";
     static final String DRUG_NODE = "The drug node.";
     static final String SCORE = "The model's probability that the drug treats the disease (0 to 1).";
@@ -37,7 +38,7 @@ final class Constants {
             + "evidence list, trials and publications appear with their ids. Null with rationale: 'none'.";
     static final String EVIDENCE = "The evidence behind the drug, numbered as the rationale cites it: maps with slot, "
             + "kind ('path', 'trial' or 'publication'), drug, text and score, plus metapath, pathKind ('mechanism', "
-            + "'similarity' or 'clinical') and nodes for a path, id "
+            + "'similarity', 'clinical' or 'pharmacokinetic') and nodes for a path, id "
             + "and title for trials and publications, phase, status and outcome for trials.";
 
     // kedrec.explain
@@ -47,8 +48,8 @@ final class Constants {
     static final String EXPLAIN_CONFIG = "Optional settings: paths :: INTEGER (5), maxPathLength :: INTEGER (3, from 2 "
             + "to 4), rationale :: STRING ('teacher' | 'student' | 'none', default 'teacher'), model :: STRING "
             + "(default: the loaded default model), order :: STRING ('mechanism' | 'pathCount' | 'database', default "
-            + "'mechanism': mechanism paths first), kinds :: LIST<STRING> (path kinds to keep: 'mechanism', "
-            + "'similarity', 'clinical'; default all).";
+            + "'mechanism': mechanism paths first, pharmacokinetic last), kinds :: LIST<STRING> (path kinds to keep: "
+            + "'mechanism', 'similarity', 'clinical', 'pharmacokinetic'; default all).";
     static final String PATH = "An explanation path from the disease to the drug, or null when there is none.";
     static final String METAPATH = "The path's metapath in Hetionet's notation, e.g. CbGaD (the drug binds a gene "
             + "associated with the disease).";
@@ -56,7 +57,9 @@ final class Constants {
             + "2017), higher for paths through less connected nodes. 0 without a path.";
     static final String PATH_KIND = "What kind of reason the path gives: 'mechanism' (through the drug's target and "
             + "the biology tying it to the disease), 'similarity' (through another drug, class, side effect or "
-            + "disease) or 'clinical' (through a trial or publication). Null without a path.";
+            + "disease), 'clinical' (through a trial or publication) or 'pharmacokinetic' (through a protein the drug "
+            + "binds only as an enzyme's, transporter's or carrier's substrate: no mechanism of action). Null without "
+            + "a path.";
     static final String MODEL_SCORE = "The model's probability that the drug treats the disease (0 to 1).";
 
     // kedrec.select

@@ -39,7 +39,10 @@ class ExplainKindsTest {
         Node nextToDrug = nodes.get(nodes.size() - 2);
         boolean throughTarget = TARGET_TYPES.contains(fromDrug.type()) && nextToDrug.hasLabel("Gene");
         boolean biologyOnly = inner.stream().allMatch(n -> BIOLOGY.stream().anyMatch(n::hasLabel));
-        return throughTarget && biologyOnly ? "mechanism" : "similarity";
+        if (throughTarget && biologyOnly) {
+            return throughPharmacokineticProtein(path) ? "pharmacokinetic" : "mechanism";
+        }
+        return "similarity";
     }
 
     private List<Record> explain(String disease, String drug, String config) {
@@ -94,6 +97,10 @@ class ExplainKindsTest {
                 int lastMechanism = sequence.lastIndexOf("mechanism");
                 int firstOther = sequence.indexOf("similarity");
                 assertThat(firstOther < 0 || lastMechanism < firstOther).as(sequence.toString()).isTrue();
+                // ... and pharmacokinetic paths last
+                int firstPk = sequence.indexOf("pharmacokinetic");
+                assertThat(firstPk < 0 || sequence.subList(firstPk, sequence.size()).stream()
+                        .allMatch("pharmacokinetic"::equals)).as(sequence.toString()).isTrue();
             }
         }
         assertThat(pairsWithBoth).as("pairs where the baseline puts a similarity path first but a mechanism exists")
@@ -114,9 +121,10 @@ class ExplainKindsTest {
     }
 
     @Test
-    void withinTheMechanismBlockTheDrugsTargetsComeBeforeTheEnzymesAndTransportersItBinds() {
-        int reordered = 0;
+    void pathsThroughTheEnzymesAndTransportersADrugBindsArePharmacokineticAndComeLast() {
+        int moved = 0;
         int pairs = 0;
+        int pharmacokineticPaths = 0;
         // every disease with every drug that binds a gene only as a pharmacokinetic protein
         for (Record pair : db.run("MATCH (c:Drug)-[b:BINDS]->(:Gene) WHERE size(b.sources) > 0 AND all(s IN b.sources "
                 + "WHERE s IN ['DrugBank (enzyme)', 'DrugBank (transporter)', 'DrugBank (carrier)']) "
@@ -125,22 +133,38 @@ class ExplainKindsTest {
             String disease = pair.get("d").asString();
             List<Record> ordered = explain(disease, drug, "{paths: 20}").stream()
                     .filter(r -> !r.get("path").isNull()).toList();
-            List<Boolean> pharmacokinetic = ordered.stream().filter(r -> r.get("kind").asString().equals("mechanism"))
-                    .map(r -> throughPharmacokineticProtein(r.get("path").asPath())).toList();
-            // within the mechanism block: never a target path after one through a pharmacokinetic protein
-            int firstPk = pharmacokinetic.indexOf(true);
-            assertThat(firstPk < 0 || !pharmacokinetic.subList(firstPk, pharmacokinetic.size()).contains(false))
-                    .as("%s for %s: %s", drug, disease, pharmacokinetic).isTrue();
-            List<Record> database = explain(disease, drug, "{paths: 20, order: 'database'}").stream()
-                    .filter(r -> !r.get("path").isNull() && r.get("kind").asString().equals("mechanism")).toList();
-            boolean both = database.stream().anyMatch(r -> throughPharmacokineticProtein(r.get("path").asPath()))
-                    && database.stream().anyMatch(r -> !throughPharmacokineticProtein(r.get("path").asPath()));
-            reordered += both ? 1 : 0;
+            List<String> kinds = ordered.stream().map(r -> r.get("kind").asString()).toList();
+            for (Record row : ordered) {
+                // the kind says what the edges say: a mechanism path never runs through such a protein
+                assertThat(row.get("kind").asString()).as("%s for %s", drug, disease)
+                        .isEqualTo(kindOf(row.get("path").asPath()));
+                pharmacokineticPaths += row.get("kind").asString().equals("pharmacokinetic") ? 1 : 0;
+            }
+            int firstPk = kinds.indexOf("pharmacokinetic");
+            assertThat(firstPk < 0 || kinds.subList(firstPk, kinds.size()).stream()
+                    .allMatch("pharmacokinetic"::equals)).as("%s for %s: %s", drug, disease, kinds).isTrue();
+            // pairs where the database order has a pharmacokinetic path before a path of another kind
+            List<String> database = explain(disease, drug, "{paths: 20, order: 'database'}").stream()
+                    .filter(r -> !r.get("path").isNull()).map(r -> r.get("kind").asString()).toList();
+            int databasePk = database.indexOf("pharmacokinetic");
+            moved += databasePk >= 0 && database.subList(databasePk, database.size()).stream()
+                    .anyMatch(k -> !k.equals("pharmacokinetic")) ? 1 : 0;
             pairs++;
         }
         assertThat(pairs).isPositive();
-        assertThat(reordered).as("pairs with mechanism paths through both a target and a pharmacokinetic protein")
-                .isPositive();
+        assertThat(pharmacokineticPaths).as("pharmacokinetic paths in the fixture").isPositive();
+        assertThat(moved).as("pairs whose database order has a pharmacokinetic path before another kind").isPositive();
+        // a caller asking for mechanisms gets no such path
+        for (Record pair : db.run("MATCH (c:Drug)-[b:BINDS]->(:Gene) WHERE all(s IN b.sources WHERE s IN "
+                + "['DrugBank (enzyme)', 'DrugBank (transporter)', 'DrugBank (carrier)']) AND size(b.sources) > 0 "
+                + "WITH DISTINCT c MATCH (d:Disease) RETURN c.id AS c, d.id AS d ORDER BY d, c LIMIT 40")) {
+            for (Record row : explain(pair.get("d").asString(), pair.get("c").asString(),
+                    "{paths: 20, kinds: ['mechanism']}")) {
+                if (!row.get("path").isNull()) {
+                    assertThat(throughPharmacokineticProtein(row.get("path").asPath())).isFalse();
+                }
+            }
+        }
     }
 
     @Test
@@ -170,10 +194,10 @@ class ExplainKindsTest {
                 EXPLAIN + "Invalid value for `order`: `random`. Valid values are: [mechanism, pathCount, database].");
         assertThat(db.failure("CALL kedrec.explain('hypertension', 'Ramipril', {kinds: ['mechanism', 'guilt']})"))
                 .isEqualTo(EXPLAIN + "Invalid value in `kinds`: `guilt`. Valid kinds are: [mechanism, similarity, "
-                        + "clinical].");
+                        + "clinical, pharmacokinetic].");
         assertThat(db.failure("CALL kedrec.recommend('hypertension', {kinds: []})")).isEqualTo(RECOMMEND
                 + "The value of `kinds` must name at least one path kind, e.g. ['mechanism']. Valid kinds are: "
-                + "[mechanism, similarity, clinical]. Leave `kinds` out for all of them.");
+                + "[mechanism, similarity, clinical, pharmacokinetic]. Leave `kinds` out for all of them.");
         assertThat(db.failure("CALL kedrec.recommend('hypertension', {kinds: 3})")).isEqualTo(RECOMMEND
                 + "The value of `kinds` must be of type `List<String>` but was `Integer`.");
         assertThat(db.failure("CALL kedrec.explain('hypertension', 'Ramipril', {ordr: 'database'})")).isEqualTo(

@@ -15,7 +15,10 @@ import org.kedrec.core.dataset.SlotEntity;
  * and candidates, e.g. {@code [C1] -BINDS-> CACNA1C <-ASSOCIATES- [D]}. {@code total}, on trials and
  * publications, is how many items of that kind the graph links to the pair (of which the example shows the best
  * few), so a rationale can state the graph's count rather than the count it cites; 0 when not known (datasets built
- * before the count was recorded).
+ * before the count was recorded). {@code pharmacokinetic}, on paths, is true where the path leaves the drug through a
+ * protein the drug binds only as an enzyme's, transporter's or carrier's substrate ({@code PathKind#PHARMACOKINETIC}:
+ * no mechanism of action, so a rationale does not lead with it); null where that was not read (the dataset's
+ * examples, whose teacher orders by metapath alone) or where it is not so.
  */
 public record EvidenceItem(
         String slot,
@@ -33,7 +36,16 @@ public record EvidenceItem(
         String status,
         String outcome,
         String title,
-        int total) {
+        int total,
+        Boolean pharmacokinetic) {
+
+    /** An item whose binding roles were not read ({@code pharmacokinetic} null). */
+    public EvidenceItem(String slot, EvidenceKind kind, String candidate, String text, double score, String id,
+            List<String> nodes, List<String> rels, List<Boolean> directions, String metapath,
+            List<SlotEntity> entities, String phase, String status, String outcome, String title, int total) {
+        this(slot, kind, candidate, text, score, id, nodes, rels, directions, metapath, entities, phase, status,
+                outcome, title, total, null);
+    }
 
     /** An item without a graph count ({@code total} 0: unknown). */
     public EvidenceItem(String slot, EvidenceKind kind, String candidate, String text, double score, String id,
@@ -48,11 +60,18 @@ public record EvidenceItem(
         rels = rels == null ? List.of() : List.copyOf(rels);
         directions = directions == null ? List.of() : List.copyOf(directions);
         entities = entities == null ? List.of() : List.copyOf(entities);
+        // Only "it is so" is recorded: the JSON of an example whose roles were not read stays as it was.
+        pharmacokinetic = Boolean.TRUE.equals(pharmacokinetic) ? Boolean.TRUE : null;
+    }
+
+    /** Whether the item is a path known to leave the drug through a pharmacokinetic protein only. */
+    public boolean isPharmacokinetic() {
+        return Boolean.TRUE.equals(pharmacokinetic);
     }
 
     /** A copy renumbered to {@code newSlot}, e.g. when evidence is filtered for an ablation variant. */
     public EvidenceItem withSlot(String newSlot) {
         return new EvidenceItem(newSlot, kind, candidate, text, score, id, nodes, rels, directions, metapath,
-                entities, phase, status, outcome, title, total);
+                entities, phase, status, outcome, title, total, pharmacokinetic);
     }
 }

@@ -82,7 +82,16 @@ public final class BindingRoles {
                 && pharmacokinetic.getOrDefault(path.ids().get(0), Set.of()).contains(path.ids().get(1));
     }
 
-    /** Whether the path's first relationship is {@code BINDS}, drug to gene: the only paths a role can reorder. */
+    /**
+     * The path as a reader should be told its kind: a {@link PathKind#MECHANISM} path that leaves its drug through a
+     * pharmacokinetic protein becomes {@link PathKind#PHARMACOKINETIC}; any other path is returned as it is.
+     */
+    public GraphPath labelled(GraphPath path) {
+        return path.kind() == PathKind.MECHANISM && leavesThroughPharmacokineticProtein(path)
+                ? path.withKind(PathKind.PHARMACOKINETIC) : path;
+    }
+
+    /** Whether the path's first relationship is {@code BINDS}, drug to gene: the only paths a role can relabel. */
     public static boolean leavesThroughBinding(GraphPath path) {
         return !path.rels().isEmpty() && path.rels().get(0).equals("BINDS") && path.directions().get(0);
     }

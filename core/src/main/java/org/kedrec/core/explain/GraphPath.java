@@ -18,7 +18,9 @@ import org.kedrec.core.graph.GraphSchema;
  * @param score the path-degree product of {@link PathScorer}; higher is more specific
  * @param kind what kind of reason the path gives (mechanism, similarity, clinical), which its labels and
  *     relationship types decide ({@link PathKind#classify}): derived once, where the path is made, by the shorter
- *     constructor, because explanations filter, sort and pick by it many times per path
+ *     constructor, because explanations filter, sort and pick by it many times per path; a mechanism path through a
+ *     pharmacokinetic binding is relabelled {@link PathKind#PHARMACOKINETIC} where the roles are read
+ *     ({@link BindingRoles#labelled})
  */
 public record GraphPath(
         String metapath,
@@ -45,6 +47,12 @@ public record GraphPath(
         rels = List.copyOf(rels);
         directions = List.copyOf(directions);
         degrees = List.copyOf(degrees);
+    }
+
+    /** The same path with another kind. */
+    public GraphPath withKind(PathKind newKind) {
+        return newKind == kind ? this
+                : new GraphPath(metapath, ids, names, labels, rels, directions, degrees, score, newKind);
     }
 
     /** Number of relationships. */

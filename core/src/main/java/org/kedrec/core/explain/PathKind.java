@@ -15,13 +15,19 @@ import org.kedrec.core.text.EnumLabels;
  *       processes, molecular functions, cellular components, anatomy), never through another drug or disease;
  *   <li>{@link #CLINICAL}: a trial or a publication forms the link;
  *   <li>{@link #SIMILARITY}: everything else: the path passes through another drug, a pharmacologic class, a side
- *       effect or another disease (guilt by association).
+ *       effect or another disease (guilt by association);
+ *   <li>{@link #PHARMACOKINETIC}: a mechanism path by its metapath whose first edge is a binding the drug has only as
+ *       a metabolising enzyme's, transporter's or carrier's substrate (DrugBank's categories, {@link BindingRoles}):
+ *       Losartan {@code -BINDS->} CYP2C9. The protein handles the drug; it is not what the drug acts on, so the
+ *       path is no mechanism of action. Only the edges say so, not the metapath: {@link #classify} never gives it,
+ *       {@link BindingRoles#labelled} does.
  * </ul>
  */
 public enum PathKind {
     MECHANISM,
     SIMILARITY,
-    CLINICAL;
+    CLINICAL,
+    PHARMACOKINETIC;
 
     /** The relationship types by which a drug acts on a gene (its targets). */
     public static final Set<String> TARGET_TYPES = Set.of("BINDS", "UPREGULATES", "DOWNREGULATES");
@@ -42,7 +48,7 @@ public enum PathKind {
                         + "are: %s.", key, EnumLabels.all(PathKind.class, PathKind::key))));
     }
 
-    /** The kind of the paths of this metapath. */
+    /** The kind of the paths of this metapath (never {@link #PHARMACOKINETIC}, which the edges decide). */
     public static PathKind classify(Metapath metapath) {
         return classify(metapath.labels(), metapath.types());
     }

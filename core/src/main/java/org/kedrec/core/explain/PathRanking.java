@@ -17,9 +17,9 @@ import java.util.Set;
  * hub pathway divides it by its degree to the power 0.4). Each pick lowers the relevance of the remaining paths that
  * pass through one of its genes by {@link #GENE_PENALTY} per shared gene and of those of its metapath by
  * {@link #METAPATH_PENALTY}, so the top five spread over the drug's targets and over metapaths where the graph
- * allows. Within the mechanism kind, paths that leave the drug through a protein it binds only as a metabolising
- * enzyme, transporter or carrier ({@link BindingRoles}) come after those through its targets: Losartan's AGTR1 before
- * CYP2C8.
+ * allows. Paths that leave the drug through a protein it binds only as a metabolising enzyme, transporter or carrier
+ * are {@link PathKind#PHARMACOKINETIC} ({@link BindingRoles#labelled}) and come last: Losartan's AGTR1 before
+ * CYP2C8, and Cisplatin's similar diseases before the copper transporter SLC31A2 that carries it into cells.
  */
 public final class PathRanking {
     /** Relevance lost per earlier pick that passes through the same gene: a third of the odds. */
@@ -40,7 +40,8 @@ public final class PathRanking {
 
     /**
      * {@link #rank(List, int, PathOrder, Set, MetapathWeights)} knowing which of the drugs' bindings are
-     * pharmacokinetic, which {@link PathOrder#MECHANISM} puts after the targets within the mechanism kind.
+     * pharmacokinetic: those paths are returned as {@link PathKind#PHARMACOKINETIC} (whatever the order), kept only
+     * where {@code kinds} asks for them, and put last by {@link PathOrder#MECHANISM}.
      */
     public static List<GraphPath> rank(List<GraphPath> candidates, int k, PathOrder order, Set<PathKind> kinds,
             MetapathWeights weights, BindingRoles roles) {
@@ -53,20 +54,26 @@ public final class PathRanking {
      */
     public static List<GraphPath> rank(List<GraphPath> candidates, int k, PathOrder order, Set<PathKind> kinds,
             MetapathWeights weights, BindingRoles roles, int maxPerMetapath) {
-        List<GraphPath> wanted = candidates.stream().filter(p -> kinds.contains(p.kind())).toList();
+        List<GraphPath> wanted = candidates.stream().map(roles::labelled).filter(p -> kinds.contains(p.kind()))
+                .toList();
         return switch (order) {
             case DATABASE -> wanted.subList(0, Math.min(k, wanted.size()));
             case PATH_COUNT -> PathSelector.select(wanted, k, maxPerMetapath);
-            case MECHANISM -> mechanismFirst(wanted, k, weights, roles);
+            case MECHANISM -> mechanismFirst(wanted, k, weights);
         };
     }
 
-    /** The rank of a kind in {@link PathOrder#MECHANISM}: mechanism 0, similarity 1, clinical 2. */
+    /**
+     * The rank of a kind in {@link PathOrder#MECHANISM}: mechanism 0, similarity 1, clinical 2, pharmacokinetic 3.
+     * A pharmacokinetic path comes last: that an enzyme or transporter handles the drug says least about why the
+     * drug would treat the disease.
+     */
     static int kindRank(PathKind kind) {
         return switch (kind) {
             case MECHANISM -> 0;
             case SIMILARITY -> 1;
             case CLINICAL -> 2;
+            case PHARMACOKINETIC -> 3;
         };
     }
 
@@ -75,22 +82,12 @@ public final class PathRanking {
         return weights.weight(path.metapath()) + Math.log(Math.max(path.score(), Double.MIN_NORMAL));
     }
 
-    /**
-     * The block of a path in {@link PathOrder#MECHANISM}: mechanism through a target 0, mechanism through a
-     * pharmacokinetic protein 1, similarity 2, clinical 3.
-     */
-    static int block(GraphPath path, BindingRoles roles) {
-        int kind = kindRank(path.kind());
-        return kind == 0 ? (roles.leavesThroughPharmacokineticProtein(path) ? 1 : 0) : kind + 1;
-    }
-
-    private static List<GraphPath> mechanismFirst(List<GraphPath> paths, int k, MetapathWeights weights,
-            BindingRoles roles) {
+    private static List<GraphPath> mechanismFirst(List<GraphPath> paths, int k, MetapathWeights weights) {
         List<GraphPath> pool = new ArrayList<>(paths);
         // A stable start: best degree score first, so equal relevances resolve as the baseline does.
         pool.sort(PathSelector.BEST_FIRST);
         Map<GraphPath, Integer> blocks = new HashMap<>();
-        pool.forEach(p -> blocks.put(p, block(p, roles)));
+        pool.forEach(p -> blocks.put(p, kindRank(p.kind())));
         pool.sort(Comparator.comparing(blocks::get));
         Map<GraphPath, Double> base = new HashMap<>();
         pool.forEach(p -> base.put(p, relevance(p, weights)));

@@ -222,20 +222,29 @@ public final class EvidenceTeacher implements Teacher {
         return new TrialRecord(trial.id(), trial.title(), trial.phase(), trial.status(), trial.outcome(), null);
     }
 
-    /** Mechanism paths ({@link PathKind#MECHANISM}) first, each group in its given order. */
+    /**
+     * Mechanism paths ({@link PathKind#MECHANISM}) first, each group in its given order. A path known to leave the
+     * drug through a pharmacokinetic protein ({@link EvidenceItem#isPharmacokinetic()}, read where the explanation is
+     * served) is no mechanism of action and keeps its place among the rest; dataset examples do not record it, so
+     * their rationales are as before.
+     */
     static List<EvidenceItem> mechanismFirst(List<EvidenceItem> paths) {
         List<EvidenceItem> out = new ArrayList<>();
         for (EvidenceItem path : paths) {
-            if (ClaimGrammar.kind(path) == PathKind.MECHANISM) {
+            if (isMechanism(path)) {
                 out.add(path);
             }
         }
         for (EvidenceItem path : paths) {
-            if (ClaimGrammar.kind(path) != PathKind.MECHANISM) {
+            if (!isMechanism(path)) {
                 out.add(path);
             }
         }
         return out;
+    }
+
+    private static boolean isMechanism(EvidenceItem path) {
+        return ClaimGrammar.kind(path) == PathKind.MECHANISM && !path.isPharmacokinetic();
     }
 
     /** A node of a path as the example names it: its slot for the disease and candidates, else its name. */

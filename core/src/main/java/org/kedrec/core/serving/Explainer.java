@@ -295,7 +295,7 @@ public final class Explainer {
         out.put("score", item.score());
         if (item.kind() == EvidenceKind.PATH) {
             out.put("metapath", item.metapath());
-            out.put("pathKind", pathKind(item.metapath()));
+            out.put("pathKind", item.isPharmacokinetic() ? PathKind.PHARMACOKINETIC.key() : pathKind(item.metapath()));
             out.put("nodes", item.nodes());
         } else {
             out.put("id", item.id());
@@ -335,13 +335,10 @@ public final class Explainer {
     }
 
     /**
-     * Which bindings of the drugs are pharmacokinetic, read only where it can change an order: the reader's order,
-     * for the drugs with a candidate path that leaves them through {@code BINDS}.
+     * Which bindings of the drugs are pharmacokinetic, read for the drugs with a candidate path that leaves them
+     * through {@code BINDS} (the only paths it can relabel, {@link BindingRoles#labelled}).
      */
-    private BindingRoles bindingRoles(Map<String, List<GraphPath>> candidates, PathOrder order) {
-        if (order != PathOrder.MECHANISM) {
-            return BindingRoles.NONE;
-        }
+    private BindingRoles bindingRoles(Map<String, List<GraphPath>> candidates) {
         List<String> binding = candidates.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(BindingRoles::leavesThroughBinding))
                 .map(Map.Entry::getKey).toList();
@@ -373,7 +370,7 @@ public final class Explainer {
         Map<String, List<GraphPath>> found = new LinkedHashMap<>();
         Map<String, List<GraphPath>> candidates = pathSource.candidatesForDisease(diseaseId, drugIds,
                 metapaths(maxPathLength), pathsPerDrug, PathScorer.DAMPING);
-        BindingRoles roles = bindingRoles(candidates, pathOptions.order());
+        BindingRoles roles = bindingRoles(candidates);
         candidates.forEach((drug, paths) -> found.put(drug, PathRanking.rank(paths, pathsPerDrug,
                 pathOptions.order(), pathOptions.kinds(), pathOptions.weights(), roles,
                 pathOptions.maxPerMetapath())));

@@ -52,6 +52,30 @@ class ExpRxRecJsonTest {
     }
 
     @Test
+    void aPathReadAsPharmacokineticSaysSoAndAnyOtherItemWritesNoSuchKey() {
+        // Datasets never read binding roles: their JSON must stay byte for byte what it was (their hash decides
+        // whether the demo retrains), so the key appears only where a path was found to be pharmacokinetic.
+        String plain = ExpRxRecJson.toJson(example());
+        assertThat(plain).doesNotContain("pharmacokinetic");
+        EvidenceItem path = example().evidence().get(0);
+        EvidenceItem pk = new EvidenceItem(path.slot(), path.kind(), path.candidate(), path.text(), path.score(),
+                path.id(), path.nodes(), path.rels(), path.directions(), path.metapath(), path.entities(), null, null,
+                null, null, 0, true);
+        assertThat(pk.isPharmacokinetic()).isTrue();
+        assertThat(pk.withSlot("[E3]").isPharmacokinetic()).isTrue();
+        assertThat(new EvidenceItem(path.slot(), path.kind(), path.candidate(), path.text(), path.score(), path.id(),
+                path.nodes(), path.rels(), path.directions(), path.metapath(), path.entities(), null, null, null, null, 0,
+                false).pharmacokinetic()).as("false is not recorded").isNull();
+        ExpRxRecExample e = example();
+        ExpRxRecExample withPk = new ExpRxRecExample(e.id(), e.instruction(), e.input(), e.output(), e.disease(),
+                e.candidates(), e.label(), e.answer(), List.of(pk, e.evidence().get(1)), e.split(), e.variant(),
+                e.negativeMethod(), e.teacher());
+        String json = ExpRxRecJson.toJson(withPk);
+        assertThat(json).contains("\"pharmacokinetic\":true");
+        assertThat(ExpRxRecJson.fromJson(json)).isEqualTo(withPk);
+    }
+
+    @Test
     void badLinesNameTheFileAndLine(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("bad.jsonl");
         Files.writeString(file, ExpRxRecJson.toJson(example()) + "\n{not json\n");

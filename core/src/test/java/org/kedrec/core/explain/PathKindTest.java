@@ -42,6 +42,7 @@ class PathKindTest {
         assertThat(PathKind.of("Mechanism")).isEqualTo(PathKind.MECHANISM);
         assertThat(PathKind.MECHANISM.key()).isEqualTo("mechanism");
         assertThatThrownBy(() -> PathKind.of("mechanistic"))
-                .hasMessage("Unknown path kind `mechanistic`. Valid kinds are: [mechanism, similarity, clinical].");
+                .hasMessage("Unknown path kind `mechanistic`. Valid kinds are: [mechanism, similarity, clinical, "
+                        + "pharmacokinetic].");
     }
 }

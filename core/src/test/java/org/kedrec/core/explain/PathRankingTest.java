@@ -52,18 +52,28 @@ class PathRankingTest {
     }
 
     @Test
-    void pathsThroughAnEnzymeTheDrugOnlyBindsComeAfterItsTargetsButBeforeOtherKinds() {
-        // G1 is C1's metabolising enzyme: its paths score highest, yet the target G2's path leads
+    void pathsThroughAnEnzymeTheDrugOnlyBindsArePharmacokineticAndComeLast() {
+        // G1 is C1's metabolising enzyme: its paths score highest, yet the target G2's path leads, the similarity
+        // paths follow, and G1's come last, labelled pharmacokinetic
         BindingRoles roles = BindingRoles.of(Map.of("C1", Set.of("G1")));
         List<GraphPath> ranked = PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, PathKinds.ALL, FLAT, roles);
-        assertThat(ranked).containsExactly(OTHER_TARGET, HUB_GENE, HUB_GENE_INTERACTION, SIMILAR_DRUG, CLASS);
+        assertThat(ranked).extracting(GraphPath::ids).containsExactly(OTHER_TARGET.ids(), SIMILAR_DRUG.ids(),
+                CLASS.ids(), HUB_GENE.ids(), HUB_GENE_INTERACTION.ids());
+        assertThat(ranked).extracting(GraphPath::kind).containsExactly(PathKind.MECHANISM, PathKind.SIMILARITY,
+                PathKind.SIMILARITY, PathKind.PHARMACOKINETIC, PathKind.PHARMACOKINETIC);
         // the enzyme of another drug, or an upstream gene that is not the drug's first hop, changes nothing
         assertThat(PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, PathKinds.ALL, FLAT,
                 BindingRoles.of(Map.of("C2", Set.of("G1"), "C1", Set.of("G3")))))
                 .isEqualTo(PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, PathKinds.ALL, FLAT));
-        // the other orders do not read the roles
+        // the other orders keep their order but say the kind, and a caller asking for mechanisms gets no enzyme
+        assertThat(PathRanking.rank(DATABASE_ORDER, 2, PathOrder.DATABASE, PathKinds.ALL, FLAT, roles))
+                .extracting(GraphPath::kind).containsExactly(PathKind.PHARMACOKINETIC, PathKind.PHARMACOKINETIC);
         assertThat(PathRanking.rank(DATABASE_ORDER, 2, PathOrder.PATH_COUNT, PathKinds.ALL, FLAT, roles))
                 .containsExactly(SIMILAR_DRUG, CLASS);
+        assertThat(PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, Set.of(PathKind.MECHANISM), FLAT, roles))
+                .containsExactly(OTHER_TARGET);
+        assertThat(PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, Set.of(PathKind.PHARMACOKINETIC), FLAT,
+                roles)).extracting(GraphPath::ids).containsExactly(HUB_GENE.ids(), HUB_GENE_INTERACTION.ids());
     }
 
     @Test
@@ -113,10 +123,12 @@ class PathRankingTest {
                 .containsExactlyInAnyOrder(PathKind.MECHANISM, PathKind.SIMILARITY);
         assertThat(PathKinds.of(null)).isEqualTo(PathKinds.ALL);
         assertThatThrownBy(() -> PathKinds.of(List.of("mechanism", "guilt")))
-                .hasMessage("Invalid value in `kinds`: `guilt`. Valid kinds are: [mechanism, similarity, clinical].");
+                .hasMessage("Invalid value in `kinds`: `guilt`. Valid kinds are: [mechanism, similarity, clinical, "
+                        + "pharmacokinetic].");
         assertThatThrownBy(() -> PathKinds.of(List.of()))
                 .hasMessage("The value of `kinds` must name at least one path kind, e.g. ['mechanism']. Valid kinds "
-                        + "are: [mechanism, similarity, clinical]. Leave `kinds` out for all of them.");
+                        + "are: [mechanism, similarity, clinical, pharmacokinetic]. Leave `kinds` out for all of "
+                        + "them.");
         assertThat(PathOrder.of("PATHCOUNT")).isEqualTo(PathOrder.PATH_COUNT);
         assertThatThrownBy(() -> PathOrder.of("random"))
                 .hasMessage("Invalid value for `order`: `random`. Valid values are: [mechanism, pathCount, database].");

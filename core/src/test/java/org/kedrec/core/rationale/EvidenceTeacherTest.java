@@ -116,6 +116,22 @@ class EvidenceTeacherTest {
     }
 
     @Test
+    void doesNotLeadWithABindingThatIsOnlyPharmacokinetic() {
+        // Served with the roles read, CACNA1C as an enzyme of Amlodipine: the path is pharmacokinetic, no mechanism
+        // of action, and the rationale leads with the similarity path (the order the reader's path list has too).
+        GraphPath enzyme = ExampleFixtures.cbgad(ExampleFixtures.AMLODIPINE, "NCBIGene:775", "CACNA1C", 15)
+                .withKind(org.kedrec.core.explain.PathKind.PHARMACOKINETIC);
+        CandidateEvidence served = new CandidateEvidence(ExampleFixtures.AMLODIPINE, "Amlodipine",
+                List.of(ExampleFixtures.crctd(ExampleFixtures.AMLODIPINE, ExampleFixtures.NIFEDIPINE, "Nifedipine",
+                        true), enzyme), List.of(), List.of());
+        ExpRxRecExample example = ExampleAssembler.assemble("x", ExampleFixtures.HYPERTENSION, "hypertension",
+                List.of(served), 0, Variant.VANILLA, "test", "structural");
+        assertThat(example.evidence().get(1).isPharmacokinetic()).isTrue();
+        assertThat(EvidenceTeacher.rationale(example)).isEqualTo("[C1]. [C1] resembles Nifedipine, which treats [D] "
+                + "[E1]; it also binds CACNA1C, a gene associated with [D] [E2].");
+    }
+
+    @Test
     void refusesExamplesWithoutALabel() {
         CandidateEvidence bare = new CandidateEvidence("DrugBank:DB00001", "a", List.of(), List.of(), List.of());
         ExpRxRecExample unlabeled = ExampleAssembler.assemble("serve-1", "DOID:1", "d", List.of(bare), -1,
