@@ -89,10 +89,9 @@ final class StudentAugment {
             List<SlotEntity> entities = item.entities().stream()
                     .map(e -> e.slot() == null ? e : new SlotEntity(rename(e.slot(), rename), e.id(), e.name()))
                     .toList();
-            evidence.add(new EvidenceItem(rename.get(item.slot()), item.kind(),
+            evidence.add(renumbered(item, rename.get(item.slot()),
                     item.candidate() == null ? null : rename(item.candidate(), rename), rename(item.text(), rename),
-                    item.score(), item.id(), item.nodes(), item.rels(), item.directions(), item.metapath(), entities,
-                    item.phase(), item.status(), item.outcome(), item.title()));
+                    entities));
         }
         String answer = label >= 0 ? candidates.get(label).slot() : null;
         String input = PromptFormat.renderInput(example.disease(), candidates, evidence);
@@ -146,16 +145,26 @@ final class StudentAugment {
             rename.put(kept.get(i).slot(), PromptFormat.evidenceSlot(i));
         }
         for (EvidenceItem item : kept) {
-            evidence.add(new EvidenceItem(rename.get(item.slot()), item.kind(), item.candidate(),
-                    rename(item.text(), rename), item.score(), item.id(), item.nodes(), item.rels(),
-                    item.directions(), item.metapath(), item.entities(), item.phase(), item.status(), item.outcome(),
-                    item.title()));
+            evidence.add(renumbered(item, rename.get(item.slot()), item.candidate(), rename(item.text(), rename),
+                    item.entities()));
         }
         ExpRxRecExample stripped = new ExpRxRecExample(example.id() + "|noTreats", example.instruction(),
                 PromptFormat.renderInput(example.disease(), example.candidates(), evidence), null, example.disease(),
                 example.candidates(), example.label(), example.answer(), evidence, example.split(), example.variant(),
                 example.negativeMethod(), example.teacher());
         return ExampleAssembler.answered(stripped, EvidenceTeacher.rationale(stripped), EvidenceTeacher.NAME);
+    }
+
+    /**
+     * The item under a new slot, candidate, text and entities, everything else kept: the graph's count of trials or
+     * publications ({@code total}) too, which the evidence teacher states when it rewrites a view's answer ("tested
+     * in 79 trials"); without it the view taught "at least 3 trials" where the example says 79.
+     */
+    private static EvidenceItem renumbered(EvidenceItem item, String slot, String candidate, String text,
+            List<SlotEntity> entities) {
+        return new EvidenceItem(slot, item.kind(), candidate, text, item.score(), item.id(), item.nodes(), item.rels(),
+                item.directions(), item.metapath(), entities, item.phase(), item.status(), item.outcome(),
+                item.title(), item.total(), item.pharmacokinetic());
     }
 
     /** Renames every candidate and evidence slot in one pass (so [C1]→[C2] and [C2]→[C1] do not collide). */

@@ -37,7 +37,7 @@ class StudentAugmentTest {
                 List.of(new TrialRecord("NCT:NCT00000102", "A trial", "phase 3", "completed", "success", null),
                         new TrialRecord("NCT:NCT00000101", "A trial", "phase 2", "terminated", null, null)),
                 List.of(new PublicationRecord("PMID:12345678", "Amlodipine lowers blood pressure in hypertension",
-                        3.5)));
+                        3.5)), 79, 1);
         CandidateEvidence warfarin = new CandidateEvidence("DrugBank:DB00682", "Warfarin", List.of(
                 path("CbGaD", "DrugBank:DB00682", "NCBIGene:1559", "CYP2C9", "Gene", List.of("BINDS", "ASSOCIATES"),
                         List.of(true, false), 140)), List.of(),
@@ -79,6 +79,9 @@ class StudentAugmentTest {
         }
         assertThat(view.output()).isEqualTo(EvidenceTeacher.rationale(view)).doesNotContain("Nifedipine")
                 .startsWith("[C2]. [C2] binds CACNA1C, a gene associated with [D] [E3].");
+        // the rewritten answer states the graph's count, as the example's own does (not "at least 2 trials")
+        assertThat(example.output()).contains("tested for [D] in 79 trials");
+        assertThat(view.output()).contains("tested for [D] in 79 trials");
         assertThat(view.label()).isEqualTo(example.label());
         // Nothing to drop, or an answer this class cannot rewrite: no view.
         assertThat(StudentAugment.withoutTreatmentsOfDisease(view)).isNull();
