@@ -88,10 +88,11 @@ public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDru
         }
         try {
             JsonObject json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            java.util.Set<String> keys = DEFAULT.toMap().keySet();
             for (String key : json.keySet()) {
-                if (!DEFAULT.toMap().containsKey(key)) {
+                if (!keys.contains(key)) {
                     throw new IllegalArgumentException(Messages.format("unknown key `%s`; the keys are %s", key,
-                            DEFAULT.toMap().keySet()));
+                            keys));
                 }
             }
             return new PromptShape(intOr(json, "pathsPerDrug", DEFAULT.pathsPerDrug),

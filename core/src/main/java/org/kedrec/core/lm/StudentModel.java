@@ -71,6 +71,7 @@ public final class StudentModel implements AutoCloseable {
                     "No model directory at %s. Train one with `kedrec train student --model DIR` or export your own "
                             + "(docs/student.md).", dir));
         }
+        PromptShape shape = PromptShape.read(dir);
         if (Files.isRegularFile(dir.resolve(StudentFiles.CONFIG))) {
             StudentLexicon lexicon = StudentLexicon.read(dir.resolve(StudentFiles.LEXICON));
             CandidateScorer tools = CandidateScorer.forStudent(dir);
@@ -78,13 +79,11 @@ public final class StudentModel implements AutoCloseable {
             double weight = tools == CandidateScorer.NONE ? 0 : CandidateScorer.rankerWeight(toolsFile);
             UnseenDiseaseVote unseen = tools == CandidateScorer.NONE ? null
                     : CandidateScorer.unseenDiseaseVote(toolsFile);
-            PromptShape shape = PromptShape.read(dir);
             NativeCausalLm lm = NativeCausalLm.load(dir, device);
             return new StudentModel(lm, new NativeEncoder(lm, tools), lexicon, dir, maxConcurrent, tools, weight,
                     unseen, shape);
         }
         if (Files.isRegularFile(dir.resolve(StudentFiles.TORCHSCRIPT))) {
-            PromptShape shape = PromptShape.read(dir);
             TorchScriptCausalLm lm = TorchScriptCausalLm.load(dir, device);
             StudentLexicon lexicon = Files.isRegularFile(dir.resolve(StudentFiles.LEXICON))
                     ? StudentLexicon.read(dir.resolve(StudentFiles.LEXICON))

@@ -37,15 +37,14 @@ public final class ExplainEvaluation {
                    any(r IN relationships(path) WHERE type(r) = 'BINDS' AND startNode(r).id = $drug
                        AND size(r.sources) > 0 AND all(s IN r.sources WHERE s IN $pk)) AS pk""";
     /**
-     * The pair's mechanism paths among the candidates the measured calls choose from (up to length {@code $length},
-     * {@code $paths} per metapath): are there any, and any through a target (not {@code pk})?
+     * Does the pair have a mechanism path among the candidates the measured calls choose from (up to length
+     * {@code $length}, {@code $paths} per metapath)? Kind {@code mechanism} is a path through one of the drug's
+     * targets: a path through a protein that only handles the drug has the kind {@code pharmacokinetic}.
      */
     static final String HAS_MECHANISM = """
             CALL kedrec.explain($disease, $drug, {paths: $paths, maxPathLength: $length, kinds: ['mechanism'], \
-            rationale: 'none'}) YIELD path, kind
-            RETURN kind,
-                   any(r IN relationships(path) WHERE type(r) = 'BINDS' AND startNode(r).id = $drug
-                       AND size(r.sources) > 0 AND all(s IN r.sources WHERE s IN $pk)) AS pk""";
+            rationale: 'none'}) YIELD kind
+            RETURN kind""";
 
     /** A known indication to explain. */
     public record Pair(String drug, String disease) {}
@@ -142,12 +141,10 @@ public final class ExplainEvaluation {
             for (Pair pair : pairs) {
                 Offer offer;
                 try {
-                    List<Record> mechanisms = session.run(HAS_MECHANISM, Map.of("disease", pair.disease(), "drug",
-                            pair.drug(), "length", (long) maxPathLength, "paths", (long) paths, "pk",
-                            List.copyOf(BindingRoles.PHARMACOKINETIC_SOURCES))).list().stream()
-                            .filter(r -> !r.get("kind").isNull()).toList();
-                    offer = new Offer(!mechanisms.isEmpty(),
-                            mechanisms.stream().anyMatch(r -> !r.get("pk").asBoolean()));
+                    boolean target = session.run(HAS_MECHANISM, Map.of("disease", pair.disease(), "drug",
+                            pair.drug(), "length", (long) maxPathLength, "paths", (long) paths)).list().stream()
+                            .anyMatch(r -> !r.get("kind").isNull());
+                    offer = new Offer(target, target);
                 } catch (org.neo4j.driver.exceptions.ClientException e) {
                     // A pair the model does not know (an entity it was not trained on) cannot be explained.
                     skipped++;
