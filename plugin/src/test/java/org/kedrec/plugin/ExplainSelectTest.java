@@ -161,12 +161,12 @@ class ExplainSelectTest {
                 + "YIELD drug, rationale WITH drug, rationale WHERE rationale IS NOT NULL RETURN rationale";
         String trained = db.run(call).get(0).get("rationale").asString();
         assertThat(trained).as("the fixture's prompt cites trials").contains("NCT");
-        new org.kedrec.core.lm.PromptShape(1, 1, 0, 0, 3).write(shaped.resolve("student"));
+        new org.kedrec.core.lm.PromptShape(1, 1, 0, 0, 3, true).write(shaped.resolve("student"));
         db.run("CALL kedrec.model.load($m)", Map.of("m", "student-shaped"));
         try {
             assertThat(db.run("CALL kedrec.model.info() YIELD student RETURN student.prompt AS p").get(0).get("p")
                     .asMap()).isEqualTo(Map.of("pathsPerDrug", 1L, "maxPerMetapath", 1L, "trialsPerDrug", 0L,
-                            "publicationsPerDrug", 0L, "maxPathLength", 3L));
+                            "publicationsPerDrug", 0L, "maxPathLength", 3L, "pharmacokineticLast", true));
             String shapedRationale = db.run(call).get(0).get("rationale").asString();
             assertThat(shapedRationale).doesNotContain("NCT").doesNotContain("PMID").doesNotContain("[E2]");
             // A caller may still ask for more paths: the evidence then holds them.

@@ -23,8 +23,12 @@ public final class PathFinder {
      * @param pathsPerPair how many paths each pair keeps (k)
      * @param maxPerMetapath how many of those k may share a metapath before other metapaths get their turn
      * @param damping the degree damping exponent (0.4)
+     * @param pharmacokineticLast whether to read the drugs' binding roles ({@link BindingRoles}) and pick the paths
+     *     that leave a drug through a protein it binds only as an enzyme, transporter or carrier after the others,
+     *     labelled {@link PathKind#PHARMACOKINETIC} (the dataset builder does; {@link PathSelector})
      */
-    public record Settings(List<Metapath> metapaths, int pathsPerPair, int maxPerMetapath, double damping) {
+    public record Settings(List<Metapath> metapaths, int pathsPerPair, int maxPerMetapath, double damping,
+            boolean pharmacokineticLast) {
         public Settings {
             metapaths = List.copyOf(metapaths);
             if (metapaths.isEmpty()) {
@@ -38,6 +42,11 @@ public final class PathFinder {
                 throw new IllegalArgumentException(Messages.format(
                         "maxPerMetapath must be at least 1 but was %d.", maxPerMetapath));
             }
+        }
+
+        /** Without the binding roles: every path that leaves the drug through a binding is a mechanism path. */
+        public Settings(List<Metapath> metapaths, int pathsPerPair, int maxPerMetapath, double damping) {
+            this(metapaths, pathsPerPair, maxPerMetapath, damping, false);
         }
 
         /** The default catalogue, {@code k} paths per pair, one per metapath before repeats, damping 0.4. */
@@ -112,9 +121,16 @@ public final class PathFinder {
             GraphPath path = toPath(row);
             raw.get((String) row.get("key")).add(path);
         }
+        List<String> drugs = pairs.stream().map(PairRequest::drug).distinct().toList();
+        return selected(raw, drugs);
+    }
+
+    /** Each key's top paths, labelled with the drugs' binding roles first where the settings ask for them. */
+    private Map<String, List<GraphPath>> selected(Map<String, List<GraphPath>> raw, List<String> drugs) {
+        BindingRoles roles = settings.pharmacokineticLast() ? BindingRoles.read(runner, drugs) : BindingRoles.NONE;
         Map<String, List<GraphPath>> out = new LinkedHashMap<>();
-        raw.forEach((key, paths) -> out.put(key,
-                PathSelector.select(paths, settings.pathsPerPair(), settings.maxPerMetapath())));
+        raw.forEach((key, paths) -> out.put(key, PathSelector.select(paths.stream().map(roles::labelled).toList(),
+                settings.pathsPerPair(), settings.maxPerMetapath(), settings.pharmacokineticLast())));
         return out;
     }
 
@@ -126,10 +142,7 @@ public final class PathFinder {
      * drug. What the plugin runs for a recommendation.
      */
     public Map<String, List<GraphPath>> findForDisease(String disease, List<String> drugs, Collection<String> heldOut) {
-        Map<String, List<GraphPath>> out = new LinkedHashMap<>();
-        findCandidatesForDisease(disease, drugs, heldOut).forEach((key, paths) -> out.put(key,
-                PathSelector.select(paths, settings.pathsPerPair(), settings.maxPerMetapath())));
-        return out;
+        return selected(findCandidatesForDisease(disease, drugs, heldOut), drugs);
     }
 
     /**

@@ -45,20 +45,22 @@ public final class PathRanking {
      */
     public static List<GraphPath> rank(List<GraphPath> candidates, int k, PathOrder order, Set<PathKind> kinds,
             MetapathWeights weights, BindingRoles roles) {
-        return rank(candidates, k, order, kinds, weights, roles, 1);
+        return rank(candidates, k, order, kinds, weights, roles, 1, false);
     }
 
     /**
      * As above, letting {@link PathOrder#PATH_COUNT} take up to {@code maxPerMetapath} paths of a metapath before
-     * the other metapaths get their turn (the dataset builder's {@code --max-per-metapath}; 1 above).
+     * the other metapaths get their turn (the dataset builder's {@code --max-per-metapath}; 1 above), and, with
+     * {@code pharmacokineticLast}, pick pharmacokinetic paths only after the others, as the dataset builder does for
+     * the prompts a student trains on ({@link PathSelector#select(List, int, int, boolean)}).
      */
     public static List<GraphPath> rank(List<GraphPath> candidates, int k, PathOrder order, Set<PathKind> kinds,
-            MetapathWeights weights, BindingRoles roles, int maxPerMetapath) {
+            MetapathWeights weights, BindingRoles roles, int maxPerMetapath, boolean pharmacokineticLast) {
         List<GraphPath> wanted = candidates.stream().map(roles::labelled).filter(p -> kinds.contains(p.kind()))
                 .toList();
         return switch (order) {
             case DATABASE -> wanted.subList(0, Math.min(k, wanted.size()));
-            case PATH_COUNT -> PathSelector.select(wanted, k, maxPerMetapath);
+            case PATH_COUNT -> PathSelector.select(wanted, k, maxPerMetapath, pharmacokineticLast);
             case MECHANISM -> mechanismFirst(wanted, k, weights);
         };
     }

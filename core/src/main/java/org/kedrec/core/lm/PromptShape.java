@@ -27,16 +27,21 @@ import org.kedrec.core.graph.Metapaths;
  * @param trialsPerDrug trials per candidate, strongest first
  * @param publicationsPerDrug publications per candidate
  * @param maxPathLength the longest metapath followed: 3, or 4 where the dataset followed the pathway metapath
+ * @param pharmacokineticLast whether paths that leave the drug through a protein it binds only as an enzyme,
+ *     transporter or carrier were picked after the others ({@code PathSelector}); datasets built since evidence
+ *     teacher 4 say so in their card, older ones did not read the binding roles
  */
 public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDrug, int publicationsPerDrug,
-        int maxPathLength) {
+        int maxPathLength, boolean pharmacokineticLast) {
     /** The file beside the student. */
     public static final String FILE = "prompt.json";
     /**
-     * The shape of {@code kedrec dataset build}'s defaults, which every student trained before {@link #FILE} existed
-     * was trained on: 3 paths (one per metapath first), 3 trials, 3 publications, metapaths up to length 3.
+     * The shape every student trained before {@link #FILE} existed was trained on: 3 paths (one per metapath first,
+     * pharmacokinetic paths not told apart), 3 trials, 3 publications, metapaths up to length 3.
      */
-    public static final PromptShape DEFAULT = new PromptShape(3, 1, 3, 3, 3);
+    public static final PromptShape DEFAULT = new PromptShape(3, 1, 3, 3, 3, false);
+    /** {@code kedrec dataset build}'s defaults: {@link #DEFAULT}'s counts, pharmacokinetic paths last. */
+    public static final PromptShape BUILDER_DEFAULT = new PromptShape(3, 1, 3, 3, 3, true);
     /** Upper bound of the counts, the dataset builder's. */
     static final int MAX_COUNT = 20;
 
@@ -50,7 +55,8 @@ public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDru
 
     /** The same shape with other path settings (a caller of {@code kedrec.select} may ask for them). */
     public PromptShape withPaths(int paths, int maxLength) {
-        return new PromptShape(paths, maxPerMetapath, trialsPerDrug, publicationsPerDrug, maxLength);
+        return new PromptShape(paths, maxPerMetapath, trialsPerDrug, publicationsPerDrug, maxLength,
+                pharmacokineticLast);
     }
 
     /** The shape as {@code kedrec.model.info()} and {@code metrics.json} show it. */
@@ -61,13 +67,20 @@ public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDru
         out.put("trialsPerDrug", (long) trialsPerDrug);
         out.put("publicationsPerDrug", (long) publicationsPerDrug);
         out.put("maxPathLength", (long) maxPathLength);
+        out.put("pharmacokineticLast", pharmacokineticLast);
         return out;
     }
 
     /** Writes {@link #FILE} into {@code studentDir}. */
     public void write(Path studentDir) {
         JsonObject json = new JsonObject();
-        toMap().forEach((key, value) -> json.addProperty(key, (Number) value));
+        toMap().forEach((key, value) -> {
+            if (value instanceof Boolean flag) {
+                json.addProperty(key, flag);
+            } else {
+                json.addProperty(key, (Number) value);
+            }
+        });
         Path file = studentDir.resolve(FILE);
         try {
             Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n",
@@ -99,7 +112,8 @@ public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDru
                     intOr(json, "maxPerMetapath", DEFAULT.maxPerMetapath),
                     intOr(json, "trialsPerDrug", DEFAULT.trialsPerDrug),
                     intOr(json, "publicationsPerDrug", DEFAULT.publicationsPerDrug),
-                    intOr(json, "maxPathLength", DEFAULT.maxPathLength));
+                    intOr(json, "maxPathLength", DEFAULT.maxPathLength),
+                    booleanOr(json, "pharmacokineticLast", DEFAULT.pharmacokineticLast));
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.format("Could not read %s", file), e);
         } catch (RuntimeException e) {
@@ -113,8 +127,8 @@ public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDru
 
     /**
      * The shape of the examples of a dataset directory, from the {@code settings} of its {@code card.json}
-     * ({@code pathsPerPair}, {@code maxPerMetapath}, {@code trialsPerPair}, {@code publicationsPerPair}, and the
-     * longest of its {@code metapaths}); {@link #DEFAULT} for a directory without a card (examples written by hand
+     * ({@code pathsPerPair}, {@code maxPerMetapath}, {@code trialsPerPair}, {@code publicationsPerPair},
+     * {@code pharmacokineticLast}, and the longest of its {@code metapaths}); {@link #DEFAULT} for a directory without a card (examples written by hand
      * or by another tool, which say nothing about how they were built).
      */
     public static PromptShape ofDataset(Path datasetDir) {
@@ -138,7 +152,8 @@ public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDru
             return new PromptShape(intOr(settings, "pathsPerPair", DEFAULT.pathsPerDrug),
                     intOr(settings, "maxPerMetapath", DEFAULT.maxPerMetapath),
                     intOr(settings, "trialsPerPair", DEFAULT.trialsPerDrug),
-                    intOr(settings, "publicationsPerPair", DEFAULT.publicationsPerDrug), maxLength);
+                    intOr(settings, "publicationsPerPair", DEFAULT.publicationsPerDrug), maxLength,
+                    booleanOr(settings, "pharmacokineticLast", DEFAULT.pharmacokineticLast));
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.format("Could not read %s", card), e);
         } catch (RuntimeException e) {
@@ -158,6 +173,17 @@ public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDru
                     json.get(key)));
         }
         return (int) value;
+    }
+
+    private static boolean booleanOr(JsonObject json, String key, boolean fallback) {
+        if (!json.has(key) || json.get(key).isJsonNull()) {
+            return fallback;
+        }
+        JsonElement value = json.get(key);
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+            throw new IllegalArgumentException(Messages.format("`%s` must be true or false but was %s", key, value));
+        }
+        return value.getAsBoolean();
     }
 
     private static void requireRange(String name, int value, int min, int max) {

@@ -23,9 +23,11 @@ import org.kedrec.core.explain.PathKind;
 public final class EvidenceTeacher implements Teacher {
     /**
      * The teacher's name and version, written into every example: /3 words the shared-gene path neutrally ("binds
-     * ABCC10, as does Cytarabine"), since for half of those paths the gene is not a target of either drug.
+     * ABCC10, as does Cytarabine"), since for half of those paths the gene is not a target of either drug; /4 is
+     * given datasets whose paths know the drug's binding roles, so it no longer opens with the enzyme or transporter
+     * that handles the drug (the wording is /3's; a home with an older dataset rebuilds it and retrains its student).
      */
-    public static final String NAME = "evidence-teacher/3";
+    public static final String NAME = "evidence-teacher/4";
 
     /** At most this many paths of the selected candidate are explained in words. */
     static final int PATH_REASONS = 2;
@@ -224,9 +226,9 @@ public final class EvidenceTeacher implements Teacher {
 
     /**
      * Mechanism paths ({@link PathKind#MECHANISM}) first, each group in its given order. A path known to leave the
-     * drug through a pharmacokinetic protein ({@link EvidenceItem#isPharmacokinetic()}, read where the explanation is
-     * served) is no mechanism of action and keeps its place among the rest; dataset examples do not record it, so
-     * their rationales are as before.
+     * drug through a pharmacokinetic protein ({@link EvidenceItem#isPharmacokinetic()}) is no mechanism of action
+     * and keeps its place among the rest, which in the student's prompts is last (the dataset builder and
+     * {@code kedrec.select} pick such paths after the others).
      */
     static List<EvidenceItem> mechanismFirst(List<EvidenceItem> paths) {
         List<EvidenceItem> out = new ArrayList<>();

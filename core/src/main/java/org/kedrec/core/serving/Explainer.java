@@ -65,9 +65,11 @@ public final class Explainer {
      * @param weights the calibrated metapath weights of {@link PathOrder#MECHANISM}
      * @param maxPerMetapath in {@link PathOrder#PATH_COUNT}, how many paths of one metapath come before the other
      *     metapaths get their turn
+     * @param pharmacokineticLast in {@link PathOrder#PATH_COUNT}, whether pharmacokinetic paths are picked only
+     *     after the others (the prompts of datasets built since it was recorded; {@link PromptShape})
      */
     public record PathOptions(PathOrder order, java.util.Set<PathKind> kinds, MetapathWeights weights,
-            int maxPerMetapath) {
+            int maxPerMetapath, boolean pharmacokineticLast) {
         public PathOptions {
             order = order == null ? PathOrder.MECHANISM : order;
             kinds = kinds == null ? PathKinds.ALL : java.util.Set.copyOf(kinds);
@@ -80,7 +82,7 @@ public final class Explainer {
 
         /** {@code order} and {@code kinds}, the shipped weights, one path per metapath first. */
         public PathOptions(PathOrder order, java.util.Set<PathKind> kinds) {
-            this(order, kinds, null, 1);
+            this(order, kinds, null, 1, false);
         }
 
         /** Mechanism first, every kind, the shipped weights. */
@@ -97,7 +99,8 @@ public final class Explainer {
          * trained").
          */
         public static PathOptions studentPrompt(PromptShape shape) {
-            return new PathOptions(PathOrder.PATH_COUNT, PathKinds.ALL, null, shape.maxPerMetapath());
+            return new PathOptions(PathOrder.PATH_COUNT, PathKinds.ALL, null, shape.maxPerMetapath(),
+                    shape.pharmacokineticLast());
         }
     }
 
@@ -373,7 +376,7 @@ public final class Explainer {
         BindingRoles roles = bindingRoles(candidates);
         candidates.forEach((drug, paths) -> found.put(drug, PathRanking.rank(paths, pathsPerDrug,
                 pathOptions.order(), pathOptions.kinds(), pathOptions.weights(), roles,
-                pathOptions.maxPerMetapath())));
+                pathOptions.maxPerMetapath(), pathOptions.pharmacokineticLast())));
         if (!evidence) {
             return new Gathered(found, Map.of(), Map.of());
         }

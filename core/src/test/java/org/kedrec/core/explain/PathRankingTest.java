@@ -77,6 +77,23 @@ class PathRankingTest {
     }
 
     @Test
+    void theStudentsPromptPicksPharmacokineticPathsOnlyAfterTheOthers() {
+        // four paths, one per metapath first: in score order G1's enzyme path (0.01) beats the target G2's (0.004);
+        // with the roles read and pharmacokineticLast, the target's path is picked first and the enzyme's fill up
+        BindingRoles roles = BindingRoles.of(Map.of("C1", Set.of("G1")));
+        assertThat(PathRanking.rank(DATABASE_ORDER, 4, PathOrder.PATH_COUNT, PathKinds.ALL, FLAT, roles, 1, false))
+                .extracting(GraphPath::ids).containsExactly(SIMILAR_DRUG.ids(), CLASS.ids(), HUB_GENE.ids(),
+                        HUB_GENE_INTERACTION.ids());
+        List<GraphPath> prompt = PathRanking.rank(DATABASE_ORDER, 4, PathOrder.PATH_COUNT, PathKinds.ALL, FLAT, roles,
+                1, true);
+        assertThat(prompt).extracting(GraphPath::ids).containsExactly(SIMILAR_DRUG.ids(), CLASS.ids(),
+                OTHER_TARGET.ids(), HUB_GENE.ids());
+        assertThat(prompt.get(3).kind()).isEqualTo(PathKind.PHARMACOKINETIC);
+        // without roles the flag changes nothing
+        assertThat(PathSelector.select(DATABASE_ORDER, 4, 1, true)).isEqualTo(PathSelector.select(DATABASE_ORDER, 4, 1));
+    }
+
+    @Test
     void onlyDrugBanksOwnEnzymeTransporterAndCarrierListsMakeABindingPharmacokinetic() {
         assertThat(BindingRoles.pharmacokineticOnly(List.of("DrugBank (enzyme)"))).isTrue();
         assertThat(BindingRoles.pharmacokineticOnly(List.of("DrugBank (transporter)", "DrugBank (carrier)"))).isTrue();

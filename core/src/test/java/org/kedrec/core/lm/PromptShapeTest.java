@@ -14,10 +14,10 @@ class PromptShapeTest {
     void aDatasetCardGivesItsSettingsAndTheLongestMetapathItFollowed(@TempDir Path dataset) throws Exception {
         Files.writeString(dataset.resolve("card.json"), """
                 {"name": "expRxRec", "settings": {"seed": 42, "pathsPerPair": 5, "maxPerMetapath": 2,
-                 "trialsPerPair": 1, "publicationsPerPair": 0, "negativePool": 3,
+                 "trialsPerPair": 1, "publicationsPerPair": 0, "pharmacokineticLast": true, "negativePool": 3,
                  "metapaths": ["CbGaD", "CtDrD", "CbGpPWpGaD"]}}
                 """);
-        assertThat(PromptShape.ofDataset(dataset)).isEqualTo(new PromptShape(5, 2, 1, 0, 4));
+        assertThat(PromptShape.ofDataset(dataset)).isEqualTo(new PromptShape(5, 2, 1, 0, 4, true));
     }
 
     @Test
@@ -27,8 +27,21 @@ class PromptShapeTest {
                 {"settings": {"pathsPerPair": 3, "maxPerMetapath": 1, "trialsPerPair": 3, "publicationsPerPair": 3,
                  "metapaths": ["CbGaD", "CrCtD", "CbGbCtD"]}}
                 """);
-        assertThat(PromptShape.ofDataset(dataset)).isEqualTo(new PromptShape(3, 1, 3, 3, 3))
+        assertThat(PromptShape.ofDataset(dataset)).isEqualTo(new PromptShape(3, 1, 3, 3, 3, false))
                 .isEqualTo(PromptShape.DEFAULT);
+    }
+
+    @Test
+    void aDatasetBuiltBeforeTheBindingRolesWereReadKeepsItsPharmacokineticPathsInScoreOrder(@TempDir Path dataset)
+            throws Exception {
+        // its student learnt on prompts where an enzyme's path could come first: select must rebuild those
+        Files.writeString(dataset.resolve("card.json"), "{\"settings\": {\"pathsPerPair\": 3}}");
+        assertThat(PromptShape.ofDataset(dataset).pharmacokineticLast()).isFalse();
+        Files.writeString(dataset.resolve("card.json"), "{\"settings\": {\"pharmacokineticLast\": \"yes\"}}");
+        assertThatThrownBy(() -> PromptShape.ofDataset(dataset))
+                .hasMessageContaining("`pharmacokineticLast` must be true or false but was \"yes\"")
+                .hasMessageContaining("kedrec dataset build");
+        assertThat(PromptShape.BUILDER_DEFAULT).isEqualTo(new PromptShape(3, 1, 3, 3, 3, true));
     }
 
     @Test
@@ -44,10 +57,13 @@ class PromptShapeTest {
     @Test
     void theShapeTravelsWithTheStudentAndAStudentWithoutTheFileHasTheDefault(@TempDir Path student) {
         assertThat(PromptShape.read(student)).isEqualTo(PromptShape.DEFAULT);
-        PromptShape shape = new PromptShape(5, 2, 1, 0, 4);
+        PromptShape shape = new PromptShape(5, 2, 1, 0, 4, true);
         shape.write(student);
         assertThat(PromptShape.read(student)).isEqualTo(shape);
-        assertThat(shape.toMap()).containsEntry("pathsPerDrug", 5L).containsEntry("maxPathLength", 4L);
+        assertThat(shape.toMap()).containsEntry("pathsPerDrug", 5L).containsEntry("maxPathLength", 4L)
+                .containsEntry("pharmacokineticLast", true);
+        new PromptShape(5, 2, 1, 0, 4, false).write(student);
+        assertThat(PromptShape.read(student).pharmacokineticLast()).isFalse();
     }
 
     @Test
@@ -68,8 +84,8 @@ class PromptShapeTest {
 
     @Test
     void aCallerMayAskForOtherPathsAndKeepsTheRest() {
-        PromptShape trained = new PromptShape(5, 2, 1, 0, 3);
-        assertThat(trained.withPaths(2, 4)).isEqualTo(new PromptShape(2, 2, 1, 0, 4));
+        PromptShape trained = new PromptShape(5, 2, 1, 0, 3, true);
+        assertThat(trained.withPaths(2, 4)).isEqualTo(new PromptShape(2, 2, 1, 0, 4, true));
         assertThatThrownBy(() -> trained.withPaths(2, 5)).hasMessageContaining("`maxPathLength` must be between 2 "
                 + "and 4 but was 5");
     }

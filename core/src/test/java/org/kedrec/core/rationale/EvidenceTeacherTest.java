@@ -28,7 +28,7 @@ class EvidenceTeacherTest {
                         + "NCT00000102 (phase 3, completed, succeeded) [E4]. NCT00000101 (phase 2, terminated) [E5] "
                         + "did not succeed. It is mentioned with [D] in PMID 12345678 [E6]. [C1] is "
                         + "linked to [D] [E1] but has no trial or publication for it.",
-                "evidence-teacher/3"));
+                EvidenceTeacher.NAME));
         assertThat(EvidenceTeacher.rationale(example(Variant.VANILLA))).isEqualTo(
                 "[C2]. [C2] binds CACNA1C, a gene associated with [D] [E2]; it also resembles Nifedipine, which "
                         + "treats [D] [E3]. [C1]'s best link [E1] runs through less specific, highly connected "

@@ -3,6 +3,7 @@ package org.kedrec.importer.dataset;
 import java.nio.file.Path;
 import java.util.List;
 import org.kedrec.core.Messages;
+import org.kedrec.core.graph.Metapaths;
 import org.kedrec.core.lm.PromptShape;
 
 /**
@@ -76,13 +77,23 @@ public record DatasetBuildConfig(
     }
 
     /**
-     * The defaults: seed 42, the prompt of {@link PromptShape#DEFAULT} (3 paths, one per metapath first, 3 trials, 3
-     * publications, no pathway metapath), 2 threads, 100 pairs per query.
+     * The defaults: seed 42, the prompt of {@link PromptShape#BUILDER_DEFAULT} (3 paths, one per metapath first, 3
+     * trials, 3 publications, no pathway metapath), 2 threads, 100 pairs per query.
      */
     public static DatasetBuildConfig defaults(Path out, Path dataDir) {
-        PromptShape shape = PromptShape.DEFAULT;
+        PromptShape shape = PromptShape.BUILDER_DEFAULT;
         return new DatasetBuildConfig(out, DEFAULT_SEED, shape.pathsPerDrug(), shape.maxPerMetapath(),
                 shape.trialsPerDrug(), shape.publicationsPerDrug(), dataDir, null, List.of(), false, 2, 100, 3);
+    }
+
+    /**
+     * The prompt these settings build, as the card records it and {@code kedrec.select} rebuilds it. Pharmacokinetic
+     * paths always come last (not a setting: a rationale should not open with the enzyme that clears the drug).
+     */
+    public PromptShape promptShape() {
+        return new PromptShape(pathsPerPair, maxPerMetapath, trialsPerPair, publicationsPerPair,
+                pathways ? Metapaths.PATHWAY.length() : PromptShape.BUILDER_DEFAULT.maxPathLength(),
+                PromptShape.BUILDER_DEFAULT.pharmacokineticLast());
     }
 
     public DatasetBuildConfig withSeed(long newSeed) {

@@ -59,7 +59,8 @@ import org.kedrec.core.text.DidYouMean;
  *       written to {@code splits.tsv} for the trainer;
  *   <li>each positive gets a hard negative ({@link HardNegativeSampler});
  *   <li>both candidates get their top explanation paths ({@link PathFinder}; held-out TREATS edges and the
- *       positive's own edge excluded), trials and publications ({@link EvidenceFinder});
+ *       positive's own edge excluded; paths through a protein the drug binds only as an enzyme, transporter or carrier
+ *       after the others), trials and publications ({@link EvidenceFinder});
  *   <li>each positive becomes one example per variant (vanilla, trials, publications, both), candidates in seeded
  *       random order, answered by the teacher;
  *   <li>the {@link LeakageCheck} vets every example; if it finds anything the JSONL files are not written and the
@@ -159,7 +160,8 @@ public final class DatasetBuilder {
                 metapaths.add(Metapaths.PATHWAY);
             }
             PathFinder finder = new PathFinder(runner, new PathFinder.Settings(
-                    metapaths, config.pathsPerPair(), config.maxPerMetapath(), PathScorer.DAMPING));
+                    metapaths, config.pathsPerPair(), config.maxPerMetapath(), PathScorer.DAMPING,
+                    config.promptShape().pharmacokineticLast()));
             Set<String> forbidden = excludeHeldOutEdges ? heldOut : Set.of();
             progress.begin("expRxRec: explanation paths", requests.size());
             Map<String, List<GraphPath>> paths = ParallelBatches.run(pool, requests, config.batchSize(),

@@ -67,6 +67,7 @@ final class DatasetCard {
         settings.put("maxPerMetapath", config.maxPerMetapath());
         settings.put("trialsPerPair", config.trialsPerPair());
         settings.put("publicationsPerPair", config.publicationsPerPair());
+        settings.put("pharmacokineticLast", config.promptShape().pharmacokineticLast());
         settings.put("negativePool", config.negativePool());
         settings.put("negativesPerPositive", config.negativesPerPositive());
         settings.put("pathScore", "path-degree product, damping " + PathScorer.DAMPING);
@@ -162,7 +163,9 @@ final class DatasetCard {
                 .append(config.pathways() ? " + 1 (pathways)" : "")
                 .append(" metapaths of length 2–3, ranked by the path-degree product (Rephetio's DWPC term, damping ")
                 .append(PathScorer.DAMPING).append("). Paths never use a held-out TREATS edge nor the example's "
-                        + "own TREATS edge.\n");
+                        + "own TREATS edge. A path that leaves the drug through a protein it binds only as an enzyme, "
+                        + "transporter or carrier (DrugBank's category) is marked `pharmacokinetic` and picked after "
+                        + "the others.\n");
         md.append("- Evidence: up to ").append(config.trialsPerPair()).append(" trials (TESTS the drug, STUDIES "
                 + "the disease; highest phase, completed, successful first) and ").append(config.publicationsPerPair())
                 .append(" publications (MENTIONS both; ranked by the `publication_text` full-text index) per "

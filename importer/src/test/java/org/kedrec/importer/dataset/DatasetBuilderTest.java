@@ -276,7 +276,7 @@ class DatasetBuilderTest {
         List<ExpRxRecExample> examples = all(first.out());
         assertThat(examples).hasSize(134 * 4);
         for (ExpRxRecExample example : examples) {
-            assertThat(example.teacher()).isEqualTo("evidence-teacher/3");
+            assertThat(example.teacher()).isEqualTo("evidence-teacher/4");
             assertThat(Citations.unknown(example, example.output())).as(example.output()).isEmpty();
             assertThat(Citations.selection(example.output())).contains(example.answer());
             assertThat(example.answer()).isEqualTo(example.candidates().get(example.label()).slot());
@@ -392,6 +392,58 @@ class DatasetBuilderTest {
                         (Long) counts.get("e"), (Long) counts.get("f"));
             }
         }
+    }
+
+    /**
+     * A mechanism path that leaves the drug through a protein the drug binds only as an enzyme, transporter or
+     * carrier (every source of the binding is such a DrugBank category) is flagged, comes after the candidate's other paths, and the
+     * teacher does not open a rationale with it when the candidate has another path.
+     */
+    @Test
+    void pathsThroughAProteinThatOnlyHandlesTheDrugAreFlaggedLastAndNotCitedFirst() {
+        int flagged = 0;
+        int bindingPaths = 0;
+        java.util.regex.Pattern slotPattern = java.util.regex.Pattern.compile("\\[E\\d+\\]");
+        for (ExpRxRecExample example : all(first.out())) {
+            for (var candidate : example.candidates()) {
+                List<EvidenceItem> paths = example.evidenceFor(candidate.slot()).stream()
+                        .filter(e -> e.kind() == EvidenceKind.PATH).toList();
+                List<Boolean> flags = paths.stream().map(EvidenceItem::isPharmacokinetic).toList();
+                int firstFlag = flags.indexOf(true);
+                assertThat(firstFlag < 0 || !flags.subList(firstFlag, flags.size()).contains(false))
+                        .as("%s: %s", example.id(), flags).isTrue();
+                for (EvidenceItem path : paths) {
+                    if (!path.rels().get(0).equals("BINDS")) {
+                        assertThat(path.isPharmacokinetic()).isFalse();
+                        continue;
+                    }
+                    bindingPaths++;
+                    flagged += path.isPharmacokinetic() ? 1 : 0;
+                    List<Object> sources = graph.runner.run(
+                            "MATCH (:Drug {id: $c})-[b:BINDS]->(:Gene {id: $g}) RETURN coalesce(b.sources, []) AS s",
+                            Map.of("c", path.nodes().get(0), "g", path.nodes().get(1))).stream()
+                            .map(r -> r.get("s")).toList();
+                    boolean onlyHandles = sources.stream().allMatch(
+                            s -> org.kedrec.core.explain.BindingRoles.pharmacokineticOnly(strings(s)));
+                    // a mechanism path (drug, target, disease): a shared gene's path (CbGbCtD) is a similarity
+                    boolean mechanism = org.kedrec.core.rationale.ClaimGrammar.kind(path)
+                            == org.kedrec.core.explain.PathKind.MECHANISM;
+                    assertThat(path.isPharmacokinetic()).as("%s %s", path.nodes(), sources)
+                            .isEqualTo(onlyHandles && mechanism);
+                }
+            }
+            String selected = example.candidates().get(example.label()).slot();
+            List<EvidenceItem> own = example.evidenceFor(selected).stream()
+                    .filter(e -> e.kind() == EvidenceKind.PATH).toList();
+            java.util.regex.Matcher cited = slotPattern.matcher(example.output());
+            if (own.stream().anyMatch(e -> !e.isPharmacokinetic()) && cited.find()) {
+                String slot = cited.group();
+                assertThat(own.stream().filter(e -> e.slot().equals(slot)).noneMatch(EvidenceItem::isPharmacokinetic))
+                        .as("%s opens with %s", example.id(), slot).isTrue();
+            }
+        }
+        assertThat(bindingPaths).as("paths that leave the drug through a binding").isGreaterThan(50);
+        assertThat(flagged).as("of them pharmacokinetic").isPositive().isLessThan(bindingPaths);
     }
 
     @Test

@@ -159,7 +159,8 @@ class StudentTrainerTest {
         }
         // The card `dataset build` writes: the student records its settings for kedrec.select's prompts.
         Files.writeString(dataset.resolve("card.json"), "{\"settings\": {\"pathsPerPair\": 2, \"maxPerMetapath\": 2, "
-                + "\"trialsPerPair\": 1, \"publicationsPerPair\": 1, \"metapaths\": [\"CbGaD\", \"CbGbCtD\"]}}");
+                + "\"trialsPerPair\": 1, \"publicationsPerPair\": 1, \"pharmacokineticLast\": true, "
+                + "\"metapaths\": [\"CbGaD\", \"CbGbCtD\"]}}");
         Path model = tmp.resolve("model");
         StringWriter output = new StringWriter();
         int code = new CommandLine(new TrainStudentCommand()).setOut(new PrintWriter(output)).execute(
@@ -173,7 +174,7 @@ class StudentTrainerTest {
         assertThat(student.get("dataHash").getAsString()).startsWith("sha256:");
         assertThat(student.get("path").getAsString()).isEqualTo("student");
         assertThat(org.kedrec.core.lm.PromptShape.read(model.resolve("student")))
-                .isEqualTo(new org.kedrec.core.lm.PromptShape(2, 2, 1, 1, 3));
+                .isEqualTo(new org.kedrec.core.lm.PromptShape(2, 2, 1, 1, 3, true));
 
         Path report = tmp.resolve("report.json");
         StringWriter evalOutput = new StringWriter();
