@@ -4,9 +4,12 @@ substrate (docs/explain.md, "Pharmacokinetic paths are their own kind").
 
 Calls kedrec.recommend(d, {k: 5, rationale: R}) over HTTP for every fifth disease of the graph (by id) and counts the
 rationales whose first claim is "<drug> binds <gene>" where every DrugBank source of the drug's BINDS edges to that
-gene is 'DrugBank (enzyme)', '(transporter)' or '(carrier)'.
+gene is 'DrugBank (enzyme)', '(transporter)' or '(carrier)'. With `select DATASET SPLIT` it calls
+kedrec.select(disease, candidates, {rationale: 'student'}) on every example of DATASET/both/SPLIT.jsonl instead, and
+with `dataset DATASET SPLIT` it reads the teacher's rationales of that file (no server needed for the rationales).
 
 usage: pk-lead.py [student|teacher] [URL] [PASSWORD]
+       pk-lead.py select|dataset DATASET SPLIT [URL] [PASSWORD]
 """
 import base64
 import json
@@ -15,8 +18,9 @@ import sys
 import urllib.request
 
 mode = sys.argv[1] if len(sys.argv) > 1 else 'student'
-url = (sys.argv[2] if len(sys.argv) > 2 else 'http://127.0.0.1:7474') + '/db/neo4j/tx/commit'
-auth = 'Basic ' + base64.b64encode(('neo4j:' + (sys.argv[3] if len(sys.argv) > 3 else 'kedrec-demo')).encode()).decode()
+rest = sys.argv[4:] if mode in ('select', 'dataset') else sys.argv[2:]
+url = (rest[0] if len(rest) > 0 else 'http://127.0.0.1:7474') + '/db/neo4j/tx/commit'
+auth = 'Basic ' + base64.b64encode(('neo4j:' + (rest[1] if len(rest) > 1 else 'kedrec-demo')).encode()).decode()
 PK = "['DrugBank (enzyme)', 'DrugBank (transporter)', 'DrugBank (carrier)']"
 
 
@@ -29,18 +33,38 @@ def rows(statement, parameters=None):
     return [r['row'] for r in answer['results'][0]['data']]
 
 
-diseases = [r[0] for r in rows('MATCH (d:Disease) RETURN d.id ORDER BY d.id')][::5]
+def served():
+    """(drug id, drug name, rationale) of every rationale the mode reads."""
+    if mode in ('select', 'dataset'):
+        for line in open(f'{sys.argv[2]}/both/{sys.argv[3]}.jsonl'):
+            example = json.loads(line)
+            chosen = example['candidates'][example['label']]
+            if mode == 'dataset':
+                # the teacher's rationale with its slots named, as the served one is written
+                text = example['output'].replace(chosen['slot'], chosen['name'])
+                yield chosen['id'], chosen['name'], text
+                continue
+            for drug, name, rationale in rows(
+                    "CALL kedrec.select($d, $c, {rationale: 'student'}) YIELD drug, selected, rationale "
+                    "WITH drug, rationale WHERE selected RETURN drug.id, drug.name, rationale",
+                    {'d': example['disease']['id'], 'c': [c['id'] for c in example['candidates']]}):
+                yield drug, name, rationale
+        return
+    for disease in [r[0] for r in rows('MATCH (d:Disease) RETURN d.id ORDER BY d.id')][::5]:
+        yield from rows('CALL kedrec.recommend($d, {k: 5, rationale: $r}) YIELD drug, rationale '
+                        'RETURN drug.id, drug.name, rationale', {'d': disease, 'r': mode})
+
+
 total = binds = pharmacokinetic = 0
-for disease in diseases:
-    for drug, name, rationale in rows('CALL kedrec.recommend($d, {k: 5, rationale: $r}) YIELD drug, rationale '
-                                      'RETURN drug.id, drug.name, rationale', {'d': disease, 'r': mode}):
-        genes = {r[0] for r in rows('MATCH (c:Drug {id: $id})-[b:BINDS]->(g:Gene) WITH g, collect(b.sources) AS s '
-                                    'WHERE all(x IN s WHERE size(x) > 0 AND all(y IN x WHERE y IN ' + PK + ')) '
-                                    'RETURN g.name', {'id': drug})}
-        total += 1
-        lead = re.match(re.escape(name) + r' binds (\S+?)[,;.]? ', rationale[len(name) + 2:])
-        if lead:
-            binds += 1
-            pharmacokinetic += lead.group(1) in genes
-print(f'{mode} rationales of kedrec.recommend: {total}; the first claim a binding: {binds}; '
+for drug, name, rationale in served():
+    genes = {r[0] for r in rows('MATCH (c:Drug {id: $id})-[b:BINDS]->(g:Gene) WITH g, collect(b.sources) AS s '
+                                'WHERE all(x IN s WHERE size(x) > 0 AND all(y IN x WHERE y IN ' + PK + ')) '
+                                'RETURN g.name', {'id': drug})}
+    total += 1
+    lead = re.match(re.escape(name) + r' binds (\S+?)[,;.]? ', rationale[len(name) + 2:])
+    if lead:
+        binds += 1
+        pharmacokinetic += lead.group(1) in genes
+source = 'kedrec.recommend' if mode in ('student', 'teacher') else sys.argv[2] + ' ' + sys.argv[3]
+print(f'{mode} rationales ({source}): {total}; the first claim a binding: {binds}; '
       f'of a pharmacokinetic protein only: {pharmacokinetic}')
