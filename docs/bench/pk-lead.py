@@ -10,9 +10,11 @@ with `dataset DATASET SPLIT` it reads the teacher's rationales of that file (no 
 
 usage: pk-lead.py [student|teacher] [URL] [PASSWORD]
        pk-lead.py select|dataset DATASET SPLIT [URL] [PASSWORD]
+PK_LEAD_SHOW=1 prints the rationales counted.
 """
 import base64
 import json
+import os
 import re
 import sys
 import urllib.request
@@ -65,6 +67,8 @@ for drug, name, rationale in served():
     if lead:
         binds += 1
         pharmacokinetic += lead.group(1) in genes
+        if lead.group(1) in genes and os.environ.get('PK_LEAD_SHOW'):
+            print('  ', rationale[:200])
 source = 'kedrec.recommend' if mode in ('student', 'teacher') else sys.argv[2] + ' ' + sys.argv[3]
 print(f'{mode} rationales ({source}): {total}; the first claim a binding: {binds}; '
       f'of a pharmacokinetic protein only: {pharmacokinetic}')

@@ -128,8 +128,8 @@ public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDru
     /**
      * The shape of the examples of a dataset directory, from the {@code settings} of its {@code card.json}
      * ({@code pathsPerPair}, {@code maxPerMetapath}, {@code trialsPerPair}, {@code publicationsPerPair},
-     * {@code pharmacokineticLast}, and the longest of its {@code metapaths}); {@link #DEFAULT} for a directory without a card (examples written by hand
-     * or by another tool, which say nothing about how they were built).
+     * {@code pharmacokineticLast}, and the longest of its {@code metapaths}); {@link #DEFAULT} for a directory
+     * without a card (examples written by hand or by another tool, which say nothing about how they were built).
      */
     public static PromptShape ofDataset(Path datasetDir) {
         Path card = datasetDir.resolve("card.json");

@@ -90,7 +90,8 @@ class PathRankingTest {
                 OTHER_TARGET.ids(), HUB_GENE.ids());
         assertThat(prompt.get(3).kind()).isEqualTo(PathKind.PHARMACOKINETIC);
         // without roles the flag changes nothing
-        assertThat(PathSelector.select(DATABASE_ORDER, 4, 1, true)).isEqualTo(PathSelector.select(DATABASE_ORDER, 4, 1));
+        assertThat(PathSelector.select(DATABASE_ORDER, 4, 1, true))
+                .isEqualTo(PathSelector.select(DATABASE_ORDER, 4, 1));
     }
 
     @Test
