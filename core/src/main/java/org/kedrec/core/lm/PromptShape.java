@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.kedrec.core.Messages;
+import org.kedrec.core.dataset.DatasetCardFile;
 import org.kedrec.core.graph.Metapaths;
 
 /**
@@ -126,40 +128,38 @@ public record PromptShape(int pathsPerDrug, int maxPerMetapath, int trialsPerDru
     }
 
     /**
-     * The shape of the examples of a dataset directory, from the {@code settings} of its {@code card.json}
+     * The shape of the examples of a dataset directory, from the {@code settings} of its card ({@link DatasetCardFile}
      * ({@code pathsPerPair}, {@code maxPerMetapath}, {@code trialsPerPair}, {@code publicationsPerPair},
-     * {@code pharmacokineticLast}, and the longest of its {@code metapaths}); {@link #DEFAULT} for a directory
+     * {@code pharmacokineticLast}, and the longest of its {@code metapaths})); {@link #DEFAULT} for a directory
      * without a card (examples written by hand or by another tool, which say nothing about how they were built).
      */
     public static PromptShape ofDataset(Path datasetDir) {
-        Path card = datasetDir.resolve("card.json");
-        if (!Files.isRegularFile(card)) {
+        Optional<JsonObject> card = DatasetCardFile.read(datasetDir);
+        JsonElement settingsElement = card.map(c -> c.get(DatasetCardFile.SETTINGS)).orElse(null);
+        if (settingsElement == null || !settingsElement.isJsonObject()) {
             return DEFAULT;
         }
+        JsonObject settings = settingsElement.getAsJsonObject();
         try {
-            JsonObject json = JsonParser.parseString(Files.readString(card, StandardCharsets.UTF_8)).getAsJsonObject();
-            if (!json.has("settings") || !json.get("settings").isJsonObject()) {
-                return DEFAULT;
-            }
-            JsonObject settings = json.getAsJsonObject("settings");
             int maxLength = DEFAULT.maxPathLength;
-            if (settings.has("metapaths") && settings.get("metapaths").isJsonArray()) {
+            JsonElement metapaths = settings.get(DatasetCardFile.Settings.METAPATHS);
+            if (metapaths != null && metapaths.isJsonArray()) {
                 maxLength = 2;
-                for (JsonElement abbreviation : settings.getAsJsonArray("metapaths")) {
+                for (JsonElement abbreviation : metapaths.getAsJsonArray()) {
                     maxLength = Math.max(maxLength, Metapaths.byAbbreviation(abbreviation.getAsString()).length());
                 }
             }
-            return new PromptShape(intOr(settings, "pathsPerPair", DEFAULT.pathsPerDrug),
-                    intOr(settings, "maxPerMetapath", DEFAULT.maxPerMetapath),
-                    intOr(settings, "trialsPerPair", DEFAULT.trialsPerDrug),
-                    intOr(settings, "publicationsPerPair", DEFAULT.publicationsPerDrug), maxLength,
-                    booleanOr(settings, "pharmacokineticLast", DEFAULT.pharmacokineticLast));
-        } catch (IOException e) {
-            throw new UncheckedIOException(Messages.format("Could not read %s", card), e);
+            return new PromptShape(intOr(settings, DatasetCardFile.Settings.PATHS_PER_PAIR, DEFAULT.pathsPerDrug),
+                    intOr(settings, DatasetCardFile.Settings.MAX_PER_METAPATH, DEFAULT.maxPerMetapath),
+                    intOr(settings, DatasetCardFile.Settings.TRIALS_PER_PAIR, DEFAULT.trialsPerDrug),
+                    intOr(settings, DatasetCardFile.Settings.PUBLICATIONS_PER_PAIR, DEFAULT.publicationsPerDrug),
+                    maxLength,
+                    booleanOr(settings, DatasetCardFile.Settings.PHARMACOKINETIC_LAST, DEFAULT.pharmacokineticLast));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(Messages.format(
                     "The settings in %s do not say how the dataset's prompts were built (%s). Rebuild the dataset "
-                            + "with `kedrec dataset build`, which writes them.", card, e.getMessage()), e);
+                            + "with `kedrec dataset build`, which writes them.", DatasetCardFile.in(datasetDir),
+                    e.getMessage()), e);
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kedrec.core.Messages;
+import org.kedrec.core.dataset.DatasetCardFile;
 import org.kedrec.core.dataset.ExampleAssembler;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.dataset.ExpRxRecJson;
@@ -309,7 +310,7 @@ public final class DatasetBuilder {
             throw new IllegalStateException(Messages.format(
                     "The leakage check failed: %d evidence item(s) use a held-out or the example's own TREATS edge, "
                             + "e.g. %s. Nothing but the card was written; the findings are in %s.",
-                    leaks.size(), leaks.get(0), out.resolve("card.json")));
+                    leaks.size(), leaks.get(0), DatasetCardFile.in(out)));
         }
         return result;
     }
@@ -430,7 +431,7 @@ public final class DatasetBuilder {
 
     /** Whether a top-level name in the dataset folder is this builder's output (the rest is carried over). */
     static boolean writes(String name) {
-        if (name.equals("splits.tsv") || name.equals("card.json") || name.equals("README.md")) {
+        if (name.equals("splits.tsv") || name.equals(DatasetCardFile.FILE) || name.equals("README.md")) {
             return true;
         }
         for (Variant variant : Variant.values()) {

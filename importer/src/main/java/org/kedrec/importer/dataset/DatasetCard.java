@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kedrec.core.Messages;
+import org.kedrec.core.dataset.DatasetCardFile;
 import org.kedrec.core.dataset.ExpRxRecExample;
 import org.kedrec.core.dataset.Variant;
 import org.kedrec.core.explain.PathScorer;
@@ -40,7 +41,7 @@ final class DatasetCard {
         card.put("positivesInScope", result.positivesInScope());
         card.put("missing", result.missing());
         card.put("leakageCheck", result.leakagePassed() ? "passed" : result.leakageFailures());
-        card.put("dataHash", result.dataHash());
+        card.put(DatasetCardFile.DATA_HASH, result.dataHash());
         card.put("seconds", round(result.seconds()));
         card.put("pairsPerSecond", round(result.pairsPerSecond()));
         card.put("candidatePairs", result.candidatePairs());
@@ -57,17 +58,17 @@ final class DatasetCard {
         card.put("variants", DatasetBuilder.variantKinds());
         card.put("negativeMethods", result.negativeMethods());
         card.put("evidence", result.evidence());
-        card.put("teacher", teacher);
+        card.put(DatasetCardFile.TEACHER, teacher);
         card.put("teachers", result.teachers());
         card.put("teacherRejections", result.teacherRejections());
         card.put("zeroShotDiseases", result.zeroShotDiseases());
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("seed", config.seed());
-        settings.put("pathsPerPair", config.pathsPerPair());
-        settings.put("maxPerMetapath", config.maxPerMetapath());
-        settings.put("trialsPerPair", config.trialsPerPair());
-        settings.put("publicationsPerPair", config.publicationsPerPair());
-        settings.put("pharmacokineticLast", config.promptShape().pharmacokineticLast());
+        settings.put(DatasetCardFile.Settings.PATHS_PER_PAIR, config.pathsPerPair());
+        settings.put(DatasetCardFile.Settings.MAX_PER_METAPATH, config.maxPerMetapath());
+        settings.put(DatasetCardFile.Settings.TRIALS_PER_PAIR, config.trialsPerPair());
+        settings.put(DatasetCardFile.Settings.PUBLICATIONS_PER_PAIR, config.publicationsPerPair());
+        settings.put(DatasetCardFile.Settings.PHARMACOKINETIC_LAST, config.promptShape().pharmacokineticLast());
         settings.put("negativePool", config.negativePool());
         settings.put("negativesPerPositive", config.negativesPerPositive());
         settings.put("pathScore", "path-degree product, damping " + PathScorer.DAMPING);
@@ -75,12 +76,12 @@ final class DatasetCard {
         if (config.pathways()) {
             metapaths.add(Metapaths.PATHWAY.abbreviation());
         }
-        settings.put("metapaths", metapaths);
+        settings.put(DatasetCardFile.Settings.METAPATHS, metapaths);
         settings.put("diseases", config.diseases());
         settings.put("splitSource", config.splitsFile() != null
                 ? config.splitsFile().toString()
                 : "eval/hetionet_CtD_split.tsv in the data directory");
-        card.put("settings", settings);
+        card.put(DatasetCardFile.SETTINGS, settings);
         return card;
     }
 
@@ -88,8 +89,8 @@ final class DatasetCard {
         Path out = result.out();
         try {
             Files.createDirectories(out);
-            Path json = out.resolve("card.json");
-            Path jsonTmp = out.resolve("card.json.tmp");
+            Path json = DatasetCardFile.in(out);
+            Path jsonTmp = out.resolve(DatasetCardFile.FILE + ".tmp");
             Files.writeString(jsonTmp, GSON.toJson(json(result, config, teacher)) + "\n", StandardCharsets.UTF_8);
             DatasetBuilder.move(jsonTmp, json);
             Path readme = out.resolve("README.md");

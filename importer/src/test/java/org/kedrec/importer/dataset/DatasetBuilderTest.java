@@ -394,6 +394,14 @@ class DatasetBuilderTest {
         }
     }
 
+    /** The card says how the prompts were built, in the keys a student's prompt shape is read from. */
+    @Test
+    void theCardRecordsThePromptShapeTheStudentWillBeServed() {
+        assertThat(org.kedrec.core.lm.PromptShape.ofDataset(first.out()))
+                .isEqualTo(DatasetBuildConfig.defaults(tmp.resolve("a"), dataDir).promptShape())
+                .isEqualTo(org.kedrec.core.lm.PromptShape.BUILDER_DEFAULT);
+    }
+
     /**
      * A mechanism path that leaves the drug through a protein the drug binds only as an enzyme, transporter or
      * carrier (every source of the binding is such a DrugBank category) is flagged, comes after the candidate's other paths, and the

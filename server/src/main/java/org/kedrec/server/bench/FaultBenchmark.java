@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kedrec.core.Messages;
+import org.kedrec.core.dataset.DatasetCardFile;
 import org.kedrec.core.model.AtomicDirectory;
 import org.kedrec.core.ranking.RankerFiles;
 import org.kedrec.core.text.EnumLabels;
@@ -209,7 +210,7 @@ public final class FaultBenchmark {
                 ChildRun killed = child("dataset-" + point.label() + "-killed", datasetArgs(out),
                         kill(Stage.DATASET, point, fastest));
                 Map<String, Object> run = killedReport(Stage.DATASET, point, killed);
-                run.put("afterKill", folderState(out, "card.json"));
+                run.put("afterKill", folderState(out, DatasetCardFile.FILE));
                 ChildRun rerun = child("dataset-" + point.label() + "-rerun", datasetArgs(out), Kill.NEVER);
                 fastest = Math.min(fastest, rerun.seconds());
                 String hash = rerun.exitCode() == 0 ? dataHash(out) : null;
@@ -413,9 +414,9 @@ public final class FaultBenchmark {
 
     private static String dataHash(Path dataset) {
         try {
-            return com.google.gson.JsonParser.parseString(Files.readString(dataset.resolve("card.json"),
-                    StandardCharsets.UTF_8)).getAsJsonObject().get("dataHash").getAsString();
-        } catch (IOException | RuntimeException e) {
+            return DatasetCardFile.read(dataset).map(c -> DatasetCardFile.text(c, DatasetCardFile.DATA_HASH))
+                    .orElse(null);
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -12,8 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.kedrec.core.Messages;
+import org.kedrec.core.dataset.DatasetCardFile;
 import org.kedrec.core.split.PairSplit;
 import org.kedrec.core.split.SplitPlan;
 import org.kedrec.importer.ImportOptions;
@@ -467,16 +467,9 @@ public final class DemoRunner {
 
     /** The card's {@code dataHash}; a build that wrote no hash is not trusted. */
     static String cardHash(Path dataset) {
-        Path card = dataset.resolve("card.json");
-        try {
-            com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
-                    Files.readString(card, StandardCharsets.UTF_8)).getAsJsonObject();
-            return Optional.ofNullable(json.get("dataHash")).map(com.google.gson.JsonElement::getAsString)
-                    .orElseThrow(() -> new IllegalStateException(Messages.format("The dataset card %s has no "
-                            + "dataHash; delete %s and run `kedrec demo` again.", card, dataset)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the dataset card " + card + ": " + e.getMessage(), e);
-        }
+        return DatasetCardFile.read(dataset).map(c -> DatasetCardFile.text(c, DatasetCardFile.DATA_HASH))
+                .orElseThrow(() -> new IllegalStateException(Messages.format("The dataset card %s has no "
+                        + "dataHash; delete %s and run `kedrec demo` again.", DatasetCardFile.in(dataset), dataset)));
     }
 
     /**

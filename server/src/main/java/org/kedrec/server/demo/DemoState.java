@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.kedrec.core.Messages;
+import org.kedrec.core.dataset.DatasetCardFile;
 import org.kedrec.core.rationale.EvidenceTeacher;
 
 /**
@@ -115,10 +116,10 @@ public final class DemoState {
 
     /** Whether {@code <home>/dataset} was completely built from the current import. */
     public static Decision datasetDecision(Path dataset, ImportRecord imported) {
-        Path card = dataset.resolve("card.json");
+        Path card = DatasetCardFile.in(dataset);
         if (!Files.isRegularFile(card)) {
             return Decision.run(Files.isDirectory(dataset)
-                    ? Messages.format("%s has no card.json", dataset)
+                    ? Messages.format("%s has no %s", dataset, DatasetCardFile.FILE)
                     : "no dataset yet");
         }
         DatasetStamp stamp = read(dataset.resolve(DATASET_STAMP), DatasetStamp.class);
@@ -130,7 +131,7 @@ public final class DemoState {
             return Decision.run(Messages.format("it was built from the import of %s, the graph now holds the import "
                     + "of %s", stamp.importedAt(), imported.importedAt()));
         }
-        String teacher = cardTeacher(card);
+        String teacher = cardTeacher(dataset);
         if (!EvidenceTeacher.NAME.equals(teacher)) {
             // a student distilled from another teacher's wording would be decoded in this teacher's grammar
             return Decision.run(Messages.format("its rationales were written by %s, this KEDRec's teacher is %s",
@@ -140,16 +141,12 @@ public final class DemoState {
                 stamp.dataHash(), stamp.importedAt()));
     }
 
-    /** The {@code teacher} a dataset card names, or null. */
-    private static String cardTeacher(Path card) {
+    /** The {@code teacher} a dataset's card names, or null (also where the card is not JSON: it is rebuilt). */
+    private static String cardTeacher(Path dataset) {
         try {
-            com.google.gson.JsonObject json = GSON.fromJson(Files.readString(card, StandardCharsets.UTF_8),
-                    com.google.gson.JsonObject.class);
-            return json != null && json.has("teacher") && json.get("teacher").isJsonPrimitive()
-                    ? json.get("teacher").getAsString() : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonParseException e) {
+            return DatasetCardFile.read(dataset).map(c -> DatasetCardFile.text(c, DatasetCardFile.TEACHER))
+                    .orElse(null);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
