@@ -40,9 +40,21 @@ public final class ServedPromptCheck {
              StudentModel student = StudentModel.load(model.resolve("student"), Device.cpu(), 1)) {
             DriverCypherRunner runner = new DriverCypherRunner(driver, null);
             Explainer served = new Explainer(runner);
-            Explainer noLeak = new Explainer(runner, (disease, drugs, metapaths, perMetapath, damping) ->
-                    new PathFinder(runner, new PathFinder.Settings(metapaths, perMetapath, 1, damping))
-                            .findCandidatesForDisease(disease, drugs, heldOut));
+            // the served path query without the held-out TREATS edges, reading the binding roles as served
+            Explainer noLeak = new Explainer(runner, new org.kedrec.core.explain.PathSource() {
+                @Override
+                public java.util.Map<String, List<org.kedrec.core.explain.GraphPath>> candidatesForDisease(
+                        String disease, List<String> drugs, List<org.kedrec.core.graph.Metapath> metapaths,
+                        int perMetapath, double damping) {
+                    return new PathFinder(runner, new PathFinder.Settings(metapaths, perMetapath, 1, damping))
+                            .findCandidatesForDisease(disease, drugs, heldOut);
+                }
+
+                @Override
+                public org.kedrec.core.explain.BindingRoles bindingRoles(List<String> drugs) {
+                    return org.kedrec.core.explain.BindingRoles.read(runner, drugs);
+                }
+            });
             int[] right = new int[3];
             int[] samePrompt = new int[3];
             for (ExpRxRecExample e : examples) {
