@@ -91,6 +91,15 @@ public final class BindingRoles {
                 ? path.withKind(PathKind.PHARMACOKINETIC) : path;
     }
 
+    /**
+     * The drugs whose roles a reader of {@code paths} needs: those with a path that leaves them through a binding
+     * (the first node of such a path), each once. Drugs without one are not read.
+     */
+    public static List<String> drugsToRead(Collection<List<GraphPath>> paths) {
+        return paths.stream().flatMap(List::stream).filter(BindingRoles::leavesThroughBinding)
+                .map(p -> p.ids().get(0)).distinct().toList();
+    }
+
     /** Whether the path's first relationship is {@code BINDS}, drug to gene: the only paths a role can relabel. */
     public static boolean leavesThroughBinding(GraphPath path) {
         return !path.rels().isEmpty() && path.rels().get(0).equals("BINDS") && path.directions().get(0);

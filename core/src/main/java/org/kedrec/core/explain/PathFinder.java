@@ -121,13 +121,13 @@ public final class PathFinder {
             GraphPath path = toPath(row);
             raw.get((String) row.get("key")).add(path);
         }
-        List<String> drugs = pairs.stream().map(PairRequest::drug).distinct().toList();
-        return selected(raw, drugs);
+        return selected(raw);
     }
 
     /** Each key's top paths, labelled with the drugs' binding roles first where the settings ask for them. */
-    private Map<String, List<GraphPath>> selected(Map<String, List<GraphPath>> raw, List<String> drugs) {
-        BindingRoles roles = settings.pharmacokineticLast() ? BindingRoles.read(runner, drugs) : BindingRoles.NONE;
+    private Map<String, List<GraphPath>> selected(Map<String, List<GraphPath>> raw) {
+        List<String> drugs = settings.pharmacokineticLast() ? BindingRoles.drugsToRead(raw.values()) : List.of();
+        BindingRoles roles = drugs.isEmpty() ? BindingRoles.NONE : BindingRoles.read(runner, drugs);
         Map<String, List<GraphPath>> out = new LinkedHashMap<>();
         raw.forEach((key, paths) -> out.put(key, PathSelector.select(paths.stream().map(roles::labelled).toList(),
                 settings.pathsPerPair(), settings.maxPerMetapath(), settings.pharmacokineticLast())));
@@ -142,7 +142,7 @@ public final class PathFinder {
      * drug. What the plugin runs for a recommendation.
      */
     public Map<String, List<GraphPath>> findForDisease(String disease, List<String> drugs, Collection<String> heldOut) {
-        return selected(findCandidatesForDisease(disease, drugs, heldOut), drugs);
+        return selected(findCandidatesForDisease(disease, drugs, heldOut));
     }
 
     /**

@@ -342,9 +342,7 @@ public final class Explainer {
      * through {@code BINDS} (the only paths it can relabel, {@link BindingRoles#labelled}).
      */
     private BindingRoles bindingRoles(Map<String, List<GraphPath>> candidates) {
-        List<String> binding = candidates.entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(BindingRoles::leavesThroughBinding))
-                .map(Map.Entry::getKey).toList();
+        List<String> binding = BindingRoles.drugsToRead(candidates.values());
         return binding.isEmpty() ? BindingRoles.NONE : pathSource.bindingRoles(binding);
     }
 
