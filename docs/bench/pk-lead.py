@@ -7,8 +7,11 @@ rationales whose first claim is "<drug> binds <gene>" where every DrugBank sourc
 gene is 'DrugBank (enzyme)', '(transporter)' or '(carrier)'. With `select DATASET SPLIT` it calls
 kedrec.select(disease, candidates, {rationale: 'student'}) on every example of DATASET/both/SPLIT.jsonl instead, and
 with `dataset DATASET SPLIT` it reads the teacher's rationales of that file (no server needed for the rationales).
+With `paths` it reads no rationale: it counts the recommendations (k 5, every fifth disease) whose first explanation
+path leaves the drug through such a binding, whatever its metapath (a mechanism path, or a drug "sharing" a
+transporter with one that treats the disease), and prints their kinds (PK_LEAD_STRIDE=1: every disease).
 
-usage: pk-lead.py [student|teacher] [URL] [PASSWORD]
+usage: pk-lead.py [student|teacher|paths] [URL] [PASSWORD]
        pk-lead.py select|dataset DATASET SPLIT [URL] [PASSWORD]
 PK_LEAD_SHOW=1 prints the rationales counted.
 """
@@ -56,6 +59,35 @@ def served():
         yield from rows('CALL kedrec.recommend($d, {k: 5, rationale: $r}) YIELD drug, rationale '
                         'RETURN drug.id, drug.name, rationale', {'d': disease, 'r': mode})
 
+
+def first_paths():
+    """Count the recommendations whose first path leaves the drug through a pharmacokinetic-only binding."""
+    total = leading = 0
+    kinds = {}
+    stride = int(os.environ.get('PK_LEAD_STRIDE', '5'))
+    for disease in [r[0] for r in rows('MATCH (d:Disease) RETURN d.id ORDER BY d.id')][::stride]:
+        for evidence, path in rows("CALL kedrec.recommend($d, {k: 5, rationale: 'none'}) YIELD evidence, paths "
+                                   "RETURN evidence, paths", {'d': disease}):
+            if not path:
+                continue
+            total += 1
+            # a served path runs disease first, drug last: the drug's own edge is the last relationship
+            edge = path[0][-2]
+            sources = edge.get('sources') or []
+            if edge.get('relation') == 'CbG' and sources and all(s in PK for s in sources):
+                leading += 1
+                kind = next((e.get('pathKind') for e in evidence if e.get('kind') == 'path'), None)
+                kinds[kind] = kinds.get(kind, 0) + 1
+                if os.environ.get('PK_LEAD_SHOW'):
+                    print('  ', disease, path[0][-1].get('name'), '<-', edge.get('relation'), path[0][-3].get('name'),
+                          kind)
+    print(f'recommendations with a path (kedrec.recommend, k 5): {total}; the first path leaves the drug through a '
+          f'pharmacokinetic protein only: {leading}; their kinds: {kinds}')
+
+
+if mode == 'paths':
+    first_paths()
+    raise SystemExit(0)
 
 total = binds = pharmacokinetic = 0
 for drug, name, rationale in served():

@@ -57,9 +57,9 @@ final class Constants {
             + "2017), higher for paths through less connected nodes. 0 without a path.";
     static final String PATH_KIND = "What kind of reason the path gives: 'mechanism' (through the drug's target and "
             + "the biology tying it to the disease), 'similarity' (through another drug, class, side effect or "
-            + "disease), 'clinical' (through a trial or publication) or 'pharmacokinetic' (through a protein the drug "
-            + "binds only as an enzyme's, transporter's or carrier's substrate: no mechanism of action). Null without "
-            + "a path.";
+            + "disease), 'clinical' (through a trial or publication) or 'pharmacokinetic' (leaving the drug through a "
+            + "protein it binds only as an enzyme's, transporter's or carrier's substrate, whatever follows: no "
+            + "mechanism of action, no similarity that bears on the disease). Null without a path.";
     static final String MODEL_SCORE = "The model's probability that the drug treats the disease (0 to 1).";
 
     // kedrec.select

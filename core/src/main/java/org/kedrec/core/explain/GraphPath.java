@@ -18,8 +18,8 @@ import org.kedrec.core.graph.GraphSchema;
  * @param score the path-degree product of {@link PathScorer}; higher is more specific
  * @param kind what kind of reason the path gives (mechanism, similarity, clinical), which its labels and
  *     relationship types decide ({@link PathKind#classify}): derived once, where the path is made, by the shorter
- *     constructor, because explanations filter, sort and pick by it many times per path; a mechanism path through a
- *     pharmacokinetic binding is relabelled {@link PathKind#PHARMACOKINETIC} where the roles are read
+ *     constructor, because explanations filter, sort and pick by it many times per path; a path that leaves the drug
+ *     through a pharmacokinetic binding is relabelled {@link PathKind#PHARMACOKINETIC} where the roles are read
  *     ({@link BindingRoles#labelled})
  */
 public record GraphPath(

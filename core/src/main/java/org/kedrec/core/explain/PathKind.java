@@ -16,11 +16,12 @@ import org.kedrec.core.text.EnumLabels;
  *   <li>{@link #CLINICAL}: a trial or a publication forms the link;
  *   <li>{@link #SIMILARITY}: everything else: the path passes through another drug, a pharmacologic class, a side
  *       effect or another disease (guilt by association);
- *   <li>{@link #PHARMACOKINETIC}: a mechanism path by its metapath whose first edge is a binding the drug has only as
- *       a metabolising enzyme's, transporter's or carrier's substrate (DrugBank's categories, {@link BindingRoles}):
+ *   <li>{@link #PHARMACOKINETIC}: a path, of any metapath, whose first edge is a binding the drug has only as a
+ *       metabolising enzyme's, transporter's or carrier's substrate (DrugBank's categories, {@link BindingRoles}):
  *       Losartan {@code -BINDS->} CYP2C9. The protein handles the drug; it is not what the drug acts on, so the
- *       path is no mechanism of action. Only the edges say so, not the metapath: {@link #classify} never gives it,
- *       {@link BindingRoles#labelled} does.
+ *       path is no mechanism of action, and a drug that shares such a protein with another is not similar to it in
+ *       any way that bears on the disease. Only the edges say so, not the metapath: {@link #classify} never gives
+ *       it, {@link BindingRoles#labelled} does.
  * </ul>
  */
 public enum PathKind {

@@ -19,7 +19,8 @@ import java.util.Set;
  * {@link #METAPATH_PENALTY}, so the top five spread over the drug's targets and over metapaths where the graph
  * allows. Paths that leave the drug through a protein it binds only as a metabolising enzyme, transporter or carrier
  * are {@link PathKind#PHARMACOKINETIC} ({@link BindingRoles#labelled}) and come last: Losartan's AGTR1 before
- * CYP2C8, and Cisplatin's similar diseases before the copper transporter SLC31A2 that carries it into cells.
+ * CYP2C8, Cisplatin's similar diseases before the copper transporter SLC31A2 that carries it into cells, and
+ * Prednisolone's similar diseases before Rifampicin, which shares Prednisolone's transporter SLCO1A2.
  */
 public final class PathRanking {
     /** Relevance lost per earlier pick that passes through the same gene: a third of the odds. */

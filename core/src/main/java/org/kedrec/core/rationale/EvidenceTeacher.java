@@ -27,7 +27,7 @@ public final class EvidenceTeacher implements Teacher {
      * given datasets whose paths know the drug's binding roles, so it no longer opens with the enzyme or transporter
      * that handles the drug (the wording is /3's; a home with an older dataset rebuilds it and retrains its student).
      */
-    public static final String NAME = "evidence-teacher/4";
+    public static final String NAME = "evidence-teacher/5";
 
     /** At most this many paths of the selected candidate are explained in words. */
     static final int PATH_REASONS = 2;

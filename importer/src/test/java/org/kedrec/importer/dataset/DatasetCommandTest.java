@@ -75,7 +75,7 @@ class DatasetCommandTest {
                 + "trials, publications, both)\n"
                 + "  positives in the graph: {train=85, validation=8, test=24, zeroshot=17}\n"
                 + "  hard negatives by method: {nonIndication=5}\n"
-                + "  teachers: {evidence-teacher/4=20}\n"
+                + "  teachers: {" + EvidenceTeacher.NAME + "=20}\n"
                 + "  leakage check: passed\n"
                 + "  data hash: sha256:");
         List<ExpRxRecExample> train = ExpRxRecJson.read(out.resolve("both/train.jsonl"));
