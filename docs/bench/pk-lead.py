@@ -95,7 +95,9 @@ for drug, name, rationale in served():
                                 'WHERE all(x IN s WHERE size(x) > 0 AND all(y IN x WHERE y IN ' + PK + ')) '
                                 'RETURN g.name', {'id': drug})}
     total += 1
-    lead = re.match(re.escape(name) + r' binds (\S+?)[,;.]? ', rationale[len(name) + 2:])
+    # "binds its transporter SLC31A2, …" (evidence-teacher/6 on) names the role; earlier teachers did not
+    lead = re.match(re.escape(name) + r' binds (?:its (?:enzyme|transporter|carrier)(?: and \w+)* )?(\S+?)[,;.]? ',
+                    rationale[len(name) + 2:])
     if lead:
         binds += 1
         pharmacokinetic += lead.group(1) in genes

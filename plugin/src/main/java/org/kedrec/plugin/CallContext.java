@@ -150,11 +150,11 @@ final class CallContext {
     }
 
     /**
-     * The genes each drug binds only as a pharmacokinetic protein, read from its own {@code BINDS} relationships
-     * through the Core API (a few dozen per drug), as {@link BindingRoles#read} reads them by query.
+     * The genes each drug binds only as a pharmacokinetic protein, with their roles, read from its own {@code BINDS}
+     * relationships through the Core API (a few dozen per drug), as {@link BindingRoles#read} reads them by query.
      */
     private static BindingRoles pharmacokineticBindings(TxPathGraph graph, List<String> drugs) {
-        Map<String, Set<String>> out = new HashMap<>();
+        Map<String, Map<String, String>> out = new HashMap<>();
         RelationshipType binds = RelationshipType.withName("BINDS");
         Label geneLabel = Label.label(EntityKind.GENE.label());
         for (String id : drugs) {
@@ -162,7 +162,7 @@ final class CallContext {
             if (drug == null) {
                 continue;
             }
-            Set<String> pharmacokinetic = new HashSet<>();
+            Map<String, Set<String>> pharmacokinetic = new HashMap<>(); // gene to the sources of its edges
             Set<String> target = new HashSet<>(); // a gene with any other binding edge is a target
             try (ResourceIterable<Relationship> edges = drug.getRelationships(Direction.OUTGOING, binds)) {
                 for (Relationship edge : edges) {
@@ -171,13 +171,20 @@ final class CallContext {
                         Object sources = edge.getProperty("sources", null);
                         boolean onlyPharmacokinetic = sources instanceof String[] names
                                 && BindingRoles.pharmacokineticOnly(Arrays.asList(names));
-                        (onlyPharmacokinetic ? pharmacokinetic : target).add(Nodes.id(gene));
+                        if (onlyPharmacokinetic) {
+                            pharmacokinetic.computeIfAbsent(Nodes.id(gene), g -> new HashSet<>())
+                                    .addAll(Arrays.asList((String[]) sources));
+                        } else {
+                            target.add(Nodes.id(gene));
+                        }
                     }
                 }
             }
-            pharmacokinetic.removeAll(target);
+            pharmacokinetic.keySet().removeAll(target);
             if (!pharmacokinetic.isEmpty()) {
-                out.put(id, pharmacokinetic);
+                Map<String, String> roles = new HashMap<>();
+                pharmacokinetic.forEach((gene, sources) -> roles.put(gene, BindingRoles.roleOf(sources)));
+                out.put(id, roles);
             }
         }
         return BindingRoles.of(out);

@@ -13,7 +13,6 @@ import org.kedrec.core.evidence.EvidenceKind;
 import org.kedrec.core.evidence.PublicationRecord;
 import org.kedrec.core.evidence.TrialRecord;
 import org.kedrec.core.explain.GraphPath;
-import org.kedrec.core.explain.PathKind;
 
 /**
  * Numbers the evidence of a disease and its candidates into an {@link ExpRxRecExample} and renders its prompt
@@ -131,7 +130,7 @@ public final class ExampleAssembler {
         }
         return new EvidenceItem(slot, EvidenceKind.PATH, candidateSlot, pathText(path, slotById), path.score(),
                 null, path.ids(), path.rels(), path.directions(), path.metapath(), entities,
-                null, null, null, null, 0, path.kind() == PathKind.PHARMACOKINETIC);
+                null, null, null, null, 0, path.pharmacokineticRole());
     }
 
     /** {@code trial NCT00000000 (phase 3, completed): [C1] for [D]}. */

@@ -15,10 +15,12 @@ import org.kedrec.core.dataset.SlotEntity;
  * and candidates, e.g. {@code [C1] -BINDS-> CACNA1C <-ASSOCIATES- [D]}. {@code total}, on trials and
  * publications, is how many items of that kind the graph links to the pair (of which the example shows the best
  * few), so a rationale can state the graph's count rather than the count it cites; 0 when not known (datasets built
- * before the count was recorded). {@code pharmacokinetic}, on paths, is true where the path leaves the drug through a
+ * before the count was recorded). {@code pharmacokinetic}, on paths, is set where the path leaves the drug through a
  * protein the drug binds only as an enzyme's, transporter's or carrier's substrate ({@code PathKind#PHARMACOKINETIC}:
- * no mechanism of action, so a rationale does not lead with it); null where that was not read (the dataset's
- * examples, whose teacher orders by metapath alone) or where it is not so.
+ * no mechanism of action, so a rationale does not lead with it, and says what the protein is): that role,
+ * {@code "enzyme"}, {@code "transporter"}, {@code "carrier"} or two of them joined by "and"
+ * ({@code BindingRoles#roleOf}); {@code "true"} in datasets of {@code evidence-teacher/4} and /5, which recorded the
+ * flag without the role; null where that was not read or where it is not so.
  */
 public record EvidenceItem(
         String slot,
@@ -37,7 +39,10 @@ public record EvidenceItem(
         String outcome,
         String title,
         int total,
-        Boolean pharmacokinetic) {
+        String pharmacokinetic) {
+
+    /** What older datasets wrote for a pharmacokinetic path, before the role was recorded. */
+    public static final String ROLE_NOT_RECORDED = "true";
 
     /** An item whose binding roles were not read ({@code pharmacokinetic} null). */
     public EvidenceItem(String slot, EvidenceKind kind, String candidate, String text, double score, String id,
@@ -61,12 +66,21 @@ public record EvidenceItem(
         directions = directions == null ? List.of() : List.copyOf(directions);
         entities = entities == null ? List.of() : List.copyOf(entities);
         // Only "it is so" is recorded: the JSON of an example whose roles were not read stays as it was.
-        pharmacokinetic = Boolean.TRUE.equals(pharmacokinetic) ? Boolean.TRUE : null;
+        pharmacokinetic = pharmacokinetic == null || pharmacokinetic.isBlank() || pharmacokinetic.equals("false")
+                ? null : pharmacokinetic;
     }
 
     /** Whether the item is a path known to leave the drug through a pharmacokinetic protein only. */
     public boolean isPharmacokinetic() {
-        return Boolean.TRUE.equals(pharmacokinetic);
+        return pharmacokinetic != null;
+    }
+
+    /**
+     * What the protein next to the drug is to it ({@code "transporter"}, …), for a rationale to say; null where the
+     * item is not pharmacokinetic or its dataset did not record the role.
+     */
+    public String pharmacokineticRole() {
+        return ROLE_NOT_RECORDED.equals(pharmacokinetic) ? null : pharmacokinetic;
     }
 
     /** A copy renumbered to {@code newSlot}, e.g. when evidence is filtered for an ablation variant. */

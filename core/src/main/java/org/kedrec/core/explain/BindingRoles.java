@@ -2,7 +2,6 @@ package org.kedrec.core.explain;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +18,26 @@ import org.kedrec.core.graph.CypherRunner;
  * and only when every binding edge between the two says so.
  */
 public final class BindingRoles {
+    /**
+     * The binding-edge sources that name a protein pharmacokinetic (DrugBank's categories other than target), each
+     * with the word a rationale calls the protein by, in the order two of them are written ("enzyme and
+     * transporter").
+     */
+    private static final Map<String, String> ROLE_WORDS = orderedRoles();
+
     /** The binding-edge sources that name a protein pharmacokinetic (DrugBank's categories other than target). */
-    public static final Set<String> PHARMACOKINETIC_SOURCES =
-            Set.of("DrugBank (enzyme)", "DrugBank (transporter)", "DrugBank (carrier)");
+    public static final Set<String> PHARMACOKINETIC_SOURCES = ROLE_WORDS.keySet();
+
+    /** Every word {@link #roleOf} can give alone, in its order. */
+    public static final List<String> ROLES = List.copyOf(ROLE_WORDS.values());
+
+    private static Map<String, String> orderedRoles() {
+        Map<String, String> roles = new java.util.LinkedHashMap<>();
+        roles.put("DrugBank (enzyme)", "enzyme");
+        roles.put("DrugBank (transporter)", "transporter");
+        roles.put("DrugBank (carrier)", "carrier");
+        return java.util.Collections.unmodifiableMap(roles);
+    }
 
     /** No binding is pharmacokinetic: every mechanism path counts as one through a target. */
     public static final BindingRoles NONE = new BindingRoles(Map.of());
@@ -35,17 +51,36 @@ public final class BindingRoles {
             MATCH (c:Drug {id: id})-[b:BINDS]->(g:Gene)
             WITH id, g, collect(coalesce(b.sources, [])) AS edges
             WHERE all(sources IN edges WHERE size(sources) > 0 AND all(s IN sources WHERE s IN $pharmacokinetic))
-            RETURN id AS drug, collect(g.id) AS genes""";
+            RETURN id AS drug, g.id AS gene, reduce(all = [], sources IN edges | all + sources) AS sources""";
 
-    private final Map<String, Set<String>> pharmacokinetic;
+    /** Drug id to gene id to the protein's role ({@link #roleOf}). */
+    private final Map<String, Map<String, String>> pharmacokinetic;
 
-    private BindingRoles(Map<String, Set<String>> pharmacokinetic) {
+    private BindingRoles(Map<String, Map<String, String>> pharmacokinetic) {
         this.pharmacokinetic = pharmacokinetic;
     }
 
     /** Whether a binding edge with these sources is pharmacokinetic only (see the class comment). */
     public static boolean pharmacokineticOnly(Collection<String> sources) {
         return sources != null && !sources.isEmpty() && PHARMACOKINETIC_SOURCES.containsAll(sources);
+    }
+
+    /**
+     * What a rationale calls a protein whose binding edges carry these sources, all pharmacokinetic
+     * ({@link #pharmacokineticOnly}): {@code "enzyme"}, {@code "transporter"} or {@code "carrier"}, or the distinct
+     * ones joined by "and" in that order where the edges disagree ({@code "enzyme and transporter"}).
+     */
+    public static String roleOf(Collection<String> sources) {
+        if (!pharmacokineticOnly(sources)) {
+            throw new IllegalArgumentException("Not a pharmacokinetic binding: " + sources);
+        }
+        List<String> words = new java.util.ArrayList<>();
+        ROLE_WORDS.forEach((source, word) -> {
+            if (sources.contains(source)) {
+                words.add(word);
+            }
+        });
+        return String.join(" and ", words);
     }
 
     /** The roles of the given drugs' bindings, read through {@code runner}. */
@@ -56,21 +91,23 @@ public final class BindingRoles {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("drugs", CypherRunner.padded(drugs));
         parameters.put("pharmacokinetic", List.copyOf(PHARMACOKINETIC_SOURCES));
-        Map<String, Set<String>> out = new HashMap<>();
+        Map<String, Map<String, String>> out = new HashMap<>();
         for (Map<String, Object> row : runner.run(QUERY, parameters)) {
-            Set<String> genes = new HashSet<>();
-            ((List<?>) row.get("genes")).forEach(g -> genes.add(String.valueOf(g)));
-            out.put((String) row.get("drug"), genes);
+            List<String> sources = ((List<?>) row.get("sources")).stream().map(String::valueOf).toList();
+            out.computeIfAbsent((String) row.get("drug"), d -> new HashMap<>())
+                    .put(String.valueOf(row.get("gene")), roleOf(sources));
         }
         return new BindingRoles(out);
     }
 
     /**
-     * Roles given directly: drug id to the genes it binds only as a pharmacokinetic protein (read by a source that
-     * walks the graph itself, e.g. the plugin's, with {@link #pharmacokineticOnly}).
+     * Roles given directly: drug id to gene id to the role of each gene the drug binds only as a pharmacokinetic
+     * protein (read by a source that walks the graph itself, e.g. the plugin's, with {@link #roleOf}).
      */
-    public static BindingRoles of(Map<String, Set<String>> pharmacokinetic) {
-        return new BindingRoles(Map.copyOf(pharmacokinetic));
+    public static BindingRoles of(Map<String, Map<String, String>> pharmacokinetic) {
+        Map<String, Map<String, String>> copy = new HashMap<>();
+        pharmacokinetic.forEach((drug, genes) -> copy.put(drug, Map.copyOf(genes)));
+        return new BindingRoles(Map.copyOf(copy));
     }
 
     /**
@@ -78,8 +115,13 @@ public final class BindingRoles {
      * relationship is {@code BINDS}, drug to gene.
      */
     public boolean leavesThroughPharmacokineticProtein(GraphPath path) {
+        return role(path) != null;
+    }
+
+    /** The role of the protein the path leaves its drug through ({@link #roleOf}), or null when it is no such. */
+    public String role(GraphPath path) {
         return leavesThroughBinding(path)
-                && pharmacokinetic.getOrDefault(path.ids().get(0), Set.of()).contains(path.ids().get(1));
+                ? pharmacokinetic.getOrDefault(path.ids().get(0), Map.of()).get(path.ids().get(1)) : null;
     }
 
     /**
@@ -90,7 +132,8 @@ public final class BindingRoles {
      * Prednisolone's own transporter does, and was the first path of 22 of the demo's 654 top-5 recommendations.
      */
     public GraphPath labelled(GraphPath path) {
-        return leavesThroughPharmacokineticProtein(path) ? path.withKind(PathKind.PHARMACOKINETIC) : path;
+        String role = role(path);
+        return role != null ? path.pharmacokinetic(role) : path;
     }
 
     /**

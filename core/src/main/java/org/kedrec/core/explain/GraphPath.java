@@ -21,6 +21,8 @@ import org.kedrec.core.graph.GraphSchema;
  *     constructor, because explanations filter, sort and pick by it many times per path; a path that leaves the drug
  *     through a pharmacokinetic binding is relabelled {@link PathKind#PHARMACOKINETIC} where the roles are read
  *     ({@link BindingRoles#labelled})
+ * @param pharmacokineticRole for a {@link PathKind#PHARMACOKINETIC} path, what DrugBank calls the protein next to the
+ *     drug ({@code "transporter"}, …: {@link BindingRoles#roleOf}); null for every other path
  */
 public record GraphPath(
         String metapath,
@@ -31,16 +33,21 @@ public record GraphPath(
         List<Boolean> directions,
         List<Long> degrees,
         double score,
-        PathKind kind) {
+        PathKind kind,
+        String pharmacokineticRole) {
 
     /** A path whose kind is derived from its labels and relationship types. */
     public GraphPath(String metapath, List<String> ids, List<String> names, List<String> labels, List<String> rels,
             List<Boolean> directions, List<Long> degrees, double score) {
-        this(metapath, ids, names, labels, rels, directions, degrees, score, PathKind.classify(labels, rels));
+        this(metapath, ids, names, labels, rels, directions, degrees, score, PathKind.classify(labels, rels), null);
     }
 
     public GraphPath {
         Objects.requireNonNull(kind, "kind");
+        if ((kind == PathKind.PHARMACOKINETIC) != (pharmacokineticRole != null)) {
+            throw new IllegalArgumentException("A pharmacokinetic path names its protein's role, and only such a path "
+                    + "does: kind " + kind + ", role " + pharmacokineticRole);
+        }
         ids = List.copyOf(ids);
         names = names.stream().map(n -> n == null ? "" : n).toList();
         labels = List.copyOf(labels);
@@ -49,10 +56,13 @@ public record GraphPath(
         degrees = List.copyOf(degrees);
     }
 
-    /** The same path with another kind. */
-    public GraphPath withKind(PathKind newKind) {
-        return newKind == kind ? this
-                : new GraphPath(metapath, ids, names, labels, rels, directions, degrees, score, newKind);
+    /**
+     * The same path as one that leaves its drug through a protein the drug binds only as {@code role}'s substrate
+     * ({@code "enzyme"}, {@code "transporter"}, {@code "carrier"}, or two of them joined by "and"; {@link BindingRoles}).
+     */
+    public GraphPath pharmacokinetic(String role) {
+        return new GraphPath(metapath, ids, names, labels, rels, directions, degrees, score, PathKind.PHARMACOKINETIC,
+                Objects.requireNonNull(role, "role"));
     }
 
     /** Number of relationships. */

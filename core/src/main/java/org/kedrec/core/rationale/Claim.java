@@ -17,6 +17,11 @@ public record Claim(Kind kind, String subject, String relation, String object, b
     public enum Kind {
         /** An edge of a graph path: {@code [C1] binds CACNA1C}. */
         PATH_EDGE,
+        /**
+         * What a bound protein is to the drug, by DrugBank's category on the binding edge: {@code [C1] binds its
+         * transporter SLC31A2} (relation {@code PHARMACOKINETIC_ROLE}, object {@code transporter SLC31A2}).
+         */
+        BINDING_ROLE,
         /** A path given only as its nodes: {@code is linked to [D] through X and Y}. */
         PATH_LINK,
         /** The drug was tested for the disease in this trial, with its phase, status and outcome if stated. */

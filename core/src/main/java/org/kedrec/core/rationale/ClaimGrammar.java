@@ -159,6 +159,27 @@ public final class ClaimGrammar {
         return PathKind.classify(labels, path.rels());
     }
 
+    /** How a path clause opens when the drug binds the gene next to it. */
+    static final String BINDS = "binds ";
+
+    /**
+     * A path in words from the drug's side, without the drug, saying what the first protein is to the drug where it
+     * binds it only as a pharmacokinetic protein ({@code role}, e.g. {@code "transporter"}; null for a target or when
+     * unknown): {@code binds its transporter SLC31A2, a gene associated with [D]}. Without the role, a reader takes
+     * "binds SLC31A2, a gene associated with [D]" for the drug's mechanism; with it the sentence says what DrugBank
+     * says, that the protein carries (or metabolises) the drug.
+     */
+    public static String verbalise(String metapath, List<String> rels, List<String> names, String role) {
+        String plain = verbalise(metapath, rels, names);
+        if (role == null || rels.isEmpty() || !rels.get(0).equals("BINDS") || !plain.startsWith(BINDS)) {
+            return plain;
+        }
+        return BINDS + ROLE_PREFIX + role + " " + plain.substring(BINDS.length());
+    }
+
+    /** The word between "binds" and a pharmacokinetic protein's role. */
+    static final String ROLE_PREFIX = "its ";
+
     /**
      * A path in words from the drug's side, without the drug: {@code binds X, a gene associated with [D]}. The
      * template's relations must be the path's own ({@code rels}), else it is only "linked through" its nodes.

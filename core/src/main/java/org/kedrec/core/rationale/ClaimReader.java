@@ -64,6 +64,10 @@ public final class ClaimReader {
     private static final Pattern SELECTION = Pattern.compile("(" + SLOT + ")");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\.)\\s+(?=\\S)");
     private static final Pattern CITES = Pattern.compile("^(.*?)((?:\\s*\\[E\\d+])+)$");
+    /** {@code binds its transporter X, …}: the role a pharmacokinetic protein is named by, then the plain clause. */
+    private static final Pattern BINDING_ROLE = Pattern.compile("^" + Pattern.quote(ClaimGrammar.BINDS
+            + ClaimGrammar.ROLE_PREFIX) + "((?:" + String.join("|", org.kedrec.core.explain.BindingRoles.ROLES)
+            + ")(?: and (?:" + String.join("|", org.kedrec.core.explain.BindingRoles.ROLES) + "))*) (.+)$");
     private static final Pattern TESTED = Pattern.compile("^(It|" + SLOT + ") was tested for \\[D] in (.+)$");
     private static final Pattern ONE_TRIAL = Pattern.compile(
             "^trial (NCT\\d{8})(?: \\(([^)]*)\\))? (\\[E\\d+])$");
@@ -275,12 +279,22 @@ public final class ClaimReader {
         }
         String words = cites.group(1).strip();
         List<String> cited = slots(cites.group(2));
+        String role = null;
+        Matcher named = BINDING_ROLE.matcher(words);
+        if (named.matches()) {
+            role = named.group(1);
+            words = ClaimGrammar.BINDS + named.group(2);
+        }
         for (ClaimGrammar.PathTemplate template : ClaimGrammar.PATHS.values()) {
             List<String> names = template.match(words);
             if (names == null) {
                 continue;
             }
             names.set(0, subject);
+            if (role != null) {
+                claims.add(new Claim(Claim.Kind.BINDING_ROLE, subject, "PHARMACOKINETIC_ROLE",
+                        role + " " + names.get(1), c.hasRole(cited, subject, names.get(1), role)));
+            }
             for (int i = 0; i < template.rels().size(); i++) {
                 String a = names.get(i);
                 String rel = template.rels().get(i);
@@ -510,6 +524,23 @@ public final class ClaimReader {
                             && ((x.equals(a) && y.equals(b)) || (x.equals(b) && y.equals(a)))) {
                         return true;
                     }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * One of the cited path items leaves {@code drug} through a binding of {@code gene} that the item records as
+         * pharmacokinetic in exactly this {@code role} (what the example's builder read off the edge's sources).
+         */
+        boolean hasRole(List<String> cited, String drug, String gene, String role) {
+            for (String slot : cited) {
+                EvidenceItem path = item(slot);
+                if (path != null && path.kind() == EvidenceKind.PATH && path.rels().size() > 0
+                        && path.rels().get(0).equals("BINDS") && Boolean.TRUE.equals(path.directions().get(0))
+                        && name(path, 0).equals(drug) && name(path, 1).equals(gene)
+                        && role.equals(path.pharmacokineticRole())) {
+                    return true;
                 }
             }
             return false;

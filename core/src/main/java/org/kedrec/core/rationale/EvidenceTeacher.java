@@ -27,7 +27,7 @@ public final class EvidenceTeacher implements Teacher {
      * given datasets whose paths know the drug's binding roles, so it no longer opens with the enzyme or transporter
      * that handles the drug (the wording is /3's; a home with an older dataset rebuilds it and retrains its student).
      */
-    public static final String NAME = "evidence-teacher/5";
+    public static final String NAME = "evidence-teacher/6";
 
     /** At most this many paths of the selected candidate are explained in words. */
     static final int PATH_REASONS = 2;
@@ -147,7 +147,7 @@ public final class EvidenceTeacher implements Teacher {
         for (int i = 0; i < path.nodes().size(); i++) {
             names.add(displayName(path, i, example));
         }
-        return ClaimGrammar.verbalise(path.metapath(), path.rels(), names);
+        return ClaimGrammar.verbalise(path.metapath(), path.rels(), names, path.pharmacokineticRole());
     }
 
     /**

@@ -58,21 +58,30 @@ class ExpRxRecJsonTest {
         String plain = ExpRxRecJson.toJson(example());
         assertThat(plain).doesNotContain("pharmacokinetic");
         EvidenceItem path = example().evidence().get(0);
-        EvidenceItem pk = new EvidenceItem(path.slot(), path.kind(), path.candidate(), path.text(), path.score(),
-                path.id(), path.nodes(), path.rels(), path.directions(), path.metapath(), path.entities(), null, null,
-                null, null, 0, true);
+        EvidenceItem pk = withRole(path, "transporter");
         assertThat(pk.isPharmacokinetic()).isTrue();
-        assertThat(pk.withSlot("[E3]").isPharmacokinetic()).isTrue();
-        assertThat(new EvidenceItem(path.slot(), path.kind(), path.candidate(), path.text(), path.score(), path.id(),
-                path.nodes(), path.rels(), path.directions(), path.metapath(), path.entities(), null, null, null, null, 0,
-                false).pharmacokinetic()).as("false is not recorded").isNull();
+        assertThat(pk.pharmacokineticRole()).isEqualTo("transporter");
+        assertThat(pk.withSlot("[E3]").pharmacokineticRole()).isEqualTo("transporter");
+        assertThat(withRole(path, "false").pharmacokinetic()).as("false is not recorded").isNull();
+        assertThat(withRole(path, null).isPharmacokinetic()).isFalse();
         ExpRxRecExample e = example();
         ExpRxRecExample withPk = new ExpRxRecExample(e.id(), e.instruction(), e.input(), e.output(), e.disease(),
                 e.candidates(), e.label(), e.answer(), List.of(pk, e.evidence().get(1)), e.split(), e.variant(),
                 e.negativeMethod(), e.teacher());
         String json = ExpRxRecJson.toJson(withPk);
-        assertThat(json).contains("\"pharmacokinetic\":true");
+        assertThat(json).contains("\"pharmacokinetic\":\"transporter\"");
         assertThat(ExpRxRecJson.fromJson(json)).isEqualTo(withPk);
+        // a dataset of evidence-teacher/4 or /5 recorded the flag alone: still pharmacokinetic, the role unknown
+        EvidenceItem older = ExpRxRecJson.fromJson(json.replace("\"pharmacokinetic\":\"transporter\"",
+                "\"pharmacokinetic\":true")).evidence().get(0);
+        assertThat(older.isPharmacokinetic()).isTrue();
+        assertThat(older.pharmacokineticRole()).isNull();
+    }
+
+    private static EvidenceItem withRole(EvidenceItem path, String role) {
+        return new EvidenceItem(path.slot(), path.kind(), path.candidate(), path.text(), path.score(), path.id(),
+                path.nodes(), path.rels(), path.directions(), path.metapath(), path.entities(), null, null, null, null,
+                0, role);
     }
 
     @Test

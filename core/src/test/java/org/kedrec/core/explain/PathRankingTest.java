@@ -55,7 +55,7 @@ class PathRankingTest {
     void pathsThroughAnEnzymeTheDrugOnlyBindsArePharmacokineticAndComeLast() {
         // G1 is C1's metabolising enzyme: its paths score highest, yet the target G2's path leads, the similarity
         // paths follow, and G1's come last, labelled pharmacokinetic
-        BindingRoles roles = BindingRoles.of(Map.of("C1", Set.of("G1")));
+        BindingRoles roles = BindingRoles.of(Map.of("C1", Map.of("G1", "enzyme")));
         List<GraphPath> ranked = PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, PathKinds.ALL, FLAT, roles);
         assertThat(ranked).extracting(GraphPath::ids).containsExactly(OTHER_TARGET.ids(), SIMILAR_DRUG.ids(),
                 CLASS.ids(), HUB_GENE.ids(), HUB_GENE_INTERACTION.ids());
@@ -63,7 +63,7 @@ class PathRankingTest {
                 PathKind.SIMILARITY, PathKind.PHARMACOKINETIC, PathKind.PHARMACOKINETIC);
         // the enzyme of another drug, or an upstream gene that is not the drug's first hop, changes nothing
         assertThat(PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, PathKinds.ALL, FLAT,
-                BindingRoles.of(Map.of("C2", Set.of("G1"), "C1", Set.of("G3")))))
+                BindingRoles.of(Map.of("C2", Map.of("G1", "transporter"), "C1", Map.of("G3", "enzyme")))))
                 .isEqualTo(PathRanking.rank(DATABASE_ORDER, 5, PathOrder.MECHANISM, PathKinds.ALL, FLAT));
         // the other orders keep their order but say the kind, and a caller asking for mechanisms gets no enzyme
         assertThat(PathRanking.rank(DATABASE_ORDER, 2, PathOrder.DATABASE, PathKinds.ALL, FLAT, roles))
@@ -80,7 +80,7 @@ class PathRankingTest {
     void theStudentsPromptPicksPharmacokineticPathsOnlyAfterTheOthers() {
         // four paths, one per metapath first: in score order G1's enzyme path (0.01) beats the target G2's (0.004);
         // with the roles read and pharmacokineticLast, the target's path is picked first and the enzyme's fill up
-        BindingRoles roles = BindingRoles.of(Map.of("C1", Set.of("G1")));
+        BindingRoles roles = BindingRoles.of(Map.of("C1", Map.of("G1", "enzyme")));
         assertThat(PathRanking.rank(DATABASE_ORDER, 4, PathOrder.PATH_COUNT, PathKinds.ALL, FLAT, roles, 1, false))
                 .extracting(GraphPath::ids).containsExactly(SIMILAR_DRUG.ids(), CLASS.ids(), HUB_GENE.ids(),
                         HUB_GENE_INTERACTION.ids());

@@ -84,6 +84,30 @@ class ClaimReaderTest {
     }
 
     @Test
+    void aBindingsRoleIsAClaimTrueOnlyWhereTheEvidenceRecordsThatRole() {
+        // Served with the roles read: Fenoterol binds LTB4R only as DrugBank's transporter (hypothetically).
+        CandidateEvidence handled = new CandidateEvidence(FENOTEROL, "Fenoterol", List.of(
+                fenoterol().paths().get(0).pharmacokinetic("transporter")), List.of(), List.of(), 0, 0);
+        ExpRxRecExample example = ExampleAssembler.assemble("x", HYPERTENSION, "hypertension",
+                List.of(losartan(), handled), 1, Variant.BOTH, "test", "structural");
+        String teacher = EvidenceTeacher.rationale(example);
+        assertThat(teacher).startsWith("[C2]. [C2] binds its transporter LTB4R, a gene associated with [D] [E6].");
+        ClaimReader.Reading reading = ClaimReader.read(example, teacher);
+        assertThat(reading.clean()).as(reading.toString()).isTrue();
+        assertThat(reading.claims()).extracting(Claim::key).contains(
+                "BINDING_ROLE|[C2]|PHARMACOKINETIC_ROLE|transporter LTB4R", "PATH_EDGE|[C2]|BINDS|LTB4R");
+        assertThat(reading.claims()).allMatch(Claim::faithful);
+        // the wrong role, and a role for a binding the evidence does not call pharmacokinetic, are false claims
+        assertThat(ClaimReader.read(example, "[C2]. [C2] binds its enzyme LTB4R, a gene associated with [D] [E6].")
+                .unfaithful()).extracting(Claim::key).containsExactly("BINDING_ROLE|[C2]|PHARMACOKINETIC_ROLE|enzyme LTB4R");
+        assertThat(read("[C1]. [C1] binds its transporter AGTR1, a gene associated with [D] [E1].").unfaithful())
+                .extracting(Claim::key).containsExactly("BINDING_ROLE|[C1]|PHARMACOKINETIC_ROLE|transporter AGTR1");
+        // a role the grammar has no word for names no gene of the evidence: "its receptor AGTR1" is bound nowhere
+        assertThat(read("[C1]. [C1] binds its receptor AGTR1, a gene associated with [D] [E1].").unfaithful())
+                .extracting(Claim::key).contains("PATH_EDGE|[C1]|BINDS|its receptor AGTR1");
+    }
+
+    @Test
     void notAKnownTreatmentIsTrueOnlyOfADatasetsHardNegative() {
         // Served, the candidates are the user's: both may treat the disease (kedrec.select said this of Amlodipine
         // for hypertension, which the graph lists as a treatment), so nothing establishes it.

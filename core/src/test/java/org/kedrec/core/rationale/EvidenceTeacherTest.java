@@ -118,17 +118,26 @@ class EvidenceTeacherTest {
     @Test
     void doesNotLeadWithABindingThatIsOnlyPharmacokinetic() {
         // Served with the roles read, CACNA1C as an enzyme of Amlodipine: the path is pharmacokinetic, no mechanism
-        // of action, and the rationale leads with the similarity path (the order the reader's path list has too).
+        // of action, and the rationale leads with the similarity path (the order the reader's path list has too),
+        // then says what the protein is to the drug.
         GraphPath enzyme = ExampleFixtures.cbgad(ExampleFixtures.AMLODIPINE, "NCBIGene:775", "CACNA1C", 15)
-                .withKind(org.kedrec.core.explain.PathKind.PHARMACOKINETIC);
+                .pharmacokinetic("enzyme");
         CandidateEvidence served = new CandidateEvidence(ExampleFixtures.AMLODIPINE, "Amlodipine",
                 List.of(ExampleFixtures.crctd(ExampleFixtures.AMLODIPINE, ExampleFixtures.NIFEDIPINE, "Nifedipine",
                         true), enzyme), List.of(), List.of());
         ExpRxRecExample example = ExampleAssembler.assemble("x", ExampleFixtures.HYPERTENSION, "hypertension",
                 List.of(served), 0, Variant.VANILLA, "test", "structural");
         assertThat(example.evidence().get(1).isPharmacokinetic()).isTrue();
-        assertThat(EvidenceTeacher.rationale(example)).isEqualTo("[C1]. [C1] resembles Nifedipine, which treats [D] "
-                + "[E1]; it also binds CACNA1C, a gene associated with [D] [E2].");
+        assertThat(example.evidence().get(1).pharmacokineticRole()).isEqualTo("enzyme");
+        String rationale = EvidenceTeacher.rationale(example);
+        assertThat(rationale).isEqualTo("[C1]. [C1] resembles Nifedipine, which treats [D] "
+                + "[E1]; it also binds its enzyme CACNA1C, a gene associated with [D] [E2].");
+        // and the claim reader reads the role back as a claim the evidence holds
+        ClaimReader.Reading reading = ClaimReader.read(example, rationale);
+        assertThat(reading.claims()).filteredOn(c -> c.kind() == Claim.Kind.BINDING_ROLE).singleElement()
+                .satisfies(c -> assertThat(c.object()).isEqualTo("enzyme CACNA1C"))
+                .satisfies(c -> assertThat(c.faithful()).isTrue());
+        assertThat(reading.claims()).allMatch(Claim::faithful);
     }
 
     @Test

@@ -411,6 +411,7 @@ class DatasetBuilderTest {
     void pathsThroughAProteinThatOnlyHandlesTheDrugAreFlaggedLastAndNotCitedFirst() {
         int flagged = 0;
         int flaggedOutsideMechanism = 0;
+        int rolesSaid = 0;
         int bindingPaths = 0;
         java.util.regex.Pattern slotPattern = java.util.regex.Pattern.compile("\\[E\\d+\\]");
         for (ExpRxRecExample example : all(first.out())) {
@@ -434,8 +435,18 @@ class DatasetBuilderTest {
                             .map(r -> r.get("s")).toList();
                     boolean onlyHandles = sources.stream().allMatch(
                             s -> org.kedrec.core.explain.BindingRoles.pharmacokineticOnly(strings(s)));
-                    // mechanism paths and shared-protein paths (CbGbCtD) alike
+                    // mechanism paths and shared-protein paths (CbGbCtD) alike, with the role the sources name
                     assertThat(path.isPharmacokinetic()).as("%s %s", path.nodes(), sources).isEqualTo(onlyHandles);
+                    assertThat(path.pharmacokineticRole()).as("%s %s", path.nodes(), sources).isEqualTo(onlyHandles
+                            ? org.kedrec.core.explain.BindingRoles.roleOf(sources.stream()
+                                    .flatMap(x -> strings(x).stream()).toList()) : null);
+                    boolean selected = candidate.slot().equals(example.candidates().get(example.label()).slot());
+                    if (onlyHandles && selected && java.util.regex.Pattern.compile(
+                            java.util.regex.Pattern.quote(path.slot()) + "(?!\\d)").matcher(example.output()).find()) {
+                        // the teacher says what the protein is to the drug wherever it argues with such a path
+                        assertThat(example.output()).contains("binds its " + path.pharmacokineticRole() + " ");
+                        rolesSaid++;
+                    }
                     flaggedOutsideMechanism += onlyHandles && org.kedrec.core.rationale.ClaimGrammar.kind(path)
                             != org.kedrec.core.explain.PathKind.MECHANISM ? 1 : 0;
                 }
@@ -454,6 +465,7 @@ class DatasetBuilderTest {
         assertThat(flagged).as("of them pharmacokinetic").isPositive().isLessThan(bindingPaths);
         assertThat(flaggedOutsideMechanism).as("of those, paths of a similarity metapath").isPositive()
                 .isLessThan(flagged);
+        assertThat(rolesSaid).as("rationales that argue with such a path and say what the protein is").isPositive();
     }
 
     @Test
