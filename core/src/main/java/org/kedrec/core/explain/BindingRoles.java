@@ -1,7 +1,10 @@
 package org.kedrec.core.explain;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +35,11 @@ public final class BindingRoles {
     public static final List<String> ROLES = List.copyOf(ROLE_WORDS.values());
 
     private static Map<String, String> orderedRoles() {
-        Map<String, String> roles = new java.util.LinkedHashMap<>();
+        Map<String, String> roles = new LinkedHashMap<>();
         roles.put("DrugBank (enzyme)", "enzyme");
         roles.put("DrugBank (transporter)", "transporter");
         roles.put("DrugBank (carrier)", "carrier");
-        return java.util.Collections.unmodifiableMap(roles);
+        return Collections.unmodifiableMap(roles);
     }
 
     /** No binding is pharmacokinetic: every mechanism path counts as one through a target. */
@@ -74,7 +77,7 @@ public final class BindingRoles {
         if (!pharmacokineticOnly(sources)) {
             throw new IllegalArgumentException("Not a pharmacokinetic binding: " + sources);
         }
-        List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         ROLE_WORDS.forEach((source, word) -> {
             if (sources.contains(source)) {
                 words.add(word);

@@ -58,7 +58,8 @@ public record GraphPath(
 
     /**
      * The same path as one that leaves its drug through a protein the drug binds only as {@code role}'s substrate
-     * ({@code "enzyme"}, {@code "transporter"}, {@code "carrier"}, or two of them joined by "and"; {@link BindingRoles}).
+     * ({@code "enzyme"}, {@code "transporter"}, {@code "carrier"}, or two of them joined by "and";
+     * {@link BindingRoles}).
      */
     public GraphPath pharmacokinetic(String role) {
         return new GraphPath(metapath, ids, names, labels, rels, directions, degrees, score, PathKind.PHARMACOKINETIC,

@@ -16,6 +16,7 @@ import org.kedrec.core.dataset.SlotEntity;
 import org.kedrec.core.evidence.EvidenceItem;
 import org.kedrec.core.evidence.EvidenceKind;
 import org.kedrec.core.evidence.TrialRecord;
+import org.kedrec.core.explain.BindingRoles;
 
 /**
  * Reads a rationale (teacher's or student's, with slots: {@code [C1]. [C1] binds CACNA1C, a gene associated with
@@ -66,8 +67,8 @@ public final class ClaimReader {
     private static final Pattern CITES = Pattern.compile("^(.*?)((?:\\s*\\[E\\d+])+)$");
     /** {@code binds its transporter X, …}: the role a pharmacokinetic protein is named by, then the plain clause. */
     private static final Pattern BINDING_ROLE = Pattern.compile("^" + Pattern.quote(ClaimGrammar.BINDS
-            + ClaimGrammar.ROLE_PREFIX) + "((?:" + String.join("|", org.kedrec.core.explain.BindingRoles.ROLES)
-            + ")(?: and (?:" + String.join("|", org.kedrec.core.explain.BindingRoles.ROLES) + "))*) (.+)$");
+            + ClaimGrammar.ROLE_PREFIX) + "((?:" + String.join("|", BindingRoles.ROLES) + ")(?: and (?:"
+            + String.join("|", BindingRoles.ROLES) + "))*) (.+)$");
     private static final Pattern TESTED = Pattern.compile("^(It|" + SLOT + ") was tested for \\[D] in (.+)$");
     private static final Pattern ONE_TRIAL = Pattern.compile(
             "^trial (NCT\\d{8})(?: \\(([^)]*)\\))? (\\[E\\d+])$");

@@ -99,7 +99,8 @@ class ClaimReaderTest {
         assertThat(reading.claims()).allMatch(Claim::faithful);
         // the wrong role, and a role for a binding the evidence does not call pharmacokinetic, are false claims
         assertThat(ClaimReader.read(example, "[C2]. [C2] binds its enzyme LTB4R, a gene associated with [D] [E6].")
-                .unfaithful()).extracting(Claim::key).containsExactly("BINDING_ROLE|[C2]|PHARMACOKINETIC_ROLE|enzyme LTB4R");
+                .unfaithful()).extracting(Claim::key)
+                .containsExactly("BINDING_ROLE|[C2]|PHARMACOKINETIC_ROLE|enzyme LTB4R");
         assertThat(read("[C1]. [C1] binds its transporter AGTR1, a gene associated with [D] [E1].").unfaithful())
                 .extracting(Claim::key).containsExactly("BINDING_ROLE|[C1]|PHARMACOKINETIC_ROLE|transporter AGTR1");
         // a role the grammar has no word for names no gene of the evidence: "its receptor AGTR1" is bound nowhere
