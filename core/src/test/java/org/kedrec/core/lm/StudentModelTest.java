@@ -180,6 +180,7 @@ class StudentModelTest {
         // Near-random proposals: whatever the model prefers, the claim grammar lets only true sentences through.
         List<ExpRxRecExample> unseen = SyntheticExamples.examples(7, 6, "test");
         int finished = 0;
+        int openedWithPath = 0;
         for (ExpRxRecExample example : unseen) {
             for (GenerationOptions options : List.of(
                     new GenerationOptions("greedy", 1, 120, true, -1, 1.0),
@@ -192,6 +193,17 @@ class StudentModelTest {
                 assertThat(reading.unfilledSlots()).isEmpty();
                 assertThat(reading.gluedWords()).isEmpty();
                 assertThat(reading.contradictions()).isEmpty();
+                // and whatever it prefers, a selected drug with a path is explained by its path first
+                boolean hasPath = example.evidenceFor(reading.selection()).stream()
+                        .anyMatch(e -> e.kind() == org.kedrec.core.evidence.EvidenceKind.PATH && e.nodes().size() > 1);
+                if (hasPath) {
+                    assertThat(reading.claims().get(0).kind()).as(rationale.textWithSlots()).isIn(
+                            org.kedrec.core.rationale.Claim.Kind.PATH_EDGE,
+                            org.kedrec.core.rationale.Claim.Kind.PATH_LINK,
+                            org.kedrec.core.rationale.Claim.Kind.BINDING_ROLE);
+                    assertThat(reading.claims().get(0).subject()).isEqualTo(reading.selection());
+                    openedWithPath++;
+                }
                 if (rationale.finished()) {
                     finished++;
                     assertThat(reading.clean()).as(rationale.textWithSlots() + "\n" + reading).isTrue();
@@ -199,6 +211,7 @@ class StudentModelTest {
             }
         }
         assertThat(finished).isPositive();
+        assertThat(openedWithPath).as("rationales for a drug with a path").isPositive();
         // Unconstrained, the same model writes text outside the grammar.
         Rationale free = model.generate(unseen.get(0), new GenerationOptions("greedy", 1, 40, false, -1, 1.0));
         assertThat(org.kedrec.core.rationale.ClaimReader.read(unseen.get(0), free.textWithSlots()).clean())
