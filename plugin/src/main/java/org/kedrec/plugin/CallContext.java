@@ -154,7 +154,7 @@ final class CallContext {
      * relationships through the Core API (a few dozen per drug), as {@link BindingRoles#read} reads them by query.
      */
     private static BindingRoles pharmacokineticBindings(TxPathGraph graph, List<String> drugs) {
-        Map<String, Map<String, String>> out = new HashMap<>();
+        Map<String, Map<String, Set<String>>> out = new HashMap<>();
         RelationshipType binds = RelationshipType.withName("BINDS");
         Label geneLabel = Label.label(EntityKind.GENE.label());
         for (String id : drugs) {
@@ -181,13 +181,9 @@ final class CallContext {
                 }
             }
             pharmacokinetic.keySet().removeAll(target);
-            if (!pharmacokinetic.isEmpty()) {
-                Map<String, String> roles = new HashMap<>();
-                pharmacokinetic.forEach((gene, sources) -> roles.put(gene, BindingRoles.roleOf(sources)));
-                out.put(id, roles);
-            }
+            out.put(id, pharmacokinetic);
         }
-        return BindingRoles.of(out);
+        return BindingRoles.ofSources(out);
     }
 
     /** A drug chosen for the output. */

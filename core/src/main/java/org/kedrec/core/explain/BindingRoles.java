@@ -94,31 +94,36 @@ public final class BindingRoles {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("drugs", CypherRunner.padded(drugs));
         parameters.put("pharmacokinetic", List.copyOf(PHARMACOKINETIC_SOURCES));
-        Map<String, Map<String, String>> out = new HashMap<>();
+        Map<String, Map<String, List<String>>> sources = new HashMap<>();
         for (Map<String, Object> row : runner.run(QUERY, parameters)) {
-            List<String> sources = ((List<?>) row.get("sources")).stream().map(String::valueOf).toList();
-            out.computeIfAbsent((String) row.get("drug"), d -> new HashMap<>())
-                    .put(String.valueOf(row.get("gene")), roleOf(sources));
+            sources.computeIfAbsent((String) row.get("drug"), d -> new HashMap<>()).put(String.valueOf(row.get("gene")),
+                    ((List<?>) row.get("sources")).stream().map(String::valueOf).toList());
         }
-        return new BindingRoles(out);
+        return ofSources(sources);
     }
 
     /**
-     * Roles given directly: drug id to gene id to the role of each gene the drug binds only as a pharmacokinetic
-     * protein (read by a source that walks the graph itself, e.g. the plugin's, with {@link #roleOf}).
+     * Roles from the sources of the binding edges: drug id to gene id to the sources of all the drug's edges to a
+     * gene it binds only as a pharmacokinetic protein (what {@link #QUERY} returns, or a source that walks the graph
+     * itself, e.g. the plugin's, collects with {@link #pharmacokineticOnly}); each gene's role is {@link #roleOf}.
      */
+    public static BindingRoles ofSources(Map<String, ? extends Map<String, ? extends Collection<String>>> sources) {
+        Map<String, Map<String, String>> roles = new HashMap<>();
+        sources.forEach((drug, genes) -> {
+            Map<String, String> byGene = new HashMap<>();
+            genes.forEach((gene, edgeSources) -> byGene.put(gene, roleOf(edgeSources)));
+            if (!byGene.isEmpty()) {
+                roles.put(drug, byGene);
+            }
+        });
+        return of(roles);
+    }
+
+    /** Roles given directly: drug id to gene id to the role ({@link #roleOf}) of each such gene. */
     public static BindingRoles of(Map<String, Map<String, String>> pharmacokinetic) {
         Map<String, Map<String, String>> copy = new HashMap<>();
         pharmacokinetic.forEach((drug, genes) -> copy.put(drug, Map.copyOf(genes)));
         return new BindingRoles(Map.copyOf(copy));
-    }
-
-    /**
-     * Whether the path leaves its drug through a gene the drug binds only as a pharmacokinetic protein: its first
-     * relationship is {@code BINDS}, drug to gene.
-     */
-    public boolean leavesThroughPharmacokineticProtein(GraphPath path) {
-        return role(path) != null;
     }
 
     /** The role of the protein the path leaves its drug through ({@link #roleOf}), or null when it is no such. */

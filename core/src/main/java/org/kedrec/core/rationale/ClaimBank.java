@@ -39,11 +39,20 @@ public final class ClaimBank {
 
     private final Map<String, List<Unit>> bySelection;
     private final Map<String, byte[]> openings;
+    /** The selections that have a path sentence, which must then open the rationale ({@link #mayFollow}). */
+    private final Set<String> pathsFirst;
 
     private ClaimBank(Map<String, List<Unit>> bySelection) {
         this.bySelection = bySelection;
         this.openings = new LinkedHashMap<>();
         bySelection.keySet().forEach(slot -> openings.put(slot, (slot + ".").getBytes(StandardCharsets.UTF_8)));
+        Set<String> withPaths = new HashSet<>();
+        bySelection.forEach((slot, units) -> {
+            if (units.stream().anyMatch(u -> u.key().equals(PATHS))) {
+                withPaths.add(slot);
+            }
+        });
+        this.pathsFirst = Set.copyOf(withPaths);
     }
 
     /** The grammar for {@code example} as shown to the model ({@code shown}: the evidence items in its prompt). */
@@ -163,7 +172,7 @@ public final class ClaimBank {
             if (same(bytes, 0, open, 0, open.length)) {
                 List<Unit> units = bySelection.get(opening.getKey());
                 return walk(bytes, open.length, opening.getKey(), units, new HashSet<>(), new HashSet<>(), 0, end,
-                        hasPathSentence(units));
+                        pathsFirst.contains(opening.getKey()));
             }
         }
         return false;
@@ -186,10 +195,6 @@ public final class ClaimBank {
                 && (!firstOfPathSelection || unit.key().equals(PATHS));
     }
 
-    /** Whether the selection's units include a path sentence, which must then open the rationale. */
-    private static boolean hasPathSentence(List<Unit> units) {
-        return units.stream().anyMatch(u -> u.key().equals(PATHS));
-    }
 
     /** From {@code at} (after a finished unit), the rest is " unit unit … [partial unit]". */
     private static boolean walk(byte[] bytes, int at, String previous, List<Unit> units, Set<String> used,
@@ -242,7 +247,7 @@ public final class ClaimBank {
             List<byte[]> rests = new ArrayList<>();
             List<Unit> units = bySelection.get(opening.getKey());
             if (!collect(bytes, open.length, opening.getKey(), units, new HashSet<>(), new HashSet<>(), rests,
-                    hasPathSentence(units)) || rests.isEmpty()) {
+                    pathsFirst.contains(opening.getKey())) || rests.isEmpty()) {
                 return new byte[0];
             }
             byte[] common = rests.get(0);
